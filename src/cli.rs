@@ -1,0 +1,62 @@
+//! The command line: clap definitions and dispatch. One file per subcommand.
+
+pub mod calendar;
+pub mod due;
+pub mod error;
+pub mod preview;
+pub mod resolve;
+pub mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use error::CliError;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "motcua",
+    version,
+    about = "Một cửa: luyện xử lý hồ sơ thủ tục hành chính / one-stop desk training sandbox"
+)]
+pub struct Cli {
+    /// Language: vi (default) or en. Also MOTCUA_LANG.
+    #[arg(long, global = true, value_name = "vi|en")]
+    pub lang: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files and folders; diagnostics on stderr.
+    Validate(validate::Args),
+    /// Show the dossiers a seed generates.
+    Preview(preview::Args),
+    /// Compute a due moment (ISO 8601, UTC+7).
+    Due(due::Args),
+    /// List a year's days off and make-up workdays.
+    Calendar(calendar::Args),
+}
+
+impl Cli {
+    pub fn lang(&self) -> Lang {
+        let env = std::env::var("MOTCUA_LANG").ok();
+        Lang::resolve(self.lang.as_deref(), env.as_deref())
+    }
+}
+
+/// Run a parsed command line; the error carries its exit code.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let lang = cli.lang();
+    match cli.command {
+        None => Err(CliError::NotYet("tui")),
+        Some(Command::Validate(args)) => validate::run(&args, lang),
+        Some(Command::Preview(args)) => preview::run(&args, lang),
+        Some(Command::Due(args)) => due::run(&args, lang),
+        Some(Command::Calendar(args)) => calendar::run(&args, lang),
+    }
+}

@@ -1,0 +1,74 @@
+//! Errors a command reports to the user; `main` renders them through the catalogue.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::i18n::Lang;
+use crate::scenario::Diagnostic;
+use crate::t;
+
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// A scenario failed to load; the diagnostics say why.
+    #[error("invalid scenario")]
+    Scenario(Vec<Diagnostic>),
+    #[error("unknown scenario {0}")]
+    UnknownScenario(String),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("bad argument {name}: {value}")]
+    BadArgument { name: &'static str, value: String },
+    #[error("not available yet: {0}")]
+    NotYet(&'static str),
+}
+
+impl CliError {
+    /// Exit status: 1 for bad input files, 2 for a bad command line.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::BadArgument { .. } | CliError::UnknownScenario(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// The message for stderr, in the user's language.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            CliError::Scenario(diags) => diags
+                .iter()
+                .map(|d| crate::i18n::diagnostics::render(lang, d))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            CliError::UnknownScenario(name) => t!(lang, "cli.error.unknown_scenario", name = name),
+            CliError::Read { path, source } => {
+                t!(
+                    lang,
+                    "cli.error.read",
+                    path = path.display(),
+                    reason = source
+                )
+            }
+            CliError::Write { path, source } => {
+                t!(
+                    lang,
+                    "cli.error.write",
+                    path = path.display(),
+                    reason = source
+                )
+            }
+            CliError::BadArgument { name, value } => {
+                t!(lang, "cli.error.bad_argument", name = name, value = value)
+            }
+            CliError::NotYet(what) => t!(lang, "cli.error.not_yet", what = what),
+        }
+    }
+}

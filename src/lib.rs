@@ -1,0 +1,10 @@
+//! motcua: a training sandbox for Vietnamese one-stop desks.
+//!
+//! Core (pure, headless): `scenario`, `calendar`, `generate`.
+//! Shells: `cli`, `i18n`.
+
+pub mod calendar;
+pub mod cli;
+pub mod generate;
+pub mod i18n;
+pub mod scenario;

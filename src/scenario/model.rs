@@ -1,0 +1,436 @@
+//! The validated scenario: what the generator, the session and the score read.
+//!
+//! Built only by `scenario::load` after every check passed, so the rest of the
+//! core can trust it (ids resolve, probabilities are in range, times parse).
+//! Text values are NFC-normalised. No spans here: diagnostics are the loader's job.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+/// The only scenario format version this build reads.
+pub const FORMAT_VERSION: i64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub meta: Meta,
+    pub office: Office,
+    pub calendar: CalendarExtras,
+    pub costs: Costs,
+    pub procedures: Vec<Procedure>,
+    pub dossiers: DossierPlan,
+    pub events: Vec<ScriptedEvent>,
+    pub scoring: Scoring,
+}
+
+impl Scenario {
+    pub fn procedure(&self, code: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.code == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub difficulty: Difficulty,
+    pub role: Role,
+    pub rules: RuleSet,
+    /// Start of the simulated period, Vietnam local time (UTC+7).
+    pub start: NaiveDateTime,
+    pub working_days: u32,
+    pub seed: u64,
+    pub pass_score: u32,
+    pub briefing: String,
+    pub briefing_en: Option<String>,
+    pub objectives: Vec<String>,
+    pub objectives_en: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Difficulty {
+    CoBan,
+    TrungBinh,
+    NangCao,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Desk officer at the one-stop desk.
+    MotCua,
+    /// Specialist who appraises.
+    ChuyenVien,
+    /// The whole chain, desk to result.
+    ToanBo,
+}
+
+/// Which body of rules and forms applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum RuleSet {
+    /// NĐ 61/2018, TT 01/2018 forms 01–06, three administrative levels, 63 provinces.
+    #[serde(rename = "2018")]
+    R2018,
+    /// NĐ 118/2025, TT 03/2025 forms 01–07, two levels, 34 provinces.
+    #[serde(rename = "2025")]
+    R2025,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Office {
+    pub name: String,
+    /// Unit code per QCVN 102:2016, the first part of every dossier code.
+    pub unit_code: String,
+    /// Province (tỉnh / thành phố) the office serves; addresses outside it are out of jurisdiction.
+    pub province: String,
+    pub commune: Option<String>,
+    pub hours: Vec<TimeSpan>,
+    pub same_day_cutoff: NaiveTime,
+    pub saturday_morning: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TimeSpan {
+    pub from: NaiveTime,
+    pub to: NaiveTime,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CalendarExtras {
+    pub holidays: Vec<NaiveDate>,
+    pub workdays: Vec<NaiveDate>,
+}
+
+/// Minutes of simulated time each action costs. Keys are action names of the
+/// action log (`inspect`, `accept`, ...); actions not listed use the built-in default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Costs {
+    pub minutes: BTreeMap<String, u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Procedure {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub agency: String,
+    pub service: ServiceLevel,
+    pub deadline: Deadline,
+    /// Fee (phí / lệ phí) in VND at the desk.
+    pub fee: u64,
+    /// Fee when filed online; `None` means the same as `fee`.
+    pub fee_online: Option<u64>,
+    pub legal_basis: Vec<String>,
+    pub result: String,
+    pub components: Vec<Component>,
+    pub flaws: Vec<Flaw>,
+}
+
+impl Procedure {
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+    pub fn flaw(&self, id: &str) -> Option<&Flaw> {
+        self.flaws.iter().find(|f| f.id == id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceLevel {
+    /// ≈ level 4: online payment, result online or by public post (NĐ 42/2022 Art 11.1a).
+    ToanTrinh,
+    /// ≈ level 3: fee and result at the desk (NĐ 42/2022 Art 11.1b).
+    MotPhan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deadline {
+    SameDay,
+    WorkingDays(u32),
+    WorkingHours(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    pub copy: CopyKind,
+    pub required: bool,
+    pub in_national_db: bool,
+    /// Labelled fields in file order: what the officer reads on the document.
+    pub fields: Vec<FieldSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldSpec {
+    pub label: String,
+    pub source: FieldRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CopyKind {
+    BanChinh,
+    BanSao,
+    BanDienTu,
+}
+
+/// `party.attribute`, e.g. `mother.name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct FieldRef {
+    pub party: Party,
+    pub attr: Attr,
+}
+
+impl std::fmt::Display for FieldRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.party.key(), self.attr.key())
+    }
+}
+
+macro_rules! keyed_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The key used in scenario files and JSON output.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key),+ }
+            }
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+            pub fn keys() -> Vec<&'static str> {
+                Self::ALL.iter().map(|v| v.key()).collect()
+            }
+        }
+    };
+}
+pub(crate) use keyed_enum;
+
+keyed_enum!(
+    /// A person or organisation a dossier is about.
+    Party {
+        Applicant = "applicant",
+        Child = "child",
+        Mother = "mother",
+        Father = "father",
+        Spouse = "spouse",
+        Representative = "representative",
+        Authorized = "authorized",
+        Owner = "owner",
+        Business = "business",
+    }
+);
+
+keyed_enum!(
+    /// An attribute of a party.
+    Attr {
+        Name = "name",
+        Gender = "gender",
+        BirthDate = "birth_date",
+        BirthPlace = "birth_place",
+        Nationality = "nationality",
+        Ethnicity = "ethnicity",
+        IdNumber = "id_number",
+        IdIssueDate = "id_issue_date",
+        IdExpiry = "id_expiry",
+        Address = "address",
+        Phone = "phone",
+        Email = "email",
+        TaxCode = "tax_code",
+        BusinessLine = "business_line",
+        Capital = "capital",
+    }
+);
+
+impl Party {
+    pub fn is_organisation(self) -> bool {
+        matches!(self, Party::Business)
+    }
+    /// Whether this party can carry the attribute at all (a business has no birth date).
+    pub fn has(self, attr: Attr) -> bool {
+        use Attr::*;
+        if self.is_organisation() {
+            matches!(
+                attr,
+                Name | Address | Phone | Email | TaxCode | BusinessLine | Capital
+            )
+        } else {
+            !matches!(attr, BusinessLine | Capital)
+        }
+    }
+}
+
+impl Attr {
+    /// Attributes whose value is a date (used by `expired` and `underage` flaws).
+    pub fn is_date(self) -> bool {
+        matches!(self, Attr::BirthDate | Attr::IdIssueDate | Attr::IdExpiry)
+    }
+}
+
+keyed_enum!(
+    /// What is wrong with a dossier, as an officer sees it.
+    FlawKind {
+        Missing = "missing",
+        Mismatch = "mismatch",
+        Expired = "expired",
+        Illegible = "illegible",
+        Unsigned = "unsigned",
+        Underage = "underage",
+        OutOfJurisdiction = "out-of-jurisdiction",
+    }
+);
+
+impl FlawKind {
+    /// Whether a flaw of this kind must name a component.
+    pub fn needs_component(self) -> bool {
+        !matches!(self, FlawKind::Underage | FlawKind::OutOfJurisdiction)
+    }
+    /// Whether a flaw of this kind must name a field (`party.attribute`).
+    pub fn needs_field(self) -> bool {
+        matches!(
+            self,
+            FlawKind::Mismatch
+                | FlawKind::Expired
+                | FlawKind::Underage
+                | FlawKind::OutOfJurisdiction
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlawResponse {
+    /// Ask, in writing and once, for everything missing (form 02).
+    Supplement,
+    /// Refuse in writing with the reason (form 03).
+    Refuse,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flaw {
+    pub id: String,
+    pub kind: FlawKind,
+    pub component: Option<String>,
+    pub field: Option<FieldRef>,
+    pub response: FlawResponse,
+    /// Minimum age for `underage` flaws.
+    pub min_age: Option<MinAge>,
+    pub reference: String,
+    pub explain: String,
+    pub explain_en: Option<String>,
+    /// Relative chance of this flaw among the procedure's flaws (default 1).
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MinAge {
+    pub male: u32,
+    pub female: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DossierPlan {
+    /// Number of generated dossiers, besides the scripted ones.
+    pub count: u32,
+    pub flaw_rate: f64,
+    pub channels: ChannelShares,
+    /// Relative share of each procedure among generated dossiers; empty means equal shares.
+    pub mix: BTreeMap<String, f64>,
+    pub scripted: Vec<ScriptedDossier>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ChannelShares {
+    pub online: f64,
+    pub counter: f64,
+    pub post: f64,
+}
+
+keyed_enum!(
+    /// How a dossier reached the office (`KenhThucHien`: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích).
+    Channel {
+        Online = "online",
+        Counter = "counter",
+        Post = "post",
+    }
+);
+
+/// A moment inside the simulated period: the n-th working day (1-based) and a clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct DayTime {
+    pub day: u32,
+    pub time: NaiveTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScriptedDossier {
+    /// Name events use to refer to this dossier.
+    pub id: Option<String>,
+    pub at: DayTime,
+    pub procedure: String,
+    pub channel: Channel,
+    pub flaws: Vec<String>,
+}
+
+keyed_enum!(
+    /// Things that happen to the office at a scripted time.
+    EventKind {
+        Outage = "outage",
+        SupplementArrives = "supplement-arrives",
+        RuleChange = "rule-change",
+        CitizenCall = "citizen-call",
+        Withdraw = "withdraw",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScriptedEvent {
+    pub at: DayTime,
+    pub kind: EventKind,
+    /// Length of an outage.
+    pub minutes: Option<u32>,
+    /// Scripted dossier id the event concerns.
+    pub dossier: Option<String>,
+    /// Rule set in force after a rule change.
+    pub rules: Option<RuleSet>,
+    pub message: Option<String>,
+    pub message_en: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Scoring {
+    pub weights: Weights,
+}
+
+/// Maximum points of the five QĐ 766 groups.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Weights {
+    pub transparency: f64,
+    pub progress: f64,
+    pub digitization: f64,
+    pub online: f64,
+    pub satisfaction: f64,
+}
+
+impl Default for Weights {
+    /// QĐ 766/QĐ-TTg: 18, 20, 22, 22, 18.
+    fn default() -> Self {
+        Weights {
+            transparency: 18.0,
+            progress: 20.0,
+            digitization: 22.0,
+            online: 22.0,
+            satisfaction: 18.0,
+        }
+    }
+}
