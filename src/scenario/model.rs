@@ -180,11 +180,28 @@ pub enum CopyKind {
     BanDienTu,
 }
 
-/// `party.attribute`, e.g. `mother.name`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// `party.attribute`, e.g. `mother.name`. Serialised as that string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FieldRef {
     pub party: Party,
     pub attr: Attr,
+}
+
+impl FieldRef {
+    /// Parse `party.attribute`; `None` when either part is unknown.
+    pub fn parse(text: &str) -> Option<FieldRef> {
+        let (party, attr) = text.split_once('.')?;
+        Some(FieldRef {
+            party: Party::from_key(party)?,
+            attr: Attr::from_key(attr)?,
+        })
+    }
+}
+
+impl Serialize for FieldRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl std::fmt::Display for FieldRef {
@@ -196,8 +213,24 @@ impl std::fmt::Display for FieldRef {
 macro_rules! keyed_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
+
+        /// Serialised as its key, so JSON and TOML read the same.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                $name::from_key(&key).ok_or_else(|| {
+                    serde::de::Error::unknown_variant(&key, &[$($key),+])
+                })
+            }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
