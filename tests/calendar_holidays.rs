@@ -1,7 +1,7 @@
 //! The built-in days off of a year: official schedules where data/holidays.toml
 //! has them, the Labour Code rules elsewhere, and the scenario's extra days on top.
 
-use chrono::{NaiveDate, Weekday, Datelike};
+use chrono::{Datelike, NaiveDate, Weekday};
 use motcua::calendar::holidays::rule_days;
 use motcua::calendar::{
     CalendarEntry, DayOff, DayOffKind, EntryKind, HolidayName, OfficeHours, Source, WorkCalendar,

@@ -74,7 +74,8 @@ fn tet_2000_to_2035_matches_the_printed_calendar() {
         .iter()
         .filter_map(|&(y, m, day)| {
             let got = lunar::tet(y);
-            (got != Some(d(y, m, day))).then(|| format!("{y}: expected {y}-{m:02}-{day:02}, got {got:?}"))
+            (got != Some(d(y, m, day)))
+                .then(|| format!("{y}: expected {y}-{m:02}-{day:02}, got {got:?}"))
         })
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
@@ -104,10 +105,22 @@ fn gio_to_hung_vuong_is_the_tenth_of_the_third_lunar_month() {
 #[test]
 fn leap_months_are_found_and_named() {
     // Canh Tý 2020: tháng 4 nhuận; Quý Mão 2023: tháng 2 nhuận; Ất Tỵ 2025: tháng 6 nhuận.
-    assert_eq!(lunar::to_lunar(d(2020, 5, 23)), lunar_date(2020, 4, 1, true));
-    assert_eq!(lunar::to_lunar(d(2023, 3, 22)), lunar_date(2023, 2, 1, true));
-    assert_eq!(lunar::to_lunar(d(2025, 7, 25)), lunar_date(2025, 6, 1, true));
-    assert_eq!(lunar::to_lunar(d(2025, 6, 25)), lunar_date(2025, 6, 1, false));
+    assert_eq!(
+        lunar::to_lunar(d(2020, 5, 23)),
+        lunar_date(2020, 4, 1, true)
+    );
+    assert_eq!(
+        lunar::to_lunar(d(2023, 3, 22)),
+        lunar_date(2023, 2, 1, true)
+    );
+    assert_eq!(
+        lunar::to_lunar(d(2025, 7, 25)),
+        lunar_date(2025, 6, 1, true)
+    );
+    assert_eq!(
+        lunar::to_lunar(d(2025, 6, 25)),
+        lunar_date(2025, 6, 1, false)
+    );
     assert_eq!(
         lunar::to_solar(lunar_date(2025, 6, 1, true)),
         Some(d(2025, 7, 25))
@@ -119,10 +132,16 @@ fn leap_months_are_found_and_named() {
 #[test]
 fn the_last_day_of_the_year_and_impossible_dates() {
     // Ất Tỵ ends on 29 Chạp (2026-02-16); 30 Chạp does not exist that year.
-    assert_eq!(lunar::to_lunar(d(2026, 2, 16)), lunar_date(2025, 12, 29, false));
+    assert_eq!(
+        lunar::to_lunar(d(2026, 2, 16)),
+        lunar_date(2025, 12, 29, false)
+    );
     assert_eq!(lunar::to_solar(lunar_date(2025, 12, 30, false)), None);
     // Quý Mão ends on 30 Chạp (2024-02-09).
-    assert_eq!(lunar::to_lunar(d(2024, 2, 9)), lunar_date(2023, 12, 30, false));
+    assert_eq!(
+        lunar::to_lunar(d(2024, 2, 9)),
+        lunar_date(2023, 12, 30, false)
+    );
     assert_eq!(lunar::to_solar(lunar_date(2023, 13, 1, false)), None);
     assert_eq!(lunar::to_solar(lunar_date(2023, 1, 0, false)), None);
 }

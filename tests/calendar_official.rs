@@ -3,9 +3,9 @@
 //! weekday with a Saturday). A typo in a date fails here, not in a trainee's deadline.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use motcua::calendar::HolidayName;
 use motcua::calendar::lunar::{self, LunarDate};
 use motcua::calendar::official::{self, HOLIDAYS_TOML, Schedule, ScheduleError};
-use motcua::calendar::HolidayName;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
@@ -27,7 +27,12 @@ fn the_shipped_file_parses_and_is_what_the_calendar_uses() {
 #[test]
 fn every_entry_names_a_source() {
     for s in shipped() {
-        assert!(s.source.len() > 20, "{} {}: source too thin", s.year, s.holiday.key());
+        assert!(
+            s.source.len() > 20,
+            "{} {}: source too thin",
+            s.year,
+            s.holiday.key()
+        );
     }
 }
 
@@ -54,7 +59,11 @@ fn every_entry_agrees_with_its_holiday() {
                 assert_eq!(s.days.len(), 5, "{y} {what}");
                 let first = s.days[0];
                 for (i, day) in s.days.iter().enumerate() {
-                    assert_eq!(*day, first + Days::new(i as u64), "{y} {what}: not consecutive");
+                    assert_eq!(
+                        *day,
+                        first + Days::new(i as u64),
+                        "{y} {what}: not consecutive"
+                    );
                 }
                 let m1 = lunar::tet(y).expect("Tết exists");
                 assert!(
@@ -79,7 +88,10 @@ fn every_swap_trades_a_weekday_for_a_saturday_nearby() {
     for s in shipped() {
         for w in &s.swaps {
             let label = format!("{} {}: {:?}", s.year, s.holiday.key(), w);
-            assert!(!matches!(w.off.weekday(), Weekday::Sat | Weekday::Sun), "{label}");
+            assert!(
+                !matches!(w.off.weekday(), Weekday::Sat | Weekday::Sun),
+                "{label}"
+            );
             assert_eq!(w.work.weekday(), Weekday::Sat, "{label}");
             assert!((w.work - w.off).num_days().abs() <= 21, "{label}");
             assert!((w.off.year() - s.year).abs() <= 1, "{label}");
@@ -102,7 +114,11 @@ fn broken_schedules_are_rejected_with_the_reason() {
     let twice = format!("{}{}", entry(ok), entry(ok));
     assert!(matches!(
         official::parse(&twice),
-        Err(ScheduleError::Duplicate { index: 1, year: 2030, .. })
+        Err(ScheduleError::Duplicate {
+            index: 1,
+            year: 2030,
+            ..
+        })
     ));
 
     let no_source = entry("holiday = \"quoc-khanh\"\ndays = [2030-09-02]\nsource = \" \"");
@@ -112,7 +128,10 @@ fn broken_schedules_are_rejected_with_the_reason() {
     );
 
     let no_days = entry("holiday = \"quoc-khanh\"\ndays = []\nsource = \"x\"");
-    assert_eq!(official::parse(&no_days), Err(ScheduleError::NoDays { index: 0 }));
+    assert_eq!(
+        official::parse(&no_days),
+        Err(ScheduleError::NoDays { index: 0 })
+    );
 
     let with_time = entry("holiday = \"quoc-khanh\"\ndays = [2030-09-02T08:00:00]\nsource = \"x\"");
     assert!(matches!(
@@ -121,5 +140,8 @@ fn broken_schedules_are_rejected_with_the_reason() {
     ));
 
     let typo = entry("holiday = \"quoc-khanh\"\ndays = [2030-09-02]\nsource = \"x\"\nswap = []");
-    assert!(matches!(official::parse(&typo), Err(ScheduleError::Syntax(_))));
+    assert!(matches!(
+        official::parse(&typo),
+        Err(ScheduleError::Syntax(_))
+    ));
 }
