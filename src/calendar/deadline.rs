@@ -45,6 +45,11 @@ pub struct Explanation {
     pub accepted_at: NaiveDateTime,
     pub receipt: NaiveDateTime,
     pub reason: ReceiptReason,
+    /// Days off between acceptance and the receipt day (acceptance day included
+    /// when it is off): why the clock started later.
+    pub before_receipt: Vec<DayStep>,
+    /// Days of the period: after the receipt day for working days, from the
+    /// receipt day for working hours, none for same-day.
     pub days: Vec<DayStep>,
     pub due: NaiveDateTime,
 }
@@ -116,9 +121,23 @@ impl WorkCalendar {
             accepted_at,
             receipt,
             reason: self.receipt_reason(accepted_at, deadline),
+            before_receipt: self.skipped_days(accepted_at.date(), receipt.date()),
             days,
             due,
         }
+    }
+
+    /// Days off from `from` up to, not including, `until`.
+    fn skipped_days(&self, from: NaiveDate, until: NaiveDate) -> Vec<DayStep> {
+        days_from(from)
+            .take_while(|d| *d < until)
+            .filter_map(|date| {
+                Some(DayStep::Skipped {
+                    date,
+                    off: self.day_off(date)?,
+                })
+            })
+            .collect()
     }
 
     /// Days after `receipt_day` up to `due_day`, counted or skipped.
