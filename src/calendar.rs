@@ -79,9 +79,13 @@ impl WorkCalendar {
     /// make-up workday, or a holiday (also one on a weekend). `None` for an
     /// ordinary weekday or weekend day.
     pub fn entry(&self, date: NaiveDate) -> Option<CalendarEntry> {
+        let built_in = holidays::built_in(date);
         if self.extra_workdays.contains(&date) {
-            let otherwise_off = holidays::is_weekend(date)
-                || holidays::built_in(date).is_some_and(|e| e.day_off().is_some());
+            // Already a built-in make-up day: keep its name and source.
+            if let Some(e) = built_in.filter(|e| e.day_off().is_none()) {
+                return Some(e);
+            }
+            let otherwise_off = holidays::is_weekend(date) || built_in.is_some();
             return otherwise_off.then_some(CalendarEntry {
                 date,
                 kind: EntryKind::MakeUp {
@@ -100,7 +104,7 @@ impl WorkCalendar {
                 source: Source::Scenario,
             });
         }
-        holidays::built_in(date)
+        built_in
     }
 
     /// Why `date` is not a working day, or `None` when it is one.

@@ -223,6 +223,16 @@ fn scenario_days_win_over_the_built_in_calendar() {
     assert!(rows.contains(&row(d(2026, 9, 6), "make-up:-:-", S)));
     // A Saturday given off by the scenario is a weekend day: not listed.
     assert!(!rows.iter().any(|(date, _, _)| *date == d(2026, 8, 22)));
+    // Listing an official make-up Saturday again keeps its official name.
+    let again = WorkCalendar::new(OfficeHours::default(), &[], &[d(2026, 1, 10)]);
+    assert_eq!(
+        listing(&again, 2026).iter().find(|r| r.0 == d(2026, 1, 10)),
+        Some(&row(
+            d(2026, 1, 10),
+            "make-up:tet-duong-lich:2026-01-02",
+            Source::Official
+        ))
+    );
     // A scenario workday that is already a working day changes nothing.
     let plain = WorkCalendar::new(OfficeHours::default(), &[], &[d(2026, 3, 5)]);
     assert_eq!(plain.entry(d(2026, 3, 5)), None);
