@@ -160,8 +160,8 @@ fn official_tet_2024_has_its_two_days_in_lieu() {
 #[test]
 fn national_day_neighbour_by_rule() {
     // The neighbour of 2/9 that is a weekday and touches a weekend, else 1/9.
-    // 2021–2026 match the official schedules (Thu→3/9, Fri→1/9, Sat→1/9, Mon→3/9,
-    // Tue→1/9, Wed→1/9).
+    // 2024–2026 match data/holidays.toml (Mon→3/9, Tue→1/9, Wed→1/9); the other
+    // weekdays show the rule (Thu→3/9, Fri→1/9, Sat→1/9, Sun→3/9).
     for (year, neighbour) in [
         (2021, d(2021, 9, 3)),
         (2022, d(2022, 9, 1)),

@@ -110,6 +110,13 @@ fn a_bad_date_is_explained_in_english_on_request() {
 }
 
 #[test]
+fn a_year_without_holiday_data_is_refused_with_the_range() {
+    let o = motcua(&["due", "1850-03-02T10:00", "--same-day"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("1900–2199"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_time_limit_is_required_and_must_be_sensible() {
     assert_eq!(motcua(&["due", "2026-03-02T10:00"]).status.code(), Some(2));
     let both = motcua(&[

@@ -31,7 +31,7 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 /// - Giỗ Tổ Hùng Vương: 10/3 âm lịch.
 /// - Quốc khánh: 2/9 and, from 2021, the neighbour (1/9 or 3/9) that is a
 ///   weekday and joins the break to a weekend; if neither does, the weekday
-///   neighbour, 1/9 first. This matches every schedule from 2021 to 2026.
+///   neighbour, 1/9 first. This matches the sourced schedules of 2024–2026.
 pub fn rule_days(year: i32, holiday: HolidayName) -> Vec<NaiveDate> {
     let days: Vec<Option<NaiveDate>> = match holiday {
         HolidayName::TetDuongLich => vec![ymd(year, 1, 1)],

@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime};
 use serde_json::{Map, Value, json};
 
 use super::CliError;
@@ -54,6 +54,18 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         name: "RECEIVED",
         value: t!(lang, "calendar.error.received", value = args.received),
     })?;
+    if !YEARS.contains(&received.year()) {
+        return Err(CliError::BadArgument {
+            name: "RECEIVED",
+            value: t!(
+                lang,
+                "calendar.error.year",
+                value = received.year(),
+                min = YEARS.start(),
+                max = YEARS.end()
+            ),
+        });
+    }
     let deadline = deadline(args, lang)?;
     let cal = calendar_for(args.scenario.as_deref())?;
     let e = cal.explain(received, &deadline);
@@ -91,8 +103,7 @@ fn vietnam() -> Option<FixedOffset> {
     FixedOffset::east_opt(7 * 3600)
 }
 
-/// A local (UTC+7) moment from the forms the command accepts; `None` for
-/// anything else, or a year the calendar does not cover.
+/// A local (UTC+7) moment from the forms the command accepts; `None` for anything else.
 pub fn parse_received(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
     let with_offset = DateTime::parse_from_rfc3339(text).ok().or_else(|| {
@@ -111,8 +122,7 @@ pub fn parse_received(text: &str) -> Option<NaiveDateTime> {
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())?,
     };
-    use chrono::Datelike;
-    YEARS.contains(&local.year()).then_some(local)
+    Some(local)
 }
 
 /// ISO 8601 with the Vietnam offset, e.g. `2026-03-05T17:00:00+07:00`.
