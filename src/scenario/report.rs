@@ -1,5 +1,7 @@
 //! Collects diagnostics while a file is checked: byte offsets become line/col here.
 
+use std::collections::BTreeSet;
+
 use super::diagnostic::{DiagCode, Diagnostic, line_col};
 
 /// Named message arguments, as `Diagnostic::args` stores them.
@@ -10,6 +12,8 @@ pub(crate) struct Report<'a> {
     path: &'a str,
     text: &'a str,
     diags: Vec<Diagnostic>,
+    /// `(table offset, key)` of values reported and removed by the structure check.
+    dropped: BTreeSet<(usize, String)>,
 }
 
 impl<'a> Report<'a> {
@@ -18,7 +22,25 @@ impl<'a> Report<'a> {
             path,
             text,
             diags: Vec::new(),
+            dropped: BTreeSet::new(),
         }
+    }
+
+    /// Remember that `key` of the table at `table` was reported and removed.
+    pub(crate) fn drop_key(&mut self, table: usize, key: &str) {
+        self.dropped.insert((table, key.to_string()));
+    }
+
+    /// Whether `key` was written in the table at `table` but removed as wrong.
+    /// Checks that complain about an absent key ask this first, so one mistake
+    /// is not reported twice ("wrong type" and then "missing").
+    pub(crate) fn was_dropped(&self, table: usize, key: &str) -> bool {
+        self.dropped.contains(&(table, key.to_string()))
+    }
+
+    /// Whether anything in the table at `table` was removed (a misspelt key, a wrong type).
+    pub(crate) fn dropped_in(&self, table: usize) -> bool {
+        self.dropped.iter().any(|(t, _)| *t == table)
     }
 
     /// Record `code` at byte `offset` of the text.

@@ -29,7 +29,7 @@ pub(crate) fn check_table(report: &mut Report, table: &mut DeTable, at: usize, s
                 dropped.push(name.to_string());
             }
             Some(spec) => {
-                if !check_value(report, spec.name, value, spec.kind) {
+                if !check_value(report, at, spec.name, value, spec.kind) {
                     dropped.push(name.to_string());
                 }
             }
@@ -48,11 +48,19 @@ pub(crate) fn check_table(report: &mut Report, table: &mut DeTable, at: usize, s
     }
     for name in &dropped {
         table.remove(name.as_str());
+        report.drop_key(at, name);
     }
 }
 
 /// Check one value; `false` means it was reported and must be dropped.
-fn check_value(report: &mut Report, key: &str, value: &mut Spanned<DeValue>, kind: Kind) -> bool {
+/// `parent` is the offset of the table holding the value.
+fn check_value(
+    report: &mut Report,
+    parent: usize,
+    key: &str,
+    value: &mut Spanned<DeValue>,
+    kind: Kind,
+) -> bool {
     let at = value.span().start;
     match (kind, value.get_mut()) {
         (Kind::Str, DeValue::String(s)) => {
@@ -63,7 +71,7 @@ fn check_value(report: &mut Report, key: &str, value: &mut Spanned<DeValue>, kin
         (Kind::Number, DeValue::Integer(i)) => integer_fits(report, key, at, i.as_str(), i.radix()),
         (Kind::Number, DeValue::Float(f)) => float_fits(report, key, at, f.as_str()),
         (Kind::Bool, DeValue::Boolean(_)) | (Kind::Datetime, DeValue::Datetime(_)) => true,
-        (Kind::StrList, DeValue::Array(items)) => check_items(report, key, items, Kind::Str),
+        (Kind::StrList, DeValue::Array(items)) => check_items(report, parent, key, items),
         (Kind::DateList, DeValue::Array(items)) => check_dates(report, key, items),
         (Kind::Table(schema), DeValue::Table(t))
         | (Kind::IntOrTable(schema), DeValue::Table(t)) => {
@@ -74,12 +82,15 @@ fn check_value(report: &mut Report, key: &str, value: &mut Spanned<DeValue>, kin
             integer_fits(report, key, at, i.as_str(), i.radix())
         }
         (Kind::TableList(schema), DeValue::Array(items)) => {
-            check_table_list(report, key, items, schema);
+            if !check_table_list(report, key, items, schema) {
+                // Some elements were dropped: later "empty list" checks must not fire.
+                report.drop_key(parent, key);
+            }
             true
         }
-        (Kind::StrMap, DeValue::Table(t)) => check_map(report, t, Kind::Str),
-        (Kind::NumMap, DeValue::Table(t)) => check_map(report, t, Kind::Number),
-        (Kind::IntMapOf(names), DeValue::Table(t)) => check_int_map(report, key, t, names),
+        (Kind::StrMap, DeValue::Table(t)) => check_map(report, at, t, Kind::Str),
+        (Kind::NumMap, DeValue::Table(t)) => check_map(report, at, t, Kind::Number),
+        (Kind::IntMapOf(names), DeValue::Table(t)) => check_int_map(report, at, key, t, names),
         (_, found) => {
             let found = found_type(found);
             wrong_type(report, key, at, kind.type_key(), found);
@@ -142,11 +153,11 @@ fn float_fits(report: &mut Report, key: &str, at: usize, text: &str) -> bool {
     ok
 }
 
-/// Every element of a list must have `kind`; one bad element drops the list.
-fn check_items(report: &mut Report, key: &str, items: &mut DeArray, kind: Kind) -> bool {
+/// Every element of a string list must be a string; one bad element drops the list.
+fn check_items(report: &mut Report, parent: usize, key: &str, items: &mut DeArray) -> bool {
     let mut ok = true;
     for item in items.iter_mut() {
-        ok &= check_value(report, key, item, kind);
+        ok &= check_value(report, parent, key, item, Kind::Str);
     }
     ok
 }
@@ -165,9 +176,11 @@ fn check_dates(report: &mut Report, key: &str, items: &mut DeArray) -> bool {
     ok
 }
 
-/// `[[name]]` elements: tables are checked, anything else is reported and dropped.
-fn check_table_list(report: &mut Report, key: &str, items: &mut DeArray, schema: &Table) {
+/// `[[name]]` elements: tables are checked, anything else is reported and dropped
+/// (`false` when something was dropped).
+fn check_table_list(report: &mut Report, key: &str, items: &mut DeArray, schema: &Table) -> bool {
     let mut kept = DeArray::new();
+    let mut all_tables = true;
     for mut item in std::mem::replace(items, DeArray::new()) {
         let at = item.span().start;
         match item.get_mut() {
@@ -178,28 +191,38 @@ fn check_table_list(report: &mut Report, key: &str, items: &mut DeArray, schema:
             other => {
                 let found = found_type(other);
                 wrong_type(report, key, at, "@diag.type.table", found);
+                all_tables = false;
             }
         }
     }
     *items = kept;
+    all_tables
 }
 
 /// Free-key tables: keys normalised to NFC, values of `kind` (bad entries dropped).
-fn check_map(report: &mut Report, table: &mut DeTable, kind: Kind) -> bool {
+fn check_map(report: &mut Report, at: usize, table: &mut DeTable, kind: Kind) -> bool {
     let mut rebuilt = DeTable::new();
     for (key, mut value) in std::mem::take(table).into_iter() {
         let span = key.span();
         let mut name = key.into_inner();
         to_nfc(&mut name);
-        if check_value(report, name.as_ref(), &mut value, kind) {
+        if check_value(report, at, name.as_ref(), &mut value, kind) {
             rebuilt.insert(Spanned::new(span, name), value);
+        } else {
+            report.drop_key(at, &name);
         }
     }
     *table = rebuilt;
     true
 }
 
-fn check_int_map(report: &mut Report, key: &str, table: &mut DeTable, names: &[&str]) -> bool {
+fn check_int_map(
+    report: &mut Report,
+    at: usize,
+    key: &str,
+    table: &mut DeTable,
+    names: &[&str],
+) -> bool {
     let mut dropped: Vec<String> = Vec::new();
     for (k, value) in table.iter_mut() {
         let name = k.get_ref().as_ref();
@@ -208,12 +231,13 @@ fn check_int_map(report: &mut Report, key: &str, table: &mut DeTable, names: &[&
             let args = with_suggestion(args, name, names.iter().copied());
             report.push(k.span().start, DiagCode::UnknownKey, args);
             dropped.push(name.to_string());
-        } else if !check_value(report, name, value, Kind::Int) {
+        } else if !check_value(report, at, name, value, Kind::Int) {
             dropped.push(name.to_string());
         }
     }
     for name in &dropped {
         table.remove(name.as_str());
+        report.drop_key(at, name);
     }
     true
 }

@@ -29,7 +29,7 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     let calendar = calendar::calendar(r, file.calendar.as_ref());
     let costs = office::costs(r, file.costs.as_ref());
     let scoring = office::scoring(r, file.scoring.as_ref());
-    let index = index::Index::new(file);
+    let index = index::Index::new(r, file);
     let procedures = procedure::procedures(r, file);
     let period = meta.as_ref().map(|m| m.working_days);
     let frame = dossiers::Frame {

@@ -45,7 +45,8 @@ pub(crate) fn plan(
     let mix = mix(r, raw, frame.index);
     let scripted = scripted(r, raw, frame);
     let scripted_count = raw.scripted.as_ref().map_or(0, |l| l.get_ref().len());
-    if count == Some(0) && scripted_count == 0 {
+    let scripted_written = scripted_count > 0 || r.was_dropped(d.span().start, "scripted");
+    if count == Some(0) && !scripted_written {
         r.push(d.span().start, DiagCode::NoDossiers, vec![]);
         return None;
     }
@@ -80,6 +81,10 @@ fn channels(r: &mut Report, c: &S<RawChannels>) -> Option<ChannelShares> {
         post: post?,
     };
     let sum = shares.online + shares.counter + shares.post;
+    // A share misspelt or of a wrong type (E004/E006 already) would make any sum wrong.
+    if r.dropped_in(c.span().start) {
+        return None;
+    }
     if (sum - 1.0).abs() > CHANNEL_SUM_TOLERANCE {
         r.push(
             c.span().start,

@@ -34,7 +34,7 @@ fn event(r: &mut Report, e: &S<RawEvent>, frame: &Frame) -> Option<ScriptedEvent
         // Citizens call while the office answers the phone.
         when = in_office_hours(r, &raw.at, t, frame);
     }
-    let mut ok = kind.is_none_or(|k| kind_keys(r, raw, k, kind_at));
+    let mut ok = kind.is_none_or(|k| kind_keys(r, raw, k, (e.span().start, kind_at)));
     let minutes = match &raw.minutes {
         None => Some(None),
         Some(v) => int::<u32>(r, "minutes", v, Min::One).map(Some),
@@ -59,7 +59,9 @@ fn event(r: &mut Report, e: &S<RawEvent>, frame: &Frame) -> Option<ScriptedEvent
 }
 
 /// Keys the kind needs (E031) and keys it would ignore (E035).
-fn kind_keys(r: &mut Report, raw: &RawEvent, kind: EventKind, kind_at: usize) -> bool {
+/// `at` is `(event table, kind value)`.
+fn kind_keys(r: &mut Report, raw: &RawEvent, kind: EventKind, at: (usize, usize)) -> bool {
+    let (table, kind_at) = at;
     let present = [
         ("minutes", raw.minutes.as_ref().map(|v| v.span().start)),
         ("dossier", raw.dossier.as_ref().map(|v| v.span().start)),
@@ -71,7 +73,10 @@ fn kind_keys(r: &mut Report, raw: &RawEvent, kind: EventKind, kind_at: usize) ->
         let args = vec![("key", key.to_string()), ("kind", kind.key().to_string())];
         match offset {
             None if needed.contains(&key) => {
-                r.push(kind_at, DiagCode::KindNeedsKey, args);
+                // Written with a wrong type: already reported (E004).
+                if !r.was_dropped(table, key) {
+                    r.push(kind_at, DiagCode::KindNeedsKey, args);
+                }
                 ok = false;
             }
             Some(offset) if !allowed.contains(&key) => {

@@ -30,7 +30,8 @@ pub(crate) fn flaw(
     comps: &Components,
 ) -> Option<Flaw> {
     let raw = f.get_ref();
-    let kind_at = at(&raw.kind, f.span().start);
+    // Where the flaw's table starts, and where to point when a key is missing.
+    let at = (f.span().start, at(&raw.kind, f.span().start));
     let kind = named::<FlawKind>(r, "kind", &raw.kind);
     let response = named::<FlawResponse>(r, "response", &raw.response);
     let weight = int_or::<u32>(r, "weight", &raw.weight, Min::Zero, 1);
@@ -57,10 +58,10 @@ pub(crate) fn flaw(
     };
     let min_age = match kind {
         Some(kind) => {
-            ok &= needs(r, raw, kind, &id, kind_at);
+            ok &= needs(r, raw, kind, &id, at);
             ok &= field_fits(r, raw, kind, field_ref, &id, comps);
             ok &= not_in_national_db(r, raw, kind, &id, comps);
-            min_age(r, raw, kind, kind_at)
+            min_age(r, raw, kind, at)
         }
         None => None,
     };
@@ -79,16 +80,22 @@ pub(crate) fn flaw(
     })
 }
 
-/// A component (E013) or a field (E014) the kind cannot do without.
-fn needs(r: &mut Report, raw: &RawFlaw, kind: FlawKind, id: &str, at: usize) -> bool {
+/// A component (E013) or a field (E014) the kind cannot do without. A key that
+/// was written with a wrong type (E004 already) is not reported again as missing.
+fn needs(r: &mut Report, raw: &RawFlaw, kind: FlawKind, id: &str, at: (usize, usize)) -> bool {
+    let (table, kind_at) = at;
     let mut ok = true;
     let args = || vec![("flaw", id.to_string()), ("kind", kind.key().to_string())];
     if kind.needs_component() && raw.component.is_none() {
-        r.push(at, DiagCode::FlawNeedsComponent, args());
+        if !r.was_dropped(table, "component") {
+            r.push(kind_at, DiagCode::FlawNeedsComponent, args());
+        }
         ok = false;
     }
     if kind.needs_field() && raw.field.is_none() {
-        r.push(at, DiagCode::FlawNeedsField, args());
+        if !r.was_dropped(table, "field") {
+            r.push(kind_at, DiagCode::FlawNeedsField, args());
+        }
         ok = false;
     }
     ok
@@ -181,10 +188,13 @@ fn min_age(
     r: &mut Report,
     raw: &RawFlaw,
     kind: FlawKind,
-    kind_at: usize,
+    (table, kind_at): (usize, usize),
 ) -> Option<Option<MinAge>> {
     let underage = kind == FlawKind::Underage;
     let Some(v) = &raw.min_age else {
+        if r.was_dropped(table, "min_age") {
+            return None;
+        }
         if underage {
             let args = vec![
                 ("key", "min_age".to_string()),

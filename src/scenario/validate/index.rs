@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::super::model::DayTime;
 use super::super::raw::{RawFile, S, Str};
+use super::super::report::Report;
 use super::super::values::day_time;
 
 /// The names in one scope. When some element has no name (E005 was reported),
@@ -34,6 +35,12 @@ impl Known {
         known
     }
 
+    /// A set that may lack names, e.g. when the list holding them was misspelt.
+    pub(crate) fn unsure(mut self, unsure: bool) -> Known {
+        self.complete &= !unsure;
+        self
+    }
+
     /// `true` unless the name is surely unknown.
     pub(crate) fn allows(&self, name: &str) -> bool {
         !self.complete || self.names.contains(name)
@@ -56,17 +63,24 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    pub(crate) fn new(file: &RawFile) -> Index {
+    /// Names as written; a table that lost a misspelt or ill-typed key (already
+    /// reported) may have lost names too, so its set is unsure.
+    pub(crate) fn new(r: &Report, file: &RawFile) -> Index {
         let procs: Vec<&S<_>> = file.procedures.iter().collect();
         let mut flaws = BTreeMap::new();
         for p in &procs {
+            let unsure = r.dropped_in(p.span().start);
             let p = p.get_ref();
             if let Some(code) = &p.code {
                 let list = p.flaw.as_ref().map_or(&[][..], |l| l.get_ref().as_slice());
                 let known = Known::of(list.iter().map(|f| &f.get_ref().id));
-                flaws.insert(code.get_ref().clone(), known);
+                flaws.insert(code.get_ref().clone(), known.unsure(unsure));
             }
         }
+        let dossiers_unsure = file
+            .dossiers
+            .as_ref()
+            .is_some_and(|d| r.dropped_in(d.span().start));
         let scripted = file
             .dossiers
             .as_ref()
@@ -85,9 +99,9 @@ impl Index {
             }
         }
         Index {
-            procedures: Known::of(procs.iter().map(|p| &p.get_ref().code)),
+            procedures: Known::of(procs.iter().map(|p| &p.get_ref().code)).unsure(r.dropped_in(0)),
             flaws,
-            dossiers: Known::of(named.iter()),
+            dossiers: Known::of(named.iter()).unsure(dossiers_unsure),
             dossier_at,
         }
     }

@@ -13,7 +13,9 @@ pub(crate) const DEFAULT_SEED: u64 = 1;
 pub(crate) const DEFAULT_PASS_SCORE: u32 = 70;
 
 pub(crate) fn meta(r: &mut Report, raw: Option<&S<RawMeta>>) -> Option<Meta> {
-    let raw = raw?.get_ref();
+    let raw = raw?;
+    let meta_at = raw.span().start;
+    let raw = raw.get_ref();
     let difficulty = named(r, "difficulty", &raw.difficulty);
     let role = named(r, "role", &raw.role);
     let rules = named(r, "rules", &raw.rules);
@@ -26,7 +28,12 @@ pub(crate) fn meta(r: &mut Report, raw: Option<&S<RawMeta>>) -> Option<Meta> {
     let pass_score = pass_score(r, raw);
     let objectives = strings(&raw.objectives);
     let objectives_en = strings(&raw.objectives_en);
-    let translations_match = same_count(r, &raw.objectives, &raw.objectives_en);
+    // Objectives written wrongly were reported already; their count means nothing.
+    let translations_match = if r.was_dropped(meta_at, "objectives") {
+        None
+    } else {
+        same_count(r, &raw.objectives, &raw.objectives_en)
+    };
     translations_match?;
     Some(Meta {
         id: text(&raw.id)?,

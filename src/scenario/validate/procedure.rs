@@ -15,8 +15,11 @@ use super::{Min, Seen, all, int, int_or, named, non_empty, text};
 
 pub(crate) fn procedures(r: &mut Report, file: &RawFile) -> Option<Vec<Procedure>> {
     if file.procedures.is_empty() {
-        let args = vec![("key", "procedure".to_string())];
-        r.push(file.procedures_at.unwrap_or(0), DiagCode::EmptyList, args);
+        // Procedures written wrongly, or under a misspelt name, were reported already.
+        if !r.dropped_in(0) {
+            let args = vec![("key", "procedure".to_string())];
+            r.push(file.procedures_at.unwrap_or(0), DiagCode::EmptyList, args);
+        }
         return None;
     }
     let mut seen = Seen::default();
@@ -47,8 +50,11 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         .as_ref()
         .is_some_and(|l| non_empty(r, "legal_basis", l));
     let components = components(r, raw, at);
+    // A misspelt key in the procedure (E006) may be the component list itself:
+    // then an unknown component name proves nothing.
+    let known = Known::of(component_list(raw).iter().map(|c| &c.get_ref().id));
     let info = Components {
-        known: Known::of(component_list(raw).iter().map(|c| &c.get_ref().id)),
+        known: known.unsure(r.dropped_in(at)),
         info: component_info(raw),
     };
     let mut seen = Seen::default();
@@ -93,12 +99,19 @@ fn strings(raw: &RawProcedure) -> Vec<String> {
 /// Exactly one of `same_day = true`, `working_days = N`, `working_hours = H` (E024), N, H > 0 (E021).
 fn deadline(r: &mut Report, d: &S<RawDeadline>) -> Option<Deadline> {
     let raw = d.get_ref();
+    let table = d.span().start;
+    // A way written with a wrong type (E004 already) still counts as written.
+    let written = |present: bool, key: &str| present || r.was_dropped(table, key);
     let given = [
-        raw.same_day.is_some(),
-        raw.working_days.is_some(),
-        raw.working_hours.is_some(),
+        written(raw.same_day.is_some(), "same_day"),
+        written(raw.working_days.is_some(), "working_days"),
+        written(raw.working_hours.is_some(), "working_hours"),
     ];
     let count = given.iter().filter(|g| **g).count();
+    // Nothing left but a misspelt key (E006 already): that is the one mistake.
+    if count == 0 && r.dropped_in(table) {
+        return None;
+    }
     if count != 1 {
         let args = vec![("count", count.to_string())];
         r.push(d.span().start, DiagCode::Deadline, args);
@@ -140,6 +153,14 @@ fn component_list(raw: &RawProcedure) -> &[S<RawComponent>] {
 
 /// At least one component (E028), ids unique (E009).
 fn components(r: &mut Report, raw: &RawProcedure, at: usize) -> Option<Vec<Component>> {
+    // Written wrongly or perhaps under a misspelt name: reported already.
+    let empty = raw
+        .component
+        .as_ref()
+        .is_none_or(|l| l.get_ref().is_empty());
+    if empty && r.dropped_in(at) {
+        return None;
+    }
     let Some(list) = &raw.component else {
         let args = vec![("key", "component".to_string())];
         r.push(at, DiagCode::EmptyList, args);
