@@ -255,3 +255,100 @@ fn elements<'de, T: Deserialize<'de>>(
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The serde structs and `schema.rs` must list the same keys: a key in the
+    //! schema but not in a struct would be accepted and then silently lost.
+
+    use std::fmt;
+
+    use serde::de::{self, Deserializer, Visitor};
+
+    use super::*;
+    use crate::scenario::schema::{self, Table};
+
+    #[derive(Debug)]
+    struct Stop;
+
+    impl fmt::Display for Stop {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("stop")
+        }
+    }
+
+    impl std::error::Error for Stop {}
+
+    impl de::Error for Stop {
+        fn custom<T: fmt::Display>(_: T) -> Self {
+            Stop
+        }
+    }
+
+    /// A deserializer that only records the field names a struct asks for.
+    struct Capture<'a>(&'a mut Vec<&'static str>);
+
+    impl<'de> Deserializer<'de> for Capture<'_> {
+        type Error = Stop;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Stop> {
+            self.0.extend_from_slice(fields);
+            Err(Stop)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    fn fields<T: Deserialize<'static>>() -> Vec<&'static str> {
+        let mut names = Vec::new();
+        let _ = T::deserialize(Capture(&mut names));
+        names.sort_unstable();
+        names
+    }
+
+    fn keys(table: &Table) -> Vec<&'static str> {
+        let mut names: Vec<_> = table.names().collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn every_schema_table_matches_its_struct() {
+        let pairs = [
+            (&schema::SCENARIO, fields::<RawMeta>()),
+            (&schema::OFFICE, fields::<RawOffice>()),
+            (&schema::CALENDAR, fields::<RawCalendar>()),
+            (&schema::PROCEDURE, fields::<RawProcedure>()),
+            (&schema::DEADLINE, fields::<RawDeadline>()),
+            (&schema::COMPONENT, fields::<RawComponent>()),
+            (&schema::FLAW, fields::<RawFlaw>()),
+            (&schema::DOSSIERS, fields::<RawDossiers>()),
+            (&schema::CHANNELS, fields::<RawChannels>()),
+            (&schema::SCRIPTED, fields::<RawScripted>()),
+            (&schema::EVENT, fields::<RawEvent>()),
+            (&schema::SCORING, fields::<RawScoring>()),
+            (&schema::WEIGHTS, fields::<RawWeights>()),
+        ];
+        for (table, struct_fields) in pairs {
+            assert!(
+                !struct_fields.is_empty(),
+                "{}: no fields captured",
+                table.label
+            );
+            assert_eq!(keys(table), struct_fields, "{}", table.label);
+        }
+    }
+}

@@ -285,3 +285,74 @@ pub(crate) static WEIGHTS: Table = Table {
         opt("satisfaction", Kind::Number),
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    //! Every key of the format is documented: docs/scenario-authoring.md names
+    //! each one (in backticks) and every diagnostic code.
+
+    use super::*;
+    use crate::scenario::DiagCode;
+
+    const GUIDE: &str = include_str!("../../docs/scenario-authoring.md");
+
+    fn tables() -> Vec<&'static Table> {
+        let mut out = Vec::new();
+        let mut todo = vec![&ROOT];
+        while let Some(t) = todo.pop() {
+            out.push(t);
+            for key in t.keys {
+                match key.kind {
+                    Kind::Table(s) | Kind::TableList(s) | Kind::IntOrTable(s) => todo.push(s),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Written as code in the guide: `name`, `[name]`, `[[parent.name]]`, or `{ name = ... }`.
+    fn documented(name: &str) -> bool {
+        [
+            format!("`{name}`"),
+            format!("`[{name}]`"),
+            format!("`[[{name}]]`"),
+            format!(".{name}]]`"),
+            format!("{{ {name} = "),
+            format!(", {name} = "),
+        ]
+        .iter()
+        .any(|form| GUIDE.contains(form.as_str()))
+    }
+
+    #[test]
+    fn the_authoring_guide_names_every_key() {
+        let mut missing = Vec::new();
+        for table in tables() {
+            for key in table.keys {
+                if !documented(key.name) {
+                    missing.push(format!("{}.{}", table.label, key.name));
+                }
+            }
+        }
+        for action in COST_ACTIONS {
+            if !GUIDE.contains(&format!("`{action}`")) {
+                missing.push(format!("[costs].{action}"));
+            }
+        }
+        assert!(missing.is_empty(), "undocumented keys: {missing:?}");
+    }
+
+    #[test]
+    fn the_authoring_guide_lists_every_diagnostic_code() {
+        let missing: Vec<&str> = DiagCode::ALL
+            .iter()
+            .map(|c| c.key())
+            .filter(|k| !GUIDE.contains(&format!("| {k} |")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "codes missing from the guide: {missing:?}"
+        );
+    }
+}

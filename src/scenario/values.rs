@@ -226,6 +226,28 @@ mod tests {
         );
     }
 
+    /// The names the file uses are the names JSON output uses (serde renames).
+    fn round_trips<T: Named + serde::Serialize>() {
+        for name in T::names() {
+            let value = T::from_name(name).expect("listed name parses");
+            assert_eq!(
+                serde_json::to_value(value).ok(),
+                Some(name.into()),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn file_names_match_serialized_names() {
+        round_trips::<Difficulty>();
+        round_trips::<Role>();
+        round_trips::<RuleSet>();
+        round_trips::<ServiceLevel>();
+        round_trips::<CopyKind>();
+        round_trips::<FlawResponse>();
+    }
+
     #[test]
     fn start_times_become_vietnam_time() {
         let local = |s: &str| vietnam_time(&s.parse::<Datetime>().unwrap());
