@@ -16,6 +16,12 @@ fn assert_sane(label: &str, bytes: &[u8], diags: &[Diagnostic]) {
             "{label}: line beyond the text: {d:?}"
         );
         assert_eq!(d.path, label);
+        // The loader's last-resort diagnostic means a check forgot to say why.
+        assert_ne!(
+            d.arg("detail"),
+            Some("incomplete scenario"),
+            "{label}: {d:?}"
+        );
     }
 }
 

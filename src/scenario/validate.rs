@@ -5,6 +5,7 @@
 //! of them. References between sections go through `Index`, built first.
 
 mod calendar;
+mod component;
 mod dossiers;
 mod events;
 mod flaw;

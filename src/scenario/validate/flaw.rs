@@ -7,8 +7,8 @@ use super::super::diagnostic::DiagCode;
 use super::super::model::{Attr, FieldRef, Flaw, FlawKind, FlawResponse, MinAge};
 use super::super::raw::{RawFlaw, RawMinAge, S};
 use super::super::report::{Report, with_suggestion};
+use super::component::field;
 use super::index::Known;
-use super::procedure::field;
 use super::{Min, at, int, int_or, named, text};
 
 /// The procedure's components as flaws see them.
