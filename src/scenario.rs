@@ -1,21 +1,22 @@
-//! Scenario files: parse with spans, validate the meaning, report every error.
+//! Scenario files: parse with spans, check structure and meaning, report every
+//! error of a file at once, and build the validated `Scenario` model.
 //!
-//! PLACEHOLDER: the loader is not written yet.
+//! Layout: `load` (the pipeline), `schema` (allowed keys and types per table),
+//! `structure` (unknown keys, types, required keys), `raw` (serde structs with
+//! spans), `validate/` (meaning, one file per section), `values` (small textual
+//! values), `report` (positions and suggestions), `diagnostic` (the codes).
 
 pub mod builtin;
 pub mod diagnostic;
+mod load;
 pub mod model;
+mod raw;
+mod report;
+mod schema;
+mod structure;
+mod validate;
+mod values;
 
 pub use diagnostic::{DiagCode, Diagnostic, Severity};
+pub use load::{load_bytes, load_file, load_str};
 pub use model::*;
-
-/// Parse and validate scenario text. `path` is only used in diagnostics.
-pub fn load_str(path: &str, _text: &str) -> Result<Scenario, Vec<Diagnostic>> {
-    Err(vec![Diagnostic {
-        path: path.to_string(),
-        line: 1,
-        col: 1,
-        code: DiagCode::Syntax,
-        args: vec![("detail", "loader not written".to_string())],
-    }])
-}

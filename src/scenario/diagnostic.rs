@@ -41,6 +41,16 @@ keyed_enum!(
         EmptyList = "E028",
         BadHours = "E029",
         Weights = "E030",
+        KindNeedsKey = "E031",
+        WrongFieldForKind = "E032",
+        MissingFromNationalDb = "E033",
+        StartNeedsTime = "E034",
+        KeyNotForKind = "E035",
+        MixShares = "E036",
+        NoDossiers = "E037",
+        CalendarConflict = "E038",
+        TranslationCount = "E039",
+        EventBeforeDossier = "E040",
         Unwinnable = "W001",
     }
 );

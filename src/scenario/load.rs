@@ -1,0 +1,91 @@
+//! The loading pipeline: bytes → text → TOML tree → structure check → raw structs
+//! → meaning check and model. Every stage reports all it finds; a stage whose
+//! input is unusable stops the run (invalid UTF-8, TOML syntax errors).
+
+use std::path::Path;
+
+use toml::de::DeTable;
+
+use super::diagnostic::{DiagCode, Diagnostic};
+use super::model::Scenario;
+use super::report::Report;
+use super::{raw, schema, structure, validate};
+
+pub fn load_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
+    let label = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(&label, &bytes),
+        Err(err) => {
+            let mut report = Report::new(&label, "");
+            let reason = io_reason(&err);
+            report.push(0, DiagCode::Io, vec![("reason", reason)]);
+            Err(report.finish())
+        }
+    }
+}
+
+/// A catalogue key for the common causes, the system's own words otherwise.
+fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "@diag.io.not_found".to_string(),
+        ErrorKind::PermissionDenied => "@diag.io.permission_denied".to_string(),
+        ErrorKind::IsADirectory => "@diag.io.is_a_directory".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(path, text),
+        Err(err) => {
+            // Positions are counted in the valid prefix, which is all a reader can see as text.
+            let valid = &bytes[..err.valid_up_to()];
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let byte = bytes.get(err.valid_up_to()).copied().unwrap_or_default();
+            let mut report = Report::new(path, prefix);
+            let args = vec![("byte", format!("0x{byte:02X}"))];
+            report.push(prefix.len(), DiagCode::Encoding, args);
+            Err(report.finish())
+        }
+    }
+}
+
+pub fn load_str(path: &str, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+    let mut report = Report::new(path, text);
+    let (tree, errors) = DeTable::parse_recoverable(text);
+    for err in &errors {
+        let at = err.span().map_or(0, |s| s.start);
+        let args = vec![("detail", err.message().to_string())];
+        report.push(at, DiagCode::Syntax, args);
+    }
+    if report.has_errors() {
+        // What the parser recovered is a guess; checking it would report ghosts.
+        return Err(report.finish());
+    }
+    let mut tree = tree.into_inner();
+    structure::check_table(&mut report, &mut tree, 0, &schema::ROOT);
+    let file = raw::from_tree(&mut report, tree);
+    let scenario = validate::scenario(&mut report, &file);
+    match scenario {
+        Some(s) if !report.has_errors() => Ok(s),
+        _ => {
+            let mut diags = report.finish();
+            if diags.is_empty() {
+                // Every `None` above comes with a diagnostic; never answer "invalid" without saying why.
+                diags.push(incomplete(path));
+            }
+            Err(diags)
+        }
+    }
+}
+
+fn incomplete(path: &str) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        line: 1,
+        col: 1,
+        code: DiagCode::Syntax,
+        args: vec![("detail", "incomplete scenario".to_string())],
+    }
+}

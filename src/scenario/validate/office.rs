@@ -1,0 +1,182 @@
+//! `[office]` (name, hours, cut-off), `[costs]` and `[scoring]`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveTime;
+
+use super::super::diagnostic::DiagCode;
+use super::super::model::{Costs, Office, Scoring, TimeSpan, Weights};
+use super::super::raw::{RawOffice, RawScoring, S};
+use super::super::report::Report;
+use super::super::values::{clock, time_span};
+use super::{Min, int, non_empty, num_or, text};
+
+pub(crate) const DEFAULT_NAME: &str = "Bộ phận Một cửa";
+pub(crate) const DEFAULT_UNIT_CODE: &str = "000.00.12.H12";
+pub(crate) const DEFAULT_PROVINCE: &str = "Thành phố Hà Nội";
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+/// 07:30–11:30 and 13:30–17:00.
+pub(crate) fn default_hours() -> Vec<TimeSpan> {
+    vec![
+        TimeSpan {
+            from: hm(7, 30),
+            to: hm(11, 30),
+        },
+        TimeSpan {
+            from: hm(13, 30),
+            to: hm(17, 0),
+        },
+    ]
+}
+
+/// Same-day procedures received after 15:00 count from the next working day.
+pub(crate) fn default_cutoff() -> NaiveTime {
+    hm(15, 0)
+}
+
+pub(crate) fn office(r: &mut Report, raw: Option<&S<RawOffice>>) -> Option<Office> {
+    let empty = RawOffice::default();
+    let raw = raw.map_or(&empty, |o| o.get_ref());
+    let hours = hours(r, raw);
+    let cutoff = cutoff(r, raw, hours.as_deref());
+    Some(Office {
+        name: text(&raw.name).unwrap_or_else(|| DEFAULT_NAME.to_string()),
+        unit_code: text(&raw.unit_code).unwrap_or_else(|| DEFAULT_UNIT_CODE.to_string()),
+        province: text(&raw.province).unwrap_or_else(|| DEFAULT_PROVINCE.to_string()),
+        commune: text(&raw.commune),
+        hours: hours?,
+        same_day_cutoff: cutoff?,
+        saturday_morning: raw.saturday_morning.as_ref().is_some_and(|b| *b.get_ref()),
+    })
+}
+
+/// Spans in order, each `HH:MM-HH:MM`, none overlapping (E029); at least one (E028).
+fn hours(r: &mut Report, raw: &RawOffice) -> Option<Vec<TimeSpan>> {
+    let Some(list) = &raw.hours else {
+        return Some(default_hours());
+    };
+    if !non_empty(r, "hours", list) {
+        return None;
+    }
+    let mut spans = Vec::new();
+    let mut ok = true;
+    for item in list.get_ref() {
+        match time_span(item.get_ref()) {
+            Ok(span) => {
+                let after_previous = spans.last().is_none_or(|p: &TimeSpan| p.to <= span.from);
+                if !after_previous {
+                    bad_hours(r, item, "@diag.reason.hours_overlap");
+                    ok = false;
+                }
+                spans.push(span);
+            }
+            Err(e) => {
+                bad_hours(r, item, e.reason_key());
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(spans)
+}
+
+fn bad_hours(r: &mut Report, item: &S<String>, reason: &str) {
+    let args = vec![
+        ("value", item.get_ref().clone()),
+        ("reason", reason.to_string()),
+    ];
+    r.push(item.span().start, DiagCode::BadHours, args);
+}
+
+/// `HH:MM`, inside office hours (E029).
+fn cutoff(r: &mut Report, raw: &RawOffice, hours: Option<&[TimeSpan]>) -> Option<NaiveTime> {
+    let Some(v) = &raw.same_day_cutoff else {
+        return Some(default_cutoff());
+    };
+    let Some(time) = clock(v.get_ref()) else {
+        bad_hours(r, v, "@diag.reason.cutoff_format");
+        return None;
+    };
+    let inside = hours.is_none_or(|spans| spans.iter().any(|s| s.from <= time && time <= s.to));
+    if !inside {
+        bad_hours(r, v, "@diag.reason.cutoff_outside");
+        return None;
+    }
+    Some(time)
+}
+
+/// `[costs]`: minutes per action, ≥ 0 (unknown actions were E006).
+pub(crate) fn costs(r: &mut Report, raw: Option<&S<BTreeMap<S<String>, S<i64>>>>) -> Option<Costs> {
+    let mut minutes = BTreeMap::new();
+    let mut ok = true;
+    for (action, v) in raw.map(|t| t.get_ref().iter()).into_iter().flatten() {
+        match int::<u32>(r, action.get_ref(), v, Min::Zero) {
+            Some(m) => {
+                minutes.insert(action.get_ref().clone(), m);
+            }
+            None => ok = false,
+        }
+    }
+    ok.then_some(Costs { minutes })
+}
+
+/// `[scoring]`: group weights ≥ 0 and not all zero (E030); defaults from QĐ 766.
+pub(crate) fn scoring(r: &mut Report, raw: Option<&S<RawScoring>>) -> Option<Scoring> {
+    let defaults = Weights::default();
+    let Some(w) = raw.and_then(|s| s.get_ref().weights.as_ref()) else {
+        return Some(Scoring { weights: defaults });
+    };
+    let table_at = w.span().start;
+    let w = w.get_ref();
+    let values = [
+        (
+            "transparency",
+            num_or(&w.transparency, defaults.transparency),
+        ),
+        ("progress", num_or(&w.progress, defaults.progress)),
+        (
+            "digitization",
+            num_or(&w.digitization, defaults.digitization),
+        ),
+        ("online", num_or(&w.online, defaults.online)),
+        (
+            "satisfaction",
+            num_or(&w.satisfaction, defaults.satisfaction),
+        ),
+    ];
+    let mut ok = true;
+    for (key, (value, at)) in values {
+        // `is_finite` also rules out NaN, which no comparison would catch.
+        if value < 0.0 || !value.is_finite() {
+            let args = vec![
+                ("key", key.to_string()),
+                ("value", value.to_string()),
+                ("reason", "@diag.reason.weight_negative".to_string()),
+            ];
+            r.push(at, DiagCode::Weights, args);
+            ok = false;
+        }
+    }
+    if ok && values.iter().all(|(_, (v, _))| *v == 0.0) {
+        let args = vec![
+            ("key", "weights".to_string()),
+            ("value", "0".to_string()),
+            ("reason", "@diag.reason.weights_zero".to_string()),
+        ];
+        r.push(table_at, DiagCode::Weights, args);
+        ok = false;
+    }
+    let [t, p, d, o, s] = values.map(|(_, (v, _))| v);
+    ok.then_some(Scoring {
+        weights: Weights {
+            transparency: t,
+            progress: p,
+            digitization: d,
+            online: o,
+            satisfaction: s,
+        },
+    })
+}

@@ -1,0 +1,147 @@
+//! `[[procedure]]`: identity, service level, deadline, fees, and its components and flaws.
+
+use super::super::diagnostic::DiagCode;
+use super::super::model::{Deadline, Flaw, Procedure, ServiceLevel};
+use super::super::raw::{RawDeadline, RawFile, RawProcedure, S};
+use super::super::report::Report;
+use super::component::{component_info, component_list, components};
+use super::flaw::{Components, flaw};
+use super::index::Known;
+use super::{Min, Seen, all, int, int_or, named, non_empty, text};
+
+pub(crate) fn procedures(r: &mut Report, file: &RawFile) -> Option<Vec<Procedure>> {
+    if file.procedures.is_empty() {
+        // Procedures written wrongly, or under a misspelt name, were reported already.
+        if !r.dropped_in(0) {
+            let args = vec![("key", "procedure".to_string())];
+            r.push(file.procedures_at.unwrap_or(0), DiagCode::EmptyList, args);
+        }
+        return None;
+    }
+    let mut seen = Seen::default();
+    let mut ok = true;
+    let mut out = Vec::new();
+    for p in &file.procedures {
+        if let Some(code) = &p.get_ref().code {
+            ok &= seen.check(r, code.get_ref(), code.span().start);
+        }
+        out.push(procedure(r, p));
+    }
+    all(out).filter(|_| ok)
+}
+
+fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
+    let at = p.span().start;
+    let raw = p.get_ref();
+    let code = text(&raw.code).unwrap_or_default();
+    let service = named::<ServiceLevel>(r, "service", &raw.service);
+    let deadline = raw.deadline.as_ref().and_then(|d| deadline(r, d));
+    let fee = int_or::<u64>(r, "fee", &raw.fee, Min::Zero, 0);
+    let fee_online = match &raw.fee_online {
+        None => Some(None),
+        Some(v) => int::<u64>(r, "fee_online", v, Min::Zero).map(Some),
+    };
+    let legal_ok = raw
+        .legal_basis
+        .as_ref()
+        .is_some_and(|l| non_empty(r, "legal_basis", l));
+    let components = components(r, raw, at);
+    // A misspelt key in the procedure (E006) may be the component list itself:
+    // then an unknown component name proves nothing.
+    let known = Known::of(component_list(raw).iter().map(|c| &c.get_ref().id));
+    let info = Components {
+        known: known.unsure(r.dropped_in(at)),
+        info: component_info(raw),
+    };
+    let flaws = flaws(r, raw, &code, &info);
+    if !legal_ok {
+        return None;
+    }
+    Some(Procedure {
+        code: text(&raw.code)?,
+        name: text(&raw.name)?,
+        name_en: text(&raw.name_en),
+        agency: text(&raw.agency)?,
+        service: service?,
+        deadline: deadline?,
+        fee: fee?,
+        fee_online: fee_online?,
+        legal_basis: strings(raw),
+        result: text(&raw.result)?,
+        components: components?,
+        flaws: flaws?,
+    })
+}
+
+/// Each flaw checked against the components, ids unique (E009).
+fn flaws(r: &mut Report, raw: &RawProcedure, code: &str, info: &Components) -> Option<Vec<Flaw>> {
+    let list = raw
+        .flaw
+        .as_ref()
+        .map_or(&[][..], |l| l.get_ref().as_slice());
+    let mut seen = Seen::default();
+    let mut ids_ok = true;
+    let mut out = Vec::new();
+    for f in list {
+        if let Some(id) = &f.get_ref().id {
+            ids_ok &= seen.check(r, id.get_ref(), id.span().start);
+        }
+        out.push(flaw(r, f, code, info));
+    }
+    all(out).filter(|_| ids_ok)
+}
+
+fn strings(raw: &RawProcedure) -> Vec<String> {
+    raw.legal_basis.as_ref().map_or_else(Vec::new, |l| {
+        l.get_ref().iter().map(|s| s.get_ref().clone()).collect()
+    })
+}
+
+/// Exactly one of `same_day = true`, `working_days = N`, `working_hours = H` (E024), N, H > 0 (E021).
+fn deadline(r: &mut Report, d: &S<RawDeadline>) -> Option<Deadline> {
+    let raw = d.get_ref();
+    let table = d.span().start;
+    // A way written with a wrong type (E004 already) still counts as written.
+    let written = |present: bool, key: &str| present || r.was_dropped(table, key);
+    let given = [
+        written(raw.same_day.is_some(), "same_day"),
+        written(raw.working_days.is_some(), "working_days"),
+        written(raw.working_hours.is_some(), "working_hours"),
+    ];
+    let count = given.iter().filter(|g| **g).count();
+    // Nothing left but a misspelt key (E006 already): that is the one mistake.
+    if count == 0 && r.dropped_in(table) {
+        return None;
+    }
+    if count != 1 {
+        let args = vec![("count", count.to_string())];
+        r.push(d.span().start, DiagCode::Deadline, args);
+        return None;
+    }
+    if let Some(same_day) = &raw.same_day {
+        if *same_day.get_ref() {
+            return Some(Deadline::SameDay);
+        }
+        let args = vec![
+            ("key", "same_day".to_string()),
+            ("value", "false".to_string()),
+            ("expected", "true".to_string()),
+        ];
+        r.push(same_day.span().start, DiagCode::InvalidValue, args);
+        return None;
+    }
+    let (key, v, make): (&str, _, fn(u32) -> Deadline) = match &raw.working_days {
+        Some(v) => ("working_days", v, Deadline::WorkingDays),
+        None => (
+            "working_hours",
+            raw.working_hours.as_ref()?,
+            Deadline::WorkingHours,
+        ),
+    };
+    if *v.get_ref() == 0 {
+        let args = vec![("key", key.to_string())];
+        r.push(v.span().start, DiagCode::ZeroDeadline, args);
+        return None;
+    }
+    int::<u32>(r, key, v, Min::One).map(make)
+}
