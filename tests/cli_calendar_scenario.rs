@@ -30,7 +30,7 @@ fn ok(args: &[&str]) -> String {
 }
 
 #[test]
-#[ignore = "needs the scenario loader"]
+
 fn calendar_lists_the_scenario_days() {
     let out = ok(&["calendar", "2026", "--scenario", FIXTURE]);
     assert!(
@@ -49,7 +49,7 @@ fn calendar_lists_the_scenario_days() {
 }
 
 #[test]
-#[ignore = "needs the scenario loader"]
+
 fn due_uses_the_scenario_days_and_hours() {
     // Mon 2/3/2026 10:00, 4 working days: Tue 3 = 1, Wed 4 skipped (extra day
     // off), Thu 5 = 2, Fri 6 = 3, Sat 7 (worked) = 4; the office closes at 17:30.
@@ -95,7 +95,7 @@ fn due_uses_the_scenario_days_and_hours() {
 }
 
 #[test]
-#[ignore = "needs the scenario loader"]
+
 fn saturday_morning_desk_of_the_scenario() {
     // Sat 14/3/2026 09:00 at the Saturday desk, same day: received Mon 16/3 08:00.
     let out = ok(&[

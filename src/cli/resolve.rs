@@ -13,8 +13,7 @@ pub fn scenario(name: &str) -> Result<Scenario, CliError> {
             path: path.to_path_buf(),
             source,
         })?;
-        let text = String::from_utf8_lossy(&bytes);
-        return scenario::load_str(name, &text).map_err(CliError::Scenario);
+        return scenario::load_bytes(name, &bytes).map_err(CliError::Scenario);
     }
     for (file, text) in builtin::FILES {
         let id = file.trim_end_matches(".toml");
