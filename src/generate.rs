@@ -44,6 +44,7 @@ pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<
     );
     let period = Period {
         calendar,
+        hours: &scenario.office.hours,
         start: scenario.meta.start,
         working_days: scenario.meta.working_days,
     };

@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::calendar::WorkCalendar;
-use crate::scenario::{Channel, DayTime};
+use crate::scenario::{Channel, DayTime, TimeSpan};
 
 use super::rng::SimRng;
 
@@ -16,6 +16,8 @@ const ONLINE_IN_OFFICE_HOURS: f64 = 0.6;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Period<'c> {
     pub calendar: &'c WorkCalendar,
+    /// The office's opening spans (`office.hours`).
+    pub hours: &'c [TimeSpan],
     pub start: NaiveDateTime,
     pub working_days: u32,
 }
@@ -38,21 +40,25 @@ impl Period<'_> {
             .period_day(self.start.date(), self.working_days.max(1))
     }
 
-    /// Office hours of each working day of the period.
+    /// Office hours of each working day of the period. A span the calendar does not
+    /// count as open (a Saturday afternoon) is left out.
     fn office_windows(&self) -> Vec<Window> {
         let mut days: Vec<NaiveDate> = (1..=self.working_days.max(1))
             .map(|n| self.calendar.period_day(self.start.date(), n))
             .collect();
         days.dedup();
-        let spans = &self.calendar.hours.spans;
         days.iter()
             .flat_map(|d| {
-                spans
+                self.hours
                     .iter()
                     .map(move |s| (d.and_time(s.from), d.and_time(s.to)))
             })
             .map(|(from, to)| (from.max(self.earliest()), to))
             .filter(|(from, to)| from < to)
+            .filter(|(from, to)| {
+                let last = *to - Duration::minutes(1);
+                self.calendar.is_office_time(*from) && self.calendar.is_office_time(last)
+            })
             .collect()
     }
 
