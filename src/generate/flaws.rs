@@ -284,7 +284,7 @@ pub(crate) fn apply_to_components(
             (FlawKind::Unsigned, _) => component.signed = false,
             (FlawKind::Mismatch, Some(field)) => {
                 if let Some(fv) = component.fields.iter_mut().find(|f| f.source == field) {
-                    fv.value = typo::slip(rng, &fv.value, field.attr, world.today);
+                    fv.value = typo::slip(rng, &fv.value, field, world.today);
                 }
             }
             _ => {}

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::scenario::Attr;
+use crate::scenario::{Attr, FieldRef};
 
 use super::dossier::{Address, Gender, Value};
 use super::names;
@@ -14,10 +14,12 @@ use super::rng::SimRng;
 
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
-/// A copy of `value` with one plausible slip; always different from `value`.
-pub(crate) fn slip(rng: &mut SimRng, value: &Value, attr: Attr, today: NaiveDate) -> Value {
+/// A copy of `value` (the field `field`) with one plausible slip; always different from `value`.
+pub(crate) fn slip(rng: &mut SimRng, value: &Value, field: FieldRef, today: NaiveDate) -> Value {
+    let attr = field.attr;
+    let person = !field.party.is_organisation();
     match value {
-        Value::Text(s) => Value::Text(text_slip(rng, s, attr)),
+        Value::Text(s) => Value::Text(text_slip(rng, s, attr, person)),
         Value::Date(d) => Value::Date(date_slip(rng, *d, attr, today)),
         Value::Money(m) => Value::Money(match (*m, rng.chance(0.5)) {
             (0, _) => 1_000_000,
@@ -30,11 +32,11 @@ pub(crate) fn slip(rng: &mut SimRng, value: &Value, attr: Attr, today: NaiveDate
     }
 }
 
-fn text_slip(rng: &mut SimRng, s: &str, attr: Attr) -> String {
+fn text_slip(rng: &mut SimRng, s: &str, attr: Attr, person: bool) -> String {
     let changed = match attr {
         Attr::IdNumber | Attr::Phone | Attr::TaxCode => swap_digits(rng, s),
         Attr::Email => swap_letters(rng, s),
-        Attr::Name if rng.chance(0.5) => {
+        Attr::Name if person && rng.chance(0.5) => {
             other_middle_name(rng, s).unwrap_or_else(|| tone_slip(rng, s))
         }
         _ => tone_slip(rng, s),
@@ -187,28 +189,55 @@ mod tests {
     fn slips_always_change_the_value_and_stay_nfc() {
         let mut rng = SimRng::new(2);
         let today = day(2026, 3, 2);
+        use crate::scenario::Party;
+        let person = |attr| FieldRef {
+            party: Party::Applicant,
+            attr,
+        };
         let cases = [
-            (Value::Text("Nguyễn Thị Lan".into()), Attr::Name),
-            (Value::Text("An".into()), Attr::Name),
-            (Value::Text("001085012345".into()), Attr::IdNumber),
-            (Value::Text("111111111111".into()), Attr::IdNumber),
-            (Value::Text("Kinh".into()), Attr::Ethnicity),
-            (Value::Text(String::new()), Attr::Ethnicity),
-            (Value::Date(day(1990, 11, 11)), Attr::BirthDate),
-            (Value::Date(day(2030, 5, 10)), Attr::IdExpiry),
-            (Value::Money(500_000_000), Attr::Capital),
+            (Value::Text("Nguyễn Thị Lan".into()), person(Attr::Name)),
+            (Value::Text("An".into()), person(Attr::Name)),
+            (Value::Text("001085012345".into()), person(Attr::IdNumber)),
+            (Value::Text("111111111111".into()), person(Attr::IdNumber)),
+            (Value::Text("Kinh".into()), person(Attr::Ethnicity)),
+            (Value::Text(String::new()), person(Attr::Ethnicity)),
+            (Value::Date(day(1990, 11, 11)), person(Attr::BirthDate)),
+            (Value::Date(day(2030, 5, 10)), person(Attr::IdExpiry)),
+            (Value::Money(500_000_000), person(Attr::Capital)),
         ];
         for _ in 0..200 {
-            for (value, attr) in &cases {
-                let out = slip(&mut rng, value, *attr, today);
+            for (value, field) in &cases {
+                let out = slip(&mut rng, value, *field, today);
                 assert_ne!(&out, value);
                 if let Value::Text(s) = &out {
                     assert_eq!(s.nfc().collect::<String>(), *s);
                 }
-                if let (Attr::IdExpiry, Value::Date(d)) = (attr, &out) {
+                if let (Attr::IdExpiry, Value::Date(d)) = (field.attr, &out) {
                     assert!(*d >= today, "a valid card must not look expired: {d}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_company_name_keeps_its_words() {
+        use crate::scenario::Party;
+        let mut rng = SimRng::new(6);
+        let name = Value::Text("Công ty TNHH Thương mại Minh Phát".into());
+        let field = FieldRef {
+            party: Party::Business,
+            attr: Attr::Name,
+        };
+        for _ in 0..100 {
+            let Value::Text(out) = slip(&mut rng, &name, field, day(2026, 3, 2)) else {
+                panic!("text stays text");
+            };
+            let words = |s: &str| s.nfd().filter(|c| !TONES.contains(c)).collect::<String>();
+            assert_eq!(
+                words(&out),
+                words("Công ty TNHH Thương mại Minh Phát"),
+                "{out}"
+            );
         }
     }
 
