@@ -1,12 +1,14 @@
 //! One dossier from its plan: cast, declared data, submitted components, truth.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDateTime;
 
-use crate::scenario::{Channel, CopyKind, Flaw, FlawKind, Procedure};
+use crate::scenario::{Channel, CopyKind, Flaw, FlawKind, Party, Procedure};
 
 use super::address::Atlas;
 use super::cast::Cast;
-use super::dossier::{Dossier, FieldValue, Origin, SubmittedComponent, Truth, Value};
+use super::dossier::{Dossier, FieldValue, Origin, PartyData, SubmittedComponent, Truth, Value};
 use super::flaws;
 use super::people::World;
 use super::render;
@@ -61,7 +63,7 @@ fn targets(plan: &Plan, component: &str, kind: Option<FlawKind>) -> bool {
 fn submitted(
     rng: &mut SimRng,
     plan: &Plan,
-    parties: &std::collections::BTreeMap<crate::scenario::Party, super::dossier::PartyData>,
+    parties: &BTreeMap<Party, PartyData>,
 ) -> Vec<SubmittedComponent> {
     let mut out = Vec::new();
     for component in &plan.procedure.components {

@@ -93,8 +93,11 @@ fn plantable(procedure: &Procedure, flaw: &Flaw) -> bool {
         }
         (FlawKind::Mismatch, Some(f)) => f.party.has(f.attr) && shows(f),
         (FlawKind::Expired, Some(f)) => f.attr == Attr::IdExpiry && person(f.party) && shows(f),
+        // Someone younger than the minimum must still be old enough to hold a card (14).
         (FlawKind::Underage, Some(f)) => {
-            f.attr == Attr::BirthDate && person(f.party) && flaw.min_age.is_some()
+            f.attr == Attr::BirthDate
+                && person(f.party)
+                && flaw.min_age.is_some_and(|m| m.male > 14 && m.female > 14)
         }
         (FlawKind::OutOfJurisdiction, Some(f)) => f.attr == Attr::Address,
         _ => false,
