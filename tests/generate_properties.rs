@@ -126,6 +126,22 @@ fn check_dossier(s: &Scenario, d: &Dossier) -> Result<(), TestCaseError> {
         }
     }
     let procedure = s.procedure(&d.procedure).expect("procedure");
+    for spec in procedure.components.iter().flat_map(|c| &c.fields) {
+        prop_assert!(
+            d.parties.contains_key(&spec.source.party),
+            "{} lacks {}",
+            d.code,
+            spec.source
+        );
+    }
+    for c in &d.components {
+        let declared = procedure
+            .component(&c.id)
+            .expect("a component of the procedure");
+        let labels: Vec<&str> = c.fields.iter().map(|f| f.label.as_str()).collect();
+        let wanted: Vec<&str> = declared.fields.iter().map(|f| f.label.as_str()).collect();
+        prop_assert_eq!(labels, wanted);
+    }
     let problems = visible_problems(d, procedure, s);
     let planted: Vec<_> = d
         .truth
