@@ -1,15 +1,124 @@
 //! Seeded synthetic dossiers: people, places, ids and planted flaws.
 //!
-//! PLACEHOLDER: generation is not written yet.
+//! `generate` draws every dossier of an attempt from one `SimRng` stream, in a fixed
+//! order (generated dossiers first, then the scripted ones), so a scenario and a seed
+//! give the same dossiers on every machine. The data tables live in data/*.toml.
 
+mod address;
+mod build;
+mod business;
+mod cast;
 pub mod dossier;
+mod flaws;
+pub mod ids;
+mod names;
+mod people;
+pub mod places;
+mod render;
+pub mod rng;
+mod tables;
+mod timing;
+mod typo;
+pub mod visible;
 
 pub use dossier::*;
+pub use render::NO_EXPIRY;
+pub use rng::SimRng;
+pub use tables::table_errors;
+pub use visible::{Problem, expected_problem, explains, visible_problems};
 
 use crate::calendar::WorkCalendar;
-use crate::scenario::Scenario;
+use crate::scenario::{Channel, Procedure, Scenario};
+
+use address::Atlas;
+use build::Plan;
+use timing::Period;
 
 /// Every dossier of an attempt, sorted by submission time. Same inputs, same output.
-pub fn generate(_scenario: &Scenario, _calendar: &WorkCalendar, _seed: u64) -> Vec<Dossier> {
-    Vec::new()
+pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<Dossier> {
+    let mut rng = SimRng::new(seed);
+    let atlas = Atlas::new(
+        scenario.meta.rules,
+        &scenario.office.province,
+        scenario.office.commune.as_deref(),
+    );
+    let period = Period {
+        calendar,
+        hours: &scenario.office.hours,
+        start: scenario.meta.start,
+        working_days: scenario.meta.working_days,
+    };
+    let mut dossiers = Vec::new();
+    if !scenario.procedures.is_empty() {
+        for _ in 0..scenario.dossiers.count {
+            let plan = plan_generated(&mut rng, scenario, &period);
+            dossiers.push(build::dossier(&mut rng, &atlas, plan));
+        }
+    }
+    for scripted in &scenario.dossiers.scripted {
+        let Some(procedure) = scenario.procedure(&scripted.procedure) else {
+            continue;
+        };
+        let plan = Plan {
+            procedure,
+            channel: scripted.channel,
+            submitted_at: period.scripted(scripted.at),
+            flaws: flaws::by_ids(procedure, &scripted.flaws),
+            scripted_id: scripted.id.clone(),
+        };
+        dossiers.push(build::dossier(&mut rng, &atlas, plan));
+    }
+    // Stable: dossiers submitted at the same minute keep their drawing order.
+    dossiers.sort_by_key(|d| d.submitted_at);
+    number(&mut dossiers, &scenario.office.unit_code);
+    dossiers
+}
+
+/// Procedure by `dossiers.mix` (equal shares when empty), channel by `dossiers.channels`,
+/// a time in the period, and the flaws.
+fn plan_generated<'s>(rng: &mut SimRng, scenario: &'s Scenario, period: &Period) -> Plan<'s> {
+    let mix = &scenario.dossiers.mix;
+    let weights: Vec<f64> = scenario
+        .procedures
+        .iter()
+        .map(|p| {
+            if mix.is_empty() {
+                1.0
+            } else {
+                mix.get(&p.code).copied().unwrap_or(0.0)
+            }
+        })
+        .collect();
+    let index = rng.weighted(&weights).unwrap_or(0);
+    let procedure: &Procedure = &scenario.procedures[index.min(scenario.procedures.len() - 1)];
+    let shares = scenario.dossiers.channels;
+    let channel = match rng.weighted(&[shares.online, shares.counter, shares.post]) {
+        Some(1) => Channel::Counter,
+        Some(2) => Channel::Post,
+        _ => Channel::Online,
+    };
+    let submitted_at = period.draw(rng, channel);
+    let flaws = flaws::plan(rng, procedure, scenario.dossiers.flaw_rate);
+    Plan {
+        procedure,
+        channel,
+        submitted_at,
+        flaws,
+        scripted_id: None,
+    }
+}
+
+/// Dossier codes `unit-YYMMDD-NNNN`, numbered from 0001 each day in submission order.
+fn number(dossiers: &mut [Dossier], unit: &str) {
+    let mut day = None;
+    let mut seq = 0u32;
+    for d in dossiers {
+        let date = d.submitted_at.date();
+        if day != Some(date) {
+            day = Some(date);
+            seq = 0;
+        }
+        seq += 1;
+        d.code = ids::dossier_code(unit, date, seq);
+    }
 }

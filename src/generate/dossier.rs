@@ -175,13 +175,18 @@ impl fmt::Display for Address {
 }
 
 /// What really is in the dossier and how the simulated people will behave.
+///
+/// The two NPC values are provisional: the session engine owns their meaning and may
+/// replace them. They are drawn last for each dossier, so changing them never changes
+/// the documents a seed gives.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Truth {
     /// Ids of the planted flaws (`Flaw::id`), in the procedure's order.
     pub flaws: Vec<String>,
-    /// Minutes after a supplement request until the citizen hands it in; `None`: never.
+    /// Minutes after a supplement request until the citizen hands it in; `None`: never
+    /// (about one in ten). Online 30 min–2 days, counter and post 2 h–3 days. Provisional.
     pub citizen_reply_minutes: Option<u32>,
-    /// Office minutes the specialist needs to appraise.
+    /// Office minutes the specialist needs to appraise (15–180). Provisional.
     pub specialist_minutes: u32,
 }
 

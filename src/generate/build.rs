@@ -1,0 +1,133 @@
+//! One dossier from its plan: cast, declared data, submitted components, truth.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+
+use crate::scenario::{Channel, CopyKind, Flaw, FlawKind, Party, Procedure};
+
+use super::address::Atlas;
+use super::cast::Cast;
+use super::dossier::{Dossier, FieldValue, Origin, PartyData, SubmittedComponent, Truth, Value};
+use super::flaws;
+use super::people::World;
+use super::render;
+use super::rng::SimRng;
+
+/// Share of optional components a citizen hands in unasked.
+const OPTIONAL_SHARE: f64 = 0.5;
+/// Share of supplement requests the citizen never answers (provisional NPC behaviour).
+const NEVER_REPLIES: f64 = 0.1;
+
+/// Decided before the dossier is drawn.
+pub(crate) struct Plan<'s> {
+    pub procedure: &'s Procedure,
+    pub channel: Channel,
+    pub submitted_at: NaiveDateTime,
+    pub flaws: Vec<&'s Flaw>,
+    pub scripted_id: Option<String>,
+}
+
+/// Draw the dossier of `plan`. Its code is set later, once all dossiers are sorted.
+pub(crate) fn dossier(rng: &mut SimRng, atlas: &Atlas, plan: Plan) -> Dossier {
+    let world = World {
+        atlas,
+        today: plan.submitted_at.date(),
+    };
+    let needs = flaws::needs(plan.procedure, &plan.flaws);
+    let mut cast = Cast::build(rng, &world, &needs);
+    flaws::apply_to_people(rng, &world, &mut cast, &needs, plan.procedure, &plan.flaws);
+    let parties = render::parties(&cast);
+    let mut components = submitted(rng, &plan, &parties);
+    flaws::apply_to_components(rng, &world, &mut components, &plan.flaws);
+    let truth = truth(rng, &plan);
+    Dossier {
+        code: String::new(),
+        procedure: plan.procedure.code.clone(),
+        channel: plan.channel,
+        submitted_at: plan.submitted_at,
+        scripted_id: plan.scripted_id,
+        parties,
+        components,
+        truth,
+    }
+}
+
+fn targets(plan: &Plan, component: &str, kind: Option<FlawKind>) -> bool {
+    plan.flaws
+        .iter()
+        .any(|f| f.component.as_deref() == Some(component) && kind.is_none_or(|k| f.kind == k))
+}
+
+/// The procedure's components as handed in, each carrying its fields' declared values.
+fn submitted(
+    rng: &mut SimRng,
+    plan: &Plan,
+    parties: &BTreeMap<Party, PartyData>,
+) -> Vec<SubmittedComponent> {
+    let mut out = Vec::new();
+    for component in &plan.procedure.components {
+        if targets(plan, &component.id, Some(FlawKind::Missing)) {
+            continue;
+        }
+        let origin = if component.in_national_db {
+            Origin::NationalDb
+        } else if plan.channel == Channel::Online {
+            Origin::Upload
+        } else {
+            Origin::Paper
+        };
+        let handed_in = component.required
+            || component.in_national_db
+            || targets(plan, &component.id, None)
+            || rng.chance(OPTIONAL_SHARE);
+        if !handed_in {
+            continue;
+        }
+        let pages = match (origin, component.copy) {
+            (Origin::NationalDb, _) => 0,
+            (_, CopyKind::BanChinh) => rng.range(1, 3),
+            (_, CopyKind::BanSao) => rng.range(1, 5),
+            (_, CopyKind::BanDienTu) => rng.range(1, 2),
+        };
+        let fields = component
+            .fields
+            .iter()
+            .map(|spec| FieldValue {
+                label: spec.label.clone(),
+                source: spec.source,
+                value: parties
+                    .get(&spec.source.party)
+                    .and_then(|p| p.values.get(&spec.source.attr))
+                    .cloned()
+                    .unwrap_or_else(|| Value::Text(String::new())),
+            })
+            .collect();
+        out.push(SubmittedComponent {
+            id: component.id.clone(),
+            copy: component.copy,
+            origin,
+            fields,
+            legible: true,
+            signed: true,
+            pages,
+        });
+    }
+    out
+}
+
+/// Planted flaw ids and the provisional NPC draws, always last so that changing
+/// the NPC model later leaves the documents of every seed unchanged.
+fn truth(rng: &mut SimRng, plan: &Plan) -> Truth {
+    let never = rng.chance(NEVER_REPLIES);
+    let reply = match plan.channel {
+        Channel::Online => rng.range(30, 2 * 24 * 60),
+        Channel::Counter | Channel::Post => rng.range(120, 3 * 24 * 60),
+    };
+    let specialist = rng.range(15, 180);
+    Truth {
+        flaws: plan.flaws.iter().map(|f| f.id.clone()).collect(),
+        citizen_reply_minutes: (!never).then_some(reply),
+        specialist_minutes: specialist,
+    }
+}

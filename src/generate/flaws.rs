@@ -1,0 +1,296 @@
+//! Which flaws a dossier carries, and how each changes exactly the thing it names.
+//!
+//! Person-level flaws (underage, expired, out-of-jurisdiction) change the person before
+//! the documents are written, so every copy agrees; component-level flaws (missing,
+//! mismatch, illegible, unsigned) change one submitted component afterwards.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::scenario::{Attr, Flaw, FlawKind, FlawResponse, Party, Procedure};
+
+use super::cast::{Cast, Needs};
+use super::dossier::{Gender, SubmittedComponent};
+use super::ids::{self, CARD_AGES};
+use super::people::World;
+use super::rng::SimRng;
+use super::typo;
+
+/// Share of flawed dossiers that carry a second `supplement` flaw.
+const SECOND_FLAW: f64 = 0.4;
+
+/// Flaws for a generated dossier: none, a `refuse` flaw alone, or one or two
+/// `supplement` flaws on different components; chosen by weight.
+pub(crate) fn plan<'p>(rng: &mut SimRng, procedure: &'p Procedure, rate: f64) -> Vec<&'p Flaw> {
+    if !rng.chance(rate) {
+        return Vec::new();
+    }
+    let candidates: Vec<&Flaw> = procedure
+        .flaws
+        .iter()
+        .filter(|f| plantable(procedure, f))
+        .collect();
+    let Some(first) = pick_weighted(rng, &candidates) else {
+        return Vec::new();
+    };
+    let mut chosen = vec![first];
+    if first.response == FlawResponse::Supplement && rng.chance(SECOND_FLAW) {
+        let seconds: Vec<&Flaw> = candidates
+            .iter()
+            .copied()
+            .filter(|f| f.response == FlawResponse::Supplement && compatible(first, f))
+            .collect();
+        if let Some(second) = pick_weighted(rng, &seconds) {
+            chosen.push(second);
+        }
+    }
+    in_procedure_order(procedure, chosen)
+}
+
+/// The flaws a scripted dossier names. Unknown ids are skipped, and so is a flaw on a
+/// component another named flaw leaves out: it could not be seen, so it is not planted.
+pub(crate) fn by_ids<'p>(procedure: &'p Procedure, ids: &[String]) -> Vec<&'p Flaw> {
+    let named: Vec<&Flaw> = ids.iter().filter_map(|id| procedure.flaw(id)).collect();
+    let missing: BTreeSet<&str> = named
+        .iter()
+        .filter(|f| f.kind == FlawKind::Missing)
+        .filter_map(|f| f.component.as_deref())
+        .collect();
+    let chosen = named
+        .into_iter()
+        .filter(|f| {
+            f.kind == FlawKind::Missing
+                || f.component.as_deref().is_none_or(|c| !missing.contains(c))
+        })
+        .collect();
+    in_procedure_order(procedure, chosen)
+}
+
+fn in_procedure_order<'p>(procedure: &'p Procedure, mut chosen: Vec<&'p Flaw>) -> Vec<&'p Flaw> {
+    let index = |f: &Flaw| procedure.flaws.iter().position(|g| g.id == f.id);
+    chosen.sort_by_key(|f| index(f));
+    chosen.dedup_by(|a, b| a.id == b.id);
+    chosen
+}
+
+fn pick_weighted<'p>(rng: &mut SimRng, flaws: &[&'p Flaw]) -> Option<&'p Flaw> {
+    let weights: Vec<u32> = flaws.iter().map(|f| f.weight).collect();
+    rng.weighted_u32(&weights)
+        .and_then(|i| flaws.get(i).copied())
+}
+
+/// Whether planting `flaw` gives a problem an officer can see.
+fn plantable(procedure: &Procedure, flaw: &Flaw) -> bool {
+    let component = flaw
+        .component
+        .as_deref()
+        .and_then(|c| procedure.component(c));
+    let shows = |f| component.is_some_and(|c| c.fields.iter().any(|s| s.source == f));
+    let person = |p: Party| !p.is_organisation() && p != Party::Child;
+    match (flaw.kind, flaw.field) {
+        (FlawKind::Missing, _) => component.is_some_and(|c| c.required && !c.in_national_db),
+        (FlawKind::Illegible | FlawKind::Unsigned, _) => {
+            component.is_some_and(|c| !c.in_national_db)
+        }
+        (FlawKind::Mismatch, Some(f)) => f.party.has(f.attr) && shows(f),
+        (FlawKind::Expired, Some(f)) => f.attr == Attr::IdExpiry && person(f.party) && shows(f),
+        // Someone younger than the minimum must still be old enough to hold a card (14).
+        (FlawKind::Underage, Some(f)) => {
+            f.attr == Attr::BirthDate
+                && person(f.party)
+                && flaw.min_age.is_some_and(|m| m.male > 14 && m.female > 14)
+        }
+        (FlawKind::OutOfJurisdiction, Some(f)) => f.attr == Attr::Address,
+        _ => false,
+    }
+}
+
+fn person_level(kind: FlawKind) -> bool {
+    matches!(
+        kind,
+        FlawKind::Underage | FlawKind::Expired | FlawKind::OutOfJurisdiction
+    )
+}
+
+/// Two flaws go together when they touch different components and do not both
+/// rewrite the same party.
+fn compatible(a: &Flaw, b: &Flaw) -> bool {
+    if a.id == b.id {
+        return false;
+    }
+    if a.component.is_some() && a.component == b.component {
+        return false;
+    }
+    let party = |f: &Flaw| f.field.map(|r| r.party);
+    !(person_level(a.kind) && person_level(b.kind) && party(a) == party(b))
+}
+
+/// What the procedure's own checks require of every dossier, flawed or not.
+pub(crate) fn needs(procedure: &Procedure, planted: &[&Flaw]) -> Needs {
+    let mut needs = Needs::default();
+    needs.parties.insert(Party::Applicant);
+    for component in &procedure.components {
+        for spec in &component.fields {
+            needs.parties.insert(spec.source.party);
+        }
+    }
+    for flaw in &procedure.flaws {
+        let Some(field) = flaw.field else { continue };
+        needs.parties.insert(field.party);
+        match (flaw.kind, flaw.min_age) {
+            (FlawKind::Underage, Some(min)) => {
+                needs.min_age.insert(field.party, min);
+            }
+            (FlawKind::OutOfJurisdiction, _) if !planted.iter().any(|p| p.id == flaw.id) => {
+                needs.local.insert(field.party);
+            }
+            _ => {}
+        }
+    }
+    needs
+}
+
+/// Apply the person-level flaws to the cast, in order.
+pub(crate) fn apply_to_people(
+    rng: &mut SimRng,
+    world: &World,
+    cast: &mut Cast,
+    needs: &Needs,
+    procedure: &Procedure,
+    planted: &[&Flaw],
+) {
+    for flaw in planted {
+        let Some(field) = flaw.field else { continue };
+        let party = field.party;
+        match flaw.kind {
+            FlawKind::Underage => {
+                let watched = |p: Party| needs.min_age.contains_key(&p);
+                if cast.same_person(party).into_iter().any(watched) {
+                    cast.unalias(rng, world, needs, party);
+                }
+                let Some(min) = flaw.min_age else { continue };
+                if let Some(person) = cast.person_mut(party) {
+                    let limit = match person.gender {
+                        Gender::Male => min.male,
+                        Gender::Female => min.female,
+                    };
+                    if limit == 0 {
+                        continue;
+                    }
+                    let lo = limit.saturating_sub(3).max(14);
+                    person.birth_date = ids::birth_for_age(rng, world.today, lo, limit - 1);
+                    world.reissue(rng, person);
+                }
+            }
+            FlawKind::Expired => {
+                let shown = shown_fields(procedure, Attr::IdExpiry);
+                if cast.same_person(party).iter().any(|p| shown.contains(p)) {
+                    cast.unalias(rng, world, needs, party);
+                }
+                // A change age this party plausibly has (no 60-year-old mother of a newborn).
+                let gender = cast.person(party).map_or(Gender::Male, |p| p.gender);
+                let (lo, hi) = Cast::age_range(needs, party, gender);
+                let ages: Vec<u32> = CARD_AGES
+                    .iter()
+                    .copied()
+                    .filter(|&a| a > 14 && a >= lo && a <= hi)
+                    .collect();
+                let change_age = rng.pick(&ages).copied().unwrap_or(40);
+                if let Some(person) = cast.person_mut(party) {
+                    world.expire_card(rng, person, change_age);
+                }
+            }
+            FlawKind::OutOfJurisdiction => {
+                let keep: BTreeSet<Party> = procedure
+                    .flaws
+                    .iter()
+                    .filter(|f| f.kind == FlawKind::OutOfJurisdiction)
+                    .filter(|f| !planted.iter().any(|p| p.id == f.id))
+                    .filter_map(|f| f.field.map(|r| r.party))
+                    .collect();
+                move_away(rng, world, cast, needs, party, &keep);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Parties whose `attr` appears on some component of the procedure.
+fn shown_fields(procedure: &Procedure, attr: Attr) -> BTreeSet<Party> {
+    procedure
+        .components
+        .iter()
+        .flat_map(|c| &c.fields)
+        .filter(|s| s.source.attr == attr)
+        .map(|s| s.source.party)
+        .collect()
+}
+
+/// Move `party`'s household to another province, unless someone in it must stay
+/// (their address decides jurisdiction too): then `party` moves alone.
+fn move_away(
+    rng: &mut SimRng,
+    world: &World,
+    cast: &mut Cast,
+    needs: &Needs,
+    party: Party,
+    keep: &BTreeSet<Party>,
+) {
+    let province = world.atlas.elsewhere(rng);
+    let new_home = cast.new_home(rng, world, province);
+    if party == Party::Business {
+        if let Some(b) = cast.business.as_mut() {
+            b.home = new_home;
+        }
+        return;
+    }
+    let Some(old_home) = cast.person(party).map(|p| p.home) else {
+        return;
+    };
+    let party_home: BTreeMap<Party, usize> = cast
+        .roles
+        .iter()
+        .filter_map(|(&p, &i)| cast.persons.get(i).map(|person| (p, person.home)))
+        .collect();
+    let household_keeps = party_home
+        .iter()
+        .any(|(p, &h)| h == old_home && keep.contains(p));
+    if household_keeps {
+        if cast.same_person(party).iter().any(|p| keep.contains(p)) {
+            cast.unalias(rng, world, needs, party);
+        }
+        if let Some(person) = cast.person_mut(party) {
+            person.home = new_home;
+        }
+    } else {
+        for person in cast.persons.iter_mut().filter(|p| p.home == old_home) {
+            person.home = new_home;
+        }
+    }
+}
+
+/// Apply the component-level flaws to the submitted components.
+pub(crate) fn apply_to_components(
+    rng: &mut SimRng,
+    world: &World,
+    components: &mut [SubmittedComponent],
+    planted: &[&Flaw],
+) {
+    for flaw in planted {
+        let Some(target) = flaw.component.as_deref() else {
+            continue;
+        };
+        let Some(component) = components.iter_mut().find(|c| c.id == target) else {
+            continue;
+        };
+        match (flaw.kind, flaw.field) {
+            (FlawKind::Illegible, _) => component.legible = false,
+            (FlawKind::Unsigned, _) => component.signed = false,
+            (FlawKind::Mismatch, Some(field)) => {
+                if let Some(fv) = component.fields.iter_mut().find(|f| f.source == field) {
+                    fv.value = typo::slip(rng, &fv.value, field, world.today);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Vietnamese personal names: surname by real frequency, middle and given name by gender.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::dossier::Gender;
+use super::rng::SimRng;
+use super::tables::{self, Weighted};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct NameTable {
+    surnames: Vec<Weighted>,
+    male_middle: Vec<Weighted>,
+    female_middle: Vec<Weighted>,
+    male_given: Vec<String>,
+    female_given: Vec<String>,
+    ethnicities: Vec<Ethnicity>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ethnicity {
+    name: String,
+    weight: u32,
+    regions: Vec<String>,
+}
+
+fn table() -> &'static NameTable {
+    static TABLE: OnceLock<NameTable> = OnceLock::new();
+    TABLE.get_or_init(|| tables::parse_or_default(tables::NAMES))
+}
+
+/// Surname, middle name, given name: written in that order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PersonName {
+    pub surname: String,
+    pub middle: String,
+    pub given: String,
+}
+
+impl PersonName {
+    pub fn full(&self) -> String {
+        [&self.surname, &self.middle, &self.given]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn pick_weighted(rng: &mut SimRng, list: &[Weighted], fallback: &str) -> String {
+    let weights: Vec<u32> = list.iter().map(|w| w.weight).collect();
+    rng.weighted_u32(&weights)
+        .and_then(|i| list.get(i))
+        .map_or_else(|| fallback.to_string(), |w| w.name.clone())
+}
+
+pub(crate) fn surname(rng: &mut SimRng) -> String {
+    pick_weighted(rng, &table().surnames, "Nguyễn")
+}
+
+pub(crate) fn middle(rng: &mut SimRng, gender: Gender) -> String {
+    match gender {
+        Gender::Male => pick_weighted(rng, &table().male_middle, "Văn"),
+        Gender::Female => pick_weighted(rng, &table().female_middle, "Thị"),
+    }
+}
+
+/// A given name that differs from `avoid` (no "Minh Minh"): the next one in the list instead.
+pub(crate) fn given(rng: &mut SimRng, gender: Gender, avoid: &str) -> String {
+    let (list, fallback) = match gender {
+        Gender::Male => (&table().male_given, "An"),
+        Gender::Female => (&table().female_given, "Lan"),
+    };
+    let Some(i) = rng.index(list.len()) else {
+        return fallback.to_string();
+    };
+    let name = &list[i];
+    if name == avoid && list.len() > 1 {
+        return list[(i + 1) % list.len()].clone();
+    }
+    name.clone()
+}
+
+/// An ethnic group of people born in `region` (`bac`, `trung`, `nam`).
+pub(crate) fn ethnicity(rng: &mut SimRng, region: &str) -> String {
+    let local: Vec<&Ethnicity> = table()
+        .ethnicities
+        .iter()
+        .filter(|e| e.regions.iter().any(|r| r == region))
+        .collect();
+    let weights: Vec<u32> = local.iter().map(|e| e.weight).collect();
+    rng.weighted_u32(&weights)
+        .and_then(|i| local.get(i))
+        .map_or_else(|| "Kinh".to_string(), |e| e.name.clone())
+}
+
+/// A full name; children pass the father's surname.
+pub(crate) fn person_name(
+    rng: &mut SimRng,
+    gender: Gender,
+    surname_of: Option<&str>,
+) -> PersonName {
+    let surname = match surname_of {
+        Some(s) => s.to_string(),
+        None => surname(rng),
+    };
+    let middle = middle(rng, gender);
+    let given = given(rng, gender, &middle);
+    PersonName {
+        surname,
+        middle,
+        given,
+    }
+}
+
+/// Another middle name of either gender, for a plausible mismatch ("Thị" for "Thu").
+pub(crate) fn other_middle(rng: &mut SimRng, current: &str) -> Option<String> {
+    let all: Vec<&str> = table()
+        .male_middle
+        .iter()
+        .chain(&table().female_middle)
+        .map(|w| w.name.as_str())
+        .filter(|n| *n != current)
+        .collect();
+    rng.pick(&all).map(|s| s.to_string())
+}
+
+pub(crate) fn check_table() -> Vec<String> {
+    let t: NameTable = match tables::parse_strict("data/names.toml", tables::NAMES) {
+        Ok(t) => t,
+        Err(e) => return vec![e],
+    };
+    let mut errors = Vec::new();
+    let weighted = [
+        ("surnames", &t.surnames),
+        ("male_middle", &t.male_middle),
+        ("female_middle", &t.female_middle),
+    ];
+    for (key, list) in weighted {
+        if list.is_empty() || list.iter().all(|w| w.weight == 0) {
+            errors.push(format!("data/names.toml: {key} is empty"));
+        }
+    }
+    for region in ["bac", "trung", "nam"] {
+        if !t
+            .ethnicities
+            .iter()
+            .any(|e| e.regions.iter().any(|r| r == region))
+        {
+            errors.push(format!("data/names.toml: no ethnicity for region {region}"));
+        }
+    }
+    for (key, list) in [
+        ("male_given", &t.male_given),
+        ("female_given", &t.female_given),
+    ] {
+        if list.len() < 24 {
+            errors.push(format!(
+                "data/names.toml: {key} has only {} names",
+                list.len()
+            ));
+        }
+    }
+    errors
+}
