@@ -20,7 +20,6 @@ fn an_unknown_scenario_is_a_usage_error() {
 }
 
 #[test]
-#[ignore = "needs the scenario loader"]
 fn json_is_byte_identical_across_runs() {
     let a = motcua(&["preview", "khai-sinh-co-ban", "--json"]);
     let b = motcua(&["preview", "khai-sinh-co-ban", "--json"]);
@@ -38,7 +37,6 @@ fn json_is_byte_identical_across_runs() {
 }
 
 #[test]
-#[ignore = "needs the scenario loader"]
 fn another_seed_gives_other_json() {
     let a = motcua(&["preview", "khai-sinh-co-ban", "--json", "--seed", "1"]);
     let b = motcua(&["preview", "khai-sinh-co-ban", "--json", "--seed", "2"]);
@@ -50,7 +48,6 @@ fn another_seed_gives_other_json() {
 }
 
 #[test]
-#[ignore = "needs the scenario loader"]
 fn listing_is_vietnamese_by_default_and_english_on_request() {
     let vi = motcua(&["preview", "khai-sinh-co-ban"]);
     assert_eq!(vi.status.code(), Some(0));
