@@ -1,6 +1,6 @@
 //! motcua: a training sandbox for Vietnamese one-stop desks.
 //!
-//! Core (pure, headless): `scenario`, `calendar`, `generate`.
+//! Core (pure, headless): `scenario`, `calendar`, `generate`, `session`, `score`.
 //! Shells: `cli`, `i18n`.
 
 pub mod calendar;
@@ -8,3 +8,5 @@ pub mod cli;
 pub mod generate;
 pub mod i18n;
 pub mod scenario;
+pub mod score;
+pub mod session;

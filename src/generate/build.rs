@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 
-use crate::scenario::{Channel, CopyKind, Flaw, FlawKind, Party, Procedure};
+use crate::scenario::{Channel, CopyKind, Flaw, FlawKind, Party, Procedure, Stage};
 
 use super::address::Atlas;
 use super::cast::Cast;
@@ -34,12 +34,23 @@ pub(crate) fn dossier(rng: &mut SimRng, atlas: &Atlas, plan: Plan) -> Dossier {
         atlas,
         today: plan.submitted_at.date(),
     };
-    let needs = flaws::needs(plan.procedure, &plan.flaws);
+    // Appraisal-stage flaws leave the documents sound: only verification finds them.
+    let seen = Plan {
+        flaws: plan
+            .flaws
+            .iter()
+            .copied()
+            .filter(|f| f.stage == Stage::Receipt)
+            .collect(),
+        scripted_id: None,
+        ..plan
+    };
+    let needs = flaws::needs(seen.procedure, &seen.flaws);
     let mut cast = Cast::build(rng, &world, &needs);
-    flaws::apply_to_people(rng, &world, &mut cast, &needs, plan.procedure, &plan.flaws);
+    flaws::apply_to_people(rng, &world, &mut cast, &needs, seen.procedure, &seen.flaws);
     let parties = render::parties(&cast);
-    let mut components = submitted(rng, &plan, &parties);
-    flaws::apply_to_components(rng, &world, &mut components, &plan.flaws);
+    let mut components = submitted(rng, &seen, &parties);
+    flaws::apply_to_components(rng, &world, &mut components, &seen.flaws);
     let truth = truth(rng, &plan);
     Dossier {
         code: String::new(),

@@ -114,7 +114,9 @@ fn person_level(kind: FlawKind) -> bool {
 /// Two flaws go together when they touch different components and do not both
 /// rewrite the same party.
 fn compatible(a: &Flaw, b: &Flaw) -> bool {
-    if a.id == b.id {
+    // One supplement request per dossier: a receipt flaw and an appraisal flaw
+    // together would need two.
+    if a.id == b.id || a.stage != b.stage {
         return false;
     }
     if a.component.is_some() && a.component == b.component {

@@ -250,6 +250,15 @@ macro_rules! keyed_enum {
 pub(crate) use keyed_enum;
 
 keyed_enum!(
+    /// When a flaw can be found: by the desk officer at receipt, or only by the
+    /// specialist's verification after acceptance (a site check, a register lookup).
+    Stage {
+        Receipt = "receipt",
+        Appraisal = "appraisal",
+    }
+);
+
+keyed_enum!(
     /// A person or organisation a dossier is about.
     Party {
         Applicant = "applicant",
@@ -356,6 +365,9 @@ pub struct Flaw {
     pub component: Option<String>,
     pub field: Option<FieldRef>,
     pub response: FlawResponse,
+    /// `receipt` (default): visible in the documents. `appraisal`: the documents look
+    /// sound; the specialist's verification after acceptance finds it.
+    pub stage: Stage,
     /// Minimum age for `underage` flaws.
     pub min_age: Option<MinAge>,
     pub reference: String,
@@ -465,5 +477,13 @@ impl Default for Weights {
             online: 22.0,
             satisfaction: 18.0,
         }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FieldRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        FieldRef::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown field reference `{text}`")))
     }
 }

@@ -119,6 +119,7 @@ pub(crate) struct RawFlaw {
     pub component: Str,
     pub field: Str,
     pub response: Str,
+    pub stage: Str,
     /// An integer (both sexes) or `{ male = .., female = .. }`.
     pub min_age: Option<S<RawMinAge>>,
     pub reference: Str,

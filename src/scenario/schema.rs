@@ -213,6 +213,7 @@ pub(crate) static FLAW: Table = Table {
         opt("component", Kind::Str),
         opt("field", Kind::Str),
         req("response", Kind::Str),
+        opt("stage", Kind::Str),
         opt("min_age", Kind::IntOrTable(&MIN_AGE)),
         req("reference", Kind::Str),
         req("explain", Kind::Str),

@@ -65,6 +65,7 @@ pub fn flaw(
         component: component.map(String::from),
         field,
         response,
+        stage: motcua::scenario::Stage::Receipt,
         min_age: None,
         reference: "Luật Hộ tịch 2014".into(),
         explain: "Giải thích.".into(),

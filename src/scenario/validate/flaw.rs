@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::super::diagnostic::DiagCode;
-use super::super::model::{Attr, FieldRef, Flaw, FlawKind, FlawResponse, MinAge};
+use super::super::model::{Attr, FieldRef, Flaw, FlawKind, FlawResponse, MinAge, Stage};
 use super::super::raw::{RawFlaw, RawMinAge, S};
 use super::super::report::{Report, with_suggestion};
 use super::component::field;
@@ -34,6 +34,10 @@ pub(crate) fn flaw(
     let at = (f.span().start, at(&raw.kind, f.span().start));
     let kind = named::<FlawKind>(r, "kind", &raw.kind);
     let response = named::<FlawResponse>(r, "response", &raw.response);
+    let stage = match &raw.stage {
+        Some(_) => named::<Stage>(r, "stage", &raw.stage),
+        None => Some(Stage::Receipt),
+    };
     let weight = int_or::<u32>(r, "weight", &raw.weight, Min::Zero, 1);
     let id = text(&raw.id).unwrap_or_default();
     let mut ok = true;
@@ -72,6 +76,7 @@ pub(crate) fn flaw(
         component: text(&raw.component),
         field: field_ref,
         response: response?,
+        stage: stage?,
         min_age: min_age?,
         reference: text(&raw.reference)?,
         explain: text(&raw.explain)?,

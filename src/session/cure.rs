@@ -1,0 +1,128 @@
+//! The citizen's supplement: what was asked for rightly is put right in the dossier,
+//! so the officer sees the new paper when they look again.
+
+use chrono::Months;
+
+use crate::generate::{Dossier, FieldValue, Origin, SubmittedComponent, Value};
+use crate::scenario::{Attr, Channel, Flaw, FieldRef, FlawKind, FlawResponse, Procedure, Stage};
+
+use super::action::Item;
+use super::policy::covers;
+use super::Session;
+
+/// A renewed card is valid for years; ten is the span of an adult's căn cước.
+const NEW_CARD_MONTHS: u32 = 120;
+
+impl Session {
+    /// Cure the open supplement flaws `items` name; returns their ids.
+    pub(super) fn cure(&mut self, i: usize, items: &[Item]) -> Vec<String> {
+        let p = self.procedure_at(i).clone();
+        let cured: Vec<Flaw> = self.states[i]
+            .open_flaws
+            .iter()
+            .filter_map(|id| p.flaw(id))
+            .filter(|f| f.response == FlawResponse::Supplement)
+            .filter(|f| items.iter().any(|item| covers(item, f)))
+            .cloned()
+            .collect();
+        for f in &cured {
+            if f.stage == Stage::Receipt {
+                fix(&mut self.dossiers[i], &p, f);
+            }
+            let s = &mut self.states[i];
+            s.open_flaws.retain(|id| *id != f.id);
+            s.found.retain(|id| *id != f.id);
+            if let Some(c) = &f.component {
+                s.inspected.remove(c);
+                s.digitized.remove(c);
+            }
+        }
+        cured.into_iter().map(|f| f.id).collect()
+    }
+}
+
+/// Put the documents right for one flaw.
+fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
+    let component = f.component.as_deref();
+    match f.kind {
+        FlawKind::Missing => {
+            if let Some(c) = component.and_then(|c| p.component(c)) {
+                let fields = c
+                    .fields
+                    .iter()
+                    .map(|spec| FieldValue {
+                        label: spec.label.clone(),
+                        source: spec.source,
+                        value: declared(d, spec.source),
+                    })
+                    .collect();
+                let origin = match d.channel {
+                    Channel::Online => Origin::Upload,
+                    Channel::Counter | Channel::Post => Origin::Paper,
+                };
+                let handed = SubmittedComponent {
+                    id: c.id.clone(),
+                    copy: c.copy,
+                    origin,
+                    fields,
+                    legible: true,
+                    signed: true,
+                    pages: 1,
+                };
+                let order = |id: &str| p.components.iter().position(|x| x.id == id);
+                let at = d
+                    .components
+                    .iter()
+                    .position(|x| order(&x.id) > order(&c.id))
+                    .unwrap_or(d.components.len());
+                d.components.insert(at, handed);
+            }
+        }
+        FlawKind::Illegible | FlawKind::Unsigned => {
+            if let Some(c) = d.components.iter_mut().find(|c| Some(c.id.as_str()) == component) {
+                c.legible = true;
+                c.signed = true;
+            }
+        }
+        FlawKind::Mismatch => {
+            if let Some(field) = f.field {
+                let value = declared(d, field);
+                for c in d.components.iter_mut().filter(|c| Some(c.id.as_str()) == component) {
+                    for fv in c.fields.iter_mut().filter(|fv| fv.source == field) {
+                        fv.value = value.clone();
+                    }
+                }
+            }
+        }
+        FlawKind::Expired => renew_card(d, f),
+        FlawKind::Underage | FlawKind::OutOfJurisdiction => {}
+    }
+}
+
+/// A new card: a fresh expiry on the declaration and on every copy of it.
+fn renew_card(d: &mut Dossier, f: &Flaw) {
+    let Some(field) = f.field else { return };
+    let expiry = FieldRef {
+        party: field.party,
+        attr: Attr::IdExpiry,
+    };
+    let today = d.submitted_at.date();
+    let Some(new_expiry) = today.checked_add_months(Months::new(NEW_CARD_MONTHS)) else {
+        return;
+    };
+    let value = Value::Date(new_expiry);
+    if let Some(party) = d.parties.get_mut(&field.party) {
+        party.values.insert(Attr::IdExpiry, value.clone());
+    }
+    for c in &mut d.components {
+        for fv in c.fields.iter_mut().filter(|fv| fv.source == expiry) {
+            fv.value = value.clone();
+        }
+    }
+}
+
+fn declared(d: &Dossier, field: FieldRef) -> Value {
+    d.declared(field)
+        .cloned()
+        .unwrap_or_else(|| Value::Text(String::new()))
+}

@@ -1,0 +1,204 @@
+//! What happened, in order: the event log the score reads and the debrief explains.
+//!
+//! Decision events carry the facts the judge needs (the flaws still open, the
+//! components not yet inspected), so the score is a pure function of the log.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::scenario::{Channel, EventKind, RuleSet, Stage};
+
+use super::action::{Decision, Item, ResultChannel};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub at: NaiveDateTime,
+    pub actor: Actor,
+    #[serde(flatten)]
+    pub what: Happened,
+}
+
+/// Who did it. The trainee is judged; the simulated people act correctly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Actor {
+    Trainee,
+    Desk,
+    Specialist,
+    Leader,
+    Citizen,
+    System,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum Happened {
+    Arrived {
+        dossier: String,
+        procedure: String,
+        channel: Channel,
+        /// Every planted flaw, receipt and appraisal stage.
+        flaws: Vec<String>,
+    },
+    Opened {
+        dossier: String,
+    },
+    Inspected {
+        dossier: String,
+        component: String,
+    },
+    Accepted {
+        dossier: String,
+        due: NaiveDateTime,
+        open_flaws: Vec<String>,
+        unchecked: Vec<String>,
+    },
+    SupplementRequested {
+        dossier: String,
+        stage: Stage,
+        items: Vec<Item>,
+        /// 1 for the first request of the dossier, 2 for a second ...
+        nth: u32,
+        open_flaws: Vec<String>,
+        unchecked: Vec<String>,
+    },
+    SupplementReceived {
+        dossier: String,
+        cured: Vec<String>,
+    },
+    Refused {
+        dossier: String,
+        stage: Stage,
+        reason: String,
+        open_flaws: Vec<String>,
+        /// Whether a supplement was asked for before.
+        asked_before: bool,
+        unchecked: Vec<String>,
+    },
+    Digitized {
+        dossier: String,
+        component: String,
+        after_forward: bool,
+    },
+    Reused {
+        dossier: String,
+        component: String,
+    },
+    Forwarded {
+        dossier: String,
+        undigitized: Vec<String>,
+        unreused: Vec<String>,
+    },
+    /// The specialist's verification is done; `findings` are the open flaws it found
+    /// (appraisal-stage ones, and any the desk let through).
+    Examined {
+        dossier: String,
+        findings: Vec<String>,
+    },
+    /// Verification will end after the due moment: an apology is needed before it.
+    DelayNotice {
+        dossier: String,
+        due: NaiveDateTime,
+        expected: NaiveDateTime,
+    },
+    Appraised {
+        dossier: String,
+        decision: Decision,
+        reason: Option<String>,
+        open_flaws: Vec<String>,
+        asked_before: bool,
+    },
+    Signed {
+        dossier: String,
+    },
+    /// Status 9: the result is ready at the desk.
+    Processed {
+        dossier: String,
+    },
+    FeeRequested {
+        dossier: String,
+        amount: u64,
+    },
+    Paid {
+        dossier: String,
+        online: bool,
+    },
+    Returned {
+        dossier: String,
+        channel: ResultChannel,
+        expected: ResultChannel,
+        unpaid: bool,
+    },
+    Apologized {
+        dossier: String,
+        new_date: NaiveDate,
+        /// Sent before the due moment, as the rule asks.
+        in_time: bool,
+    },
+    /// The due moment changed: acceptance, a pause for a supplement, a kept apology.
+    DueSet {
+        dossier: String,
+        due: NaiveDateTime,
+    },
+    Stopped {
+        dossier: String,
+        reason: String,
+        open_flaws: Vec<String>,
+        asked_before: bool,
+    },
+    Withdrawn {
+        dossier: String,
+    },
+    Scripted {
+        kind: EventKind,
+        dossier: Option<String>,
+        message: Option<String>,
+        message_en: Option<String>,
+    },
+    OutageEnded,
+    RulesChanged {
+        rules: RuleSet,
+    },
+    Waited {
+        minutes: u64,
+    },
+    DayEnded,
+    /// The simulated period is over; `unfinished` were left waiting on the trainee.
+    PeriodEnded {
+        unfinished: Vec<String>,
+    },
+}
+
+impl Happened {
+    pub fn dossier(&self) -> Option<&str> {
+        use Happened::*;
+        match self {
+            Arrived { dossier, .. }
+            | Opened { dossier }
+            | Inspected { dossier, .. }
+            | Accepted { dossier, .. }
+            | SupplementRequested { dossier, .. }
+            | SupplementReceived { dossier, .. }
+            | Refused { dossier, .. }
+            | Digitized { dossier, .. }
+            | Reused { dossier, .. }
+            | Forwarded { dossier, .. }
+            | Examined { dossier, .. }
+            | DelayNotice { dossier, .. }
+            | Appraised { dossier, .. }
+            | Signed { dossier }
+            | Processed { dossier }
+            | FeeRequested { dossier, .. }
+            | Paid { dossier, .. }
+            | Returned { dossier, .. }
+            | Apologized { dossier, .. }
+            | DueSet { dossier, .. }
+            | Stopped { dossier, .. }
+            | Withdrawn { dossier } => Some(dossier),
+            Scripted { dossier, .. } => dossier.as_deref(),
+            OutageEnded | RulesChanged { .. } | Waited { .. } | DayEnded | PeriodEnded { .. } => {
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! The simulated people: the citizen who answers (or not), the specialist who
+//! verifies, the desk or the leader when the trainee does not play them, and the
+//! scripted events of the scenario.
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::scenario::{EventKind, Procedure, Stage};
+
+use super::action::ResultChannel;
+use super::event::{Actor, Happened};
+use super::policy;
+use super::roles::{Step, trainee_plays};
+use super::rules::duty_of;
+use super::state::Closure;
+use super::timers::TimerKind;
+use super::Session;
+
+/// Office minutes the specialist needs to look again at a supplemented dossier.
+pub const REVERIFY_MINUTES: u64 = 30;
+
+/// Most steps a simulated person takes on one dossier at one moment (a guard).
+const MAX_NPC_STEPS: usize = 32;
+
+impl Session {
+    pub(super) fn procedure_at(&self, i: usize) -> &Procedure {
+        let code = &self.dossiers[i].procedure;
+        // Generated dossiers always name a procedure of their scenario.
+        self.scenario
+            .procedure(code)
+            .unwrap_or(&self.scenario.procedures[0])
+    }
+
+    pub(super) fn fee(&self, i: usize) -> u64 {
+        policy::fee_of(self.procedure_at(i), &self.dossiers[i])
+    }
+
+    pub(super) fn pays_online(&self, i: usize) -> bool {
+        policy::pays_online(self.procedure_at(i), &self.dossiers[i])
+    }
+
+    pub(super) fn expected_channel(&self, i: usize) -> ResultChannel {
+        policy::result_channel(self.procedure_at(i), &self.dossiers[i])
+    }
+
+    /// When the citizen answers a request made at `at`; a scripted arrival may come first.
+    pub(super) fn reply_moment(&self, i: usize, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        let minutes = self.dossiers[i].truth.citizen_reply_minutes?;
+        Some(at + Duration::minutes(i64::from(minutes)))
+    }
+
+    /// The citizen hands in the supplement: what was asked for rightly is cured.
+    pub(super) fn reply(&mut self, i: usize, at: NaiveDateTime) {
+        let Some(pending) = self.states[i].pending.take() else {
+            return;
+        };
+        let cured = self.cure(i, &pending.items);
+        let dossier = self.dossiers[i].code.clone();
+        let what = Happened::SupplementReceived {
+            dossier: dossier.clone(),
+            cured,
+        };
+        self.emit(at, Actor::Citizen, what);
+        if pending.stage == Stage::Appraisal {
+            // QĐ 766: time waiting for the applicant does not count.
+            let paused = self
+                .calendar
+                .office_minutes_between(pending.requested_at, at);
+            if let Some(due) = self.states[i].due {
+                let due = self.calendar.add_office_minutes(due, paused);
+                self.states[i].due = Some(due);
+                self.emit(at, Actor::System, Happened::DueSet { dossier, due });
+            }
+            let from = self.calendar.next_opening(at);
+            let verify_at = self.calendar.add_office_minutes(from, REVERIFY_MINUTES);
+            let s = &mut self.states[i];
+            s.examined = false;
+            s.delay_noticed = false;
+            s.verify_at = Some(verify_at);
+            self.schedule(verify_at, TimerKind::Verify, i);
+            self.notice_delay(i, at);
+        }
+    }
+
+    /// The specialist's verification ends: it finds the first open flaw not yet found.
+    pub(super) fn verify(&mut self, i: usize, at: NaiveDateTime) {
+        let s = &self.states[i];
+        if s.is_closed() || s.examined || s.pending.is_some() || s.verify_at != Some(at) {
+            return;
+        }
+        let findings: Vec<String> = s
+            .open_flaws
+            .iter()
+            .filter(|f| !s.found.contains(f))
+            .cloned()
+            .collect();
+        let s = &mut self.states[i];
+        s.examined = true;
+        s.found.extend(findings.iter().cloned());
+        let dossier = self.dossiers[i].code.clone();
+        self.emit(at, Actor::Specialist, Happened::Examined { dossier, findings });
+    }
+
+    /// Tell the desk, at forwarding, when the result will come after the due moment.
+    pub(super) fn notice_delay(&mut self, i: usize, at: NaiveDateTime) {
+        let s = &self.states[i];
+        let (Some(due), Some(verify_at)) = (s.due, s.verify_at) else {
+            return;
+        };
+        if s.delay_noticed {
+            return;
+        }
+        let expected = self.expected_result(verify_at);
+        if expected > due {
+            self.states[i].delay_noticed = true;
+            let dossier = self.dossiers[i].code.clone();
+            let what = Happened::DelayNotice {
+                dossier,
+                due,
+                expected,
+            };
+            self.emit(at, Actor::Specialist, what);
+        }
+    }
+
+    /// When the result is ready if everyone works without delay after verification.
+    pub(super) fn expected_result(&self, verify_at: NaiveDateTime) -> NaiveDateTime {
+        let role = self.scenario.meta.role;
+        let mut minutes = 0u64;
+        for (step, action) in [(Step::Appraise, "appraise"), (Step::Sign, "sign")] {
+            if trainee_plays(role, step) {
+                minutes += u64::from(super::costs::minutes(&self.scenario.costs, action));
+            }
+        }
+        self.calendar.add_office_minutes(verify_at, minutes)
+    }
+
+    /// A scripted event fires.
+    pub(super) fn scripted_event(&mut self, j: usize, at: NaiveDateTime) {
+        let e = self.scenario.events[j].clone();
+        let i = e.dossier.as_deref().and_then(|id| {
+            self.dossiers
+                .iter()
+                .position(|d| d.scripted_id.as_deref() == Some(id))
+        });
+        let what = Happened::Scripted {
+            kind: e.kind,
+            dossier: i.map(|i| self.dossiers[i].code.clone()),
+            message: e.message.clone(),
+            message_en: e.message_en.clone(),
+        };
+        self.emit(at, Actor::System, what);
+        match e.kind {
+            EventKind::Outage => {
+                let until = self
+                    .calendar
+                    .add_office_minutes(at, u64::from(e.minutes.unwrap_or(0)));
+                self.outage_until = Some(until);
+                self.schedule(until, TimerKind::OutageEnd, 0);
+            }
+            EventKind::SupplementArrives => {
+                if let Some(i) = i.filter(|&i| self.states[i].pending.is_some()) {
+                    self.reply(i, at);
+                }
+            }
+            EventKind::RuleChange => {
+                if let Some(rules) = e.rules {
+                    self.rules = rules;
+                    self.emit(at, Actor::System, Happened::RulesChanged { rules });
+                }
+            }
+            EventKind::Withdraw => {
+                if let Some(i) = i.filter(|&i| !self.states[i].is_closed()) {
+                    let dossier = self.dossiers[i].code.clone();
+                    self.emit(at, Actor::Citizen, Happened::Withdrawn { dossier });
+                    self.close(i, Closure::Withdrawn, at);
+                }
+            }
+            EventKind::CitizenCall => {}
+        }
+    }
+
+    /// Whether the right next step on dossier `i` is the trainee's.
+    pub(super) fn trainee_owes(&self, i: usize) -> bool {
+        policy::next_step(self, i)
+            .is_some_and(|a| trainee_plays(self.scenario.meta.role, duty_of(&a, &self.states[i])))
+    }
+
+    /// The simulated colleagues take every step that is theirs, at `at`.
+    pub(super) fn npc_turn(&mut self, i: usize, at: NaiveDateTime) {
+        let role = self.scenario.meta.role;
+        for _ in 0..MAX_NPC_STEPS {
+            let Some(action) = policy::next_step(self, i) else {
+                return;
+            };
+            let step = duty_of(&action, &self.states[i]);
+            if trainee_plays(role, step) || self.check_rules_only(&action).is_err() {
+                return;
+            }
+            let actor = match step {
+                Step::Appraise => Actor::Specialist,
+                Step::Sign => Actor::Leader,
+                _ => Actor::Desk,
+            };
+            self.perform(i, &action, actor, at);
+        }
+    }
+
+    /// After something happened to dossier `i`, let colleagues act when the office is open.
+    pub(super) fn wake_colleagues(&mut self, i: usize, at: NaiveDateTime) {
+        if self.scenario.meta.role != crate::scenario::Role::ToanBo {
+            let when = self.calendar.next_opening(at);
+            self.schedule(when, TimerKind::Npc, i);
+        }
+    }
+}

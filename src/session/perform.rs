@@ -1,0 +1,345 @@
+//! What an allowed action does: state changes and the events that record them.
+//! The trainee and the simulated people go through the same code.
+
+use chrono::NaiveDateTime;
+
+use crate::generate::Origin;
+use crate::scenario::{RuleSet, Stage};
+
+use super::action::{Action, Decision, WaitUntil};
+use super::costs;
+use super::event::{Actor, Happened};
+use super::policy;
+use super::state::{Closure, Pending};
+use super::timers::TimerKind;
+use super::Session;
+
+impl Session {
+    /// The trainee's action, already checked: do it now, then let its time pass.
+    pub(super) fn perform_trainee(&mut self, action: &Action) {
+        let at = self.now;
+        match action {
+            Action::Wait { minutes, until } => {
+                let target = match (minutes, until) {
+                    (_, Some(WaitUntil::NextEvent)) => self.next_event_at(),
+                    (Some(m), None) => self.calendar.add_office_minutes(at, u64::from(*m)),
+                    (None, None) => at,
+                };
+                let minutes = self.calendar.office_minutes_between(at, target);
+                self.emit(at, Actor::Trainee, Happened::Waited { minutes });
+                self.advance_to(target);
+            }
+            Action::EndDay => {
+                self.emit(at, Actor::Trainee, Happened::DayEnded);
+                let close = self.calendar.close_of(at.date());
+                let next = self.calendar.next_opening(close);
+                self.advance_to(next);
+            }
+            _ => {
+                if let Some(i) = action.dossier().and_then(|c| self.index(c)) {
+                    self.perform(i, action, Actor::Trainee, at);
+                }
+                let cost = costs::minutes(&self.scenario.costs, action.name());
+                let end = self.calendar.add_office_minutes(at, u64::from(cost));
+                self.advance_to(end);
+            }
+        }
+    }
+
+    /// Carry out `action` on dossier `i` at `at`.
+    pub(super) fn perform(&mut self, i: usize, action: &Action, actor: Actor, at: NaiveDateTime) {
+        let code = self.dossiers[i].code.clone();
+        let dossier = code.clone();
+        match action {
+            Action::Open { .. } => {
+                self.states[i].opened = true;
+                self.emit(at, actor, Happened::Opened { dossier });
+            }
+            Action::Inspect { component, .. } => {
+                self.states[i].inspected.insert(component.clone());
+                let component = component.clone();
+                self.emit(at, actor, Happened::Inspected { dossier, component });
+            }
+            Action::Accept { .. } => self.accept(i, actor, at),
+            Action::RequestSupplement { items, .. } => {
+                let stage = self.states[i].stage();
+                let open_flaws = self.open_at_stage(i, stage);
+                let unchecked = self.unchecked(i);
+                let reply_at = self.reply_moment(i, at);
+                let s = &mut self.states[i];
+                s.requests += 1;
+                s.pending = Some(Pending {
+                    stage,
+                    requested_at: at,
+                    items: items.clone(),
+                    reply_at,
+                });
+                let nth = s.requests;
+                let items = items.clone();
+                if let Some(reply_at) = reply_at {
+                    self.schedule(reply_at, TimerKind::Reply, i);
+                }
+                let what = Happened::SupplementRequested {
+                    dossier,
+                    stage,
+                    items,
+                    nth,
+                    open_flaws,
+                    unchecked,
+                };
+                self.emit(at, actor, what);
+            }
+            Action::Refuse { reason, .. } => {
+                let s = &self.states[i];
+                let stage = s.stage();
+                let what = Happened::Refused {
+                    dossier,
+                    stage,
+                    reason: reason.clone(),
+                    open_flaws: self.open_at_stage(i, stage),
+                    asked_before: s.requests > 0,
+                    unchecked: if stage == Stage::Receipt {
+                        self.unchecked(i)
+                    } else {
+                        Vec::new()
+                    },
+                };
+                self.emit(at, actor, what);
+                self.close(i, Closure::Refused, at);
+            }
+            Action::Stop { reason, .. } => {
+                let what = Happened::Stopped {
+                    dossier,
+                    reason: reason.clone(),
+                    open_flaws: self.open_at_stage(i, Stage::Appraisal),
+                    asked_before: self.states[i].requests > 0,
+                };
+                self.emit(at, actor, what);
+                self.close(i, Closure::Stopped, at);
+            }
+            Action::Digitize { component, .. } => {
+                let s = &mut self.states[i];
+                s.digitized.insert(component.clone());
+                let after_forward = s.forwarded_at.is_some();
+                let component = component.clone();
+                let what = Happened::Digitized {
+                    dossier,
+                    component,
+                    after_forward,
+                };
+                self.emit(at, actor, what);
+            }
+            Action::Reuse { component, .. } => {
+                self.states[i].reused.insert(component.clone());
+                let component = component.clone();
+                self.emit(at, actor, Happened::Reused { dossier, component });
+            }
+            Action::Forward { .. } => self.forward(i, actor, at),
+            Action::Appraise {
+                decision, reason, ..
+            } => self.appraise(i, *decision, reason.clone(), actor, at),
+            Action::Sign { .. } => {
+                self.emit(at, actor, Happened::Signed { dossier });
+                self.processed(i, at);
+            }
+            Action::RequestFee { .. } => {
+                let amount = self.fee(i);
+                let online = self.pays_online(i);
+                let s = &mut self.states[i];
+                s.fee_requested = true;
+                s.fee = amount;
+                if online {
+                    let pay_at = at + chrono::Duration::minutes(policy::ONLINE_PAYMENT_MINUTES);
+                    s.pay_at = Some(pay_at);
+                    self.schedule(pay_at, TimerKind::Payment, i);
+                }
+                self.emit(at, actor, Happened::FeeRequested { dossier, amount });
+            }
+            Action::ConfirmPayment { .. } => self.paid(i, false, actor, at),
+            Action::ReturnResult { channel, .. } => {
+                let expected = self.expected_channel(i);
+                let s = &self.states[i];
+                let unpaid = s.fee_requested && !s.paid || !s.fee_requested && self.fee(i) > 0;
+                let what = Happened::Returned {
+                    dossier,
+                    channel: *channel,
+                    expected,
+                    unpaid,
+                };
+                self.emit(at, actor, what);
+                self.close(i, Closure::Returned, at);
+            }
+            Action::Apologize { new_date, .. } => self.apologize(i, *new_date, actor, at),
+            Action::Wait { .. } | Action::EndDay => {}
+        }
+    }
+
+    fn accept(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
+        let deadline = self.procedure_at(i).deadline;
+        let due = self.calendar.due(at, &deadline);
+        let open_flaws = self.open_at_stage(i, Stage::Receipt);
+        let unchecked = self.unchecked(i);
+        let s = &mut self.states[i];
+        s.accepted_at = Some(at);
+        s.due = Some(due);
+        s.rules = Some(self.rules);
+        let dossier = self.dossiers[i].code.clone();
+        let what = Happened::Accepted {
+            dossier,
+            due,
+            open_flaws,
+            unchecked,
+        };
+        self.emit(at, actor, what);
+    }
+
+    fn forward(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
+        let d = &self.dossiers[i];
+        let s = &self.states[i];
+        let undigitized = d
+            .components
+            .iter()
+            .filter(|c| c.origin == Origin::Paper && !s.digitized.contains(&c.id))
+            .map(|c| c.id.clone())
+            .collect();
+        let unreused = d
+            .components
+            .iter()
+            .filter(|c| c.origin == Origin::NationalDb && !s.reused.contains(&c.id))
+            .map(|c| c.id.clone())
+            .collect();
+        let minutes = u64::from(d.truth.specialist_minutes);
+        let verify_at = self.calendar.add_office_minutes(at, minutes);
+        let dossier = d.code.clone();
+        let s = &mut self.states[i];
+        s.forwarded_at = Some(at);
+        s.verify_at = Some(verify_at);
+        self.schedule(verify_at, TimerKind::Verify, i);
+        let what = Happened::Forwarded {
+            dossier,
+            undigitized,
+            unreused,
+        };
+        self.emit(at, actor, what);
+        self.notice_delay(i, at);
+    }
+
+    fn appraise(
+        &mut self,
+        i: usize,
+        decision: Decision,
+        reason: Option<String>,
+        actor: Actor,
+        at: NaiveDateTime,
+    ) {
+        let open_flaws = self.open_at_stage(i, Stage::Appraisal);
+        self.states[i].appraisal = Some(decision);
+        let dossier = self.dossiers[i].code.clone();
+        let what = Happened::Appraised {
+            dossier: dossier.clone(),
+            decision,
+            reason: reason.clone(),
+            open_flaws: open_flaws.clone(),
+            asked_before: self.states[i].requests > 0,
+        };
+        self.emit(at, actor, what);
+        if decision == Decision::Reject {
+            // The desk issues the notice at once: form 05 under 2025, form 03 under 2018.
+            let reason = reason.unwrap_or_default();
+            let asked_before = self.states[i].requests > 0;
+            // The notice follows the trainee's decision; the judge looks at the decision.
+            let stop = self.states[i].rules.unwrap_or(self.rules) == RuleSet::R2025;
+            let (what, closure) = if stop {
+                let what = Happened::Stopped {
+                    dossier,
+                    reason,
+                    open_flaws,
+                    asked_before,
+                };
+                (what, Closure::Stopped)
+            } else {
+                let what = Happened::Refused {
+                    dossier,
+                    stage: Stage::Appraisal,
+                    reason,
+                    open_flaws,
+                    asked_before,
+                    unchecked: Vec::new(),
+                };
+                (what, Closure::Refused)
+            };
+            self.emit(at, Actor::Desk, what);
+            self.close(i, closure, at);
+        }
+    }
+
+    fn apologize(&mut self, i: usize, new_date: chrono::NaiveDate, actor: Actor, at: NaiveDateTime) {
+        let due = self.states[i].due;
+        let in_time = due.is_some_and(|d| at < d);
+        self.states[i].apology = Some(new_date);
+        let dossier = self.dossiers[i].code.clone();
+        let what = Happened::Apologized {
+            dossier: dossier.clone(),
+            new_date,
+            in_time,
+        };
+        self.emit(at, actor, what);
+        if in_time {
+            let due = self.calendar.close_of(new_date);
+            self.states[i].due = Some(due);
+            self.emit(at, Actor::System, Happened::DueSet { dossier, due });
+        }
+    }
+
+    pub(super) fn processed(&mut self, i: usize, at: NaiveDateTime) {
+        self.states[i].processed_at = Some(at);
+        let dossier = self.dossiers[i].code.clone();
+        self.emit(at, Actor::Specialist, Happened::Processed { dossier });
+    }
+
+    pub(super) fn paid(&mut self, i: usize, online: bool, actor: Actor, at: NaiveDateTime) {
+        let s = &mut self.states[i];
+        s.paid = true;
+        s.pay_at = None;
+        let dossier = self.dossiers[i].code.clone();
+        self.emit(at, actor, Happened::Paid { dossier, online });
+    }
+
+    pub(super) fn close(&mut self, i: usize, closure: Closure, at: NaiveDateTime) {
+        let s = &mut self.states[i];
+        s.closure = Some(closure);
+        s.pending = None;
+        s.ended_at.get_or_insert(at);
+        self.active.remove(&i);
+    }
+
+    /// Open flaws of `stage` the trainee can know of: all receipt-stage ones (they
+    /// are in the documents), and appraisal-stage ones once verification found them.
+    pub(super) fn open_at_stage(&self, i: usize, stage: Stage) -> Vec<String> {
+        let s = &self.states[i];
+        let p = self.procedure_at(i);
+        s.open_flaws
+            .iter()
+            .filter(|id| {
+                p.flaw(id).is_some_and(|f| match stage {
+                    Stage::Receipt => f.stage == Stage::Receipt,
+                    Stage::Appraisal => {
+                        f.stage == Stage::Receipt || s.found.contains(id)
+                    }
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Handed-in components the trainee has not inspected (national-db ones excepted).
+    pub(super) fn unchecked(&self, i: usize) -> Vec<String> {
+        let s = &self.states[i];
+        self.dossiers[i]
+            .components
+            .iter()
+            .filter(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&c.id))
+            .map(|c| c.id.clone())
+            .collect()
+    }
+}

@@ -1,0 +1,193 @@
+//! The right answer: fees, payment and result channels, what a request must list,
+//! what grounds a refusal, and the right next step on a dossier. The solver plays
+//! it, the simulated colleagues follow it, and the judge measures against it.
+
+use crate::generate::{Dossier, Origin, expected_problem};
+use crate::scenario::{Channel, Flaw, FlawResponse, Procedure, RuleSet, ServiceLevel, Stage};
+
+use super::action::{Action, Decision, Item, ResultChannel};
+use super::roles::trainee_appraises;
+use super::Session;
+
+/// Minutes after a fee request until an online applicant has paid.
+pub const ONLINE_PAYMENT_MINUTES: i64 = 30;
+
+/// The refusal reason when a requested supplement did not make the dossier whole.
+pub const NOT_SUPPLEMENTED: &str = "not-supplemented";
+
+/// Fee in VND for this dossier: `fee_online` applies to online filings.
+pub fn fee_of(p: &Procedure, d: &Dossier) -> u64 {
+    match d.channel {
+        Channel::Online => p.fee_online.unwrap_or(p.fee),
+        Channel::Counter | Channel::Post => p.fee,
+    }
+}
+
+/// Toàn trình online filings pay through the payment platform; everyone else at the desk.
+pub fn pays_online(p: &Procedure, d: &Dossier) -> bool {
+    p.service == ServiceLevel::ToanTrinh && d.channel == Channel::Online
+}
+
+/// Toàn trình: online or by public post (NĐ 42/2022 Điều 11); một phần: at the desk.
+/// Filings by post get their result by post; counter filings at the counter.
+pub fn result_channel(p: &Procedure, d: &Dossier) -> ResultChannel {
+    match (d.channel, p.service) {
+        (Channel::Post, _) => ResultChannel::Post,
+        (Channel::Counter, _) | (Channel::Online, ServiceLevel::MotPhan) => ResultChannel::Counter,
+        (Channel::Online, ServiceLevel::ToanTrinh) => ResultChannel::Online,
+    }
+}
+
+/// The line of a supplement request that names `flaw`.
+pub fn item_for(flaw: &Flaw) -> Item {
+    let p = expected_problem(flaw);
+    Item {
+        component: p.component,
+        problem: p.kind,
+        field: p.field,
+    }
+}
+
+/// Whether a request line names `flaw` (the field may be left out).
+pub fn covers(item: &Item, flaw: &Flaw) -> bool {
+    let e = item_for(flaw);
+    item.problem == e.problem
+        && item.component == e.component
+        && (item.field.is_none() || item.field == e.field)
+}
+
+/// Whether `reason` is a lawful ground to refuse or stop, given the open flaws.
+pub fn is_ground(p: &Procedure, reason: &str, open_flaws: &[String], asked_before: bool) -> bool {
+    let flaws = || open_flaws.iter().filter_map(|id| p.flaw(id));
+    let refuse = flaws().any(|f| f.response == FlawResponse::Refuse && f.kind.key() == reason);
+    let unmended = reason == NOT_SUPPLEMENTED
+        && asked_before
+        && flaws().any(|f| f.response == FlawResponse::Supplement);
+    refuse || unmended
+}
+
+/// The request that names every open supplement flaw once.
+fn request_for(p: &Procedure, open: &[String]) -> Vec<Item> {
+    let mut items: Vec<Item> = open
+        .iter()
+        .filter_map(|id| p.flaw(id))
+        .filter(|f| f.response == FlawResponse::Supplement)
+        .map(item_for)
+        .collect();
+    items.dedup();
+    items
+}
+
+/// The refusal reason the open flaws call for, if any.
+fn refusal(p: &Procedure, open: &[String], asked_before: bool) -> Option<String> {
+    let flaws = || open.iter().filter_map(|id| p.flaw(id));
+    if let Some(f) = flaws().find(|f| f.response == FlawResponse::Refuse) {
+        return Some(f.kind.key().to_string());
+    }
+    let unmended = asked_before && flaws().any(|f| f.response == FlawResponse::Supplement);
+    unmended.then(|| NOT_SUPPLEMENTED.to_string())
+}
+
+/// The right next step on dossier `i`, whoever takes it; `None` while it waits
+/// for someone outside the office (the citizen, the verification) or is closed.
+pub fn next_step(session: &Session, i: usize) -> Option<Action> {
+    let s = &session.states[i];
+    let d = &session.dossiers[i];
+    let p = session.procedure_at(i);
+    if !s.arrived || s.is_closed() || s.pending.is_some() {
+        return None;
+    }
+    let dossier = d.code.clone();
+    if !s.opened {
+        return Some(Action::Open { dossier });
+    }
+    if !s.is_accepted() {
+        if let Some(component) = session.unchecked(i).into_iter().next() {
+            return Some(Action::Inspect { dossier, component });
+        }
+        let open = session.open_at_stage(i, Stage::Receipt);
+        if let Some(reason) = refusal(p, &open, s.requests > 0) {
+            return Some(Action::Refuse { dossier, reason });
+        }
+        let items = request_for(p, &open);
+        if !items.is_empty() {
+            return Some(Action::RequestSupplement { dossier, items });
+        }
+        return Some(Action::Accept { dossier });
+    }
+    if s.forwarded_at.is_none() {
+        return Some(transfer_step(d, s, dossier));
+    }
+    if s.processed_at.is_none() {
+        return appraisal_step(session, i, dossier);
+    }
+    let fee = session.fee(i);
+    if fee > 0 && !s.fee_requested {
+        return Some(Action::RequestFee { dossier });
+    }
+    if s.fee_requested && !s.paid {
+        return (!session.pays_online(i)).then_some(Action::ConfirmPayment { dossier });
+    }
+    let channel = session.expected_channel(i);
+    Some(Action::ReturnResult { dossier, channel })
+}
+
+/// Digitise paper, reuse national data, then forward.
+fn transfer_step(d: &Dossier, s: &super::DossierState, dossier: String) -> Action {
+    for c in &d.components {
+        if c.origin == Origin::Paper && !s.digitized.contains(&c.id) {
+            let component = c.id.clone();
+            return Action::Digitize { dossier, component };
+        }
+        if c.origin == Origin::NationalDb && !s.reused.contains(&c.id) {
+            let component = c.id.clone();
+            return Action::Reuse { dossier, component };
+        }
+    }
+    Action::Forward { dossier }
+}
+
+/// Apologise in time, wait for the verification, then act on what it found.
+fn appraisal_step(session: &Session, i: usize, dossier: String) -> Option<Action> {
+    let s = &session.states[i];
+    let p = session.procedure_at(i);
+    if let (true, None, Some(due), Some(verify_at)) = (s.delay_noticed, s.apology, s.due, s.verify_at)
+    {
+        if session.now < due {
+            let expected = session.expected_result(verify_at).date();
+            let after_due = due.date().succ_opt().unwrap_or(due.date());
+            let after_today = session.now.date().succ_opt().unwrap_or(after_due);
+            let earliest = expected.max(after_due).max(after_today);
+            let new_date = session.calendar.period_day(earliest, 1);
+            return Some(Action::Apologize { dossier, new_date });
+        }
+    }
+    if !s.examined {
+        return None;
+    }
+    let open = session.open_at_stage(i, Stage::Appraisal);
+    let items = request_for(p, &open);
+    let refuse = open
+        .iter()
+        .filter_map(|id| p.flaw(id))
+        .any(|f| f.response == FlawResponse::Refuse);
+    if !items.is_empty() && s.requests == 0 && !refuse {
+        return Some(Action::RequestSupplement { dossier, items });
+    }
+    if let Some(reason) = refusal(p, &open, s.requests > 0) {
+        if trainee_appraises(session.scenario.meta.role) {
+            let reason = Some(reason);
+            let decision = Decision::Reject;
+            return Some(Action::Appraise { dossier, decision, reason });
+        }
+        return Some(match s.rules.unwrap_or(session.rules) {
+            RuleSet::R2025 => Action::Stop { dossier, reason },
+            RuleSet::R2018 => Action::Refuse { dossier, reason },
+        });
+    }
+    if s.appraisal.is_none() {
+        let decision = Decision::Approve;
+        return Some(Action::Appraise { dossier, decision, reason: None });
+    }
+    Some(Action::Sign { dossier })
+}

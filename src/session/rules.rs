@@ -1,0 +1,214 @@
+//! The rules of the desk: which actions the current state allows. Checking never
+//! changes anything; `perform` runs only after this said yes.
+
+use chrono::NaiveDateTime;
+
+use crate::generate::{Dossier, Origin};
+use crate::scenario::{Procedure, RuleSet};
+
+use super::action::{Action, Decision};
+use super::policy;
+use super::rejection::Rejection;
+use super::roles::{Step, trainee_plays};
+use super::state::DossierState;
+use super::Session;
+
+impl Session {
+    pub(super) fn check(&self, action: &Action) -> Result<(), Rejection> {
+        if self.ended {
+            return Err(Rejection::PeriodOver);
+        }
+        let Some(code) = action.dossier() else {
+            return match action {
+                Action::Wait { minutes, until } if minutes.unwrap_or(0) == 0 && until.is_none() => {
+                    Err(Rejection::BadWait)
+                }
+                _ => Ok(()),
+            };
+        };
+        let i = self.index(code).ok_or(Rejection::UnknownDossier)?;
+        let (d, s) = (&self.dossiers[i], &self.states[i]);
+        if !s.arrived {
+            return Err(Rejection::NotArrived);
+        }
+        if self.outage_until.is_some() {
+            return Err(Rejection::SystemDown);
+        }
+        if s.is_closed() {
+            return Err(Rejection::Closed);
+        }
+        if !trainee_plays(self.scenario.meta.role, step_of(action, s)) {
+            return Err(Rejection::NotYourRole);
+        }
+        let Some(p) = self.procedure_of(d) else {
+            return Err(Rejection::UnknownDossier);
+        };
+        let ctx = Ctx {
+            d,
+            s,
+            p,
+            now: self.now,
+        };
+        ctx.check(action)
+    }
+}
+
+impl Session {
+    /// The state checks alone, for the simulated colleagues (no role, no outage).
+    pub(super) fn check_rules_only(&self, action: &Action) -> Result<(), Rejection> {
+        let i = action
+            .dossier()
+            .and_then(|c| self.index(c))
+            .ok_or(Rejection::UnknownDossier)?;
+        let (d, s) = (&self.dossiers[i], &self.states[i]);
+        if !s.arrived || s.is_closed() {
+            return Err(Rejection::Closed);
+        }
+        let p = self.procedure_of(d).ok_or(Rejection::UnknownDossier)?;
+        Ctx { d, s, p, now: self.now }.check(action)
+    }
+}
+
+/// The workflow step an action is, given where the dossier stands.
+pub(super) fn step_of(action: &Action, s: &DossierState) -> Step {
+    match action {
+        Action::Open { .. } | Action::Inspect { .. } => Step::Look,
+        Action::Accept { .. } => Step::Receipt,
+        Action::RequestSupplement { .. } if s.is_accepted() => Step::LateSupplement,
+        Action::RequestSupplement { .. } => Step::Receipt,
+        Action::Refuse { .. } if s.is_accepted() => Step::Stop,
+        Action::Refuse { .. } => Step::Receipt,
+        Action::Digitize { .. } | Action::Reuse { .. } | Action::Forward { .. } => Step::Transfer,
+        Action::Appraise { .. } => Step::Appraise,
+        Action::Sign { .. } => Step::Sign,
+        Action::Stop { .. } => Step::Stop,
+        Action::RequestFee { .. } | Action::ConfirmPayment { .. } | Action::ReturnResult { .. } => {
+            Step::Return
+        }
+        Action::Apologize { .. } => Step::Apologize,
+        Action::Wait { .. } | Action::EndDay => Step::Look,
+    }
+}
+
+/// Whose job the action is, when it is the right next step: looking at a dossier is
+/// part of the receipt before acceptance and of the appraisal after.
+pub(super) fn duty_of(action: &Action, s: &DossierState) -> Step {
+    match step_of(action, s) {
+        Step::Look if s.is_accepted() => Step::Appraise,
+        Step::Look => Step::Receipt,
+        step => step,
+    }
+}
+
+struct Ctx<'a> {
+    d: &'a Dossier,
+    s: &'a DossierState,
+    p: &'a Procedure,
+    now: NaiveDateTime,
+}
+
+fn require(ok: bool, otherwise: Rejection) -> Result<(), Rejection> {
+    if ok { Ok(()) } else { Err(otherwise) }
+}
+
+impl Ctx<'_> {
+    fn check(&self, action: &Action) -> Result<(), Rejection> {
+        let s = self.s;
+        if !matches!(action, Action::Open { .. }) {
+            require(s.opened, Rejection::NotOpened)?;
+        }
+        match action {
+            Action::Open { .. } => Ok(()),
+            Action::Inspect { component, .. } => self.handed_in(component).map(|_| ()),
+            Action::Accept { .. } => self.deciding_at_receipt(),
+            Action::RequestSupplement { items, .. } => {
+                require(!items.is_empty(), Rejection::EmptyRequest)?;
+                if s.is_accepted() {
+                    require(s.forwarded_at.is_some(), Rejection::WrongStatus(s.status()))?;
+                    require(s.processed_at.is_none(), Rejection::WrongStatus(s.status()))?;
+                    require(s.pending.is_none(), Rejection::AwaitingSupplement)
+                } else {
+                    self.deciding_at_receipt()
+                }
+            }
+            Action::Refuse { reason, .. } | Action::Stop { reason, .. } => {
+                require(!reason.trim().is_empty(), Rejection::EmptyReason)?;
+                if matches!(action, Action::Stop { .. }) {
+                    require(s.is_accepted(), Rejection::NotAccepted)?;
+                    require(
+                        s.rules.unwrap_or(RuleSet::R2025) == RuleSet::R2025,
+                        Rejection::NotInRules,
+                    )?;
+                }
+                if s.is_accepted() {
+                    require(s.processed_at.is_none(), Rejection::WrongStatus(s.status()))
+                } else {
+                    self.deciding_at_receipt()
+                }
+            }
+            Action::Digitize { component, .. } => {
+                let c = self.handed_in(component)?;
+                require(c.origin == Origin::Paper, Rejection::NotPaper)?;
+                require(!s.digitized.contains(component), Rejection::AlreadyDone)
+            }
+            Action::Reuse { component, .. } => {
+                let c = self.handed_in(component)?;
+                require(c.origin == Origin::NationalDb, Rejection::NotInNationalDb)?;
+                require(!s.reused.contains(component), Rejection::AlreadyDone)
+            }
+            Action::Forward { .. } => {
+                require(s.is_accepted(), Rejection::NotAccepted)?;
+                require(s.forwarded_at.is_none(), Rejection::AlreadyDone)
+            }
+            Action::Appraise { decision, reason, .. } => {
+                require(s.forwarded_at.is_some(), Rejection::WrongStatus(s.status()))?;
+                require(s.pending.is_none(), Rejection::AwaitingSupplement)?;
+                require(s.examined, Rejection::NotExamined)?;
+                require(s.appraisal.is_none(), Rejection::AlreadyDone)?;
+                let no_reason = reason.as_deref().is_none_or(|r| r.trim().is_empty());
+                require(
+                    *decision == Decision::Approve || !no_reason,
+                    Rejection::EmptyReason,
+                )
+            }
+            Action::Sign { .. } => {
+                require(s.appraisal == Some(Decision::Approve), Rejection::NotApproved)?;
+                require(s.processed_at.is_none(), Rejection::AlreadyDone)
+            }
+            Action::RequestFee { .. } => {
+                require(s.is_accepted(), Rejection::NotAccepted)?;
+                require(policy::fee_of(self.p, self.d) > 0, Rejection::NoFee)?;
+                require(!s.fee_requested, Rejection::AlreadyDone)
+            }
+            Action::ConfirmPayment { .. } => {
+                require(s.fee_requested, Rejection::FeeNotRequested)?;
+                require(!s.paid, Rejection::AlreadyDone)?;
+                require(!policy::pays_online(self.p, self.d), Rejection::PaidOnline)
+            }
+            Action::ReturnResult { .. } => {
+                require(s.processed_at.is_some(), Rejection::NotProcessed)
+            }
+            Action::Apologize { new_date, .. } => {
+                let due = s.due.ok_or(Rejection::NotAccepted)?;
+                require(s.apology.is_none(), Rejection::AlreadyDone)?;
+                require(s.processed_at.is_none(), Rejection::WrongStatus(s.status()))?;
+                require(*new_date > due.date(), Rejection::BadNewDate)?;
+                require(*new_date > self.now.date(), Rejection::BadNewDate)
+            }
+            Action::Wait { .. } | Action::EndDay => Ok(()),
+        }
+    }
+
+    fn handed_in(&self, component: &str) -> Result<&crate::generate::SubmittedComponent, Rejection> {
+        self.p
+            .component(component)
+            .ok_or(Rejection::UnknownComponent)?;
+        self.d.component(component).ok_or(Rejection::NotHandedIn)
+    }
+
+    /// Accept, ask or refuse at receipt: only while new, and not while a request is out.
+    fn deciding_at_receipt(&self) -> Result<(), Rejection> {
+        require(!self.s.is_accepted(), Rejection::AlreadyDone)?;
+        require(self.s.pending.is_none(), Rejection::AwaitingSupplement)
+    }
+}

@@ -1,0 +1,40 @@
+//! The reference solver wins every built-in scenario at 100, for seeds 1..=50.
+
+mod support;
+
+use motcua::score::Band;
+use motcua::session::{Happened, Status};
+
+#[test]
+fn every_builtin_scenario_is_won_at_100_for_seeds_1_to_50() {
+    for s in support::builtins() {
+        for seed in 1..=50 {
+            let (session, debrief) = support::solved(&s, seed);
+            assert!(session.is_over(), "{} seed {seed}: not over", s.meta.id);
+            assert_eq!(
+                debrief.total, 100.0,
+                "{} seed {seed}: {:#?}",
+                s.meta.id, debrief.mistakes
+            );
+            assert_eq!(debrief.band, Band::XuatSac);
+        }
+    }
+}
+
+#[test]
+fn the_solver_closes_every_dossier_that_can_be_closed() {
+    let s = support::builtin("khai-sinh-co-ban");
+    let (session, debrief) = support::solved(&s, s.meta.seed);
+    let returned = session
+        .queue()
+        .filter(|(_, st)| st.status() == Status::Returned)
+        .count();
+    assert!(returned >= 3, "only {returned} returned");
+    assert!(debrief.dossiers.iter().all(|d| d.on_time != Some(false)));
+    let ended = session
+        .events()
+        .iter()
+        .filter(|e| matches!(e.what, Happened::PeriodEnded { .. }))
+        .count();
+    assert_eq!(ended, 1);
+}
