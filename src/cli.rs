@@ -3,8 +3,12 @@
 pub mod calendar;
 pub mod due;
 pub mod error;
+pub mod output;
 pub mod preview;
+pub mod replay;
+pub mod report;
 pub mod resolve;
+pub mod solve;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -36,6 +40,10 @@ pub enum Command {
     Validate(validate::Args),
     /// Show the dossiers a seed generates.
     Preview(preview::Args),
+    /// Let the reference solver play; exit 0 only when it scores 100.
+    Solve(solve::Args),
+    /// Score an action log and print the debrief.
+    Replay(replay::Args),
     /// Compute a due moment (ISO 8601, UTC+7).
     Due(due::Args),
     /// List a year's days off and make-up workdays.
@@ -56,6 +64,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         None => Err(CliError::NotYet("tui")),
         Some(Command::Validate(args)) => validate::run(&args, lang),
         Some(Command::Preview(args)) => preview::run(&args, lang),
+        Some(Command::Solve(args)) => solve::run(&args, lang),
+        Some(Command::Replay(args)) => replay::run(&args, lang),
         Some(Command::Due(args)) => due::run(&args, lang),
         Some(Command::Calendar(args)) => calendar::run(&args, lang),
     }

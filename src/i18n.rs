@@ -67,6 +67,14 @@ macro_rules! locale_files {
                 "generate",
                 include_str!(concat!("../locales/", $lang, "/generate.toml")),
             ),
+            (
+                "session",
+                include_str!(concat!("../locales/", $lang, "/session.toml")),
+            ),
+            (
+                "score",
+                include_str!(concat!("../locales/", $lang, "/score.toml")),
+            ),
         ]
     };
 }

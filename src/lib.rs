@@ -1,12 +1,13 @@
 //! motcua: a training sandbox for Vietnamese one-stop desks.
 //!
 //! Core (pure, headless): `scenario`, `calendar`, `generate`, `session`, `score`.
-//! Shells: `cli`, `i18n`.
+//! Shells: `cli`, `i18n`, `present` (words for the core's codes).
 
 pub mod calendar;
 pub mod cli;
 pub mod generate;
 pub mod i18n;
+pub mod present;
 pub mod scenario;
 pub mod score;
 pub mod session;

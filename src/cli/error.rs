@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use crate::i18n::Lang;
 use crate::scenario::Diagnostic;
+use crate::session::Rejection;
 use crate::t;
 
 #[derive(Debug, Error)]
@@ -27,6 +28,19 @@ pub enum CliError {
     },
     #[error("bad argument {name}: {value}")]
     BadArgument { name: &'static str, value: String },
+    #[error("{path}:{line}: malformed action log: {message}")]
+    ActionLog {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}:{line}: {action} rejected: {rejection}")]
+    Rejected {
+        path: PathBuf,
+        line: usize,
+        action: &'static str,
+        rejection: Rejection,
+    },
     #[error("not available yet: {0}")]
     NotYet(&'static str),
 }
@@ -68,6 +82,31 @@ impl CliError {
             CliError::BadArgument { name, value } => {
                 t!(lang, "cli.error.bad_argument", name = name, value = value)
             }
+            CliError::ActionLog {
+                path,
+                line,
+                message,
+            } => t!(
+                lang,
+                "cli.error.action_log",
+                path = path.display(),
+                line = line,
+                message = message,
+                example = r#"{"seq":1,"action":"open","dossier":"..."}"#
+            ),
+            CliError::Rejected {
+                path,
+                line,
+                action,
+                rejection,
+            } => t!(
+                lang,
+                "cli.error.rejected",
+                path = path.display(),
+                line = line,
+                action = crate::present::labels::action(lang, action),
+                reason = crate::present::labels::rejection(lang, rejection)
+            ),
             CliError::NotYet(what) => t!(lang, "cli.error.not_yet", what = what),
         }
     }

@@ -158,6 +158,16 @@ pub enum LogError {
 }
 
 impl LogError {
+    /// What is wrong, without the line number.
+    pub fn detail(&self) -> String {
+        match self {
+            LogError::Malformed { message, .. } => message.clone(),
+            LogError::Sequence {
+                expected, found, ..
+            } => format!("seq {found}, expected {expected}"),
+        }
+    }
+
     pub fn line(&self) -> usize {
         match self {
             LogError::Malformed { line, .. } | LogError::Sequence { line, .. } => *line,

@@ -1,0 +1,5 @@
+//! Words for what the core returns as codes: labels, the debrief as text. Shared by
+//! the CLI and the TUI; every string comes from the catalogue.
+
+pub mod debrief;
+pub mod labels;

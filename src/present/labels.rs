@@ -1,0 +1,90 @@
+//! Catalogue labels of the core's codes.
+
+use chrono::NaiveDateTime;
+
+use crate::i18n::Lang;
+use crate::scenario::{Procedure, Scenario};
+use crate::score::{Band, Group, MistakeCode, Outcome};
+use crate::session::{Rejection, Status};
+use crate::t;
+
+pub fn group(lang: Lang, g: Group) -> String {
+    t!(lang, &format!("group.{}", g.key()))
+}
+
+pub fn band(lang: Lang, b: Band) -> String {
+    t!(lang, &format!("band.{}", b.key()))
+}
+
+pub fn status(lang: Lang, s: Status) -> String {
+    t!(lang, &format!("status.{}", s.key()))
+}
+
+pub fn rejection(lang: Lang, r: &Rejection) -> String {
+    t!(lang, &format!("rejection.{}", r.code()))
+}
+
+pub fn action(lang: Lang, name: &str) -> String {
+    t!(lang, &format!("action.{name}"))
+}
+
+pub fn mistake_title(lang: Lang, code: MistakeCode) -> String {
+    t!(lang, &format!("mistake.{}.title", code.key()))
+}
+
+pub fn mistake_right(lang: Lang, code: MistakeCode) -> String {
+    t!(lang, &format!("mistake.{}.right", code.key()))
+}
+
+pub fn mistake_why(lang: Lang, code: MistakeCode) -> String {
+    t!(lang, &format!("mistake.{}.why", code.key()))
+}
+
+pub fn outcome(lang: Lang, o: Outcome) -> String {
+    let key = match o {
+        Outcome::Returned => "returned",
+        Outcome::Processed => "processed",
+        Outcome::Refused => "refused",
+        Outcome::Stopped => "stopped",
+        Outcome::Withdrawn => "withdrawn",
+        Outcome::Processing => "processing",
+        Outcome::AwaitingSupplement => "awaiting-supplement",
+        Outcome::Waiting => "waiting",
+    };
+    t!(lang, &format!("outcome.{key}"))
+}
+
+/// `dd/mm/yyyy HH:MM`, as Vietnamese offices write it (both languages).
+pub fn moment(t: NaiveDateTime) -> String {
+    t.format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// A score with one decimal, comma in Vietnamese (`87,5`), point in English.
+pub fn points(lang: Lang, x: f64) -> String {
+    let s = if (x - x.round()).abs() < 1e-9 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    };
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// The procedure's name in the user's language.
+pub fn procedure_name(lang: Lang, p: &Procedure) -> String {
+    match (lang, &p.name_en) {
+        (Lang::En, Some(en)) => en.clone(),
+        _ => p.name.clone(),
+    }
+}
+
+/// A flaw's explanation in the user's language, when the scenario has one.
+pub fn flaw_explain(lang: Lang, s: &Scenario, procedure: &str, flaw: &str) -> Option<String> {
+    let f = s.procedure(procedure)?.flaw(flaw)?;
+    Some(match (lang, &f.explain_en) {
+        (Lang::En, Some(en)) => en.clone(),
+        _ => f.explain.clone(),
+    })
+}
