@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod due;
 pub mod error;
+pub mod home;
 pub mod output;
 pub mod preview;
 pub mod replay;
@@ -10,6 +11,7 @@ pub mod report;
 pub mod resolve;
 pub mod solve;
 pub mod validate;
+pub mod winnable;
 
 use std::process::ExitCode;
 
@@ -61,7 +63,7 @@ impl Cli {
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let lang = cli.lang();
     match cli.command {
-        None => Err(CliError::NotYet("tui")),
+        None => home::run(lang),
         Some(Command::Validate(args)) => validate::run(&args, lang),
         Some(Command::Preview(args)) => preview::run(&args, lang),
         Some(Command::Solve(args)) => solve::run(&args, lang),

@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::CliError;
+use super::{CliError, winnable};
 use crate::i18n::{Lang, diagnostics};
 use crate::scenario;
 use crate::t;
@@ -36,8 +36,11 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         for file in files {
             let label = file.display().to_string();
             match scenario::load_file(&file) {
-                Ok(_) => {
+                Ok(scenario) => {
                     valid += 1;
+                    if let Some(d) = winnable::check(&label, &scenario) {
+                        eprintln!("{}", diagnostics::render(lang, &d));
+                    }
                     if !args.quiet {
                         println!("{}", t!(lang, "validate.file_ok", path = label));
                     }

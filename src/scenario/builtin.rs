@@ -16,4 +16,8 @@ pub const FILES: &[(&str, &str)] = &[
         "ket-hon-2018.toml",
         include_str!("../../scenarios/ket-hon-2018.toml"),
     ),
+    (
+        "giay-phep-xay-dung.toml",
+        include_str!("../../scenarios/giay-phep-xay-dung.toml"),
+    ),
 ];

@@ -1,0 +1,33 @@
+//! `motcua` with no command: until the terminal UI lands, a short welcome, the
+//! built-in scenarios and the commands to try them.
+
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use super::{Cli, CliError, output};
+use crate::i18n::Lang;
+use crate::scenario::{self, builtin};
+use crate::t;
+
+pub fn run(lang: Lang) -> Result<ExitCode, CliError> {
+    let mut out = format!("{} — {}\n\n", t!(lang, "app.name"), t!(lang, "app.tagline"));
+    out.push_str(&t!(lang, "home.builtins"));
+    out.push('\n');
+    for (file, text) in builtin::FILES {
+        let Ok(s) = scenario::load_str(file, text) else {
+            continue;
+        };
+        let title = match (lang, &s.meta.title_en) {
+            (Lang::En, Some(en)) => en.clone(),
+            _ => s.meta.title.clone(),
+        };
+        out.push_str(&format!("  {:<20} {title}\n", s.meta.id));
+    }
+    out.push('\n');
+    out.push_str(&t!(lang, "home.try", id = "khai-sinh-co-ban"));
+    out.push_str("\n\n");
+    out.push_str(&Cli::command().render_help().to_string());
+    output::print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
