@@ -115,7 +115,12 @@ fn table(events: &[Event], clock: &Clock, mistakes: &[Mistake]) -> Vec<DossierRe
             });
             continue;
         }
-        let Some(row) = e.what.dossier().and_then(|d| at.get(d)).map(|&i| &mut rows[i]) else {
+        let Some(row) = e
+            .what
+            .dossier()
+            .and_then(|d| at.get(d))
+            .map(|&i| &mut rows[i])
+        else {
             continue;
         };
         row.outcome = match (&e.what, row.outcome) {
@@ -125,9 +130,7 @@ fn table(events: &[Event], clock: &Clock, mistakes: &[Mistake]) -> Vec<DossierRe
             (Happened::Withdrawn { .. }, _) => Outcome::Withdrawn,
             (Happened::Processed { .. }, _) => Outcome::Processed,
             (Happened::SupplementRequested { .. }, _) => Outcome::AwaitingSupplement,
-            (Happened::SupplementReceived { .. }, o) if o == Outcome::AwaitingSupplement => {
-                Outcome::Waiting
-            }
+            (Happened::SupplementReceived { .. }, Outcome::AwaitingSupplement) => Outcome::Waiting,
             (Happened::Forwarded { .. }, _) => Outcome::Processing,
             (_, o) => o,
         };

@@ -83,7 +83,11 @@ impl Session {
             states: vec![DossierState::default(); n],
             active: BTreeSet::new(),
             touched: vec![start; n],
-            by_code: dossiers.iter().enumerate().map(|(i, d)| (d.code.clone(), i)).collect(),
+            by_code: dossiers
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.code.clone(), i))
+                .collect(),
             dossiers,
             now: start,
             period_end,

@@ -39,7 +39,15 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
             source,
         })?;
         let count = session.actions().len();
-        eprintln!("{}", t!(lang, "cli.solve.actions_written", count = count, path = path.display()));
+        eprintln!(
+            "{}",
+            t!(
+                lang,
+                "cli.solve.actions_written",
+                count = count,
+                path = path.display()
+            )
+        );
     }
     let won = result.total >= 100.0;
     if args.json {
@@ -55,5 +63,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         };
         output::print(&format!("\n{verdict}\n"))?;
     }
-    Ok(if won { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if won {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

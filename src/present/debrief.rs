@@ -14,14 +14,28 @@ pub fn render(lang: Lang, scenario: &Scenario, d: &Debrief) -> String {
     let mut out = String::new();
     let band = labels::band(lang, d.band);
     let total = labels::points(lang, d.total);
-    let _ = writeln!(out, "{}", t!(lang, "debrief.heading", total = total, band = band));
-    let verdict = if d.passed { "debrief.pass" } else { "debrief.fail" };
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "debrief.heading", total = total, band = band)
+    );
+    let verdict = if d.passed {
+        "debrief.pass"
+    } else {
+        "debrief.fail"
+    };
     let _ = writeln!(out, "{}\n", t!(lang, verdict, pass = d.pass_score));
     let _ = writeln!(out, "{}", t!(lang, "debrief.groups"));
     for g in &d.groups {
         let name = labels::group(lang, g.group);
         let (points, max) = (labels::points(lang, g.points), labels::points(lang, g.max));
-        let line = t!(lang, "debrief.group_line", name = name, points = points, max = max);
+        let line = t!(
+            lang,
+            "debrief.group_line",
+            name = name,
+            points = points,
+            max = max
+        );
         let _ = writeln!(out, "  {line}");
     }
     let _ = writeln!(out, "\n{}", t!(lang, "debrief.dossiers"));
@@ -38,7 +52,13 @@ pub fn render(lang: Lang, scenario: &Scenario, d: &Debrief) -> String {
             timing
         };
         let outcome = labels::outcome(lang, r.outcome);
-        let line = t!(lang, "debrief.dossier_line", code = r.code, outcome = outcome, timing = timing);
+        let line = t!(
+            lang,
+            "debrief.dossier_line",
+            code = r.code,
+            outcome = outcome,
+            timing = timing
+        );
         let _ = writeln!(out, "  {line}");
     }
     let _ = writeln!(out);
@@ -46,7 +66,11 @@ pub fn render(lang: Lang, scenario: &Scenario, d: &Debrief) -> String {
         let _ = writeln!(out, "{}", t!(lang, "debrief.no_mistakes"));
         return out;
     }
-    let _ = writeln!(out, "{}", t!(lang, "debrief.mistakes", count = d.mistakes.len()));
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "debrief.mistakes", count = d.mistakes.len())
+    );
     for m in &d.mistakes {
         out.push_str(&mistake(lang, scenario, d, m));
     }
@@ -58,7 +82,14 @@ pub fn mistake(lang: Lang, scenario: &Scenario, d: &Debrief, m: &Mistake) -> Str
     let mut out = String::new();
     let title = labels::mistake_title(lang, m.code);
     let at = labels::moment(m.at);
-    let head = t!(lang, "debrief.mistake_line", code = m.code.key(), dossier = m.dossier, at = at, title = title);
+    let head = t!(
+        lang,
+        "debrief.mistake_line",
+        code = m.code.key(),
+        dossier = m.dossier,
+        at = at,
+        title = title
+    );
     let _ = writeln!(out, "- {head}");
     let procedure = d
         .dossiers
@@ -76,13 +107,21 @@ pub fn mistake(lang: Lang, scenario: &Scenario, d: &Debrief, m: &Mistake) -> Str
             .iter()
             .map(|c| component_name(scenario, procedure, c))
             .collect();
-        let _ = writeln!(out, "    {}", t!(lang, "debrief.about", what = names.join("; ")));
+        let _ = writeln!(
+            out,
+            "    {}",
+            t!(lang, "debrief.about", what = names.join("; "))
+        );
     }
     let right = labels::mistake_right(lang, m.code);
     let why = labels::mistake_why(lang, m.code);
     let _ = writeln!(out, "    {}", t!(lang, "debrief.right", text = right));
     let _ = writeln!(out, "    {}", t!(lang, "debrief.why", text = why));
-    let _ = writeln!(out, "    {}", t!(lang, "debrief.reference", text = m.reference));
+    let _ = writeln!(
+        out,
+        "    {}",
+        t!(lang, "debrief.reference", text = m.reference)
+    );
     out
 }
 

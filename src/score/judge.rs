@@ -36,7 +36,7 @@ pub fn mistakes(scenario: &Scenario, events: &[Event]) -> Vec<Mistake> {
             reference,
         });
     }
-    out.sort_by(|a, b| a.at.cmp(&b.at));
+    out.sort_by_key(|m| m.at);
     out
 }
 
@@ -86,7 +86,13 @@ impl<'s> Judge<'s> {
                 ..
             } => {
                 let (supplement, refuse) = self.split(dossier, open_flaws);
-                self.push(MistakeCode::AcceptedIncomplete, dossier, at, &supplement, &[]);
+                self.push(
+                    MistakeCode::AcceptedIncomplete,
+                    dossier,
+                    at,
+                    &supplement,
+                    &[],
+                );
                 self.push(MistakeCode::FailedToRefuse, dossier, at, &refuse, &[]);
                 self.push(MistakeCode::OutOfOrder, dossier, at, &[], unchecked);
             }
@@ -135,7 +141,13 @@ impl<'s> Judge<'s> {
                 dossier,
                 component,
                 after_forward: true,
-            } => self.push(MistakeCode::OutOfOrder, dossier, at, &[], &[component.clone()]),
+            } => self.push(
+                MistakeCode::OutOfOrder,
+                dossier,
+                at,
+                &[],
+                std::slice::from_ref(component),
+            ),
             Happened::Forwarded {
                 dossier,
                 undigitized,
@@ -195,9 +207,19 @@ impl<'s> Judge<'s> {
             .iter()
             .filter(|i| !in_db(i))
             .filter(|i| !supplement.iter().filter_map(flaw).any(|f| covers(i, f)))
-            .map(|i| i.component.clone().unwrap_or_else(|| i.problem.key().to_string()))
+            .map(|i| {
+                i.component
+                    .clone()
+                    .unwrap_or_else(|| i.problem.key().to_string())
+            })
             .collect();
-        self.push(MistakeCode::SupplementNotNeeded, dossier, at, &[], &needless);
+        self.push(
+            MistakeCode::SupplementNotNeeded,
+            dossier,
+            at,
+            &[],
+            &needless,
+        );
         let left_out: Vec<String> = supplement
             .iter()
             .filter(|id| {
@@ -206,7 +228,13 @@ impl<'s> Judge<'s> {
             })
             .cloned()
             .collect();
-        self.push(MistakeCode::SupplementIncomplete, dossier, at, &left_out, &[]);
+        self.push(
+            MistakeCode::SupplementIncomplete,
+            dossier,
+            at,
+            &left_out,
+            &[],
+        );
         self.push(MistakeCode::OutOfOrder, dossier, at, &[], unchecked);
     }
 
@@ -223,7 +251,13 @@ impl<'s> Judge<'s> {
         };
         if !is_ground(p, reason, open_flaws, asked_before) {
             let (supplement, _) = self.split(dossier, open_flaws);
-            self.push(MistakeCode::RefusedWithoutGround, dossier, at, &supplement, &[]);
+            self.push(
+                MistakeCode::RefusedWithoutGround,
+                dossier,
+                at,
+                &supplement,
+                &[],
+            );
         }
     }
 

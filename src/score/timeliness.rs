@@ -52,7 +52,9 @@ impl Clock {
             if let Happened::PeriodEnded { .. } = e.what {
                 clock.period_over = true;
             }
-            let Some(code) = e.what.dossier() else { continue };
+            let Some(code) = e.what.dossier() else {
+                continue;
+            };
             let t = clock.dossiers.entry(code.to_string()).or_default();
             match &e.what {
                 Happened::Accepted { due, .. } => {

@@ -46,27 +46,63 @@ pub enum WaitUntil {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "kebab-case")]
 pub enum Action {
-    Open { dossier: String },
-    Inspect { dossier: String, component: String },
-    Accept { dossier: String },
-    RequestSupplement { dossier: String, items: Vec<Item> },
+    Open {
+        dossier: String,
+    },
+    Inspect {
+        dossier: String,
+        component: String,
+    },
+    Accept {
+        dossier: String,
+    },
+    RequestSupplement {
+        dossier: String,
+        items: Vec<Item>,
+    },
     /// `reason`: a flaw kind (`underage`, ...) or `not-supplemented`.
-    Refuse { dossier: String, reason: String },
-    Digitize { dossier: String, component: String },
-    Reuse { dossier: String, component: String },
-    Forward { dossier: String },
+    Refuse {
+        dossier: String,
+        reason: String,
+    },
+    Digitize {
+        dossier: String,
+        component: String,
+    },
+    Reuse {
+        dossier: String,
+        component: String,
+    },
+    Forward {
+        dossier: String,
+    },
     Appraise {
         dossier: String,
         decision: Decision,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
-    Sign { dossier: String },
-    RequestFee { dossier: String },
-    ConfirmPayment { dossier: String },
-    ReturnResult { dossier: String, channel: ResultChannel },
-    Apologize { dossier: String, new_date: NaiveDate },
-    Stop { dossier: String, reason: String },
+    Sign {
+        dossier: String,
+    },
+    RequestFee {
+        dossier: String,
+    },
+    ConfirmPayment {
+        dossier: String,
+    },
+    ReturnResult {
+        dossier: String,
+        channel: ResultChannel,
+    },
+    Apologize {
+        dossier: String,
+        new_date: NaiveDate,
+    },
+    Stop {
+        dossier: String,
+        reason: String,
+    },
     Wait {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         minutes: Option<u32>,
@@ -184,11 +220,10 @@ pub fn parse_log(text: &str) -> Result<Vec<(usize, Action)>, LogError> {
         if raw.trim().is_empty() {
             continue;
         }
-        let logged: LoggedAction =
-            serde_json::from_str(raw).map_err(|e| LogError::Malformed {
-                line,
-                message: e.to_string(),
-            })?;
+        let logged: LoggedAction = serde_json::from_str(raw).map_err(|e| LogError::Malformed {
+            line,
+            message: e.to_string(),
+        })?;
         let expected = out.len() as u64 + 1;
         if logged.seq != expected {
             return Err(LogError::Sequence {

@@ -4,11 +4,11 @@
 use chrono::Months;
 
 use crate::generate::{Dossier, FieldValue, Origin, SubmittedComponent, Value};
-use crate::scenario::{Attr, Channel, Flaw, FieldRef, FlawKind, FlawResponse, Procedure, Stage};
+use crate::scenario::{Attr, Channel, FieldRef, Flaw, FlawKind, FlawResponse, Procedure, Stage};
 
+use super::Session;
 use super::action::Item;
 use super::policy::covers;
-use super::Session;
 
 /// A renewed card is valid for years; ten is the span of an adult's căn cước.
 const NEW_CARD_MONTHS: u32 = 120;
@@ -79,7 +79,11 @@ fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
             }
         }
         FlawKind::Illegible | FlawKind::Unsigned => {
-            if let Some(c) = d.components.iter_mut().find(|c| Some(c.id.as_str()) == component) {
+            if let Some(c) = d
+                .components
+                .iter_mut()
+                .find(|c| Some(c.id.as_str()) == component)
+            {
                 c.legible = true;
                 c.signed = true;
             }
@@ -87,7 +91,11 @@ fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
         FlawKind::Mismatch => {
             if let Some(field) = f.field {
                 let value = declared(d, field);
-                for c in d.components.iter_mut().filter(|c| Some(c.id.as_str()) == component) {
+                for c in d
+                    .components
+                    .iter_mut()
+                    .filter(|c| Some(c.id.as_str()) == component)
+                {
                     for fv in c.fields.iter_mut().filter(|fv| fv.source == field) {
                         fv.value = value.clone();
                     }

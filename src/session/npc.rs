@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveDateTime};
 
 use crate::scenario::{EventKind, Procedure, Stage};
 
+use super::Session;
 use super::action::ResultChannel;
 use super::event::{Actor, Happened};
 use super::policy;
@@ -13,7 +14,6 @@ use super::roles::{Step, trainee_plays};
 use super::rules::duty_of;
 use super::state::Closure;
 use super::timers::TimerKind;
-use super::Session;
 
 /// Office minutes the specialist needs to look again at a supplemented dossier.
 pub const REVERIFY_MINUTES: u64 = 30;
@@ -97,7 +97,11 @@ impl Session {
         s.examined = true;
         s.found.extend(findings.iter().cloned());
         let dossier = self.dossiers[i].code.clone();
-        self.emit(at, Actor::Specialist, Happened::Examined { dossier, findings });
+        self.emit(
+            at,
+            Actor::Specialist,
+            Happened::Examined { dossier, findings },
+        );
     }
 
     /// Tell the desk, at forwarding, when the result will come after the due moment.

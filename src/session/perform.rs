@@ -6,13 +6,13 @@ use chrono::NaiveDateTime;
 use crate::generate::Origin;
 use crate::scenario::{RuleSet, Stage};
 
+use super::Session;
 use super::action::{Action, Decision, WaitUntil};
 use super::costs;
 use super::event::{Actor, Happened};
 use super::policy;
 use super::state::{Closure, Pending};
 use super::timers::TimerKind;
-use super::Session;
 
 impl Session {
     /// The trainee's action, already checked: do it now, then let its time pass.
@@ -273,7 +273,13 @@ impl Session {
         }
     }
 
-    fn apologize(&mut self, i: usize, new_date: chrono::NaiveDate, actor: Actor, at: NaiveDateTime) {
+    fn apologize(
+        &mut self,
+        i: usize,
+        new_date: chrono::NaiveDate,
+        actor: Actor,
+        at: NaiveDateTime,
+    ) {
         let due = self.states[i].due;
         let in_time = due.is_some_and(|d| at < d);
         self.states[i].apology = Some(new_date);
@@ -323,9 +329,7 @@ impl Session {
             .filter(|id| {
                 p.flaw(id).is_some_and(|f| match stage {
                     Stage::Receipt => f.stage == Stage::Receipt,
-                    Stage::Appraisal => {
-                        f.stage == Stage::Receipt || s.found.contains(id)
-                    }
+                    Stage::Appraisal => f.stage == Stage::Receipt || s.found.contains(id),
                 })
             })
             .cloned()

@@ -5,9 +5,9 @@
 use crate::generate::{Dossier, Origin, expected_problem};
 use crate::scenario::{Channel, Flaw, FlawResponse, Procedure, RuleSet, ServiceLevel, Stage};
 
+use super::Session;
 use super::action::{Action, Decision, Item, ResultChannel};
 use super::roles::trainee_appraises;
-use super::Session;
 
 /// Minutes after a fee request until an online applicant has paid.
 pub const ONLINE_PAYMENT_MINUTES: i64 = 30;
@@ -151,7 +151,8 @@ fn transfer_step(d: &Dossier, s: &super::DossierState, dossier: String) -> Actio
 fn appraisal_step(session: &Session, i: usize, dossier: String) -> Option<Action> {
     let s = &session.states[i];
     let p = session.procedure_at(i);
-    if let (true, None, Some(due), Some(verify_at)) = (s.delay_noticed, s.apology, s.due, s.verify_at)
+    if let (true, None, Some(due), Some(verify_at)) =
+        (s.delay_noticed, s.apology, s.due, s.verify_at)
     {
         if session.now < due {
             let expected = session.expected_result(verify_at).date();
@@ -178,7 +179,11 @@ fn appraisal_step(session: &Session, i: usize, dossier: String) -> Option<Action
         if trainee_appraises(session.scenario.meta.role) {
             let reason = Some(reason);
             let decision = Decision::Reject;
-            return Some(Action::Appraise { dossier, decision, reason });
+            return Some(Action::Appraise {
+                dossier,
+                decision,
+                reason,
+            });
         }
         return Some(match s.rules.unwrap_or(session.rules) {
             RuleSet::R2025 => Action::Stop { dossier, reason },
@@ -187,7 +192,11 @@ fn appraisal_step(session: &Session, i: usize, dossier: String) -> Option<Action
     }
     if s.appraisal.is_none() {
         let decision = Decision::Approve;
-        return Some(Action::Appraise { dossier, decision, reason: None });
+        return Some(Action::Appraise {
+            dossier,
+            decision,
+            reason: None,
+        });
     }
     Some(Action::Sign { dossier })
 }

@@ -4,9 +4,9 @@ use thiserror::Error;
 
 use crate::scenario::Scenario;
 
+use super::Session;
 use super::action::Action;
 use super::rejection::Rejection;
-use super::Session;
 
 /// An action of the log that the rules refused: which one and why.
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -6,12 +6,12 @@ use chrono::NaiveDateTime;
 use crate::generate::{Dossier, Origin};
 use crate::scenario::{Procedure, RuleSet};
 
+use super::Session;
 use super::action::{Action, Decision};
 use super::policy;
 use super::rejection::Rejection;
 use super::roles::{Step, trainee_plays};
 use super::state::DossierState;
-use super::Session;
 
 impl Session {
     pub(super) fn check(&self, action: &Action) -> Result<(), Rejection> {
@@ -65,7 +65,13 @@ impl Session {
             return Err(Rejection::Closed);
         }
         let p = self.procedure_of(d).ok_or(Rejection::UnknownDossier)?;
-        Ctx { d, s, p, now: self.now }.check(action)
+        Ctx {
+            d,
+            s,
+            p,
+            now: self.now,
+        }
+        .check(action)
     }
 }
 
@@ -160,7 +166,9 @@ impl Ctx<'_> {
                 require(s.is_accepted(), Rejection::NotAccepted)?;
                 require(s.forwarded_at.is_none(), Rejection::AlreadyDone)
             }
-            Action::Appraise { decision, reason, .. } => {
+            Action::Appraise {
+                decision, reason, ..
+            } => {
                 require(s.forwarded_at.is_some(), Rejection::WrongStatus(s.status()))?;
                 require(s.pending.is_none(), Rejection::AwaitingSupplement)?;
                 require(s.examined, Rejection::NotExamined)?;
@@ -172,7 +180,10 @@ impl Ctx<'_> {
                 )
             }
             Action::Sign { .. } => {
-                require(s.appraisal == Some(Decision::Approve), Rejection::NotApproved)?;
+                require(
+                    s.appraisal == Some(Decision::Approve),
+                    Rejection::NotApproved,
+                )?;
                 require(s.processed_at.is_none(), Rejection::AlreadyDone)
             }
             Action::RequestFee { .. } => {
@@ -199,7 +210,10 @@ impl Ctx<'_> {
         }
     }
 
-    fn handed_in(&self, component: &str) -> Result<&crate::generate::SubmittedComponent, Rejection> {
+    fn handed_in(
+        &self,
+        component: &str,
+    ) -> Result<&crate::generate::SubmittedComponent, Rejection> {
         self.p
             .component(component)
             .ok_or(Rejection::UnknownComponent)?;

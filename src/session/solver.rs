@@ -5,11 +5,11 @@ use chrono::NaiveDateTime;
 
 use crate::scenario::Scenario;
 
+use super::Session;
 use super::action::Action;
 use super::policy;
 use super::roles::trainee_plays;
 use super::rules::duty_of;
-use super::Session;
 
 /// A guard far above any real attempt (each dossier needs a few dozen steps).
 const MAX_STEPS_PER_DOSSIER: usize = 200;

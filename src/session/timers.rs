@@ -8,8 +8,8 @@ use chrono::NaiveDateTime;
 use crate::calendar::WorkCalendar;
 use crate::scenario::{DayTime, Scenario};
 
-use super::event::{Actor, Happened};
 use super::Session;
+use super::event::{Actor, Happened};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum TimerKind {
@@ -84,7 +84,10 @@ impl Session {
             TimerKind::Arrival => self.arrive(t.index),
             TimerKind::Scripted => self.scripted_event(t.index, t.at),
             TimerKind::Reply => {
-                let due = self.states[t.index].pending.as_ref().and_then(|p| p.reply_at);
+                let due = self.states[t.index]
+                    .pending
+                    .as_ref()
+                    .and_then(|p| p.reply_at);
                 if due == Some(t.at) {
                     self.reply(t.index, t.at);
                 }

@@ -1,6 +1,8 @@
 //! Helpers for the engine tests: built-in scenarios and solver runs.
 #![allow(dead_code)]
 
+pub mod twist;
+
 use motcua::scenario::{self, Scenario, builtin};
 use motcua::score::{self, Debrief};
 use motcua::session::{Session, solver};
@@ -10,8 +12,7 @@ pub fn builtins() -> Vec<Scenario> {
     builtin::FILES
         .iter()
         .map(|(file, text)| {
-            scenario::load_str(file, text)
-                .unwrap_or_else(|d| panic!("{file} does not load: {d:?}"))
+            scenario::load_str(file, text).unwrap_or_else(|d| panic!("{file} does not load: {d:?}"))
         })
         .collect()
 }

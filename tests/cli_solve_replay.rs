@@ -1,0 +1,153 @@
+//! `motcua solve`, `motcua replay` and W001 through the real binary.
+
+use std::process::Command;
+
+fn motcua(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_motcua"))
+        .args(args)
+        .env_remove("MOTCUA_LANG")
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("motcua-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
+
+#[test]
+fn every_scenario_file_is_won_by_solve_and_exits_0() {
+    for entry in std::fs::read_dir("scenarios").expect("scenarios/") {
+        let path = entry.expect("entry").path();
+        let (code, out, err) = motcua(&["solve", path.to_str().expect("utf-8")]);
+        assert_eq!(code, 0, "{}: {out}{err}", path.display());
+        assert!(out.contains("100/100"), "{out}");
+    }
+}
+
+#[test]
+fn solve_writes_a_log_that_replay_scores_the_same() {
+    let log = temp("solve.jsonl");
+    let log_arg = log.to_str().expect("utf-8");
+    let (code, solved, _) = motcua(&[
+        "solve",
+        "ly-lich-tu-phap",
+        "--seed",
+        "9",
+        "--json",
+        "--actions-out",
+        log_arg,
+    ]);
+    assert_eq!(code, 0);
+    let (code, replayed, err) = motcua(&[
+        "replay",
+        "ly-lich-tu-phap",
+        "--seed",
+        "9",
+        "--json",
+        "--actions",
+        log_arg,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(solved, replayed);
+    let json: serde_json::Value = serde_json::from_str(&replayed).expect("json");
+    assert_eq!(json["scenario"], "ly-lich-tu-phap");
+    assert_eq!(json["seed"], 9);
+    assert_eq!(json["total"], 100.0);
+    assert_eq!(json["band"], "xuat-sac");
+    assert_eq!(json["groups"].as_array().map(Vec::len), Some(5));
+}
+
+#[test]
+fn replay_names_the_malformed_line() {
+    let log = temp("bad.jsonl");
+    std::fs::write(
+        &log,
+        "{\"seq\":1,\"action\":\"end-day\"}\n{\"seq\":2,\"action\":\"accept\"}\n",
+    )
+    .expect("write");
+    let (code, _, err) = motcua(&[
+        "replay",
+        "khai-sinh-co-ban",
+        "--lang",
+        "en",
+        "--actions",
+        log.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("bad.jsonl:2: malformed action log"), "{err}");
+    assert!(err.contains("dossier"), "says what is missing: {err}");
+}
+
+#[test]
+fn replay_names_the_line_of_an_unknown_dossier() {
+    let log = temp("unknown.jsonl");
+    std::fs::write(
+        &log,
+        "{\"seq\":1,\"action\":\"wait\",\"minutes\":5}\n{\"seq\":2,\"action\":\"open\",\"dossier\":\"000.00.12.H12-990101-0001\"}\n",
+    )
+    .expect("write");
+    let (code, _, err) = motcua(&[
+        "replay",
+        "khai-sinh-co-ban",
+        "--actions",
+        log.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown.jsonl:2:"), "{err}");
+    assert!(err.contains("Không có hồ sơ mang mã này"), "{err}");
+}
+
+#[test]
+fn replay_of_a_careless_log_explains_the_mistakes() {
+    let log = temp("careless.jsonl");
+    std::fs::write(
+        &log,
+        "{\"seq\":1,\"action\":\"end-day\"}\n{\"seq\":2,\"action\":\"end-day\"}\n",
+    )
+    .expect("write");
+    let (code, out, _) = motcua(&[
+        "replay",
+        "khai-sinh-co-ban",
+        "--actions",
+        log.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("[unfinished]"), "{out}");
+    assert!(out.contains("Căn cứ: QĐ 766/QĐ-TTg"), "{out}");
+}
+
+#[test]
+fn validate_warns_about_an_unwinnable_scenario_but_accepts_it() {
+    let (code, _, err) = motcua(&[
+        "validate",
+        "--lang",
+        "en",
+        "tests/fixtures/warn/W001-unwinnable.toml",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("W001-unwinnable.toml:1:1: warning[W001]"),
+        "{err}"
+    );
+    let (_, _, err) = motcua(&["validate", "scenarios"]);
+    assert!(!err.contains("W001"), "built-ins are winnable: {err}");
+}
+
+#[test]
+fn solve_exits_1_when_it_cannot_win() {
+    let (code, out, _) = motcua(&[
+        "solve",
+        "tests/fixtures/warn/W001-unwinnable.toml",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot reach 100"), "{out}");
+}
