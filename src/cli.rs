@@ -5,6 +5,7 @@ pub mod due;
 pub mod error;
 pub mod home;
 pub mod output;
+pub mod play;
 pub mod preview;
 pub mod replay;
 pub mod report;
@@ -32,12 +33,18 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "vi|en")]
     pub lang: Option<String>,
 
+    /// Also offer the scenario files of this folder in the library.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub scenarios: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The training screen, straight into a scenario.
+    Play(play::Args),
     /// Check scenario files and folders; diagnostics on stderr.
     Validate(validate::Args),
     /// Show the dossiers a seed generates.
@@ -63,7 +70,8 @@ impl Cli {
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let lang = cli.lang();
     match cli.command {
-        None => home::run(lang),
+        None => play::run(&play::Args::default(), cli.scenarios, lang),
+        Some(Command::Play(args)) => play::run(&args, cli.scenarios, lang),
         Some(Command::Validate(args)) => validate::run(&args, lang),
         Some(Command::Preview(args)) => preview::run(&args, lang),
         Some(Command::Solve(args)) => solve::run(&args, lang),

@@ -32,7 +32,7 @@ use crate::scenario::{Channel, Procedure, Scenario};
 
 use address::Atlas;
 use build::Plan;
-use timing::Period;
+use timing::{Period, Windows};
 
 /// Every dossier of an attempt, sorted by submission time. Same inputs, same output.
 pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<Dossier> {
@@ -48,10 +48,11 @@ pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<
         start: scenario.meta.start,
         working_days: scenario.meta.working_days,
     };
+    let windows = period.windows();
     let mut dossiers = Vec::new();
     if !scenario.procedures.is_empty() {
         for _ in 0..scenario.dossiers.count {
-            let plan = plan_generated(&mut rng, scenario, &period);
+            let plan = plan_generated(&mut rng, scenario, &period, &windows);
             dossiers.push(build::dossier(&mut rng, &atlas, plan));
         }
     }
@@ -76,7 +77,12 @@ pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<
 
 /// Procedure by `dossiers.mix` (equal shares when empty), channel by `dossiers.channels`,
 /// a time in the period, and the flaws.
-fn plan_generated<'s>(rng: &mut SimRng, scenario: &'s Scenario, period: &Period) -> Plan<'s> {
+fn plan_generated<'s>(
+    rng: &mut SimRng,
+    scenario: &'s Scenario,
+    period: &Period,
+    windows: &Windows,
+) -> Plan<'s> {
     let mix = &scenario.dossiers.mix;
     let weights: Vec<f64> = scenario
         .procedures
@@ -97,7 +103,7 @@ fn plan_generated<'s>(rng: &mut SimRng, scenario: &'s Scenario, period: &Period)
         Some(2) => Channel::Post,
         _ => Channel::Online,
     };
-    let submitted_at = period.draw(rng, channel);
+    let submitted_at = period.draw(rng, channel, windows);
     let flaws = flaws::plan(rng, procedure, scenario.dossiers.flaw_rate);
     Plan {
         procedure,

@@ -75,6 +75,10 @@ macro_rules! locale_files {
                 "score",
                 include_str!(concat!("../locales/", $lang, "/score.toml")),
             ),
+            (
+                "tui",
+                include_str!(concat!("../locales/", $lang, "/tui.toml")),
+            ),
         ]
     };
 }

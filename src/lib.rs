@@ -1,7 +1,7 @@
 //! motcua: a training sandbox for Vietnamese one-stop desks.
 //!
 //! Core (pure, headless): `scenario`, `calendar`, `generate`, `session`, `score`.
-//! Shells: `cli`, `i18n`, `present` (words for the core's codes).
+//! Shells: `cli`, `tui`, `i18n`, `present` (words for the core's codes).
 
 pub mod calendar;
 pub mod cli;
@@ -11,3 +11,4 @@ pub mod present;
 pub mod scenario;
 pub mod score;
 pub mod session;
+pub mod tui;

@@ -48,7 +48,7 @@ pub struct Session {
     dossiers: Vec<Dossier>,
     by_code: HashMap<String, usize>,
     states: Vec<DossierState>,
-    /// Arrived and not closed: where the work is.
+    /// Arrived, not closed and not waiting for the citizen: where the work can be.
     active: BTreeSet<usize>,
     /// When each dossier last changed (for the unfinished grace).
     touched: Vec<NaiveDateTime>,

@@ -41,6 +41,8 @@ pub enum CliError {
         action: &'static str,
         rejection: Rejection,
     },
+    #[error("terminal: {source}")]
+    Terminal { source: std::io::Error },
     #[error("not available yet: {0}")]
     NotYet(&'static str),
 }
@@ -107,6 +109,7 @@ impl CliError {
                 action = crate::present::labels::action(lang, action),
                 reason = crate::present::labels::rejection(lang, rejection)
             ),
+            CliError::Terminal { source } => t!(lang, "cli.error.terminal", reason = source),
             CliError::NotYet(what) => t!(lang, "cli.error.not_yet", what = what),
         }
     }

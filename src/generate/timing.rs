@@ -24,6 +24,12 @@ pub(crate) struct Period<'c> {
 
 type Window = (NaiveDateTime, NaiveDateTime);
 
+/// When dossiers can arrive: office hours of working days, and online hours of every day.
+pub(crate) struct Windows {
+    office: Vec<Window>,
+    online: Vec<Window>,
+}
+
 impl Period<'_> {
     /// The start, rounded up to a whole minute: no dossier arrives before it.
     fn earliest(&self) -> NaiveDateTime {
@@ -43,10 +49,22 @@ impl Period<'_> {
     /// Office hours of each working day of the period. A span the calendar does not
     /// count as open (a Saturday afternoon) is left out.
     fn office_windows(&self) -> Vec<Window> {
-        let mut days: Vec<NaiveDate> = (1..=self.working_days.max(1))
-            .map(|n| self.calendar.period_day(self.start.date(), n))
-            .collect();
-        days.dedup();
+        // One walk over the calendar (period_day per day would be quadratic).
+        let wanted = self.working_days.max(1) as usize;
+        let mut days: Vec<NaiveDate> = Vec::with_capacity(wanted);
+        let mut day = self.start.date();
+        for _ in 0..(wanted * 4 + 60) {
+            if days.len() >= wanted {
+                break;
+            }
+            if self.calendar.is_working_day(day) {
+                days.push(day);
+            }
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
         days.iter()
             .flat_map(|d| {
                 self.hours
@@ -67,7 +85,8 @@ impl Period<'_> {
         let (open, close) = (hm(6, 0), hm(23, 0));
         let mut out = Vec::new();
         let mut day = self.start.date();
-        while day <= self.last_day() {
+        let last = self.last_day();
+        while day <= last {
             let from = day.and_time(open).max(self.earliest());
             let to = day.and_time(close);
             if from < to {
@@ -81,13 +100,21 @@ impl Period<'_> {
         out
     }
 
+    /// The period's office and online windows, computed once per attempt.
+    pub fn windows(&self) -> Windows {
+        Windows {
+            office: self.office_windows(),
+            online: self.online_windows(),
+        }
+    }
+
     /// A submission time for a generated dossier of `channel`.
-    pub fn draw(&self, rng: &mut SimRng, channel: Channel) -> NaiveDateTime {
+    pub fn draw(&self, rng: &mut SimRng, channel: Channel, windows: &Windows) -> NaiveDateTime {
         let windows = match channel {
-            Channel::Online if !rng.chance(ONLINE_IN_OFFICE_HOURS) => self.online_windows(),
-            _ => self.office_windows(),
+            Channel::Online if !rng.chance(ONLINE_IN_OFFICE_HOURS) => &windows.online,
+            _ => &windows.office,
         };
-        pick_minute(rng, &windows).unwrap_or_else(|| self.earliest())
+        pick_minute(rng, windows).unwrap_or_else(|| self.earliest())
     }
 
     /// Working day N of the period at the scripted clock time.

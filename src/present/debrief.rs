@@ -38,7 +38,15 @@ pub fn render(lang: Lang, scenario: &Scenario, d: &Debrief) -> String {
         );
         let _ = writeln!(out, "  {line}");
     }
-    let _ = writeln!(out, "\n{}", t!(lang, "debrief.dossiers"));
+    out.push('\n');
+    out.push_str(&details(lang, scenario, d));
+    out
+}
+
+/// The dossier table and the mistakes: the part the TUI shows below its charts.
+pub fn details(lang: Lang, scenario: &Scenario, d: &Debrief) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", t!(lang, "debrief.dossiers"));
     for r in &d.dossiers {
         let timing = match r.on_time {
             Some(true) => t!(lang, "debrief.on_time"),

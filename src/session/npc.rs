@@ -53,6 +53,7 @@ impl Session {
         let Some(pending) = self.states[i].pending.take() else {
             return;
         };
+        self.active.insert(i);
         let cured = self.cure(i, &pending.items);
         let dossier = self.dossiers[i].code.clone();
         let what = Happened::SupplementReceived {

@@ -79,6 +79,8 @@ impl Session {
                 if let Some(reply_at) = reply_at {
                     self.schedule(reply_at, TimerKind::Reply, i);
                 }
+                // Nothing to do until the citizen answers (many never do).
+                self.active.remove(&i);
                 let what = Happened::SupplementRequested {
                     dossier,
                     stage,

@@ -1,0 +1,52 @@
+//! `motcua` and `motcua play [SCENARIO] [--seed N] [--trainee NAME] [--mode practice|exam]`:
+//! the terminal UI. Without a terminal (a pipe, a script) `motcua` prints the
+//! built-in scenarios instead.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{CliError, home};
+use crate::i18n::Lang;
+use crate::tui::{self, Mode};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModeArg {
+    /// Luyện tập: hints and feedback after each step.
+    Practice,
+    /// Kiểm tra: no feedback until the debrief.
+    Exam,
+}
+
+#[derive(Debug, Default, clap::Args)]
+pub struct Args {
+    /// Scenario file, or the id of a built-in scenario; omit to choose in the library.
+    pub scenario: Option<String>,
+    /// Seed of the attempt (default: the scenario's own seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Trainee name (skips the welcome screen when a scenario is given).
+    #[arg(long)]
+    pub trainee: Option<String>,
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+}
+
+pub fn run(args: &Args, scenarios: Option<PathBuf>, lang: Lang) -> Result<ExitCode, CliError> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return home::run(lang);
+    }
+    let opts = tui::run::Options {
+        lang,
+        scenarios_dir: scenarios,
+        scenario: args.scenario.clone(),
+        seed: args.seed,
+        trainee: args.trainee.clone(),
+        mode: args.mode.map(|m| match m {
+            ModeArg::Practice => Mode::Practice,
+            ModeArg::Exam => Mode::Exam,
+        }),
+    };
+    tui::run(&opts).map_err(|source| CliError::Terminal { source })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,233 @@
+//! Everything the screens show, in one value. Drawing reads it; `update` changes it.
+
+use chrono::NaiveDateTime;
+
+use crate::i18n::Lang;
+use crate::score::{self, Debrief};
+use crate::session::{Action, Session};
+
+use super::catalog::Entry;
+use super::forms::Form;
+use super::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Library,
+    Briefing,
+    Play,
+    Debrief,
+}
+
+/// Luyện tập: hints and feedback after every step. Kiểm tra: nothing until the debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Practice,
+    Exam,
+}
+
+impl Mode {
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam => "exam",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Good,
+    Warn,
+    Bad,
+}
+
+/// One line in the messages panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub at: Option<NaiveDateTime>,
+    pub tone: Tone,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Welcome {
+    /// 0 name, 1 language, 2 mode.
+    pub field: usize,
+    pub name: String,
+    /// Names seen before (from the store), to pick with ↑↓.
+    pub known: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Queue,
+    Document,
+}
+
+#[derive(Debug, Clone)]
+pub struct Play {
+    pub queue_sel: usize,
+    pub focus: Focus,
+    pub component_sel: usize,
+    pub form: Option<Form>,
+    pub notes: Vec<Note>,
+    pub seen_events: usize,
+    pub seen_mistakes: usize,
+    pub confirm_quit: bool,
+}
+
+impl Default for Play {
+    fn default() -> Self {
+        Play {
+            queue_sel: 0,
+            focus: Focus::Queue,
+            component_sel: 0,
+            form: None,
+            notes: Vec::new(),
+            seen_events: 0,
+            seen_mistakes: 0,
+            confirm_quit: false,
+        }
+    }
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub mode: Mode,
+    pub screen: Screen,
+    pub help: bool,
+    pub welcome: Welcome,
+    pub catalog: Vec<Entry>,
+    pub library_sel: usize,
+    pub seed: u64,
+    pub session: Option<Session>,
+    pub play: Play,
+    pub debrief: Option<Debrief>,
+    pub debrief_scroll: u16,
+    /// Best score and band per scenario id, for the library (from the store).
+    pub best: Vec<(String, f64)>,
+}
+
+impl App {
+    pub fn new(lang: Lang, theme: Theme, catalog: Vec<Entry>) -> App {
+        App {
+            lang,
+            theme,
+            mode: Mode::Practice,
+            screen: Screen::Welcome,
+            help: false,
+            welcome: Welcome::default(),
+            catalog,
+            library_sel: 0,
+            seed: 0,
+            session: None,
+            play: Play::default(),
+            debrief: None,
+            debrief_scroll: 0,
+            best: Vec::new(),
+        }
+    }
+
+    /// Update for one message and carry out what it asks, except leaving: the
+    /// caller's loop handles `Effect::Quit`. Every action goes through `before`
+    /// first (the store commits it there); an action `before` refuses is dropped.
+    pub fn handle(
+        &mut self,
+        msg: super::msg::Msg,
+        before: &mut dyn FnMut(&App, &Action) -> bool,
+    ) -> Option<super::msg::Effect> {
+        let effect = super::update::update(self, msg)?;
+        if let super::msg::Effect::Apply(action) = &effect {
+            if before(self, action) {
+                self.apply(action.clone());
+            }
+        }
+        Some(effect)
+    }
+
+    /// The scenario under the library cursor, when it loaded.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.catalog.get(self.library_sel)
+    }
+
+    /// Start an attempt of the selected scenario with `self.seed`.
+    pub fn start(&mut self) -> bool {
+        let Some(Ok(s)) = self.selected_entry().map(|e| e.loaded.clone()) else {
+            return false;
+        };
+        self.session = Some(Session::new(&s, self.seed));
+        self.play = Play::default();
+        self.debrief = None;
+        self.debrief_scroll = 0;
+        self.screen = Screen::Play;
+        self.absorb_events();
+        true
+    }
+
+    /// Apply the trainee's action; a rejection becomes a note, events become notes.
+    pub fn apply(&mut self, action: Action) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Err(r) = session.apply(action) {
+            let text = crate::present::labels::rejection(self.lang, &r);
+            self.note(Tone::Bad, None, text);
+            return;
+        }
+        self.absorb_events();
+        if self.mode == Mode::Practice {
+            self.feedback();
+        }
+        if self.session.as_ref().is_some_and(Session::is_over) {
+            self.finish();
+        }
+    }
+
+    /// The debrief of the attempt so far (the whole attempt once it is over).
+    pub fn finish(&mut self) {
+        if let Some(session) = &self.session {
+            self.debrief = Some(score::score(session.scenario(), session.events()));
+            self.screen = Screen::Debrief;
+            self.debrief_scroll = 0;
+        }
+    }
+
+    pub fn note(&mut self, tone: Tone, at: Option<NaiveDateTime>, text: String) {
+        self.play.notes.push(Note { at, tone, text });
+    }
+
+    /// Turn the events not yet shown into notes.
+    fn absorb_events(&mut self) {
+        let Some(session) = &self.session else { return };
+        let new: Vec<_> = session.events()[self.play.seen_events..].to_vec();
+        self.play.seen_events = session.events().len();
+        let scenario = session.scenario().clone();
+        for e in &new {
+            if let Some((tone, text)) = super::view::events::describe(self.lang, &scenario, e) {
+                self.note(tone, Some(e.at), text);
+            }
+        }
+    }
+
+    /// Practice mode: say at once which mistake the last step was.
+    fn feedback(&mut self) {
+        let Some(session) = &self.session else { return };
+        let mistakes = score::judge::mistakes(session.scenario(), session.events());
+        let fresh: Vec<_> = mistakes
+            .iter()
+            .skip(self.play.seen_mistakes)
+            .filter(|m| m.code != score::MistakeCode::Unfinished)
+            .cloned()
+            .collect();
+        self.play.seen_mistakes = mistakes.len();
+        for m in fresh {
+            let title = crate::present::labels::mistake_title(self.lang, m.code);
+            let right = crate::present::labels::mistake_right(self.lang, m.code);
+            let text = format!("✖ {title} ({}). {right}", m.dossier);
+            self.note(Tone::Bad, Some(m.at), text);
+        }
+    }
+}

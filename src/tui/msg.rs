@@ -1,0 +1,32 @@
+//! What the user asked for (`Msg`) and what the loop must do about it (`Effect`).
+
+use crate::session::Action;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Up,
+    Down,
+    Left,
+    Right,
+    Enter,
+    Back,
+    Tab,
+    Space,
+    /// A printable character: typed into a text field, or a command key.
+    Char(char),
+    Backspace,
+    Help,
+    Quit,
+    /// Ctrl-C: leave at once.
+    Interrupt,
+    Resize(u16, u16),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Apply the trainee's action to the session (the store commits it first).
+    Apply(Action),
+    /// A new attempt has begun.
+    Started,
+    Quit,
+}

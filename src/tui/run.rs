@@ -1,0 +1,90 @@
+//! The terminal loop. `ratatui::init` enters raw mode and the alternate screen and
+//! installs a panic hook that restores the terminal; `restore` runs on every way out.
+
+use std::io;
+use std::path::PathBuf;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event;
+
+use super::app::{App, Mode, Screen};
+use super::catalog::{self, Entry};
+use super::keymap;
+use super::msg::Effect;
+use super::theme::Theme;
+use super::view;
+use crate::i18n::Lang;
+use crate::scenario;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: Lang,
+    pub scenarios_dir: Option<PathBuf>,
+    /// Go straight into this scenario (id or path).
+    pub scenario: Option<String>,
+    pub seed: Option<u64>,
+    pub trainee: Option<String>,
+    pub mode: Option<Mode>,
+}
+
+/// Build the app the options describe (also used by the tests, without a terminal).
+pub fn app(opts: &Options) -> App {
+    let mut entries = catalog::load(opts.scenarios_dir.as_deref(), opts.lang);
+    let mut app_ = App::new(opts.lang, Theme::from_env(), Vec::new());
+    if let Some(name) = &opts.trainee {
+        app_.welcome.name = name.clone();
+    }
+    if let Some(mode) = opts.mode {
+        app_.mode = mode;
+    }
+    if let Some(wanted) = &opts.scenario {
+        let at = entries.iter().position(|e| {
+            e.loaded.as_ref().is_ok_and(|s| s.meta.id == *wanted) || e.source == *wanted
+        });
+        let at = at.or_else(|| {
+            let loaded =
+                scenario::load_file(std::path::Path::new(wanted)).map_err(|d| format!("{d:?}"));
+            entries.push(Entry {
+                source: wanted.clone(),
+                loaded,
+            });
+            Some(entries.len() - 1)
+        });
+        app_.catalog = entries;
+        app_.library_sel = at.unwrap_or(0);
+        if let Some(Ok(s)) = app_.selected_entry().map(|e| &e.loaded) {
+            app_.seed = opts.seed.unwrap_or(s.meta.seed);
+            if app_.welcome.name.trim().is_empty() {
+                app_.welcome.name = crate::t!(opts.lang, "tui.welcome.default_name");
+            }
+            app_.start();
+        }
+        return app_;
+    }
+    app_.catalog = entries;
+    app_
+}
+
+/// Run the TUI until the user leaves.
+pub fn run(opts: &Options) -> io::Result<()> {
+    let mut app = app(opts);
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    loop {
+        terminal.draw(|frame| view::render(app, frame))?;
+        let Some(msg) = keymap::from_event(&event::read()?) else {
+            continue;
+        };
+        if let Some(Effect::Quit) = app.handle(msg, &mut |_, _| true) {
+            return Ok(());
+        }
+        if app.screen == Screen::Welcome && app.catalog.is_empty() {
+            return Ok(());
+        }
+    }
+}

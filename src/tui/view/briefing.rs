@@ -1,0 +1,90 @@
+//! Briefing: the task, the objectives, the procedures with their time limits,
+//! service level and fees, the legal bases, and the seed.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::super::app::App;
+use crate::i18n::Lang;
+use crate::present::labels;
+use crate::scenario::{Deadline, ServiceLevel};
+use crate::t;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let l = app.lang;
+    let Some(Ok(s)) = app.selected_entry().map(|e| &e.loaded) else {
+        return;
+    };
+    let [body, keys] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
+    let briefing = match (l, &s.meta.briefing_en) {
+        (Lang::En, Some(en)) => en.clone(),
+        _ => s.meta.briefing.clone(),
+    };
+    let objectives = match l {
+        Lang::En if !s.meta.objectives_en.is_empty() => &s.meta.objectives_en,
+        _ => &s.meta.objectives,
+    };
+    let mut lines: Vec<Line> = briefing
+        .trim()
+        .lines()
+        .map(|s| Line::raw(s.to_string()))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t!(l, "tui.briefing.objectives"), th.strong()));
+    lines.extend(objectives.iter().map(|o| Line::raw(format!("  • {o}"))));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t!(l, "tui.briefing.procedures"), th.strong()));
+    for p in &s.procedures {
+        let deadline = match p.deadline {
+            Deadline::SameDay => t!(l, "tui.deadline.same_day"),
+            Deadline::WorkingDays(n) => t!(l, "tui.deadline.working_days", n = n),
+            Deadline::WorkingHours(n) => t!(l, "tui.deadline.working_hours", n = n),
+        };
+        let service = match p.service {
+            ServiceLevel::ToanTrinh => t!(l, "tui.service.toan-trinh"),
+            ServiceLevel::MotPhan => t!(l, "tui.service.mot-phan"),
+        };
+        let fee = if p.fee == 0 {
+            t!(l, "tui.briefing.free")
+        } else {
+            crate::generate::Value::Money(p.fee).to_string()
+        };
+        lines.push(Line::raw(format!(
+            "  • {} ({}) — {deadline}; {service}; {fee}",
+            labels::procedure_name(l, p),
+            p.code
+        )));
+        lines.push(Line::styled(
+            format!("    {}", p.legal_basis.join("; ")),
+            th.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    let rules = match s.meta.rules {
+        crate::scenario::RuleSet::R2018 => t!(l, "tui.rules.2018"),
+        crate::scenario::RuleSet::R2025 => t!(l, "tui.rules.2025"),
+    };
+    lines.push(Line::raw(rules));
+    lines.push(Line::styled(
+        t!(
+            l,
+            "tui.briefing.seed",
+            seed = app.seed,
+            days = s.meta.working_days,
+            pass = s.meta.pass_score
+        ),
+        th.strong(),
+    ));
+    let title = format!(
+        " {} ",
+        app.selected_entry().map(|e| e.title(l)).unwrap_or_default()
+    );
+    let p = Paragraph::new(lines)
+        .block(Block::bordered().title(Line::styled(title, th.title())))
+        .wrap(Wrap { trim: false });
+    frame.render_widget(p, body);
+    frame.render_widget(Line::styled(t!(l, "tui.briefing.keys"), th.key()), keys);
+}

@@ -1,0 +1,132 @@
+//! What an event means to the person at the desk, as a line in the messages panel.
+
+use crate::i18n::Lang;
+use crate::present::labels;
+use crate::scenario::Scenario;
+use crate::session::{Actor, Event, Happened};
+use crate::t;
+
+use super::super::app::Tone;
+
+/// A note for the events worth telling; `None` for the trainee's own routine steps.
+pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {
+    use Happened::*;
+    let l = lang;
+    Some(match &e.what {
+        Arrived {
+            dossier,
+            procedure,
+            channel,
+            ..
+        } => {
+            let name = s
+                .procedure(procedure)
+                .map_or_else(|| procedure.clone(), |p| labels::procedure_name(l, p));
+            let channel = t!(l, &format!("tui.channel.{}", channel.key()));
+            (
+                Tone::Info,
+                t!(
+                    l,
+                    "tui.event.arrived",
+                    dossier = dossier,
+                    procedure = name,
+                    channel = channel
+                ),
+            )
+        }
+        Accepted { dossier, due, .. } => (
+            Tone::Good,
+            t!(
+                l,
+                "tui.event.accepted",
+                dossier = dossier,
+                due = labels::moment(*due)
+            ),
+        ),
+        SupplementRequested { dossier, .. } => (
+            Tone::Info,
+            t!(l, "tui.event.supplement_requested", dossier = dossier),
+        ),
+        SupplementReceived { dossier, .. } => (
+            Tone::Warn,
+            t!(l, "tui.event.supplement_received", dossier = dossier),
+        ),
+        Refused { dossier, .. } => (Tone::Info, t!(l, "tui.event.refused", dossier = dossier)),
+        Forwarded { dossier, .. } if e.actor == Actor::Trainee => {
+            (Tone::Info, t!(l, "tui.event.forwarded", dossier = dossier))
+        }
+        Examined { dossier, findings } if findings.is_empty() => (
+            Tone::Info,
+            t!(l, "tui.event.examined_ok", dossier = dossier),
+        ),
+        Examined { dossier, findings } => {
+            let text: Vec<String> = findings
+                .iter()
+                .map(|f| {
+                    let procedure = s
+                        .procedures
+                        .iter()
+                        .find(|p| p.flaw(f).is_some())
+                        .map(|p| p.code.clone())
+                        .unwrap_or_default();
+                    labels::flaw_explain(l, s, &procedure, f).unwrap_or_else(|| f.clone())
+                })
+                .collect();
+            (
+                Tone::Warn,
+                t!(
+                    l,
+                    "tui.event.examined_found",
+                    dossier = dossier,
+                    findings = text.join(" ")
+                ),
+            )
+        }
+        DelayNotice {
+            dossier, expected, ..
+        } => (
+            Tone::Warn,
+            t!(
+                l,
+                "tui.event.delay",
+                dossier = dossier,
+                expected = labels::moment(*expected)
+            ),
+        ),
+        Processed { dossier } => (Tone::Good, t!(l, "tui.event.processed", dossier = dossier)),
+        Paid {
+            dossier,
+            online: true,
+        } => (
+            Tone::Good,
+            t!(l, "tui.event.paid_online", dossier = dossier),
+        ),
+        Returned { dossier, .. } => (Tone::Good, t!(l, "tui.event.returned", dossier = dossier)),
+        Stopped { dossier, .. } => (Tone::Info, t!(l, "tui.event.stopped", dossier = dossier)),
+        Withdrawn { dossier } => (Tone::Warn, t!(l, "tui.event.withdrawn", dossier = dossier)),
+        Scripted {
+            message,
+            message_en,
+            kind,
+            ..
+        } => {
+            let text = match (l, message_en, message) {
+                (Lang::En, Some(en), _) => en.clone(),
+                (_, _, Some(vi)) => vi.clone(),
+                _ => t!(l, &format!("tui.event.scripted.{}", kind.key())),
+            };
+            (Tone::Warn, text)
+        }
+        OutageEnded => (Tone::Good, t!(l, "tui.event.outage_ended")),
+        RulesChanged { rules } => {
+            let rules = match rules {
+                crate::scenario::RuleSet::R2018 => "2018",
+                crate::scenario::RuleSet::R2025 => "2025",
+            };
+            (Tone::Warn, t!(l, "tui.event.rules_changed", rules = rules))
+        }
+        DayEnded => (Tone::Info, t!(l, "tui.event.day_ended")),
+        PeriodEnded { .. } => (Tone::Info, t!(l, "tui.event.period_ended")),
+        _ => return None,
+    })
+}

@@ -1,0 +1,110 @@
+//! The forms as dialogs over the play screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::super::app::App;
+use super::super::forms::{ChoiceKind, Form};
+use super::centered;
+use crate::present::labels;
+use crate::t;
+
+pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let l = app.lang;
+    let (title, mut lines) = match form {
+        Form::Supplement(f) => {
+            let lines: Vec<Line> = f
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let tick = if r.ticked { "[x]" } else { "[ ]" };
+                    let problem = t!(l, &format!("tui.problem.{}", r.problems[r.problem].key()));
+                    let label = if r.label.is_empty() {
+                        problem.clone()
+                    } else {
+                        r.label.clone()
+                    };
+                    let text = if r.label.is_empty() {
+                        format!("{tick} {label}")
+                    } else {
+                        format!("{tick} {label} — ◀ {problem} ▶")
+                    };
+                    let style = if i == f.cursor {
+                        th.selected()
+                    } else {
+                        th.strong()
+                    };
+                    Line::styled(text, style)
+                })
+                .collect();
+            (t!(l, "tui.form.supplement", dossier = f.dossier), lines)
+        }
+        Form::Choice(f) => {
+            let key = match f.kind {
+                ChoiceKind::Refuse => "tui.form.refuse",
+                ChoiceKind::Stop => "tui.form.stop",
+                ChoiceKind::Appraise => "tui.form.appraise",
+                ChoiceKind::Return => "tui.form.return",
+            };
+            let lines = f
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let text = t!(l, &format!("tui.option.{o}"));
+                    let style = if i == f.cursor {
+                        th.selected()
+                    } else {
+                        th.strong()
+                    };
+                    Line::styled(format!("  {text}"), style)
+                })
+                .collect();
+            (t!(l, key, dossier = f.dossier), lines)
+        }
+        Form::Apology(f) => {
+            let due = f
+                .due
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default();
+            let lines = vec![
+                Line::raw(t!(l, "tui.form.apology_due", due = due)),
+                Line::styled(
+                    format!("◀ {} ▶", f.new_date.format("%d/%m/%Y")),
+                    th.selected(),
+                ),
+            ];
+            (t!(l, "tui.form.apology", dossier = f.dossier), lines)
+        }
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t!(l, "tui.keys.form"), th.key()));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, 76, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().title(Line::styled(format!(" {title} "), th.title()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, 60, 5);
+    frame.render_widget(Clear, rect);
+    let text = t!(app.lang, "tui.confirm_end");
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", labels::action(app.lang, "end-day")),
+        app.theme.title(),
+    ));
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        rect,
+    );
+}

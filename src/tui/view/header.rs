@@ -1,0 +1,69 @@
+//! One line: weekday, date and time, the working day of the period, rules, mode, outage.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::super::app::{App, Mode};
+use crate::t;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let l = app.lang;
+    let Some(s) = &app.session else { return };
+    let now = s.now();
+    let weekday = t!(
+        l,
+        &format!("calendar.weekday.{}", weekday_key(now.weekday()))
+    );
+    let day = working_day(s);
+    let total = s.scenario().meta.working_days;
+    let mode = match app.mode {
+        Mode::Practice => t!(l, "tui.mode.practice"),
+        Mode::Exam => t!(l, "tui.mode.exam"),
+    };
+    let mut spans = vec![
+        Span::styled(
+            format!(" {weekday} {} ", now.format("%d/%m/%Y %H:%M")),
+            th.title(),
+        ),
+        Span::raw(t!(l, "tui.header.day", day = day, total = total)),
+        Span::styled(format!("  · {mode}"), th.dim()),
+    ];
+    if let Some(until) = s.outage_until() {
+        let text = t!(l, "tui.header.outage", until = until.format("%H:%M"));
+        spans.push(Span::styled(format!("  ⚠ {text}"), th.bad()));
+    }
+    if s.is_over() {
+        spans.push(Span::styled(
+            format!("  ■ {}", t!(l, "tui.header.over")),
+            th.warn(),
+        ));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// Which working day of the period `now` falls on (1-based).
+fn working_day(s: &crate::session::Session) -> u32 {
+    let cal = s.calendar();
+    let start = s.scenario().meta.start.date();
+    let today = s.now().date();
+    (1..=s.scenario().meta.working_days)
+        .take_while(|&n| cal.period_day(start, n) <= today)
+        .last()
+        .unwrap_or(1)
+}
+
+pub fn weekday_key(w: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match w {
+        Mon => "mon",
+        Tue => "tue",
+        Wed => "wed",
+        Thu => "thu",
+        Fri => "fri",
+        Sat => "sat",
+        Sun => "sun",
+    }
+}

@@ -1,0 +1,110 @@
+//! The queue: every dossier that has arrived, open ones first. Each row says its
+//! state by symbol and word as well as colour: ○ new, ● on track, ▲ due within two
+//! office hours, ✖ overdue, ⏸ waiting for the citizen, ✔ closed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::super::app::{App, Focus};
+use crate::present::labels;
+use crate::session::{DossierState, Session, Status};
+use crate::t;
+
+/// Office minutes under which a due moment counts as close.
+const SOON_MINUTES: u64 = 120;
+
+/// Codes in display order: open dossiers by arrival, then closed ones.
+pub fn rows(app: &App) -> Vec<String> {
+    let Some(s) = &app.session else {
+        return Vec::new();
+    };
+    let (open, closed): (Vec<_>, Vec<_>) = s.queue().partition(|(_, st)| !st.is_closed());
+    open.into_iter()
+        .chain(closed)
+        .map(|(d, _)| d.code.clone())
+        .collect()
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let l = app.lang;
+    let Some(s) = &app.session else { return };
+    let codes = rows(app);
+    let open = s.queue().filter(|(_, st)| !st.is_closed()).count();
+    let title = t!(l, "tui.queue.title", open = open, total = codes.len());
+    let focused = app.play.focus == Focus::Queue;
+    let block = Block::bordered().title(Line::styled(
+        format!(" {title} "),
+        if focused { th.title() } else { th.strong() },
+    ));
+    let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
+    let sel = app.play.queue_sel.min(codes.len().saturating_sub(1));
+    let offset = sel.saturating_sub(inner_height - 1);
+    let lines: Vec<Line> = codes
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(inner_height)
+        .filter_map(|(i, code)| {
+            let (d, st) = s.find(code)?;
+            let (symbol, when, style) = timing(app, s, st);
+            // `260302-0001`: the unit prefix is the same on every row.
+            let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
+            let status = labels::status(l, st.status());
+            let channel = t!(l, &format!("tui.channel_short.{}", d.channel.key()));
+            let text = format!("{symbol} {short} {channel:<4}{when:>6} {status}");
+            let style = if i == sel { th.selected() } else { style };
+            Some(Line::from(Span::styled(text, style)))
+        })
+        .collect();
+    let body = if lines.is_empty() {
+        vec![Line::styled(t!(l, "tui.queue.empty"), th.dim())]
+    } else {
+        lines
+    };
+    frame.render_widget(Paragraph::new(body).block(block), area);
+}
+
+/// Symbol, time left and style of a dossier's row.
+fn timing(app: &App, s: &Session, st: &DossierState) -> (&'static str, String, Style) {
+    let th = &app.theme;
+    if st.is_closed() {
+        return ("✔", String::new(), th.dim());
+    }
+    if st.status() == Status::SupplementRequested {
+        return ("⏸", String::new(), th.dim());
+    }
+    let Some(due) = st.due else {
+        return ("○", String::new(), th.strong());
+    };
+    if st.processed_at.is_some() {
+        return ("●", String::new(), th.ok());
+    }
+    if s.now() > due {
+        return ("✖", left(app, 0), th.bad());
+    }
+    let minutes = s.calendar().office_minutes_between(s.now(), due);
+    if minutes <= SOON_MINUTES {
+        ("▲", left(app, minutes), th.warn())
+    } else {
+        ("●", left(app, minutes), th.ok())
+    }
+}
+
+/// Office time left, as hours and minutes (`3g05`, `3h05`), or working days.
+fn left(app: &App, minutes: u64) -> String {
+    let office_day = 8 * 60;
+    if minutes >= office_day {
+        t!(app.lang, "tui.queue.days", n = minutes / office_day)
+    } else {
+        t!(
+            app.lang,
+            "tui.queue.hours",
+            h = minutes / 60,
+            m = format!("{:02}", minutes % 60)
+        )
+    }
+}
