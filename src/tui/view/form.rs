@@ -83,8 +83,11 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     };
     lines.push(Line::raw(""));
     lines.push(Line::styled(t!(l, "tui.keys.form"), th.key()));
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = centered(area, 76, height);
+    let width = 76u16.min(area.width);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered().title(Line::styled(format!(" {title} "), th.title()));
     frame.render_widget(

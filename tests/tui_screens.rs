@@ -1,0 +1,164 @@
+//! Every screen of the TUI, in Vietnamese and English, driven by the keys a user
+//! types and drawn through ratatui's TestBackend; and a whole scenario played to
+//! its debrief by keyboard alone.
+
+mod support;
+
+use motcua::i18n::Lang;
+use motcua::session::{Action, solver};
+use motcua::tui::run::{Options, app};
+use motcua::tui::theme::Theme;
+use motcua::tui::{App, Msg, Screen, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use support::keys::{play, press, type_text};
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| view::render(app, f)).expect("draws");
+    terminal.backend().to_string()
+}
+
+fn fresh(lang: Lang) -> App {
+    let mut a = app(&Options {
+        lang,
+        ..Options::default()
+    });
+    a.theme = Theme { color: false };
+    a
+}
+
+/// Straight into a built-in scenario, as `motcua play ID --trainee NAME` does.
+fn playing(lang: Lang, id: &str) -> App {
+    let mut a = app(&Options {
+        lang,
+        scenario: Some(id.into()),
+        trainee: Some("Nguyễn Văn An".into()),
+        ..Options::default()
+    });
+    a.theme = Theme { color: false };
+    a
+}
+
+fn tag(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+#[test]
+fn welcome_library_and_briefing_in_both_languages() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut a = fresh(lang);
+        type_text(&mut a, "Trần Thị Bình");
+        insta::assert_snapshot!(format!("welcome-{}", tag(lang)), draw(&a, 80, 24));
+        press(&mut a, Msg::Enter);
+        assert_eq!(a.screen, Screen::Library);
+        press(&mut a, Msg::Down);
+        insta::assert_snapshot!(format!("library-{}", tag(lang)), draw(&a, 100, 30));
+        press(&mut a, Msg::Enter);
+        assert_eq!(a.screen, Screen::Briefing);
+        insta::assert_snapshot!(format!("briefing-{}", tag(lang)), draw(&a, 100, 40));
+        press(&mut a, Msg::Enter);
+        assert_eq!(a.screen, Screen::Play);
+    }
+}
+
+#[test]
+fn the_welcome_screen_switches_language_and_mode_with_the_arrows() {
+    let mut a = fresh(Lang::Vi);
+    press(&mut a, Msg::Down);
+    press(&mut a, Msg::Right);
+    assert_eq!(a.lang, Lang::En);
+    press(&mut a, Msg::Down);
+    press(&mut a, Msg::Right);
+    assert_eq!(a.mode, motcua::tui::Mode::Exam);
+    assert!(draw(&a, 80, 24).contains("Exam"));
+}
+
+#[test]
+fn play_screen_with_an_open_dossier_and_each_form() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut a = playing(lang, "khai-sinh-co-ban");
+        press(&mut a, Msg::Char('n'));
+        press(&mut a, Msg::Enter);
+        press(&mut a, Msg::Char('i'));
+        insta::assert_snapshot!(format!("play-{}", tag(lang)), draw(&a, 100, 30));
+        press(&mut a, Msg::Char('s'));
+        press(&mut a, Msg::Down);
+        press(&mut a, Msg::Right);
+        insta::assert_snapshot!(format!("form-supplement-{}", tag(lang)), draw(&a, 100, 30));
+        press(&mut a, Msg::Back);
+        press(&mut a, Msg::Char('x'));
+        insta::assert_snapshot!(format!("form-refuse-{}", tag(lang)), draw(&a, 100, 30));
+        press(&mut a, Msg::Back);
+        press(&mut a, Msg::Char('?'));
+        insta::assert_snapshot!(format!("help-{}", tag(lang)), draw(&a, 100, 40));
+        press(&mut a, Msg::Back);
+        assert!(!a.help);
+    }
+}
+
+#[test]
+fn a_rejected_key_says_why_in_the_messages() {
+    let mut a = playing(Lang::Vi, "khai-sinh-co-ban");
+    press(&mut a, Msg::Char('n'));
+    press(&mut a, Msg::Char('a'));
+    let screen = draw(&a, 100, 30);
+    assert!(screen.contains("Hãy mở hồ sơ trước."), "{screen}");
+}
+
+#[test]
+fn a_whole_scenario_played_by_keyboard_reaches_100_and_the_debrief() {
+    for id in ["khai-sinh-co-ban", "giay-phep-xay-dung"] {
+        for lang in [Lang::Vi, Lang::En] {
+            let mut a = playing(lang, id);
+            for _ in 0..2_000 {
+                if a.screen != Screen::Play {
+                    break;
+                }
+                let Some(session) = a.session.as_ref() else {
+                    break;
+                };
+                let action =
+                    solver::most_urgent(session).unwrap_or_else(Action::wait_for_next_event);
+                play(&mut a, &action);
+            }
+            assert_eq!(a.screen, Screen::Debrief, "{id}");
+            let d = a.debrief.as_ref().expect("debrief");
+            assert_eq!(d.total, 100.0, "{id}: {:#?}", d.mistakes);
+            if id == "khai-sinh-co-ban" {
+                insta::assert_snapshot!(format!("debrief-{}", tag(lang)), draw(&a, 100, 40));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut a = playing(lang, "khai-sinh-co-ban");
+        press(&mut a, Msg::Char('n'));
+        press(&mut a, Msg::Enter);
+        press(&mut a, Msg::Char('a'));
+        press(&mut a, Msg::Char('q'));
+        press(&mut a, Msg::Char('y'));
+        assert_eq!(a.screen, Screen::Debrief);
+        insta::assert_snapshot!(format!("debrief-careless-{}", tag(lang)), draw(&a, 80, 24));
+        press(&mut a, Msg::Char('r'));
+        assert_eq!(a.screen, Screen::Play, "retry with the same seed");
+    }
+}
+
+#[test]
+fn a_small_terminal_is_told_so_and_a_large_one_is_used() {
+    let a = playing(Lang::Vi, "khai-sinh-co-ban");
+    let small = draw(&a, 60, 20);
+    assert!(small.contains("Cửa sổ quá nhỏ (60×20)"), "{small}");
+    let large = draw(&a, 160, 50);
+    assert!(
+        large
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("Ngày làm việc 1/2"))
+    );
+}

@@ -1,0 +1,121 @@
+//! The real binary in a real terminal (tmux): start, play a built-in scenario to the
+//! debrief, quit, and find the terminal restored. `.ci/run` installs tmux when missing.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Pane(String);
+
+impl Pane {
+    fn start(tag: &str, command: &str) -> Pane {
+        let name = format!("motcua-{tag}-{}", std::process::id());
+        let ok = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                "100",
+                "-y",
+                "30",
+                command,
+            ])
+            .env("LANG", "C.UTF-8")
+            .env_remove("MOTCUA_LANG")
+            .status()
+            .expect("tmux runs (install it: apt-get install tmux)")
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Pane(name)
+    }
+
+    fn send(&self, keys: &[&str]) {
+        for k in keys {
+            Command::new("tmux")
+                .args(["send-keys", "-t", &self.0, k])
+                .status()
+                .expect("send-keys");
+            sleep(Duration::from_millis(150));
+        }
+    }
+
+    fn capture(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.0])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `text`; panic with the screen after 10 s.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no {text:?} on screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Pane {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.0])
+            .status();
+    }
+}
+
+#[test]
+fn a_scenario_played_in_a_real_terminal_reaches_the_debrief_and_quits_cleanly() {
+    let bin = env!("CARGO_BIN_EXE_motcua");
+    let pane = Pane::start(
+        "play",
+        &format!(
+            "{bin} play khai-sinh-co-ban --trainee 'Lê Thị Hoa'; echo MOTCUA-EXIT=$?; sleep 30"
+        ),
+    );
+    pane.wait_for("Ngày làm việc 1/2");
+    // Wait for the first dossier, open it, inspect both papers, accept it.
+    pane.send(&["n", "Enter", "i", "j", "i", "a"]);
+    pane.wait_for("Đã tiếp nhận");
+    // End both working days: the period is over and the debrief opens.
+    pane.send(&["e", "e"]);
+    let debrief = pane.wait_for("Điểm theo nhóm chỉ số");
+    for text in [
+        "Kết quả",
+        "Công khai, minh bạch",
+        "Tiến độ, kết quả giải quyết",
+        "Mức độ hài lòng",
+    ] {
+        assert!(debrief.contains(text), "{text:?} missing:\n{debrief}");
+    }
+    pane.send(&["q"]);
+    let after = pane.wait_for("MOTCUA-EXIT=0");
+    assert!(
+        !after.contains("Điểm theo nhóm chỉ số"),
+        "the alternate screen was left:\n{after}"
+    );
+}
+
+#[test]
+fn the_help_and_the_english_ui_work_in_a_real_terminal() {
+    let bin = env!("CARGO_BIN_EXE_motcua");
+    let pane = Pane::start(
+        "help",
+        &format!("{bin} --lang en; echo MOTCUA-EXIT=$?; sleep 30"),
+    );
+    pane.wait_for("Full name");
+    pane.send(&["F1"]);
+    pane.wait_for("Glossary");
+    pane.send(&["Escape", "Escape"]);
+    pane.wait_for("MOTCUA-EXIT=0");
+}
