@@ -169,6 +169,15 @@ impl Session {
             .unwrap_or(self.period_end)
     }
 
+    /// The right next step on dossier `code` when it is the trainee's to take: the
+    /// practice-mode hint. Derived from the truth, so exam mode never shows it.
+    pub fn hint(&self, code: &str) -> Option<Action> {
+        let i = self.index(code)?;
+        let action = policy::next_step(self, i)?;
+        let duty = rules::duty_of(&action, &self.states[i]);
+        roles::trainee_plays(self.scenario.meta.role, duty).then_some(action)
+    }
+
     fn index(&self, code: &str) -> Option<usize> {
         self.by_code.get(code).copied()
     }

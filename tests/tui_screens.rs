@@ -162,3 +162,26 @@ fn a_small_terminal_is_told_so_and_a_large_one_is_used() {
             .is_some_and(|l| l.contains("Ngày làm việc 1/2"))
     );
 }
+
+#[test]
+fn practice_mode_hints_the_next_step_and_exam_mode_does_not() {
+    let mut practice = playing(Lang::Vi, "khai-sinh-co-ban");
+    press(&mut practice, Msg::Char('n'));
+    assert!(draw(&practice, 100, 30).contains("Gợi ý: Mở hồ sơ"));
+    let mut exam = app(&Options {
+        lang: Lang::Vi,
+        scenario: Some("khai-sinh-co-ban".into()),
+        trainee: Some("An".into()),
+        mode: Some(motcua::tui::Mode::Exam),
+        ..Options::default()
+    });
+    press(&mut exam, Msg::Char('n'));
+    press(&mut exam, Msg::Enter);
+    press(&mut exam, Msg::Char('a'));
+    let screen = draw(&exam, 100, 30);
+    assert!(!screen.contains("Gợi ý"), "{screen}");
+    assert!(
+        !screen.contains("✖ Tiếp nhận hồ sơ chưa đầy đủ"),
+        "no feedback in exam mode"
+    );
+}

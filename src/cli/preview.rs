@@ -5,8 +5,6 @@
 //! object keys in a fixed order, byte-identical for the same scenario and seed.
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -40,19 +38,8 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     } else {
         render_text(&scenario, seed, &dossiers, lang)
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // `motcua preview x | head` is fine.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(source) => Err(CliError::Write {
-            path: PathBuf::from("<stdout>"),
-            source,
-        }),
-    }
+    super::output::print(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The instructor's listing: code, time, channel, procedure, applicant, planted flaws.

@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::super::app::{App, Tone};
+use super::super::app::{App, Mode, Tone};
+use super::queue;
+use crate::present::labels;
 use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -30,10 +32,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let title = t!(app.lang, "tui.notes.title");
-    let block = Block::bordered().title(format!(" {title} "));
+    let mut title = format!(" {} ", t!(app.lang, "tui.notes.title"));
+    if let Some(hint) = hint(app) {
+        title.push_str(&format!(
+            "— {} ",
+            t!(app.lang, "tui.notes.hint", step = hint)
+        ));
+    }
+    let block = Block::bordered().title(Line::styled(title, th.strong()));
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// Practice mode: the next right step on the selected dossier, by name.
+fn hint(app: &App) -> Option<String> {
+    if app.mode != Mode::Practice || app.play.form.is_some() {
+        return None;
+    }
+    let s = app.session.as_ref()?;
+    let code = queue::rows(app).get(app.play.queue_sel)?.clone();
+    let action = s.hint(&code)?;
+    Some(labels::action(app.lang, action.name()))
 }
