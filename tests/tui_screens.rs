@@ -143,6 +143,13 @@ fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
         press(&mut a, Msg::Char('q'));
         press(&mut a, Msg::Char('y'));
         assert_eq!(a.screen, Screen::Debrief);
+        let d = a.debrief.as_ref().expect("debrief");
+        let codes: Vec<_> = d.mistakes.iter().map(|m| m.code).collect();
+        assert!(
+            codes.contains(&motcua::score::MistakeCode::Unfinished),
+            "ending early leaves work unfinished: {codes:?}"
+        );
+        assert!(d.total < 100.0);
         insta::assert_snapshot!(format!("debrief-careless-{}", tag(lang)), draw(&a, 80, 24));
         press(&mut a, Msg::Char('r'));
         assert_eq!(a.screen, Screen::Play, "retry with the same seed");

@@ -1,5 +1,5 @@
-//! `motcua` with no command: until the terminal UI lands, a short welcome, the
-//! built-in scenarios and the commands to try them.
+//! `motcua` without a terminal (a pipe, a script): a short welcome, the built-in
+//! scenarios and the commands to try them.
 
 use std::process::ExitCode;
 

@@ -99,6 +99,7 @@ pub struct App {
     pub mode: Mode,
     pub screen: Screen,
     pub help: bool,
+    pub help_scroll: u16,
     pub welcome: Welcome,
     pub catalog: Vec<Entry>,
     pub library_sel: usize,
@@ -119,6 +120,7 @@ impl App {
             mode: Mode::Practice,
             screen: Screen::Welcome,
             help: false,
+            help_scroll: 0,
             welcome: Welcome::default(),
             catalog,
             library_sel: 0,
@@ -140,10 +142,28 @@ impl App {
         before: &mut dyn FnMut(&App, &Action) -> bool,
     ) -> Option<super::msg::Effect> {
         let effect = super::update::update(self, msg)?;
-        if let super::msg::Effect::Apply(action) = &effect {
-            if before(self, action) {
-                self.apply(action.clone());
+        match &effect {
+            super::msg::Effect::Apply(action) => {
+                if before(self, action) {
+                    self.apply(action.clone());
+                }
             }
+            super::msg::Effect::EndAttempt => {
+                let days = self
+                    .session
+                    .as_ref()
+                    .map_or(0, |s| s.scenario().meta.working_days);
+                for _ in 0..=days {
+                    if self.session.as_ref().is_none_or(Session::is_over)
+                        || !before(self, &Action::EndDay)
+                    {
+                        break;
+                    }
+                    self.apply(Action::EndDay);
+                }
+                self.finish();
+            }
+            _ => {}
         }
         Some(effect)
     }
@@ -169,6 +189,10 @@ impl App {
 
     /// Apply the trainee's action; a rejection becomes a note, events become notes.
     pub fn apply(&mut self, action: Action) {
+        // The cursor stays on its dossier when the queue reorders (closed ones sink).
+        let selected = super::view::queue::rows(self)
+            .get(self.play.queue_sel)
+            .cloned();
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -178,6 +202,12 @@ impl App {
             return;
         }
         self.absorb_events();
+        if let Some(code) = selected {
+            let rows = super::view::queue::rows(self);
+            if let Some(i) = rows.iter().position(|c| *c == code) {
+                self.play.queue_sel = i;
+            }
+        }
         if self.mode == Mode::Practice {
             self.feedback();
         }

@@ -26,6 +26,8 @@ pub enum Msg {
 pub enum Effect {
     /// Apply the trainee's action to the session (the store commits it first).
     Apply(Action),
+    /// End the working days left, one `end-day` action each, then the debrief.
+    EndAttempt,
     /// A new attempt has begun.
     Started,
     Quit,

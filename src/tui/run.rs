@@ -1,4 +1,4 @@
-//! The terminal loop. `ratatui::init` enters raw mode and the alternate screen and
+//! The terminal loop. `ratatui::try_init` enters raw mode and the alternate screen and
 //! installs a panic hook that restores the terminal; `restore` runs on every way out.
 
 use std::io;

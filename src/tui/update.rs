@@ -19,11 +19,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         return None;
     }
     if app.help {
-        if matches!(
-            msg,
-            Msg::Back | Msg::Help | Msg::Char('?') | Msg::Enter | Msg::Char('q')
-        ) {
-            app.help = false;
+        match msg {
+            Msg::Up | Msg::Char('k') => app.help_scroll = app.help_scroll.saturating_sub(1),
+            Msg::Down | Msg::Char('j') => app.help_scroll = app.help_scroll.saturating_add(1),
+            Msg::Back | Msg::Help | Msg::Char('?') | Msg::Enter | Msg::Char('q') => {
+                app.help = false;
+                app.help_scroll = 0;
+            }
+            _ => {}
         }
         return None;
     }
@@ -157,7 +160,9 @@ fn play(app: &mut App, msg: Msg) -> Option<Effect> {
     if app.play.confirm_quit {
         app.play.confirm_quit = false;
         if matches!(msg, Msg::Char('y') | Msg::Char('c') | Msg::Enter) {
-            app.finish();
+            // Ending early leaves the rest of the period to run: what was left
+            // undone is judged as unfinished, not forgotten.
+            return Some(Effect::EndAttempt);
         }
         return None;
     }

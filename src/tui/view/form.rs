@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::super::app::App;
 use super::super::forms::{ChoiceKind, Form};
 use super::centered;
-use crate::present::labels;
 use crate::t;
 
 pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
@@ -82,7 +81,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         }
     };
     lines.push(Line::raw(""));
-    lines.push(Line::styled(t!(l, "tui.keys.form"), th.key()));
+    lines.push(Line::styled(t!(l, keys_of(form)), th.key()));
     let width = 76u16.min(area.width);
     let inner = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
@@ -98,14 +97,21 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// The key hint of a form.
+pub fn keys_of(form: &Form) -> &'static str {
+    match form {
+        Form::Supplement(_) => "tui.keys.form",
+        Form::Choice(_) => "tui.keys.form_choice",
+        Form::Apology(_) => "tui.keys.form_date",
+    }
+}
+
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 60, 5);
     frame.render_widget(Clear, rect);
     let text = t!(app.lang, "tui.confirm_end");
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", labels::action(app.lang, "end-day")),
-        app.theme.title(),
-    ));
+    let title = t!(app.lang, "tui.confirm_title");
+    let block = Block::bordered().title(Line::styled(format!(" {title} "), app.theme.title()));
     frame.render_widget(
         Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
         rect,

@@ -8,13 +8,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::app::App;
 use super::queue;
+use crate::scenario::Role;
 use crate::session::Status;
 use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
-    let text = if app.play.form.is_some() {
-        t!(l, "tui.keys.form")
+    let text = if let Some(form) = &app.play.form {
+        t!(l, super::form::keys_of(form))
     } else {
         let context = context_key(app).map(|k| t!(l, k));
         let always = t!(l, "tui.keys.always");
@@ -31,11 +32,16 @@ fn context_key(app: &App) -> Option<&'static str> {
     if !st.opened {
         return Some("tui.keys.open");
     }
-    Some(match st.status() {
-        Status::New => "tui.keys.new",
-        Status::Accepted => "tui.keys.accepted",
-        Status::Processing => "tui.keys.processing",
-        Status::Processed | Status::FeeDue => "tui.keys.processed",
+    let role = s.scenario().meta.role;
+    Some(match (st.status(), role) {
+        (Status::New, Role::ChuyenVien) => return None,
+        (Status::New, _) => "tui.keys.new",
+        (Status::Accepted, Role::ChuyenVien) => return None,
+        (Status::Accepted, _) => "tui.keys.accepted",
+        (Status::Processing, Role::MotCua) => "tui.keys.processing_desk",
+        (Status::Processing, _) => "tui.keys.processing",
+        (Status::Processed | Status::FeeDue, Role::MotCua) => "tui.keys.processed_desk",
+        (Status::Processed | Status::FeeDue, Role::ToanBo) => "tui.keys.processed",
         _ => return None,
     })
 }

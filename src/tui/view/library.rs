@@ -90,10 +90,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .collect();
             vec![
                 Line::raw(t!(l, "tui.library.procedures", list = procs.join("; "))),
-                Line::styled(
-                    s.meta.objectives.first().cloned().unwrap_or_default(),
-                    th.dim(),
-                ),
+                Line::styled(objective(l, s), th.dim()),
             ]
         }
         Some(Err(msg)) => vec![Line::styled(msg.clone(), th.bad())],
@@ -122,4 +119,13 @@ pub fn level_key(d: crate::scenario::Difficulty) -> &'static str {
         crate::scenario::Difficulty::TrungBinh => "trung-binh",
         crate::scenario::Difficulty::NangCao => "nang-cao",
     }
+}
+
+/// The scenario's first objective, in the UI language when the file has it.
+fn objective(l: crate::i18n::Lang, s: &crate::scenario::Scenario) -> String {
+    let list = match l {
+        crate::i18n::Lang::En if !s.meta.objectives_en.is_empty() => &s.meta.objectives_en,
+        _ => &s.meta.objectives,
+    };
+    list.first().cloned().unwrap_or_default()
 }
