@@ -143,11 +143,7 @@ impl App {
     ) -> Option<super::msg::Effect> {
         let effect = super::update::update(self, msg)?;
         match &effect {
-            super::msg::Effect::Apply(action) => {
-                if before(self, action) {
-                    self.apply(action.clone());
-                }
-            }
+            super::msg::Effect::Apply(action) if before(self, action) => self.apply(action.clone()),
             super::msg::Effect::EndAttempt => {
                 let days = self
                     .session
