@@ -13,10 +13,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let Some(s) = &app.session else { return };
     let now = s.now();
-    let weekday = t!(
-        l,
-        &format!("calendar.weekday.{}", weekday_key(now.weekday()))
-    );
+    let key = format!("calendar.weekday.{}", weekday_key(now.weekday()));
+    let weekday = capitalized(&t!(l, &key));
     let day = working_day(s);
     let total = s.scenario().meta.working_days;
     let mode = match app.mode {
@@ -66,4 +64,13 @@ pub fn weekday_key(w: chrono::Weekday) -> &'static str {
         Sat => "sat",
         Sun => "sun",
     }
+}
+
+/// `thứ Hai` → `Thứ Hai` at the start of the header.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -55,7 +55,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
             let status = labels::status(l, st.status());
             let channel = t!(l, &format!("tui.channel_short.{}", d.channel.key()));
-            let text = format!("{symbol} {short} {channel:<4}{when:>6} {status}");
+            let text = format!("{symbol} {short} {channel:<5}{when:>7} {status}");
             let style = if i == sel { th.selected() } else { style };
             Some(Line::from(Span::styled(text, style)))
         })
