@@ -1,7 +1,8 @@
 //! motcua: a training sandbox for Vietnamese one-stop desks.
 //!
 //! Core (pure, headless): `scenario`, `calendar`, `generate`, `session`, `score`.
-//! Shells: `cli`, `i18n`, `present` (words for the core's codes).
+//! Shells: `cli`, `i18n`, `present` (words for the core's codes), `store` (SQLite),
+//! `export` (report tables, CSV, result bundles and their import).
 
 pub mod calendar;
 pub mod cli;
@@ -11,3 +12,4 @@ pub mod present;
 pub mod scenario;
 pub mod score;
 pub mod session;
+pub mod store;
