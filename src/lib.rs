@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod present;
