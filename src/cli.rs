@@ -1,18 +1,26 @@
 //! The command line: clap definitions and dispatch. One file per subcommand.
 
 pub mod calendar;
+pub mod db;
 pub mod due;
 pub mod error;
+pub mod export;
 pub mod home;
+pub mod import;
 pub mod output;
 pub mod preview;
+pub mod progress;
+pub mod record;
 pub mod replay;
 pub mod report;
 pub mod resolve;
+pub mod results;
 pub mod solve;
+pub mod store_error;
 pub mod validate;
 pub mod winnable;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +40,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "vi|en")]
     pub lang: Option<String>,
 
+    /// Results database (default: <data dir>/motcua/motcua.db). Also MOTCUA_DB.
+    #[arg(long, global = true, env = "MOTCUA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,6 +62,16 @@ pub enum Command {
     Due(due::Args),
     /// List a year's days off and make-up workdays.
     Calendar(calendar::Args),
+    /// Play an attempt from standard input (JSON actions), saved in the results database.
+    Record(record::Args),
+    /// A trainee's progress: best and latest scores, frequent mistakes, what next.
+    Progress(progress::Args),
+    /// Instructor's report of the results database: table, CSV or JSON.
+    Report(results::Args),
+    /// Write finished attempts as a results bundle (JSON) for an instructor.
+    Export(export::Args),
+    /// Import results bundles; every attempt is re-scored by replay first.
+    Import(import::Args),
 }
 
 impl Cli {
@@ -62,13 +84,19 @@ impl Cli {
 /// Run a parsed command line; the error carries its exit code.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let lang = cli.lang();
-    match cli.command {
+    let db = cli.db.as_deref();
+    match &cli.command {
         None => home::run(lang),
-        Some(Command::Validate(args)) => validate::run(&args, lang),
-        Some(Command::Preview(args)) => preview::run(&args, lang),
-        Some(Command::Solve(args)) => solve::run(&args, lang),
-        Some(Command::Replay(args)) => replay::run(&args, lang),
-        Some(Command::Due(args)) => due::run(&args, lang),
-        Some(Command::Calendar(args)) => calendar::run(&args, lang),
+        Some(Command::Validate(args)) => validate::run(args, lang),
+        Some(Command::Preview(args)) => preview::run(args, lang),
+        Some(Command::Solve(args)) => solve::run(args, lang),
+        Some(Command::Replay(args)) => replay::run(args, lang),
+        Some(Command::Due(args)) => due::run(args, lang),
+        Some(Command::Calendar(args)) => calendar::run(args, lang),
+        Some(Command::Record(args)) => record::run(args, db, lang),
+        Some(Command::Progress(args)) => progress::run(args, db, lang),
+        Some(Command::Report(args)) => results::run(args, db, lang),
+        Some(Command::Export(args)) => export::run(args, db, lang),
+        Some(Command::Import(args)) => import::run(args, db, lang),
     }
 }

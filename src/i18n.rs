@@ -75,6 +75,10 @@ macro_rules! locale_files {
                 "score",
                 include_str!(concat!("../locales/", $lang, "/score.toml")),
             ),
+            (
+                "store",
+                include_str!(concat!("../locales/", $lang, "/store.toml")),
+            ),
         ]
     };
 }
