@@ -109,7 +109,9 @@ pub fn normalize_name(name: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Identity of a finished attempt: the same play imported twice is kept once.
+/// Identity of a finished attempt: the same play imported twice is kept once. (Two
+/// identical plays finished here in the same second are both kept; the second has no
+/// fingerprint.)
 pub fn fingerprint(
     trainee: &str,
     scenario_sha256: &str,
@@ -329,7 +331,10 @@ impl Store {
         let changed = tx
             .execute(
                 "UPDATE attempt SET status = 'finished', ended_at = ?2, total = ?3, band = ?4,
-                     passed = ?5, fingerprint = ?6 WHERE id = ?1 AND status = 'open'",
+                     passed = ?5,
+                     fingerprint = CASE WHEN EXISTS (SELECT 1 FROM attempt WHERE fingerprint = ?6)
+                                   THEN NULL ELSE ?6 END
+                 WHERE id = ?1 AND status = 'open'",
                 params![
                     attempt.0,
                     now,
