@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::store::{self, Options, Store};
+use crate::store::{self, Options, Store, StoreError};
 
 pub fn path(flag: Option<&Path>) -> Result<PathBuf, CliError> {
     match flag {
@@ -18,11 +18,22 @@ pub fn open(flag: Option<&Path>) -> Result<Store, CliError> {
     Store::open(&path(flag)?).map_err(CliError::Store)
 }
 
-/// Open an existing database to read (`report`, `export`, `progress`).
+/// Open an existing database to read (`report`, `export`, `progress`). A database on
+/// read-only media is read as it is.
 pub fn open_existing(flag: Option<&Path>) -> Result<Store, CliError> {
+    let path = path(flag)?;
     let options = Options {
         must_exist: true,
         ..Options::default()
     };
-    Store::open_with(&path(flag)?, &options).map_err(CliError::Store)
+    match Store::open_with(&path, &options) {
+        Err(StoreError::ReadOnly { .. }) => {
+            let read_only = Options {
+                read_only: true,
+                ..options
+            };
+            Store::open_with(&path, &read_only).map_err(CliError::Store)
+        }
+        other => other.map_err(CliError::Store),
+    }
 }

@@ -246,49 +246,45 @@ pub fn import(
     library: &Library,
 ) -> Result<Vec<Line>, StoreError> {
     let results = verify_all(&bundle.attempts, library);
-    let mut keep = Vec::new();
-    let mut slots = Vec::new();
-    for (i, (a, r)) in bundle.attempts.iter().zip(&results).enumerate() {
-        if let Ok(v) = r {
-            slots.push(i);
-            keep.push(ImportedAttempt {
-                trainee: &a.trainee,
-                scenario: &v.known.scenario,
-                source: &v.known.source,
-                seed: a.seed,
-                mode: a.mode,
-                engine_version: &a.engine_version,
-                started_at: &a.started_at,
-                ended_at: &a.ended_at,
-                actions: &v.actions,
-                debrief: &v.debrief,
-            });
-        }
-    }
-    let stored = store.import_attempts(&keep)?;
-    let mut stored_at: HashMap<usize, Imported> = slots.into_iter().zip(stored).collect();
-    let lines = bundle
+    let keep: Vec<ImportedAttempt<'_>> = bundle
         .attempts
         .iter()
-        .zip(results)
-        .enumerate()
-        .map(|(i, (a, r))| Line {
+        .zip(&results)
+        .filter_map(|(a, r)| r.as_ref().ok().map(|v| (a, v)))
+        .map(|(a, v)| ImportedAttempt {
+            trainee: &a.trainee,
+            scenario: &v.known.scenario,
+            source: &v.known.source,
+            seed: a.seed,
+            mode: a.mode,
+            engine_version: &a.engine_version,
+            started_at: &a.started_at,
+            ended_at: &a.ended_at,
+            actions: &v.actions,
+            debrief: &v.debrief,
+        })
+        .collect();
+    // One answer per kept attempt, in the same order.
+    let mut stored = store.import_attempts(&keep)?.into_iter();
+    let mut lines = Vec::with_capacity(bundle.attempts.len());
+    for (i, (a, r)) in bundle.attempts.iter().zip(results).enumerate() {
+        let outcome = match r {
+            Err(refusal) => Outcome::Refused(refusal),
+            Ok(_) => match stored.next() {
+                Some(Imported::Duplicate(AttemptId(id))) => Outcome::Duplicate { attempt: id },
+                Some(Imported::New(AttemptId(id))) => Outcome::Imported { attempt: id },
+                None => break,
+            },
+        };
+        lines.push(Line {
             index: i + 1,
             trainee: a.trainee.clone(),
             scenario: a.scenario.clone(),
             seed: a.seed,
             total: a.total,
-            outcome: match (r, stored_at.remove(&i)) {
-                (Err(refusal), _) => Outcome::Refused(refusal),
-                (Ok(_), Some(Imported::Duplicate(AttemptId(id)))) => {
-                    Outcome::Duplicate { attempt: id }
-                }
-                (Ok(_), Some(Imported::New(AttemptId(id)))) => Outcome::Imported { attempt: id },
-                // Every verified attempt was handed to the store, which answers for each.
-                (Ok(_), None) => Outcome::Refused(Refusal::NotFinished),
-            },
-        })
-        .collect();
+            outcome,
+        });
+    }
     Ok(lines)
 }
 
