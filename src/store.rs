@@ -14,6 +14,7 @@
 pub mod attempts;
 pub mod error;
 pub mod progress;
+pub mod recorder;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use sha2::{Digest, Sha256};
 pub use attempts::{AttemptId, AttemptInfo, Filter, Resume, Status};
 pub use error::StoreError;
 pub use progress::{Progress, ScenarioProgress, Suggestion, SuggestionReason};
+pub use recorder::Recorder;
 
 use schema::Found;
 

@@ -398,3 +398,81 @@ fn reading_commands_do_not_create_a_database() {
     ));
     assert!(!path.exists());
 }
+
+#[test]
+fn the_recorder_commits_allowed_actions_only_and_scores_at_the_end() {
+    use motcua::store::Recorder;
+    let tmp = Temp::new();
+    let path = tmp.path("r.db");
+    let (s, source) = builtin_source(ID);
+    let log = solver_log(&s, 9);
+    let mut rec = Recorder::start(
+        Store::open(&path).unwrap(),
+        "Mai",
+        &s,
+        &source,
+        9,
+        Mode::Practice,
+    )
+    .unwrap();
+    let refused = rec
+        .apply(Action::Accept {
+            dossier: "không-có".into(),
+        })
+        .unwrap();
+    assert!(refused.is_err());
+    for a in &log[..log.len() - 1] {
+        rec.apply(a.clone()).unwrap().expect("allowed");
+    }
+    let attempt = rec.attempt();
+    assert_eq!(rec.store().actions(attempt).unwrap(), log[..log.len() - 1]);
+    assert!(rec.debrief().is_none());
+    // The last action is committed, then the program dies before scoring: simulate by
+    // committing it through the store alone.
+    let mut store = rec.into_store();
+    store
+        .append_action(attempt, log.len() as u64, log.last().unwrap())
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let resume = store.unfinished_attempt("Mai", Some(ID)).unwrap().unwrap();
+    let rec = Recorder::resume(store, resume).unwrap();
+    assert_eq!(rec.debrief().map(|d| d.total), Some(100.0));
+    let info = rec.store().attempt(attempt).unwrap();
+    assert_eq!(info.status, Status::Finished);
+    assert_eq!(info.total, Some(100.0));
+}
+
+#[test]
+fn a_stored_log_that_no_longer_replays_is_reported_not_lost() {
+    use motcua::store::Recorder;
+    let tmp = Temp::new();
+    let path = tmp.path("r.db");
+    let (s, _) = builtin_source(ID);
+    let (attempt, _) = play(
+        &mut Store::open(&path).unwrap(),
+        "Mai",
+        ID,
+        9,
+        &solver_log(&s, 9)[..4],
+    );
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute(
+            "UPDATE action SET line = ?1 WHERE attempt_id = ?2 AND seq = 2",
+            rusqlite::params![
+                r#"{"seq":2,"action":"accept","dossier":"không-có"}"#,
+                attempt.0
+            ],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let resume = store.unfinished_attempt("Mai", None).unwrap().unwrap();
+    assert!(matches!(
+        Recorder::resume(store, resume),
+        Err(StoreError::Unreplayable { .. })
+    ));
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.actions(attempt).unwrap().len(), 4);
+}

@@ -51,9 +51,6 @@ pub enum CliError {
     /// A file given to `import` is not a results bundle.
     #[error("{path}: not a results bundle")]
     Bundle { path: PathBuf, error: BundleError },
-    /// The stored log of an unfinished attempt no longer replays (the database was edited).
-    #[error("attempt {attempt} cannot be resumed")]
-    Resume { attempt: i64, detail: String },
 }
 
 impl CliError {
@@ -135,14 +132,6 @@ impl CliError {
                         supported = supported
                     ),
                 }
-            }
-            CliError::Resume { attempt, detail } => {
-                t!(
-                    lang,
-                    "store.record.cannot_resume",
-                    attempt = attempt,
-                    detail = detail
-                )
             }
         }
     }

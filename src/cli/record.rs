@@ -18,11 +18,8 @@ use serde_json::json;
 use super::{CliError, db, resolve};
 use crate::i18n::Lang;
 use crate::present::labels;
-use crate::scenario;
-use crate::score;
 use crate::session::action::{Action, LoggedAction};
-use crate::session::{self, Session};
-use crate::store::{AttemptId, Mode, Store};
+use crate::store::{Mode, Recorder};
 use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,13 +55,6 @@ pub struct Args {
     pub new: bool,
 }
 
-struct Play {
-    store: Store,
-    attempt: AttemptId,
-    session: Session,
-    scenario: scenario::Scenario,
-}
-
 pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
     let (scenario, source) = resolve::scenario_with_source(&args.scenario)?;
     let mut store = db::open(db_flag)?;
@@ -78,76 +68,63 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         store.abandon_attempt(r.info.id).map_err(CliError::Store)?;
     }
     let resumed = unfinished.is_some();
-    let mut play = match unfinished {
+    let mut rec = match unfinished {
         Some(r) => {
             if args.seed.is_some_and(|s| s != r.info.seed) {
                 eprintln!("{}", t!(lang, "store.record.seed_kept", seed = r.info.seed));
             }
-            let label = format!("{id} (attempt {})", r.info.id.0);
-            let scenario =
-                scenario::load_bytes(&label, &r.source).map_err(|_| CliError::Resume {
-                    attempt: r.info.id.0,
-                    detail: "scenario".to_string(),
-                })?;
-            let session = session::replay(&scenario, r.info.seed, &r.actions).map_err(|e| {
-                CliError::Resume {
-                    attempt: r.info.id.0,
-                    detail: e.to_string(),
-                }
-            })?;
+            let rec = Recorder::resume(store, r).map_err(CliError::Store)?;
             eprintln!(
                 "{}",
                 t!(
                     lang,
                     "store.record.resumed",
-                    attempt = r.info.id.0,
-                    count = r.actions.len(),
-                    now = labels::moment(session.now())
+                    attempt = rec.attempt().0,
+                    count = rec.session().actions().len(),
+                    now = labels::moment(rec.session().now())
                 )
             );
-            Play {
-                store,
-                attempt: r.info.id,
-                session,
-                scenario,
-            }
+            rec
         }
         None => {
             let seed = args.seed.unwrap_or(scenario.meta.seed);
-            let attempt = store
-                .open_attempt(&args.trainee, &scenario, &source, seed, args.mode.into())
-                .map_err(CliError::Store)?;
+            let rec = Recorder::start(
+                store,
+                &args.trainee,
+                &scenario,
+                &source,
+                seed,
+                args.mode.into(),
+            )
+            .map_err(CliError::Store)?;
             eprintln!(
                 "{}",
                 t!(
                     lang,
                     "store.record.started",
-                    attempt = attempt.0,
+                    attempt = rec.attempt().0,
                     seed = seed
                 )
             );
-            Play {
-                store,
-                attempt,
-                session: Session::new(&scenario, seed),
-                scenario,
-            }
+            rec
         }
     };
-    let info = play.store.attempt(play.attempt).map_err(CliError::Store)?;
+    let info = rec
+        .store()
+        .attempt(rec.attempt())
+        .map_err(CliError::Store)?;
     emit(&json!({
-        "attempt": play.attempt.0,
+        "attempt": rec.attempt().0,
         "trainee": info.trainee,
         "scenario": info.scenario,
         "seed": info.seed,
         "mode": info.mode,
         "resumed": resumed,
-        "actions": play.session.actions().len(),
-        "now": play.session.now(),
+        "actions": rec.session().actions().len(),
+        "now": rec.session().now(),
     }));
-    // Killed after the last action was committed but before the score was: score now.
-    if play.session.is_over() {
-        return finish(&mut play, lang);
+    if rec.debrief().is_some() {
+        return Ok(finished(&rec, lang));
     }
     let stdin = std::io::stdin();
     for (i, line) in stdin.lock().lines().enumerate() {
@@ -156,7 +133,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         if line.trim().is_empty() {
             continue;
         }
-        let next = play.session.actions().len() as u64 + 1;
+        let next = rec.session().actions().len() as u64 + 1;
         let action = match parse_line(&line) {
             Ok((Some(seq), _)) if seq != next => {
                 eprintln!(
@@ -182,54 +159,40 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
                 continue;
             }
         };
-        if let Err(rejection) = play.session.check(&action) {
-            eprintln!(
-                "{}",
-                t!(
-                    lang,
-                    "store.record.rejected",
-                    line = n,
-                    action = labels::action(lang, action.name()),
-                    reason = labels::rejection(lang, &rejection)
-                )
-            );
-            emit(&json!({"line": n, "rejected": rejection.code(), "action": action.name()}));
-            continue;
-        }
-        // The action is durable before it changes anything.
-        play.store
-            .append_action(play.attempt, next, &action)
-            .map_err(CliError::Store)?;
-        match play.session.apply(action.clone()) {
+        let name = action.name();
+        // The action is committed before it changes anything.
+        match rec.apply(action).map_err(CliError::Store)? {
             Ok(events) => emit(&json!({
                 "seq": next,
-                "action": action.name(),
+                "action": name,
                 "events": events,
-                "now": play.session.now(),
+                "now": rec.session().now(),
             })),
-            // `check` allowed it, so `apply` does too; were it not so, the committed
-            // action would still replay on the next start.
             Err(rejection) => {
-                emit(&json!({"line": n, "rejected": rejection.code(), "action": action.name()}))
+                eprintln!(
+                    "{}",
+                    t!(
+                        lang,
+                        "store.record.rejected",
+                        line = n,
+                        action = labels::action(lang, name),
+                        reason = labels::rejection(lang, &rejection)
+                    )
+                );
+                emit(&json!({"line": n, "rejected": rejection.code(), "action": name}));
             }
         }
-        if play.session.is_over() {
-            return finish(&mut play, lang);
+        if rec.debrief().is_some() {
+            return Ok(finished(&rec, lang));
         }
     }
+    let count = rec.session().actions().len();
     emit(&json!({
         "finished": false,
-        "actions": play.session.actions().len(),
-        "now": play.session.now(),
+        "actions": count,
+        "now": rec.session().now(),
     }));
-    eprintln!(
-        "{}",
-        t!(
-            lang,
-            "store.record.paused",
-            count = play.session.actions().len()
-        )
-    );
+    eprintln!("{}", t!(lang, "store.record.paused", count = count));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -244,15 +207,14 @@ fn parse_line(line: &str) -> Result<(Option<u64>, Action), String> {
     Ok((None, action))
 }
 
-fn finish(play: &mut Play, lang: Lang) -> Result<ExitCode, CliError> {
-    let debrief = score::score(&play.scenario, play.session.events());
-    play.store
-        .finish_attempt(play.attempt, &debrief)
-        .map_err(CliError::Store)?;
+fn finished(rec: &Recorder, lang: Lang) -> ExitCode {
+    let Some(debrief) = rec.debrief() else {
+        return ExitCode::SUCCESS;
+    };
     emit(&json!({
         "finished": true,
-        "attempt": play.attempt.0,
-        "actions": play.session.actions().len(),
+        "attempt": rec.attempt().0,
+        "actions": rec.session().actions().len(),
         "total": debrief.total,
         "band": debrief.band,
         "passed": debrief.passed,
@@ -266,7 +228,7 @@ fn finish(play: &mut Play, lang: Lang) -> Result<ExitCode, CliError> {
             band = labels::band(lang, debrief.band)
         )
     );
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
 /// One JSON line on stdout, flushed at once (a script waits for it).

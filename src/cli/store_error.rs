@@ -50,6 +50,9 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
             seq,
             detail,
         } => t!(lang, &key, attempt = attempt, seq = seq, detail = detail),
+        StoreError::Unreplayable { attempt, detail } => {
+            t!(lang, &key, attempt = attempt, detail = detail)
+        }
         StoreError::EmptyTrainee => t!(lang, &key),
     }
 }

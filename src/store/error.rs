@@ -63,6 +63,10 @@ pub enum StoreError {
         seq: u64,
         detail: String,
     },
+    /// The stored log of an unfinished attempt no longer replays (the database was
+    /// edited, or the engine changed the rules since).
+    #[error("attempt {attempt} cannot be resumed: {detail}")]
+    Unreplayable { attempt: i64, detail: String },
     /// A trainee needs a name.
     #[error("empty trainee name")]
     EmptyTrainee,
@@ -111,6 +115,7 @@ impl StoreError {
             StoreError::AttemptClosed(_) => "attempt_closed",
             StoreError::OutOfSequence { .. } => "out_of_sequence",
             StoreError::BadAction { .. } => "bad_action",
+            StoreError::Unreplayable { .. } => "unreplayable",
             StoreError::EmptyTrainee => "empty_trainee",
         }
     }
