@@ -1,19 +1,27 @@
 //! The command line: clap definitions and dispatch. One file per subcommand.
 
 pub mod calendar;
+pub mod db;
 pub mod due;
 pub mod error;
+pub mod export;
 pub mod home;
+pub mod import;
 pub mod output;
 pub mod play;
 pub mod preview;
+pub mod progress;
+pub mod record;
 pub mod replay;
 pub mod report;
 pub mod resolve;
+pub mod results;
 pub mod solve;
+pub mod store_error;
 pub mod validate;
 pub mod winnable;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -34,8 +42,12 @@ pub struct Cli {
     pub lang: Option<String>,
 
     /// Also offer the scenario files of this folder in the library.
-    #[arg(long, global = true, value_name = "DIR")]
-    pub scenarios: Option<std::path::PathBuf>,
+    #[arg(long = "scenarios", global = true, value_name = "DIR")]
+    pub scenario_dir: Option<std::path::PathBuf>,
+
+    /// Results database (default: <data dir>/motcua/motcua.db). Also MOTCUA_DB.
+    #[arg(long, global = true, env = "MOTCUA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -57,6 +69,16 @@ pub enum Command {
     Due(due::Args),
     /// List a year's days off and make-up workdays.
     Calendar(calendar::Args),
+    /// Play an attempt from standard input (JSON actions), saved in the results database.
+    Record(record::Args),
+    /// A trainee's progress: best and latest scores, frequent mistakes, what next.
+    Progress(progress::Args),
+    /// Instructor's report of the results database: table, CSV or JSON.
+    Report(results::Args),
+    /// Write finished attempts as a results bundle (JSON) for an instructor.
+    Export(export::Args),
+    /// Import results bundles; every attempt is re-scored by replay first.
+    Import(import::Args),
 }
 
 impl Cli {
@@ -69,14 +91,21 @@ impl Cli {
 /// Run a parsed command line; the error carries its exit code.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let lang = cli.lang();
-    match cli.command {
-        None => play::run(&play::Args::default(), cli.scenarios, lang),
-        Some(Command::Play(args)) => play::run(&args, cli.scenarios, lang),
-        Some(Command::Validate(args)) => validate::run(&args, lang),
-        Some(Command::Preview(args)) => preview::run(&args, lang),
-        Some(Command::Solve(args)) => solve::run(&args, lang),
-        Some(Command::Replay(args)) => replay::run(&args, lang),
-        Some(Command::Due(args)) => due::run(&args, lang),
-        Some(Command::Calendar(args)) => calendar::run(&args, lang),
+    let db = cli.db.as_deref();
+    let scenarios = cli.scenario_dir.clone();
+    match &cli.command {
+        None => play::run(&play::Args::default(), scenarios, db, lang),
+        Some(Command::Play(args)) => play::run(args, scenarios, db, lang),
+        Some(Command::Validate(args)) => validate::run(args, lang),
+        Some(Command::Preview(args)) => preview::run(args, lang),
+        Some(Command::Solve(args)) => solve::run(args, lang),
+        Some(Command::Replay(args)) => replay::run(args, lang),
+        Some(Command::Due(args)) => due::run(args, lang),
+        Some(Command::Calendar(args)) => calendar::run(args, lang),
+        Some(Command::Record(args)) => record::run(args, db, lang),
+        Some(Command::Progress(args)) => progress::run(args, db, lang),
+        Some(Command::Report(args)) => results::run(args, db, lang),
+        Some(Command::Export(args)) => export::run(args, db, lang),
+        Some(Command::Import(args)) => import::run(args, db, lang),
     }
 }

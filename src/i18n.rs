@@ -79,6 +79,10 @@ macro_rules! locale_files {
                 "tui",
                 include_str!(concat!("../locales/", $lang, "/tui.toml")),
             ),
+            (
+                "store",
+                include_str!(concat!("../locales/", $lang, "/store.toml")),
+            ),
         ]
     };
 }

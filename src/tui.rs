@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod forms;
 pub mod keymap;
 pub mod msg;
+pub mod persist;
 pub mod run;
 pub mod theme;
 pub mod update;

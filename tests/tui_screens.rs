@@ -192,3 +192,38 @@ fn practice_mode_hints_the_next_step_and_exam_mode_does_not() {
         "no feedback in exam mode"
     );
 }
+
+#[test]
+fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
+    let dir = std::env::temp_dir().join(format!("motcua-lib-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::copy(
+        "tests/fixtures/valid/minimal.toml",
+        dir.join("a-minimal.toml"),
+    )
+    .expect("copy");
+    std::fs::write(dir.join("b-broken.toml"), "format = 1\n[scenario\n").expect("write");
+    let mut a = app(&Options {
+        lang: Lang::En,
+        scenarios_dir: Some(dir.clone()),
+        ..Options::default()
+    });
+    a.theme = Theme { color: false };
+    let builtins = motcua::scenario::builtin::FILES.len();
+    assert_eq!(a.catalog.len(), builtins + 2);
+    assert!(a.catalog[builtins].loaded.is_ok());
+    assert!(a.catalog[builtins + 1].loaded.is_err());
+    press(&mut a, Msg::Enter);
+    for _ in 0..=builtins {
+        press(&mut a, Msg::Down);
+    }
+    let screen = draw(&a, 120, 30);
+    assert!(
+        screen.contains("b-broken.toml") && screen.contains("invalid file"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("b-broken.toml:2:"),
+        "the error names line and column: {screen}"
+    );
+}

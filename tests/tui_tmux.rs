@@ -66,6 +66,26 @@ impl Pane {
     }
 }
 
+impl Pane {
+    /// The process the pane runs (the program itself when started with `exec`).
+    fn pid(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["display-message", "-p", "-t", &self.0, "#{pane_pid}"])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+/// A results database of this test run only.
+fn temp_db(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("motcua-tmux-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path.display().to_string()
+}
+
 impl Drop for Pane {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -77,10 +97,11 @@ impl Drop for Pane {
 #[test]
 fn a_scenario_played_in_a_real_terminal_reaches_the_debrief_and_quits_cleanly() {
     let bin = env!("CARGO_BIN_EXE_motcua");
+    let db = temp_db("play.db");
     let pane = Pane::start(
         "play",
         &format!(
-            "{bin} play khai-sinh-co-ban --trainee 'Lê Thị Hoa'; echo MOTCUA-EXIT=$?; sleep 30"
+            "MOTCUA_DB={db} {bin} play khai-sinh-co-ban --trainee 'Lê Thị Hoa'; echo MOTCUA-EXIT=$?; sleep 30"
         ),
     );
     pane.wait_for("Ngày làm việc 1/2");
@@ -109,13 +130,48 @@ fn a_scenario_played_in_a_real_terminal_reaches_the_debrief_and_quits_cleanly() 
 #[test]
 fn the_help_and_the_english_ui_work_in_a_real_terminal() {
     let bin = env!("CARGO_BIN_EXE_motcua");
+    let db = temp_db("help.db");
     let pane = Pane::start(
         "help",
-        &format!("{bin} --lang en; echo MOTCUA-EXIT=$?; sleep 30"),
+        &format!("MOTCUA_DB={db} {bin} --lang en; echo MOTCUA-EXIT=$?; sleep 30"),
     );
     pane.wait_for("Full name");
     pane.send(&["F1"]);
     pane.wait_for("Glossary");
     pane.send(&["Escape", "Escape"]);
     pane.wait_for("MOTCUA-EXIT=0");
+}
+
+#[test]
+fn a_killed_program_resumes_where_it_stopped() {
+    let bin = env!("CARGO_BIN_EXE_motcua");
+    let db = temp_db("killed.db");
+    let first = Pane::start(
+        "kill",
+        &format!("MOTCUA_DB={db} exec {bin} play khai-sinh-co-ban --trainee 'Vũ Minh'"),
+    );
+    first.wait_for("Ngày làm việc 1/2");
+    first.send(&["n", "Enter", "i", "j", "i", "a"]);
+    first.wait_for("Đã tiếp nhận");
+    let killed = Command::new("kill")
+        .args(["-9", &first.pid()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    drop(first);
+    let second = Pane::start(
+        "resume",
+        &format!("MOTCUA_DB={db} {bin}; echo MOTCUA-EXIT=$?; sleep 30"),
+    );
+    second.wait_for("Vũ Minh");
+    second.send(&["Right", "Enter"]);
+    second.wait_for("Lượt luyện tập dở dang");
+    second.wait_for("5 thao tác");
+    second.send(&["Enter"]);
+    let resumed = second.wait_for("Đã tiếp nhận");
+    assert!(resumed.contains("Ngày làm việc 1/2"), "{resumed}");
+    second.send(&["q", "y"]);
+    second.wait_for("Điểm theo nhóm chỉ số");
+    second.send(&["q"]);
+    second.wait_for("MOTCUA-EXIT=0");
 }

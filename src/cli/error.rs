@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::export::bundle::BundleError;
 use crate::i18n::Lang;
 use crate::scenario::Diagnostic;
 use crate::session::Rejection;
+use crate::store::StoreError;
 use crate::t;
 
 #[derive(Debug, Error)]
@@ -45,6 +47,12 @@ pub enum CliError {
     Terminal { source: std::io::Error },
     #[error("not available yet: {0}")]
     NotYet(&'static str),
+    /// The results database cannot be used; nothing in it was changed.
+    #[error("{0}")]
+    Store(StoreError),
+    /// A file given to `import` is not a results bundle.
+    #[error("{path}: not a results bundle")]
+    Bundle { path: PathBuf, error: BundleError },
 }
 
 impl CliError {
@@ -111,6 +119,23 @@ impl CliError {
             ),
             CliError::Terminal { source } => t!(lang, "cli.error.terminal", reason = source),
             CliError::NotYet(what) => t!(lang, "cli.error.not_yet", what = what),
+            CliError::Store(e) => super::store_error::render(lang, e),
+            CliError::Bundle { path, error } => {
+                let path = path.display();
+                match error {
+                    BundleError::Malformed(detail) => {
+                        t!(lang, "store.bundle.malformed", path = path, detail = detail)
+                    }
+                    BundleError::NotABundle => t!(lang, "store.bundle.not_a_bundle", path = path),
+                    BundleError::TooNew { found, supported } => t!(
+                        lang,
+                        "store.bundle.too_new",
+                        path = path,
+                        found = found,
+                        supported = supported
+                    ),
+                }
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 //! built-in scenarios instead.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, home};
@@ -32,10 +32,18 @@ pub struct Args {
     pub mode: Option<ModeArg>,
 }
 
-pub fn run(args: &Args, scenarios: Option<PathBuf>, lang: Lang) -> Result<ExitCode, CliError> {
+pub fn run(
+    args: &Args,
+    scenarios: Option<PathBuf>,
+    db: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, CliError> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return home::run(lang);
     }
+    // Open the results database first: a locked, newer or damaged one is reported
+    // before the screen changes, and nothing is played unsaved.
+    let store = super::db::open(db)?;
     let opts = tui::run::Options {
         lang,
         scenarios_dir: scenarios,
@@ -47,6 +55,6 @@ pub fn run(args: &Args, scenarios: Option<PathBuf>, lang: Lang) -> Result<ExitCo
             ModeArg::Exam => Mode::Exam,
         }),
     };
-    tui::run(&opts).map_err(|source| CliError::Terminal { source })?;
+    tui::run(&opts, Some(store)).map_err(|source| CliError::Terminal { source })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,20 +7,36 @@ use crate::scenario::{self, Scenario, builtin};
 
 /// Load the scenario a user named, by path or by built-in id.
 pub fn scenario(name: &str) -> Result<Scenario, CliError> {
+    scenario_with_source(name).map(|(s, _)| s)
+}
+
+/// The scenario and the exact bytes it was loaded from (the store keeps them and
+/// identifies the scenario by their SHA-256).
+pub fn scenario_with_source(name: &str) -> Result<(Scenario, Vec<u8>), CliError> {
     let path = Path::new(name);
     if path.is_file() {
         let bytes = std::fs::read(path).map_err(|source| CliError::Read {
             path: path.to_path_buf(),
             source,
         })?;
-        return scenario::load_bytes(name, &bytes).map_err(CliError::Scenario);
+        let s = scenario::load_bytes(name, &bytes).map_err(CliError::Scenario)?;
+        return Ok((s, bytes));
     }
     for (file, text) in builtin::FILES {
         let id = file.trim_end_matches(".toml");
         if id == name {
             let label = format!("scenarios/{file}");
-            return scenario::load_str(&label, text).map_err(CliError::Scenario);
+            let s = scenario::load_str(&label, text).map_err(CliError::Scenario)?;
+            return Ok((s, text.as_bytes().to_vec()));
         }
     }
     Err(CliError::UnknownScenario(name.to_string()))
+}
+
+/// The built-in scenario ids, easiest first: the curriculum progress follows.
+pub fn curriculum() -> Vec<&'static str> {
+    builtin::FILES
+        .iter()
+        .map(|(file, _)| file.trim_end_matches(".toml"))
+        .collect()
 }

@@ -183,10 +183,11 @@ impl Atlas {
         streets: &[String],
     ) -> (String, String) {
         let urban = commune.starts_with("Phường") || commune.starts_with("Thị trấn");
-        if !streets.is_empty() && rng.chance(0.8) {
-            if let Some(street) = rng.pick(streets) {
-                return (format!("Số {}", rng.range(1, 199)), street.clone());
-            }
+        if !streets.is_empty()
+            && rng.chance(0.8)
+            && let Some(street) = rng.pick(streets)
+        {
+            return (format!("Số {}", rng.range(1, 199)), street.clone());
         }
         let n = rng.range(1, 15);
         let street = match (self.region(p), urban) {
@@ -264,10 +265,11 @@ impl Atlas {
                 .map_or(&[], |p| p.hospitals.as_slice()),
             _ => &[],
         };
-        if !hospitals.is_empty() && rng.chance(0.6) {
-            if let Some(h) = rng.pick(hospitals) {
-                return h.clone();
-            }
+        if !hospitals.is_empty()
+            && rng.chance(0.6)
+            && let Some(h) = rng.pick(hospitals)
+        {
+            return h.clone();
         }
         format!(
             "Trạm Y tế {}, {}",

@@ -108,10 +108,10 @@ pub(crate) fn int<T: TryFrom<i64>>(r: &mut Report, key: &str, v: &S<i64>, min: M
         Min::Zero => (0, "@diag.expect.non_negative"),
         Min::One => (1, "@diag.expect.positive"),
     };
-    if n >= low {
-        if let Ok(value) = T::try_from(n) {
-            return Some(value);
-        }
+    if n >= low
+        && let Ok(value) = T::try_from(n)
+    {
+        return Some(value);
     }
     let args = vec![
         ("key", key.to_string()),

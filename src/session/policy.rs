@@ -153,15 +153,14 @@ fn appraisal_step(session: &Session, i: usize, dossier: String) -> Option<Action
     let p = session.procedure_at(i);
     if let (true, None, Some(due), Some(verify_at)) =
         (s.delay_noticed, s.apology, s.due, s.verify_at)
+        && session.now < due
     {
-        if session.now < due {
-            let expected = session.expected_result(verify_at).date();
-            let after_due = due.date().succ_opt().unwrap_or(due.date());
-            let after_today = session.now.date().succ_opt().unwrap_or(after_due);
-            let earliest = expected.max(after_due).max(after_today);
-            let new_date = session.calendar.period_day(earliest, 1);
-            return Some(Action::Apologize { dossier, new_date });
-        }
+        let expected = session.expected_result(verify_at).date();
+        let after_due = due.date().succ_opt().unwrap_or(due.date());
+        let after_today = session.now.date().succ_opt().unwrap_or(after_due);
+        let earliest = expected.max(after_due).max(after_today);
+        let new_date = session.calendar.period_day(earliest, 1);
+        return Some(Action::Apologize { dossier, new_date });
     }
     if !s.examined {
         return None;

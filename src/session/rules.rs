@@ -14,7 +14,10 @@ use super::roles::{Step, trainee_plays};
 use super::state::DossierState;
 
 impl Session {
-    pub(super) fn check(&self, action: &Action) -> Result<(), Rejection> {
+    /// Would the rules allow `action` now? `apply` runs this first; a shell that must
+    /// log an action before applying it (the store) asks here, so a refused action is
+    /// never logged.
+    pub fn check(&self, action: &Action) -> Result<(), Rejection> {
         if self.ended {
             return Err(Rejection::PeriodOver);
         }

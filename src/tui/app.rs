@@ -19,21 +19,8 @@ pub enum Screen {
     Debrief,
 }
 
-/// Luyện tập: hints and feedback after every step. Kiểm tra: nothing until the debrief.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Practice,
-    Exam,
-}
-
-impl Mode {
-    pub fn key(self) -> &'static str {
-        match self {
-            Mode::Practice => "practice",
-            Mode::Exam => "exam",
-        }
-    }
-}
+/// Luyện tập (hints and feedback after every step) or kiểm tra (nothing until the debrief).
+pub use crate::store::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -93,6 +80,14 @@ impl Default for Play {
     }
 }
 
+/// What the library says about an attempt left unfinished (killed, closed, crashed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResumeOffer {
+    pub scenario: String,
+    pub title: String,
+    pub actions: usize,
+}
+
 pub struct App {
     pub lang: Lang,
     pub theme: Theme,
@@ -108,8 +103,12 @@ pub struct App {
     pub play: Play,
     pub debrief: Option<Debrief>,
     pub debrief_scroll: u16,
-    /// Best score and band per scenario id, for the library (from the store).
+    /// Best score per scenario id, for the library (from the store).
     pub best: Vec<(String, f64)>,
+    /// An unfinished attempt of this trainee, offered on the library screen.
+    pub resume: Option<ResumeOffer>,
+    /// A problem with the results database, shown until the next key.
+    pub store_error: Option<String>,
 }
 
 impl App {
@@ -130,6 +129,8 @@ impl App {
             debrief: None,
             debrief_scroll: 0,
             best: Vec::new(),
+            resume: None,
+            store_error: None,
         }
     }
 
@@ -167,6 +168,18 @@ impl App {
     /// The scenario under the library cursor, when it loaded.
     pub fn selected_entry(&self) -> Option<&Entry> {
         self.catalog.get(self.library_sel)
+    }
+
+    /// Continue an attempt rebuilt by replaying its log.
+    pub fn resume_session(&mut self, session: Session) {
+        self.session = Some(session);
+        self.play = Play::default();
+        self.debrief = None;
+        self.screen = Screen::Play;
+        self.absorb_events();
+        if self.session.as_ref().is_some_and(Session::is_over) {
+            self.finish();
+        }
     }
 
     /// Start an attempt of the selected scenario with `self.seed`.

@@ -10,6 +10,8 @@ use crate::scenario::{self, Scenario, builtin};
 pub struct Entry {
     /// Where it came from: `scenarios/x.toml` or the file path.
     pub source: String,
+    /// The file's exact bytes: the store keeps them with each attempt.
+    pub bytes: Vec<u8>,
     pub loaded: Result<Scenario, String>,
 }
 
@@ -32,7 +34,12 @@ pub fn load(extra: Option<&Path>, lang: Lang) -> Vec<Entry> {
         .map(|(file, text)| {
             let source = format!("scenarios/{file}");
             let loaded = scenario::load_str(&source, text).map_err(|d| first_error(lang, &d));
-            Entry { source, loaded }
+            let bytes = text.as_bytes().to_vec();
+            Entry {
+                source,
+                bytes,
+                loaded,
+            }
         })
         .collect();
     if let Some(dir) = extra {
@@ -45,11 +52,7 @@ pub fn load(extra: Option<&Path>, lang: Lang) -> Vec<Entry> {
             .collect();
         files.sort();
         for path in files {
-            let loaded = scenario::load_file(&path).map_err(|d| first_error(lang, &d));
-            out.push(Entry {
-                source: path.display().to_string(),
-                loaded,
-            });
+            out.push(from_file(&path, lang));
         }
     }
     out
@@ -61,4 +64,24 @@ fn first_error(lang: Lang, diags: &[scenario::Diagnostic]) -> String {
         .map(|d| diagnostics::render(lang, d))
         .and_then(|text| text.lines().next().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// A scenario file given by path.
+pub fn from_file(path: &Path, lang: Lang) -> Entry {
+    let source = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let loaded = scenario::load_bytes(&source, &bytes).map_err(|d| first_error(lang, &d));
+            Entry {
+                source,
+                bytes,
+                loaded,
+            }
+        }
+        Err(e) => Entry {
+            source: source.clone(),
+            bytes: Vec::new(),
+            loaded: Err(format!("{source}: {e}")),
+        },
+    }
 }

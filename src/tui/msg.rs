@@ -28,6 +28,8 @@ pub enum Effect {
     Apply(Action),
     /// End the working days left, one `end-day` action each, then the debrief.
     EndAttempt,
+    /// Continue the unfinished attempt the library offers.
+    Resume,
     /// A new attempt has begun.
     Started,
     Quit,

@@ -7,14 +7,15 @@ use std::path::PathBuf;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
-use super::app::{App, Mode, Screen};
-use super::catalog::{self, Entry};
+use super::app::{App, Mode};
+use super::catalog;
 use super::keymap;
 use super::msg::Effect;
+use super::persist::Persist;
 use super::theme::Theme;
 use super::view;
 use crate::i18n::Lang;
-use crate::scenario;
+use crate::store::Store;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -42,12 +43,7 @@ pub fn app(opts: &Options) -> App {
             e.loaded.as_ref().is_ok_and(|s| s.meta.id == *wanted) || e.source == *wanted
         });
         let at = at.or_else(|| {
-            let loaded =
-                scenario::load_file(std::path::Path::new(wanted)).map_err(|d| format!("{d:?}"));
-            entries.push(Entry {
-                source: wanted.clone(),
-                loaded,
-            });
+            entries.push(catalog::from_file(std::path::Path::new(wanted), opts.lang));
             Some(entries.len() - 1)
         });
         app_.catalog = entries;
@@ -65,26 +61,63 @@ pub fn app(opts: &Options) -> App {
     app_
 }
 
-/// Run the TUI until the user leaves.
-pub fn run(opts: &Options) -> io::Result<()> {
+/// Run the TUI until the user leaves. With a store, every action is committed
+/// before it is applied and an unfinished attempt is offered again.
+pub fn run(opts: &Options, store: Option<Store>) -> io::Result<()> {
     let mut app = app(opts);
+    let mut persist = store.map(Persist::new);
+    if let Some(p) = &persist {
+        p.fill_welcome(&mut app);
+    }
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, &mut persist);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    persist: &mut Option<Persist>,
+) -> io::Result<()> {
     loop {
+        if let Some(p) = persist.as_mut()
+            && let Err(e) = p.after(app)
+        {
+            app.store_error = Some(e);
+        }
         terminal.draw(|frame| view::render(app, frame))?;
         let Some(msg) = keymap::from_event(&event::read()?) else {
             continue;
         };
-        if let Some(Effect::Quit) = app.handle(msg, &mut |_, _| true) {
-            return Ok(());
+        app.store_error = None;
+        let mut failure = None;
+        let effect = app.handle(msg, &mut |app, action| match persist.as_mut() {
+            None => true,
+            Some(p) => match p.before(app, action) {
+                Ok(()) => true,
+                Err(e) => {
+                    failure = Some(e);
+                    false
+                }
+            },
+        });
+        if let Some(e) = failure {
+            app.store_error = Some(e);
         }
-        if app.screen == Screen::Welcome && app.catalog.is_empty() {
-            return Ok(());
+        match effect {
+            Some(Effect::Quit) => return Ok(()),
+            Some(Effect::Started) => {
+                if let Some(p) = persist.as_mut() {
+                    p.started();
+                }
+            }
+            Some(Effect::Resume) => {
+                if let Some(Err(e)) = persist.as_mut().map(|p| p.resume(app)) {
+                    app.store_error = Some(e);
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -89,6 +89,14 @@ fn welcome(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 fn library(app: &mut App, msg: Msg) -> Option<Effect> {
+    if app.resume.is_some() {
+        match msg {
+            Msg::Enter | Msg::Char('y') => return Some(Effect::Resume),
+            Msg::Back | Msg::Char('n') => app.resume = None,
+            _ => {}
+        }
+        return None;
+    }
     let n = app.catalog.len().max(1);
     match msg {
         Msg::Up | Msg::Char('k') => app.library_sel = (app.library_sel + n - 1) % n,

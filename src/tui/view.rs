@@ -42,6 +42,32 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.help {
         help::render(app, frame, area);
     }
+    if let Some(resume) = &app.resume
+        && app.screen == Screen::Library
+    {
+        let text = t!(
+            app.lang,
+            "tui.resume.text",
+            title = resume.title,
+            actions = resume.actions
+        );
+        dialog(app, frame, area, &t!(app.lang, "tui.resume.title"), &text);
+    }
+    if let Some(error) = &app.store_error {
+        dialog(app, frame, area, &t!(app.lang, "tui.store_error"), error);
+    }
+}
+
+/// A message box in the middle of the screen.
+fn dialog(app: &App, frame: &mut Frame, area: Rect, title: &str, text: &str) {
+    let rect = centered(area, 70, 7);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let block = ratatui::widgets::Block::bordered()
+        .title(Line::styled(format!(" {title} "), app.theme.title()));
+    let p = Paragraph::new(text.to_string())
+        .block(block)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(p, rect);
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {

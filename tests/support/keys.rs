@@ -18,9 +18,17 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// How a key reaches the app: `press`, or the terminal loop's handling with a store.
+pub type Key<'a> = dyn FnMut(&mut App, Msg) + 'a;
+
 /// Play `action` through the keyboard: select the dossier, the component, open the
 /// form, pick the options, send.
 pub fn play(app: &mut App, action: &Action) {
+    play_with(app, action, &mut press);
+}
+
+/// `play`, with each key going through `press`.
+pub fn play_with(app: &mut App, action: &Action, press: &mut Key) {
     match action {
         Action::Wait {
             until: Some(WaitUntil::NextEvent),
@@ -31,32 +39,34 @@ pub fn play(app: &mut App, action: &Action) {
         _ => {}
     }
     let Some(code) = action.dossier() else { return };
-    select_dossier(app, code);
+    select_dossier(app, code, press);
     match action {
         Action::Open { .. } => press(app, Msg::Enter),
-        Action::Inspect { component, .. } => component_key(app, component, 'i'),
-        Action::Digitize { component, .. } => component_key(app, component, 'd'),
-        Action::Reuse { component, .. } => component_key(app, component, 'r'),
+        Action::Inspect { component, .. } => component_key(app, component, 'i', press),
+        Action::Digitize { component, .. } => component_key(app, component, 'd', press),
+        Action::Reuse { component, .. } => component_key(app, component, 'r', press),
         Action::Accept { .. } => press(app, Msg::Char('a')),
         Action::Forward { .. } => press(app, Msg::Char('f')),
         Action::Sign { .. } => press(app, Msg::Char('g')),
         Action::RequestFee { .. } => press(app, Msg::Char('m')),
         Action::ConfirmPayment { .. } => press(app, Msg::Char('c')),
-        Action::RequestSupplement { items, .. } => supplement(app, items),
-        Action::Refuse { reason, .. } => choose(app, 'x', reason),
-        Action::Stop { reason, .. } => choose(app, 'z', reason),
+        Action::RequestSupplement { items, .. } => supplement(app, items, press),
+        Action::Refuse { reason, .. } => choose(app, 'x', reason, press),
+        Action::Stop { reason, .. } => choose(app, 'z', reason, press),
         Action::Appraise {
             decision: Decision::Approve,
             ..
-        } => choose(app, 'p', "approve"),
-        Action::Appraise { reason, .. } => choose(app, 'p', reason.as_deref().unwrap_or_default()),
+        } => choose(app, 'p', "approve", press),
+        Action::Appraise { reason, .. } => {
+            choose(app, 'p', reason.as_deref().unwrap_or_default(), press)
+        }
         Action::ReturnResult { channel, .. } => {
             let key = match channel {
                 ResultChannel::Online => "online",
                 ResultChannel::Post => "post",
                 ResultChannel::Counter => "counter",
             };
-            choose(app, 't', key);
+            choose(app, 't', key, press);
         }
         Action::Apologize { new_date, .. } => {
             press(app, Msg::Char('l'));
@@ -73,7 +83,7 @@ pub fn play(app: &mut App, action: &Action) {
     }
 }
 
-fn select_dossier(app: &mut App, code: &str) {
+fn select_dossier(app: &mut App, code: &str, press: &mut Key) {
     press(app, Msg::Back);
     let rows = queue::rows(app);
     let Some(target) = rows.iter().position(|c| c == code) else {
@@ -87,7 +97,7 @@ fn select_dossier(app: &mut App, code: &str) {
     }
 }
 
-fn component_key(app: &mut App, component: &str, key: char) {
+fn component_key(app: &mut App, component: &str, key: char, press: &mut Key) {
     let components = app.selected_components();
     let Some(target) = components.iter().position(|c| c == component) else {
         return;
@@ -102,7 +112,7 @@ fn component_key(app: &mut App, component: &str, key: char) {
     press(app, Msg::Char(key));
 }
 
-fn choose(app: &mut App, key: char, option: &str) {
+fn choose(app: &mut App, key: char, option: &str, press: &mut Key) {
     press(app, Msg::Char(key));
     let Some(Form::Choice(c)) = &app.play.form else {
         return;
@@ -116,7 +126,7 @@ fn choose(app: &mut App, key: char, option: &str) {
     press(app, Msg::Enter);
 }
 
-fn supplement(app: &mut App, items: &[motcua::session::Item]) {
+fn supplement(app: &mut App, items: &[motcua::session::Item], press: &mut Key) {
     press(app, Msg::Char('s'));
     for item in items {
         let Some(Form::Supplement(f)) = &app.play.form else {

@@ -41,16 +41,16 @@ pub(crate) fn flaw(
     let weight = int_or::<u32>(r, "weight", &raw.weight, Min::Zero, 1);
     let id = text(&raw.id).unwrap_or_default();
     let mut ok = true;
-    if let Some(c) = &raw.component {
-        if !comps.known.allows(c.get_ref()) {
-            let args = vec![
-                ("id", c.get_ref().clone()),
-                ("procedure", procedure.to_string()),
-            ];
-            let args = with_suggestion(args, c.get_ref(), comps.known.names());
-            r.push(c.span().start, DiagCode::UnknownComponent, args);
-            ok = false;
-        }
+    if let Some(c) = &raw.component
+        && !comps.known.allows(c.get_ref())
+    {
+        let args = vec![
+            ("id", c.get_ref().clone()),
+            ("procedure", procedure.to_string()),
+        ];
+        let args = with_suggestion(args, c.get_ref(), comps.known.names());
+        r.push(c.span().start, DiagCode::UnknownComponent, args);
+        ok = false;
     }
     let field_ref = match &raw.field {
         None => None,

@@ -1,0 +1,118 @@
+//! Import and re-score 1,000 attempts: `cargo bench --bench store`.
+//!
+//! The bundle holds 250 attempts of each built-in scenario (seeds 1..=250): the
+//! reference solver's logs, and every fifth one cut short and ended with `end-day`s
+//! (a lower score with mistakes). `import` replays and re-scores every attempt, then
+//! stores them in one transaction in a fresh database; `verify` is the replay and
+//! re-score alone.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use motcua::export::bundle::{self, Bundle, BundleAttempt};
+use motcua::export::import::{self, Library, Outcome};
+use motcua::scenario::{self, builtin};
+use motcua::score;
+use motcua::session::action::LoggedAction;
+use motcua::session::{Action, Session, solver};
+use motcua::store::{Mode, Store, sha256_hex};
+
+const PER_SCENARIO: u64 = 250;
+
+fn attempts() -> Bundle {
+    let mut attempts = Vec::new();
+    for (file, text) in builtin::FILES {
+        let s = scenario::load_str(file, text).expect("built-in loads");
+        let sha = sha256_hex(text.as_bytes());
+        for seed in 1..=PER_SCENARIO {
+            let mut log = solver::solve(&s, seed).actions().to_vec();
+            if seed % 5 == 0 {
+                log.truncate(log.len() / 2);
+            }
+            let mut session = Session::new(&s, seed);
+            for a in &log {
+                session.apply(a.clone()).expect("solver action");
+            }
+            while !session.is_over() {
+                session.apply(Action::EndDay).expect("end-day");
+            }
+            let d = score::score(&s, session.events());
+            attempts.push(BundleAttempt {
+                trainee: format!("Học viên {}", seed % 40),
+                scenario: s.meta.id.clone(),
+                scenario_sha256: sha.clone(),
+                seed,
+                mode: Mode::Practice,
+                engine_version: env!("CARGO_PKG_VERSION").to_string(),
+                started_at: "2026-03-02T01:00:00Z".to_string(),
+                ended_at: "2026-03-02T03:00:00Z".to_string(),
+                total: d.total,
+                band: d.band.key().to_string(),
+                passed: d.passed,
+                actions: session
+                    .actions()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        serde_json::to_value(LoggedAction {
+                            seq: i as u64 + 1,
+                            action: a.clone(),
+                        })
+                        .expect("serialises")
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let b = Bundle {
+        format: bundle::FORMAT.to_string(),
+        version: bundle::VERSION,
+        engine_version: env!("CARGO_PKG_VERSION").to_string(),
+        exported_at: "2026-03-02T04:00:00Z".to_string(),
+        attempts,
+    };
+    // Through the file format, as an instructor would receive it.
+    bundle::parse(&bundle::to_json(&b)).expect("round trip")
+}
+
+fn bench(c: &mut Criterion) {
+    let b = attempts();
+    assert_eq!(b.attempts.len(), 1000);
+    let actions: usize = b.attempts.iter().map(|a| a.actions.len()).sum();
+    eprintln!("bundle: {} attempts, {actions} actions", b.attempts.len());
+    let lib = Library::builtin();
+    let mut group = c.benchmark_group("store");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("verify_1000_attempts", |bench| {
+        bench.iter(|| {
+            for a in &b.attempts {
+                black_box(import::verify(a, &lib).expect("honest attempt"));
+            }
+        })
+    });
+    group.bench_function("import_1000_attempts", |bench| {
+        bench.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = Store::open(&dir.path().join("bench.db")).expect("store");
+                (dir, store)
+            },
+            |(dir, mut store)| {
+                let lines = import::import(&mut store, &b, &lib).expect("imports");
+                assert!(
+                    lines
+                        .iter()
+                        .all(|l| matches!(l.outcome, Outcome::Imported { .. }))
+                );
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,193 @@
+//! `motcua import FILE... [--scenario PATH]... [--json]`: bring results bundles into
+//! this machine's database. Every attempt is replayed with this machine's scenario and
+//! re-scored; it is refused, with the reason, when its scenario differs (SHA-256), an
+//! action is malformed or refused by the rules, the log stops before the period's end,
+//! or its recorded score is not the replay's. Exit 0: all kept (or already there);
+//! 3: some refused; 1: a file could not be read or is not a bundle.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::{CliError, db, output, resolve};
+use crate::export::bundle;
+use crate::export::import::{self, Library, Line, Outcome, Refusal};
+use crate::i18n::Lang;
+use crate::present::labels;
+use crate::t;
+
+/// Exit status when at least one attempt was refused.
+pub const EXIT_REFUSED: u8 = 3;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Results bundles written by `motcua export`.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// A scenario file the attempts may have used, besides the built-in ones (repeat).
+    #[arg(long = "scenario", value_name = "PATH")]
+    pub scenarios: Vec<String>,
+    /// Print the outcome of every attempt as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
+    let mut library = Library::builtin();
+    for name in &args.scenarios {
+        let (scenario, source) = resolve::scenario_with_source(name)?;
+        library.add(scenario, source);
+    }
+    let mut store = db::open(db_flag)?;
+    let mut unreadable = false;
+    let mut files = Vec::new();
+    let mut text = String::new();
+    let (mut kept, mut dups, mut refused) = (0usize, 0usize, 0usize);
+    for path in &args.files {
+        let parsed = std::fs::read_to_string(path)
+            .map_err(|source| CliError::Read {
+                path: path.clone(),
+                source,
+            })
+            .and_then(|t| {
+                bundle::parse(&t).map_err(|error| CliError::Bundle {
+                    path: path.clone(),
+                    error,
+                })
+            });
+        let bundle = match parsed {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}", e.render(lang));
+                unreadable = true;
+                continue;
+            }
+        };
+        let lines = import::import(&mut store, &bundle, &library).map_err(CliError::Store)?;
+        for line in &lines {
+            match line.outcome {
+                Outcome::Imported { .. } => kept += 1,
+                Outcome::Duplicate { .. } => dups += 1,
+                Outcome::Refused(_) => refused += 1,
+            }
+            text.push_str(&describe(lang, path, line));
+            text.push('\n');
+        }
+        files.push(json!({ "path": path, "attempts": lines }));
+    }
+    let summary = t!(
+        lang,
+        "store.import.summary",
+        imported = kept,
+        duplicates = dups,
+        refused = refused
+    );
+    if args.json {
+        let doc = json!({
+            "files": files,
+            "imported": kept,
+            "duplicates": dups,
+            "refused": refused,
+        });
+        let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        out.push('\n');
+        output::print(&out)?;
+    } else {
+        text.push_str(&summary);
+        text.push('\n');
+        output::print(&text)?;
+    }
+    Ok(if unreadable {
+        ExitCode::FAILURE
+    } else if refused > 0 {
+        ExitCode::from(EXIT_REFUSED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn describe(lang: Lang, path: &Path, line: &Line) -> String {
+    let what = t!(
+        lang,
+        "store.import.attempt",
+        path = path.display(),
+        index = line.index,
+        trainee = line.trainee,
+        scenario = line.scenario,
+        seed = line.seed,
+        total = labels::points(lang, line.total)
+    );
+    let verdict = match &line.outcome {
+        Outcome::Imported { attempt } => t!(lang, "store.import.imported", attempt = attempt),
+        Outcome::Duplicate { attempt } => t!(lang, "store.import.duplicate", attempt = attempt),
+        Outcome::Refused(r) => t!(lang, "store.import.refused", reason = refusal(lang, r)),
+    };
+    format!("{what}: {verdict}")
+}
+
+fn short(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}
+
+/// Why an attempt was refused, in words.
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    let key = format!("store.refusal.{}", r.code());
+    match r {
+        Refusal::UnknownScenario { scenario } => t!(lang, &key, scenario = scenario),
+        Refusal::ScenarioDiffers {
+            scenario,
+            recorded,
+            local,
+        } => {
+            let local: Vec<&str> = local.iter().map(|s| short(s)).collect();
+            t!(
+                lang,
+                &key,
+                scenario = scenario,
+                recorded = short(recorded),
+                local = local.join(", ")
+            )
+        }
+        Refusal::BadField { field, value } => t!(lang, &key, field = field, value = value),
+        Refusal::BadAction { seq, detail } => t!(lang, &key, seq = seq, detail = detail),
+        Refusal::Rejected {
+            seq,
+            action,
+            rejection,
+        } => t!(
+            lang,
+            &key,
+            seq = seq,
+            action = labels::action(lang, action),
+            reason = labels::rejection(lang, rejection)
+        ),
+        Refusal::NotFinished => t!(lang, &key),
+        Refusal::ScoreDiffers {
+            recorded_total,
+            recorded_band,
+            recorded_passed,
+            replay_total,
+            replay_band,
+            replay_passed,
+        } => {
+            let verdict = |p: &bool| {
+                if *p {
+                    t!(lang, "store.import.pass")
+                } else {
+                    t!(lang, "store.import.fail")
+                }
+            };
+            t!(
+                lang,
+                &key,
+                recorded = labels::points(lang, *recorded_total),
+                recorded_band = recorded_band,
+                recorded_passed = verdict(recorded_passed),
+                replay = labels::points(lang, *replay_total),
+                replay_band = replay_band,
+                replay_passed = verdict(replay_passed)
+            )
+        }
+    }
+}

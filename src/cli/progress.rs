@@ -1,0 +1,106 @@
+//! `motcua progress --trainee NAME [--json]`: a trainee's best and latest score per
+//! scenario, attempts, the mistakes made most often, and what to practise next.
+
+use std::fmt::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{CliError, db, output, resolve};
+use crate::i18n::Lang;
+use crate::present::labels;
+use crate::score::MistakeCode;
+use crate::store::progress::Score;
+use crate::t;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The trainee's name.
+    #[arg(long)]
+    pub trainee: String,
+    /// Print the progress as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
+    let store = db::open_existing(db_flag)?;
+    let progress = store
+        .progress(&args.trainee, &resolve::curriculum())
+        .map_err(CliError::Store)?;
+    if args.json {
+        let mut text = serde_json::to_string_pretty(&progress).unwrap_or_default();
+        text.push('\n');
+        output::print(&text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        t!(lang, "store.progress.heading", trainee = progress.trainee)
+    );
+    if progress.scenarios.is_empty() {
+        let _ = writeln!(out, "{}", t!(lang, "store.progress.none"));
+    }
+    let score = |s: &Option<Score>| match s {
+        Some(s) => format!(
+            "{} {}",
+            labels::points(lang, s.total),
+            labels::band(lang, s.band)
+        ),
+        None => "—".to_string(),
+    };
+    for s in &progress.scenarios {
+        let line = t!(
+            lang,
+            "store.progress.line",
+            scenario = s.scenario,
+            attempts = s.attempts,
+            finished = s.finished,
+            best = score(&s.best),
+            latest = score(&s.latest)
+        );
+        let mut line = format!("  {line}");
+        if s.passed_ever {
+            line.push_str(&format!(" · {}", t!(lang, "store.progress.passed")));
+        }
+        if s.unfinished {
+            line.push_str(&format!(" · {}", t!(lang, "store.progress.unfinished")));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if !progress.mistakes.is_empty() {
+        let _ = writeln!(out, "\n{}", t!(lang, "store.progress.mistakes"));
+        for (code, n) in &progress.mistakes {
+            let title = MistakeCode::from_key(code)
+                .map(|c| labels::mistake_title(lang, c))
+                .unwrap_or_else(|| code.clone());
+            let _ = writeln!(out, "  {n}× {title} ({code})");
+        }
+    }
+    if let Some(s) = &progress.suggestion {
+        let reason = t!(lang, &format!("store.suggest.{}", reason_key(s.reason)));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            t!(
+                lang,
+                "store.progress.next",
+                scenario = s.scenario,
+                reason = reason
+            )
+        );
+    }
+    output::print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reason_key(r: crate::store::SuggestionReason) -> &'static str {
+    use crate::store::SuggestionReason::*;
+    match r {
+        Continue => "continue",
+        Retry => "retry",
+        Next => "next",
+        Improve => "improve",
+    }
+}

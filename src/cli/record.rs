@@ -1,0 +1,239 @@
+//! `motcua record SCENARIO --trainee NAME [--seed N] [--mode practice|exam] [--new]`:
+//! play an attempt from standard input, one action per line (JSON, with or without
+//! `seq`), for scripts and tests. Each allowed action is committed to the store before
+//! the session applies it; a refused one is reported and not stored. An unfinished
+//! attempt of the same trainee and scenario is resumed where it stopped. When the
+//! period ends the attempt is scored and closed.
+//!
+//! Standard output is JSON Lines (docs/results.md): a first line about the attempt,
+//! one line per input line, and a last line with the score or the count so far.
+//! Messages for a person go to standard error.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::{CliError, db, resolve};
+use crate::i18n::Lang;
+use crate::present::labels;
+use crate::session::action::{Action, LoggedAction};
+use crate::store::{Mode, Recorder};
+use crate::t;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModeArg {
+    Practice,
+    Exam,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Practice => Mode::Practice,
+            ModeArg::Exam => Mode::Exam,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Scenario file, or the id of a built-in scenario.
+    pub scenario: String,
+    /// The trainee's name.
+    #[arg(long)]
+    pub trainee: String,
+    /// Seed of a new attempt (default: the scenario's own seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// practice (default) or exam.
+    #[arg(long, value_enum, default_value = "practice")]
+    pub mode: ModeArg,
+    /// Abandon an unfinished attempt of this scenario and start a new one.
+    #[arg(long)]
+    pub new: bool,
+}
+
+pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
+    let (scenario, source) = resolve::scenario_with_source(&args.scenario)?;
+    let mut store = db::open(db_flag)?;
+    let id = scenario.meta.id.clone();
+    let mut unfinished = store
+        .unfinished_attempt(&args.trainee, Some(&id))
+        .map_err(CliError::Store)?;
+    if args.new
+        && let Some(r) = unfinished.take()
+    {
+        store.abandon_attempt(r.info.id).map_err(CliError::Store)?;
+    }
+    let resumed = unfinished.is_some();
+    let mut rec = match unfinished {
+        Some(r) => {
+            if args.seed.is_some_and(|s| s != r.info.seed) {
+                eprintln!("{}", t!(lang, "store.record.seed_kept", seed = r.info.seed));
+            }
+            let rec = Recorder::resume(store, r).map_err(CliError::Store)?;
+            eprintln!(
+                "{}",
+                t!(
+                    lang,
+                    "store.record.resumed",
+                    attempt = rec.attempt().0,
+                    count = rec.session().actions().len(),
+                    now = labels::moment(rec.session().now())
+                )
+            );
+            rec
+        }
+        None => {
+            let seed = args.seed.unwrap_or(scenario.meta.seed);
+            let rec = Recorder::start(
+                store,
+                &args.trainee,
+                &scenario,
+                &source,
+                seed,
+                args.mode.into(),
+            )
+            .map_err(CliError::Store)?;
+            eprintln!(
+                "{}",
+                t!(
+                    lang,
+                    "store.record.started",
+                    attempt = rec.attempt().0,
+                    seed = seed
+                )
+            );
+            rec
+        }
+    };
+    let info = rec
+        .store()
+        .attempt(rec.attempt())
+        .map_err(CliError::Store)?;
+    emit(&json!({
+        "attempt": rec.attempt().0,
+        "trainee": info.trainee,
+        "scenario": info.scenario,
+        "seed": info.seed,
+        "mode": info.mode,
+        "resumed": resumed,
+        "actions": rec.session().actions().len(),
+        "now": rec.session().now(),
+    }));
+    if rec.debrief().is_some() {
+        return Ok(finished(&rec, lang));
+    }
+    let stdin = std::io::stdin();
+    for (i, line) in stdin.lock().lines().enumerate() {
+        let Ok(line) = line else { break };
+        let n = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let next = rec.session().actions().len() as u64 + 1;
+        let action = match parse_line(&line) {
+            Ok((Some(seq), _)) if seq != next => {
+                eprintln!(
+                    "{}",
+                    t!(
+                        lang,
+                        "store.record.bad_seq",
+                        line = n,
+                        found = seq,
+                        expected = next
+                    )
+                );
+                emit(&json!({"line": n, "error": "seq", "expected": next, "found": seq}));
+                continue;
+            }
+            Ok((_, action)) => action,
+            Err(message) => {
+                eprintln!(
+                    "{}",
+                    t!(lang, "store.record.malformed", line = n, message = message)
+                );
+                emit(&json!({"line": n, "error": "malformed", "message": message}));
+                continue;
+            }
+        };
+        let name = action.name();
+        // The action is committed before it changes anything.
+        match rec.apply(action).map_err(CliError::Store)? {
+            Ok(events) => emit(&json!({
+                "seq": next,
+                "action": name,
+                "events": events,
+                "now": rec.session().now(),
+            })),
+            Err(rejection) => {
+                eprintln!(
+                    "{}",
+                    t!(
+                        lang,
+                        "store.record.rejected",
+                        line = n,
+                        action = labels::action(lang, name),
+                        reason = labels::rejection(lang, &rejection)
+                    )
+                );
+                emit(&json!({"line": n, "rejected": rejection.code(), "action": name}));
+            }
+        }
+        if rec.debrief().is_some() {
+            return Ok(finished(&rec, lang));
+        }
+    }
+    let count = rec.session().actions().len();
+    emit(&json!({
+        "finished": false,
+        "actions": count,
+        "now": rec.session().now(),
+    }));
+    eprintln!("{}", t!(lang, "store.record.paused", count = count));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An input line: a logged action (`{"seq":3,"action":...}`) or a bare action.
+fn parse_line(line: &str) -> Result<(Option<u64>, Action), String> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    if value.get("seq").is_some() {
+        let logged: LoggedAction = serde_json::from_value(value).map_err(|e| e.to_string())?;
+        return Ok((Some(logged.seq), logged.action));
+    }
+    let action: Action = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    Ok((None, action))
+}
+
+fn finished(rec: &Recorder, lang: Lang) -> ExitCode {
+    let Some(debrief) = rec.debrief() else {
+        return ExitCode::SUCCESS;
+    };
+    emit(&json!({
+        "finished": true,
+        "attempt": rec.attempt().0,
+        "actions": rec.session().actions().len(),
+        "total": debrief.total,
+        "band": debrief.band,
+        "passed": debrief.passed,
+    }));
+    eprintln!(
+        "{}",
+        t!(
+            lang,
+            "store.record.finished",
+            total = labels::points(lang, debrief.total),
+            band = labels::band(lang, debrief.band)
+        )
+    );
+    ExitCode::SUCCESS
+}
+
+/// One JSON line on stdout, flushed at once (a script waits for it).
+fn emit(value: &serde_json::Value) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{value}");
+    let _ = out.flush();
+}

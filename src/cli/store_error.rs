@@ -1,0 +1,58 @@
+//! Store errors in the user's language: what is wrong and what to do. Nothing is
+//! changed in a database that is locked, read-only, newer or damaged.
+
+use crate::i18n::Lang;
+use crate::store::StoreError;
+use crate::t;
+
+pub fn render(lang: Lang, e: &StoreError) -> String {
+    let key = format!("store.error.{}", e.key());
+    match e {
+        StoreError::Locked { path }
+        | StoreError::ReadOnly { path }
+        | StoreError::Foreign { path }
+        | StoreError::Missing { path }
+        | StoreError::Full { path } => t!(lang, &key, path = path.display()),
+        StoreError::TooNew {
+            path,
+            found,
+            supported,
+        } => t!(
+            lang,
+            &key,
+            path = path.display(),
+            found = found,
+            supported = supported
+        ),
+        StoreError::Corrupt { path, detail } | StoreError::Sqlite { path, detail } => {
+            t!(lang, &key, path = path.display(), detail = detail)
+        }
+        StoreError::Io { path, source } => {
+            t!(lang, &key, path = path.display(), detail = source)
+        }
+        StoreError::NoDataDir => t!(lang, &key),
+        StoreError::NoSuchAttempt(id) | StoreError::AttemptClosed(id) => {
+            t!(lang, &key, attempt = id)
+        }
+        StoreError::OutOfSequence {
+            attempt,
+            expected,
+            found,
+        } => t!(
+            lang,
+            &key,
+            attempt = attempt,
+            expected = expected,
+            found = found
+        ),
+        StoreError::BadAction {
+            attempt,
+            seq,
+            detail,
+        } => t!(lang, &key, attempt = attempt, seq = seq, detail = detail),
+        StoreError::Unreplayable { attempt, detail } => {
+            t!(lang, &key, attempt = attempt, detail = detail)
+        }
+        StoreError::EmptyTrainee => t!(lang, &key),
+    }
+}

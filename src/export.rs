@@ -1,0 +1,11 @@
+//! Results out of the store: report tables (text, CSV, JSON), result bundles, and the
+//! import that re-scores every attempt of a bundle by replay before keeping it.
+
+pub mod bundle;
+pub mod csv;
+pub mod import;
+pub mod summary;
+
+pub use bundle::{Bundle, BundleAttempt};
+pub use import::{Library, Outcome, Refusal};
+pub use summary::{Cell, Table, View};

@@ -1,0 +1,239 @@
+//! Results that last: trainees, attempts and their action logs in SQLite.
+//!
+//! A shell around the core: the session never sees the database. The caller (the TUI,
+//! `motcua record`) asks the session whether an action is allowed (`Session::check`),
+//! commits it here with [`Store::append_action`], and only then applies it, so a
+//! killed program loses no action: [`Store::unfinished_attempt`] gives the log back
+//! and `session::replay` rebuilds the exact state.
+//!
+//! The database: WAL journal, `synchronous = FULL` (a commit survives a power cut),
+//! foreign keys on, a busy timeout so two motcua processes writing at once both
+//! succeed, migrations on `PRAGMA user_version` (see `schema`). Every write runs in
+//! its own `BEGIN IMMEDIATE` transaction.
+
+pub mod attempts;
+pub mod error;
+pub mod progress;
+pub mod recorder;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use attempts::{AttemptId, AttemptInfo, Filter, Resume, Status};
+pub use error::StoreError;
+pub use progress::{Progress, ScenarioProgress, Suggestion, SuggestionReason};
+pub use recorder::Recorder;
+
+use schema::Found;
+
+/// How long a write waits for another program's write before giving up (`Locked`).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The engine that plays and scores: recorded with every attempt.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Practice shows hints (in the TUI); an exam does not. Recorded with the attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    Practice,
+    Exam,
+}
+
+impl Mode {
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam => "exam",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Mode> {
+        match key {
+            "practice" => Some(Mode::Practice),
+            "exam" => Some(Mode::Exam),
+            _ => None,
+        }
+    }
+}
+
+/// How to open the database.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub busy_timeout: Duration,
+    /// Open an existing database without writing (`report`, `export`).
+    pub read_only: bool,
+    /// Fail with `Missing` instead of creating a new database.
+    pub must_exist: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            busy_timeout: BUSY_TIMEOUT,
+            read_only: false,
+            must_exist: false,
+        }
+    }
+}
+
+type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// `<data dir>/motcua/motcua.db` (`~/.local/share` on Linux, `%APPDATA%` on Windows,
+/// `~/Library/Application Support` on macOS).
+pub fn default_path() -> Result<PathBuf> {
+    dirs::data_dir()
+        .map(|d| d.join("motcua").join("motcua.db"))
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// Lower-case hex SHA-256 of a scenario file's bytes: the scenario's identity in the
+/// store and in exported bundles.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest.iter() {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// The store's timestamp text: UTC, whole seconds, `2026-03-02T01:30:00Z`. Sorts as it reads.
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn wall_clock() -> DateTime<Utc> {
+    DateTime::<Utc>::from(std::time::SystemTime::now())
+}
+
+impl Store {
+    /// Open (or create, with its folders) the database at `path` and bring its schema
+    /// up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, &Options::default())
+    }
+
+    pub fn open_with(path: &Path, options: &Options) -> Result<Store> {
+        let exists = path.exists();
+        if !exists && (options.must_exist || options.read_only) {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let sql = |e| StoreError::from_sqlite(path, e);
+        let flags = if options.read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let mut conn = Connection::open_with_flags(path, flags).map_err(sql)?;
+        conn.busy_timeout(options.busy_timeout).map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sql)?;
+        let found = schema::check(&conn).map_err(sql)?;
+        match found {
+            Found::TooNew(found) => {
+                return Err(StoreError::TooNew {
+                    path: path.to_path_buf(),
+                    found,
+                    supported: schema::SCHEMA_VERSION,
+                });
+            }
+            Found::Foreign => {
+                return Err(StoreError::Foreign {
+                    path: path.to_path_buf(),
+                });
+            }
+            Found::Behind(_) if options.read_only => {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                });
+            }
+            Found::Current | Found::Behind(_) => {}
+        }
+        if !options.read_only {
+            if conn.is_readonly(rusqlite::MAIN_DB).map_err(sql)? {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                });
+            }
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(sql)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Sqlite {
+                    path: path.to_path_buf(),
+                    detail: format!("journal_mode is {mode}, not wal"),
+                });
+            }
+            conn.pragma_update(None, "synchronous", "FULL")
+                .map_err(sql)?;
+            if let Found::Behind(_) = found {
+                schema::migrate(&mut conn).map_err(sql)?;
+            }
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            clock: Box::new(wall_clock),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Replace the wall clock (tests, benchmarks).
+    pub fn set_clock(&mut self, clock: impl Fn() -> DateTime<Utc> + Send + 'static) {
+        self.clock = Box::new(clock);
+    }
+
+    fn now(&self) -> String {
+        timestamp((self.clock)())
+    }
+
+    fn sql(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, e)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.sql(e))
+    }
+}

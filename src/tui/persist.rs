@@ -1,0 +1,162 @@
+//! The TUI's link to the results store: every allowed action is committed before the
+//! session applies it, an attempt is opened when play starts and closed with its score
+//! when the period ends, and an unfinished attempt is offered again (resume).
+
+use crate::scenario;
+use crate::session::{self, Action};
+use crate::store::{AttemptId, Filter, Resume, Store};
+
+use super::app::{App, ResumeOffer, Screen};
+use super::catalog::Entry;
+
+pub struct Persist {
+    store: Store,
+    attempt: Option<AttemptId>,
+    /// The resumable attempt offered for `checked_name`.
+    resumable: Option<Resume>,
+    checked_name: Option<String>,
+    finished: bool,
+}
+
+impl Persist {
+    pub fn new(store: Store) -> Persist {
+        Persist {
+            store,
+            attempt: None,
+            resumable: None,
+            checked_name: None,
+            finished: false,
+        }
+    }
+
+    /// Names seen before, for the welcome screen.
+    pub fn fill_welcome(&self, app: &mut App) {
+        app.welcome.known = self.store.trainees().unwrap_or_default();
+    }
+
+    /// Before the session applies `action`: commit it if the rules allow it. A refused
+    /// action is not stored (the session will say why); a failed commit stops the action.
+    pub fn before(&mut self, app: &App, action: &Action) -> Result<(), String> {
+        let (Some(session), Some(attempt)) = (&app.session, self.attempt) else {
+            return Ok(());
+        };
+        if session.check(action).is_err() {
+            return Ok(());
+        }
+        let seq = session.actions().len() as u64 + 1;
+        self.store
+            .append_action(attempt, seq, action)
+            .map_err(|e| crate::cli::store_error::render(app.lang, &e))
+    }
+
+    /// After each key: open an attempt when play began, keep the score when it ended,
+    /// refresh the library's best scores and resume offer for a new name.
+    pub fn after(&mut self, app: &mut App) -> Result<(), String> {
+        if app.screen == Screen::Play && self.attempt.is_none() && app.session.is_some() {
+            self.open(app)?;
+        }
+        if app.session.is_none() {
+            self.attempt = None;
+        }
+        if let (Some(attempt), Some(d), false) = (self.attempt, &app.debrief, self.finished)
+            && app.session.as_ref().is_some_and(session::Session::is_over)
+        {
+            self.store
+                .finish_attempt(attempt, d)
+                .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+            self.finished = true;
+        }
+        if app.screen == Screen::Library && self.checked_name.as_deref() != Some(&app.welcome.name)
+        {
+            self.check_name(app);
+        }
+        Ok(())
+    }
+
+    /// A new attempt begins (start, retry, new seed): forget the previous one.
+    pub fn started(&mut self) {
+        self.attempt = None;
+        self.finished = false;
+    }
+
+    fn open(&mut self, app: &App) -> Result<(), String> {
+        let (Some(entry), Some(session)) = (app.selected_entry(), &app.session) else {
+            return Ok(());
+        };
+        let Ok(s) = &entry.loaded else { return Ok(()) };
+        let id = self
+            .store
+            .open_attempt(&app.welcome.name, s, &entry.bytes, session.seed(), app.mode)
+            .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+        self.attempt = Some(id);
+        self.finished = false;
+        Ok(())
+    }
+
+    fn check_name(&mut self, app: &mut App) {
+        let name = app.welcome.name.clone();
+        self.checked_name = Some(name.clone());
+        let filter = Filter {
+            trainees: vec![name.clone()],
+            finished_only: true,
+            ..Filter::default()
+        };
+        let mut best: Vec<(String, f64)> = Vec::new();
+        for a in self.store.attempts(&filter).unwrap_or_default() {
+            let Some(total) = a.total else { continue };
+            match best.iter_mut().find(|(id, _)| *id == a.scenario) {
+                Some((_, b)) if *b >= total => {}
+                Some((_, b)) => *b = total,
+                None => best.push((a.scenario.clone(), total)),
+            }
+        }
+        app.best = best;
+        self.resumable = self.store.unfinished_attempt(&name, None).ok().flatten();
+        app.resume = self.resumable.as_ref().map(|r| ResumeOffer {
+            scenario: r.info.scenario.clone(),
+            title: app
+                .catalog
+                .iter()
+                .find(|e| {
+                    e.loaded
+                        .as_ref()
+                        .is_ok_and(|s| s.meta.id == r.info.scenario)
+                })
+                .map_or_else(|| r.info.scenario.clone(), |e| e.title(app.lang)),
+            actions: r.actions.len(),
+        });
+    }
+
+    /// Continue the offered attempt exactly where it stopped: replay its log on the
+    /// scenario text it was started with.
+    pub fn resume(&mut self, app: &mut App) -> Result<(), String> {
+        let Some(r) = self.resumable.take() else {
+            return Ok(());
+        };
+        app.resume = None;
+        let label = format!("{} (#{})", r.info.scenario, r.info.id.0);
+        let s = scenario::load_bytes(&label, &r.source)
+            .map_err(|d| format!("{label}: {} diagnostics", d.len()))?;
+        let session =
+            session::replay(&s, r.info.seed, &r.actions).map_err(|e| format!("{label}: {e}"))?;
+        let at = app
+            .catalog
+            .iter()
+            .position(|e| e.bytes == r.source)
+            .unwrap_or_else(|| {
+                app.catalog.push(Entry {
+                    source: label.clone(),
+                    bytes: r.source.clone(),
+                    loaded: Ok(s.clone()),
+                });
+                app.catalog.len() - 1
+            });
+        app.library_sel = at;
+        app.seed = r.info.seed;
+        app.mode = r.info.mode;
+        app.resume_session(session);
+        self.attempt = Some(r.info.id);
+        self.finished = false;
+        Ok(())
+    }
+}

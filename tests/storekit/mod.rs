@@ -1,0 +1,89 @@
+//! Helpers for the store, export and import tests: temporary databases and attempts
+//! played into a store the way the TUI and `motcua record` do.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, TimeZone, Utc};
+use motcua::scenario::{self, Scenario, builtin};
+use motcua::score;
+use motcua::session::{Action, Session, solver};
+use motcua::store::{AttemptId, Mode, Store};
+
+/// A fresh folder for one test's database; removed when dropped.
+pub struct Temp {
+    pub dir: tempfile::TempDir,
+}
+
+impl Temp {
+    pub fn new() -> Temp {
+        Temp {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+/// A built-in scenario with its exact text.
+pub fn builtin_source(id: &str) -> (Scenario, Vec<u8>) {
+    let (file, text) = builtin::FILES
+        .iter()
+        .find(|(f, _)| f.trim_end_matches(".toml") == id)
+        .unwrap_or_else(|| panic!("no built-in {id}"));
+    let s = scenario::load_str(file, text).expect("built-in loads");
+    (s, text.as_bytes().to_vec())
+}
+
+/// The reference solver's log for a seed.
+pub fn solver_log(s: &Scenario, seed: u64) -> Vec<Action> {
+    solver::solve(s, seed).actions().to_vec()
+}
+
+/// The first `keep` actions of the solver's log, then `end-day` until the period is
+/// over: a worse score, with mistakes.
+pub fn sloppy_log(s: &Scenario, seed: u64, keep: usize) -> Vec<Action> {
+    let mut session = Session::new(s, seed);
+    for a in solver_log(s, seed).into_iter().take(keep) {
+        session.apply(a).expect("solver action");
+    }
+    while !session.is_over() {
+        session.apply(Action::EndDay).expect("end-day");
+    }
+    session.actions().to_vec()
+}
+
+/// Play `actions` into the store as the TUI does: check, commit, apply; finish when over.
+pub fn play(
+    store: &mut Store,
+    trainee: &str,
+    id: &str,
+    seed: u64,
+    actions: &[Action],
+) -> (AttemptId, Session) {
+    let (s, source) = builtin_source(id);
+    let attempt = store
+        .open_attempt(trainee, &s, &source, seed, Mode::Practice)
+        .expect("open attempt");
+    let mut session = Session::new(&s, seed);
+    for (i, a) in actions.iter().enumerate() {
+        session.check(a).expect("allowed");
+        store
+            .append_action(attempt, i as u64 + 1, a)
+            .expect("commit");
+        session.apply(a.clone()).expect("apply");
+    }
+    if session.is_over() {
+        let debrief = score::score(&s, session.events());
+        store.finish_attempt(attempt, &debrief).expect("finish");
+    }
+    (attempt, session)
+}
+
+/// A fixed wall clock for the store.
+pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, min, 0)
+        .single()
+        .expect("valid moment")
+}
