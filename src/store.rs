@@ -13,7 +13,9 @@
 
 pub mod attempts;
 pub mod error;
+pub mod imported;
 pub mod progress;
+mod read;
 pub mod recorder;
 pub mod schema;
 

@@ -13,7 +13,8 @@ use crate::scenario::{self, Scenario, builtin};
 use crate::score::{self, Debrief};
 use crate::session::action::{Action, LoggedAction};
 use crate::session::{Rejection, Session};
-use crate::store::attempts::{Imported, ImportedAttempt, band_from_key, normalize_name};
+use crate::store::attempts::{band_from_key, normalize_name};
+use crate::store::imported::{Imported, ImportedAttempt};
 use crate::store::{AttemptId, Store, StoreError, parse_timestamp, sha256_hex};
 
 /// One scenario text known on this machine.

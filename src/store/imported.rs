@@ -1,0 +1,126 @@
+//! Attempts played elsewhere: their identity (fingerprint) and storing them after
+//! `export::import` verified them by replay.
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+
+use super::attempts::{AttemptId, insert_mistakes, keep_scenario, normalize_name, trainee_in};
+use super::{Mode, Result, Store, StoreError, sha256_hex};
+use crate::scenario::Scenario;
+use crate::score::Debrief;
+use crate::session::action::{self, Action};
+
+/// Identity of a finished attempt: the same play imported twice is kept once. (Two
+/// identical plays finished here in the same second are both kept; the second has no
+/// fingerprint.)
+pub fn fingerprint(
+    trainee: &str,
+    scenario_sha256: &str,
+    seed: u64,
+    mode: Mode,
+    started_at: &str,
+    actions: &[Action],
+) -> String {
+    let text = format!(
+        "{trainee}\n{scenario_sha256}\n{seed}\n{}\n{started_at}\n{}",
+        mode.key(),
+        action::write_log(actions)
+    );
+    sha256_hex(text.as_bytes())
+}
+
+/// Data of a finished attempt played elsewhere, checked by `export::import`.
+#[derive(Debug, Clone)]
+pub struct ImportedAttempt<'a> {
+    pub trainee: &'a str,
+    pub scenario: &'a Scenario,
+    pub source: &'a [u8],
+    pub seed: u64,
+    pub mode: Mode,
+    pub engine_version: &'a str,
+    pub started_at: &'a str,
+    pub ended_at: &'a str,
+    pub actions: &'a [Action],
+    pub debrief: &'a Debrief,
+}
+
+/// What importing one attempt did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Imported {
+    New(AttemptId),
+    /// The same attempt (same fingerprint) was already here.
+    Duplicate(AttemptId),
+}
+
+impl Store {
+    /// Store attempts played elsewhere, already verified by replay, in one transaction.
+    pub fn import_attempts(&mut self, list: &[ImportedAttempt<'_>]) -> Result<Vec<Imported>> {
+        let now = self.now();
+        let path = self.path.clone();
+        let sql = |e| StoreError::from_sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let mut out = Vec::with_capacity(list.len());
+        for a in list {
+            let name = normalize_name(a.trainee);
+            if name.is_empty() {
+                return Err(StoreError::EmptyTrainee);
+            }
+            let sha = sha256_hex(a.source);
+            let fp = fingerprint(&name, &sha, a.seed, a.mode, a.started_at, a.actions);
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM attempt WHERE fingerprint = ?1",
+                    [&fp],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(sql)?;
+            if let Some(id) = existing {
+                out.push(Imported::Duplicate(AttemptId(id)));
+                continue;
+            }
+            let trainee_id = trainee_in(&tx, &name, &now).map_err(sql)?;
+            keep_scenario(&tx, &sha, &a.scenario.meta.id, a.source).map_err(sql)?;
+            tx.execute(
+                "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
+                     engine_version, status, started_at, ended_at, total, band, passed, origin,
+                     fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'finished', ?7, ?8, ?9, ?10, ?11, 'imported', ?12)",
+                params![
+                    trainee_id,
+                    a.scenario.meta.id,
+                    sha,
+                    a.seed as i64,
+                    a.mode.key(),
+                    a.engine_version,
+                    a.started_at,
+                    a.ended_at,
+                    a.debrief.total,
+                    a.debrief.band.key(),
+                    a.debrief.passed,
+                    fp
+                ],
+            )
+            .map_err(sql)?;
+            let id = tx.last_insert_rowid();
+            {
+                let mut stmt = tx
+                    .prepare_cached(
+                        "INSERT INTO action (attempt_id, seq, line) VALUES (?1, ?2, ?3)",
+                    )
+                    .map_err(sql)?;
+                for (i, action) in a.actions.iter().enumerate() {
+                    let seq = i as u64 + 1;
+                    stmt.execute(params![id, seq as i64, action::log_line(seq, action)])
+                        .map_err(sql)?;
+                }
+            }
+            insert_mistakes(&tx, id, a.debrief).map_err(sql)?;
+            out.push(Imported::New(AttemptId(id)));
+        }
+        tx.commit().map_err(sql)?;
+        Ok(out)
+    }
+}
