@@ -12,6 +12,11 @@ use serde::Serialize;
 /// The only scenario format version this build reads.
 pub const FORMAT_VERSION: i64 = 1;
 
+mod fields;
+
+pub(crate) use fields::keyed_enum;
+pub use fields::{Attr, FieldRef, Party, Stage};
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
     pub meta: Meta,
@@ -180,145 +185,6 @@ pub enum CopyKind {
     BanDienTu,
 }
 
-/// `party.attribute`, e.g. `mother.name`. Serialised as that string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FieldRef {
-    pub party: Party,
-    pub attr: Attr,
-}
-
-impl FieldRef {
-    /// Parse `party.attribute`; `None` when either part is unknown.
-    pub fn parse(text: &str) -> Option<FieldRef> {
-        let (party, attr) = text.split_once('.')?;
-        Some(FieldRef {
-            party: Party::from_key(party)?,
-            attr: Attr::from_key(attr)?,
-        })
-    }
-}
-
-impl Serialize for FieldRef {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl std::fmt::Display for FieldRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}.{}", self.party.key(), self.attr.key())
-    }
-}
-
-macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
-
-        /// Serialised as its key, so JSON and TOML read the same.
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.key())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let key = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                $name::from_key(&key).ok_or_else(|| {
-                    serde::de::Error::unknown_variant(&key, &[$($key),+])
-                })
-            }
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The key used in scenario files and JSON output.
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-            pub fn from_key(key: &str) -> Option<Self> {
-                match key { $($key => Some($name::$variant),)+ _ => None }
-            }
-            pub fn keys() -> Vec<&'static str> {
-                Self::ALL.iter().map(|v| v.key()).collect()
-            }
-        }
-    };
-}
-pub(crate) use keyed_enum;
-
-keyed_enum!(
-    /// When a flaw can be found: by the desk officer at receipt, or only by the
-    /// specialist's verification after acceptance (a site check, a register lookup).
-    Stage {
-        Receipt = "receipt",
-        Appraisal = "appraisal",
-    }
-);
-
-keyed_enum!(
-    /// A person or organisation a dossier is about.
-    Party {
-        Applicant = "applicant",
-        Child = "child",
-        Mother = "mother",
-        Father = "father",
-        Spouse = "spouse",
-        Representative = "representative",
-        Authorized = "authorized",
-        Owner = "owner",
-        Business = "business",
-    }
-);
-
-keyed_enum!(
-    /// An attribute of a party.
-    Attr {
-        Name = "name",
-        Gender = "gender",
-        BirthDate = "birth_date",
-        BirthPlace = "birth_place",
-        Nationality = "nationality",
-        Ethnicity = "ethnicity",
-        IdNumber = "id_number",
-        IdIssueDate = "id_issue_date",
-        IdExpiry = "id_expiry",
-        Address = "address",
-        Phone = "phone",
-        Email = "email",
-        TaxCode = "tax_code",
-        BusinessLine = "business_line",
-        Capital = "capital",
-    }
-);
-
-impl Party {
-    pub fn is_organisation(self) -> bool {
-        matches!(self, Party::Business)
-    }
-    /// Whether this party can carry the attribute at all (a business has no birth date).
-    pub fn has(self, attr: Attr) -> bool {
-        use Attr::*;
-        if self.is_organisation() {
-            matches!(
-                attr,
-                Name | Address | Phone | Email | TaxCode | BusinessLine | Capital
-            )
-        } else {
-            !matches!(attr, BusinessLine | Capital)
-        }
-    }
-}
-
-impl Attr {
-    /// Attributes whose value is a date (used by `expired` and `underage` flaws).
-    pub fn is_date(self) -> bool {
-        matches!(self, Attr::BirthDate | Attr::IdIssueDate | Attr::IdExpiry)
-    }
-}
-
 keyed_enum!(
     /// What is wrong with a dossier, as an officer sees it.
     FlawKind {
@@ -477,13 +343,5 @@ impl Default for Weights {
             online: 22.0,
             satisfaction: 18.0,
         }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FieldRef {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-        FieldRef::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown field reference `{text}`")))
     }
 }
