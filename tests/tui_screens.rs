@@ -83,6 +83,9 @@ fn play_screen_with_an_open_dossier_and_each_form() {
         press(&mut a, Msg::Enter);
         press(&mut a, Msg::Char('i'));
         insta::assert_snapshot!(format!("play-{}", tag(lang)), draw(&a, 100, 30));
+        press(&mut a, Msg::Char('a'));
+        insta::assert_snapshot!(format!("form-receipt-{}", tag(lang)), draw(&a, 100, 30));
+        press(&mut a, Msg::Back);
         press(&mut a, Msg::Char('s'));
         press(&mut a, Msg::Down);
         press(&mut a, Msg::Right);
@@ -103,6 +106,7 @@ fn a_rejected_key_says_why_in_the_messages() {
     let mut a = playing(Lang::Vi, "khai-sinh-co-ban");
     press(&mut a, Msg::Char('n'));
     press(&mut a, Msg::Char('a'));
+    press(&mut a, Msg::Enter);
     let screen = draw(&a, 100, 30);
     assert!(screen.contains("Hãy mở hồ sơ trước."), "{screen}");
 }
@@ -140,6 +144,7 @@ fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
         press(&mut a, Msg::Char('n'));
         press(&mut a, Msg::Enter);
         press(&mut a, Msg::Char('a'));
+        press(&mut a, Msg::Enter);
         press(&mut a, Msg::Char('q'));
         press(&mut a, Msg::Char('y'));
         assert_eq!(a.screen, Screen::Debrief);
@@ -185,6 +190,7 @@ fn practice_mode_hints_the_next_step_and_exam_mode_does_not() {
     press(&mut exam, Msg::Char('n'));
     press(&mut exam, Msg::Enter);
     press(&mut exam, Msg::Char('a'));
+    press(&mut exam, Msg::Enter);
     let screen = draw(&exam, 100, 30);
     assert!(!screen.contains("Gợi ý"), "{screen}");
     assert!(

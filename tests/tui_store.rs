@@ -47,7 +47,13 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
         ..Options::default()
     });
     welcome_to_play(&mut a, &mut persist, "Đỗ Thu Hà");
-    for msg in [Msg::Char('n'), Msg::Enter, Msg::Char('i'), Msg::Char('a')] {
+    for msg in [
+        Msg::Char('n'),
+        Msg::Enter,
+        Msg::Char('i'),
+        Msg::Char('a'),
+        Msg::Enter,
+    ] {
         key(&mut a, &mut persist, msg);
     }
     let played = a.session.as_ref().expect("session").events().to_vec();
@@ -134,7 +140,8 @@ fn a_refused_action_is_not_stored() {
     });
     welcome_to_play(&mut a, &mut persist, "Tester");
     key(&mut a, &mut persist, Msg::Char('n'));
-    key(&mut a, &mut persist, Msg::Char('a')); // not opened: refused
+    key(&mut a, &mut persist, Msg::Char('a'));
+    key(&mut a, &mut persist, Msg::Enter); // not opened: refused
     let store = Store::open(&path).expect("reads");
     let resume = store
         .unfinished_attempt("Tester", None)

@@ -105,8 +105,8 @@ fn a_scenario_played_in_a_real_terminal_reaches_the_debrief_and_quits_cleanly() 
         ),
     );
     pane.wait_for("Ngày làm việc 1/2");
-    // Wait for the first dossier, open it, inspect both papers, accept it.
-    pane.send(&["n", "Enter", "i", "j", "i", "a"]);
+    // Wait for the first dossier, open it, inspect both papers, issue the receipt.
+    pane.send(&["n", "Enter", "i", "j", "i", "a", "Enter"]);
     pane.wait_for("Đã tiếp nhận");
     // End both working days: the period is over and the debrief opens.
     pane.send(&["e", "e"]);
@@ -151,7 +151,7 @@ fn a_killed_program_resumes_where_it_stopped() {
         &format!("MOTCUA_DB={db} exec {bin} play khai-sinh-co-ban --trainee 'Vũ Minh'"),
     );
     first.wait_for("Ngày làm việc 1/2");
-    first.send(&["n", "Enter", "i", "j", "i", "a"]);
+    first.send(&["n", "Enter", "i", "j", "i", "a", "Enter"]);
     first.wait_for("Đã tiếp nhận");
     let killed = Command::new("kill")
         .args(["-9", &first.pid()])

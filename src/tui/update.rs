@@ -4,7 +4,7 @@ use crate::i18n::Lang;
 use crate::session::Action;
 
 use super::app::{App, Focus, Mode, Screen};
-use super::forms::{Apology, Choice, ChoiceKind, Form, Outcome, Supplement};
+use super::forms::{Apology, Choice, ChoiceKind, Form, Outcome, Receipt, Supplement};
 use super::msg::{Effect, Msg};
 use super::view::queue;
 
@@ -237,7 +237,7 @@ fn dossier_command(app: &mut App, code: &str, msg: Msg) -> Option<Effect> {
             with_component(|dossier, component| Action::Digitize { dossier, component })
         }
         Msg::Char('r') => with_component(|dossier, component| Action::Reuse { dossier, component }),
-        Msg::Char('a') => Some(Action::Accept { dossier }),
+        Msg::Char('a') => return open_form(app, code, FormKind::Receipt),
         Msg::Char('f') => Some(Action::Forward { dossier }),
         Msg::Char('g') => Some(Action::Sign { dossier }),
         Msg::Char('m') => Some(Action::RequestFee { dossier }),
@@ -254,6 +254,7 @@ fn dossier_command(app: &mut App, code: &str, msg: Msg) -> Option<Effect> {
 }
 
 enum FormKind {
+    Receipt,
     Supplement,
     Choice(ChoiceKind),
     Apology,
@@ -263,6 +264,28 @@ fn open_form(app: &mut App, code: &str, kind: FormKind) -> Option<Effect> {
     let session = app.session.as_ref()?;
     let (d, s) = session.find(code)?;
     let form = match kind {
+        FormKind::Receipt => {
+            let p = session.procedure_of(d)?;
+            let applicant = d
+                .declared(crate::scenario::FieldRef {
+                    party: crate::scenario::Party::Applicant,
+                    attr: crate::scenario::Attr::Name,
+                })
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let components = d
+                .components
+                .iter()
+                .filter_map(|c| p.component(&c.id).map(|pc| pc.name.clone()))
+                .collect();
+            Form::Receipt(Receipt {
+                dossier: code.to_string(),
+                applicant,
+                procedure: crate::present::labels::procedure_name(app.lang, p),
+                components,
+                due: session.calendar().due(session.now(), &p.deadline),
+            })
+        }
         FormKind::Supplement => Form::Supplement(Supplement::new(d, session.procedure_of(d)?)),
         FormKind::Choice(k) => Form::Choice(Choice::new(k, code)),
         FormKind::Apology => Form::Apology(Apology::new(

@@ -45,7 +45,10 @@ pub fn play_with(app: &mut App, action: &Action, press: &mut Key) {
         Action::Inspect { component, .. } => component_key(app, component, 'i', press),
         Action::Digitize { component, .. } => component_key(app, component, 'd', press),
         Action::Reuse { component, .. } => component_key(app, component, 'r', press),
-        Action::Accept { .. } => press(app, Msg::Char('a')),
+        Action::Accept { .. } => {
+            press(app, Msg::Char('a'));
+            press(app, Msg::Enter);
+        }
         Action::Forward { .. } => press(app, Msg::Char('f')),
         Action::Sign { .. } => press(app, Msg::Char('g')),
         Action::RequestFee { .. } => press(app, Msg::Char('m')),

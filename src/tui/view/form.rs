@@ -14,6 +14,27 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
     let (title, mut lines) = match form {
+        Form::Receipt(f) => {
+            let mut lines = vec![
+                Line::raw(t!(
+                    l,
+                    "tui.form.receipt_body",
+                    procedure = f.procedure,
+                    applicant = f.applicant
+                )),
+                Line::styled(t!(l, "tui.form.receipt_components"), th.strong()),
+            ];
+            lines.extend(f.components.iter().map(|c| Line::raw(format!("  • {c}"))));
+            lines.push(Line::styled(
+                t!(
+                    l,
+                    "tui.form.receipt_due",
+                    due = crate::present::labels::moment(f.due)
+                ),
+                th.selected(),
+            ));
+            (t!(l, "tui.form.receipt", dossier = f.dossier), lines)
+        }
         Form::Supplement(f) => {
             let lines: Vec<Line> = f
                 .rows
@@ -82,7 +103,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     };
     lines.push(Line::raw(""));
     lines.push(Line::styled(t!(l, keys_of(form)), th.key()));
-    let width = 76u16.min(area.width);
+    let width = area.width.saturating_sub(4).clamp(60, 92).min(area.width);
     let inner = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
@@ -100,6 +121,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
 /// The key hint of a form.
 pub fn keys_of(form: &Form) -> &'static str {
     match form {
+        Form::Receipt(_) => "tui.keys.form_receipt",
         Form::Supplement(_) => "tui.keys.form",
         Form::Choice(_) => "tui.keys.form_choice",
         Form::Apology(_) => "tui.keys.form_date",
