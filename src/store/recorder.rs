@@ -1,7 +1,7 @@
 //! The one way to play an attempt that lasts: every allowed action is committed to the
 //! store before the session applies it, a refused action is never stored, and the
-//! attempt is scored and closed when the period ends. The TUI and `motcua record` both
-//! play through it.
+//! attempt is scored and closed when the period ends. `motcua record` plays through it;
+//! the TUI keeps the same order in `tui::persist` (check, commit, apply).
 
 use super::{AttemptId, Mode, Result, Resume, Store, StoreError};
 use crate::scenario::{self, Scenario};

@@ -43,7 +43,7 @@ pub struct Welcome {
     /// 0 name, 1 language, 2 mode.
     pub field: usize,
     pub name: String,
-    /// Names seen before (from the store), to pick with ↑↓.
+    /// Names seen before (from the store), to pick with ◀ ▶ on the name field.
     pub known: Vec<String>,
 }
 
@@ -172,8 +172,11 @@ impl App {
 
     /// Continue an attempt rebuilt by replaying its log.
     pub fn resume_session(&mut self, session: Session) {
+        // Mistakes made before the break were already told; only new ones are.
+        let told = score::judge::mistakes(session.scenario(), session.events()).len();
         self.session = Some(session);
         self.play = Play::default();
+        self.play.seen_mistakes = told;
         self.debrief = None;
         self.screen = Screen::Play;
         self.absorb_events();

@@ -37,8 +37,12 @@ impl Persist {
     /// Before the session applies `action`: commit it if the rules allow it. A refused
     /// action is not stored (the session will say why); a failed commit stops the action.
     pub fn before(&mut self, app: &App, action: &Action) -> Result<(), String> {
-        let (Some(session), Some(attempt)) = (&app.session, self.attempt) else {
+        let Some(session) = &app.session else {
             return Ok(());
+        };
+        // Never play unsaved: without an open attempt the action is not applied.
+        let Some(attempt) = self.attempt else {
+            return Err(crate::t!(app.lang, "tui.store_not_open"));
         };
         if session.check(action).is_err() {
             return Ok(());
@@ -65,6 +69,8 @@ impl Persist {
                 .finish_attempt(attempt, d)
                 .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
             self.finished = true;
+            // The library shows the new best when the trainee goes back to it.
+            self.checked_name = None;
         }
         if app.screen == Screen::Library && self.checked_name.as_deref() != Some(&app.welcome.name)
         {
