@@ -106,3 +106,14 @@ fn new_prints_to_stdout_with_the_default_id_and_rejects_bad_ids() {
         assert!(!valid_id(bad), "{bad}");
     }
 }
+
+#[test]
+fn the_authoring_guide_shows_the_starter_in_full() {
+    let guide = std::fs::read_to_string("docs/scenario-authoring.md").expect("guide");
+    let example = format!("```toml\n{}```\n", starter(DEFAULT_ID));
+    assert!(
+        guide.contains(&example),
+        "docs/scenario-authoring.md must show `motcua new`'s output verbatim (src/cli/new_template.toml)"
+    );
+    assert!(guide.contains("motcua new"));
+}
