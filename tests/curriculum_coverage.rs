@@ -164,9 +164,9 @@ fn precondition(code: MistakeCode) -> (&'static str, fn(&Scenario) -> bool) {
             "the trainee returns results of a procedure with a fee",
             |s| {
                 at_desk(s)
-                    && s.procedures
-                        .iter()
-                        .any(|p| p.fee > 0 || p.fee_online.unwrap_or(0) > 0)
+                    && s.procedures.iter().any(|p| {
+                        p.fee > 0 || p.fee_online.unwrap_or(0) > 0 || p.fee_per_page.is_some()
+                    })
             },
         ),
         WrongResultChannel => ("the trainee returns results", at_desk),
