@@ -7,6 +7,7 @@ pub mod error;
 pub mod export;
 pub mod home;
 pub mod import;
+pub mod new;
 pub mod output;
 pub mod play;
 pub mod preview;
@@ -65,6 +66,8 @@ pub enum Command {
     Solve(solve::Args),
     /// Score an action log and print the debrief.
     Replay(replay::Args),
+    /// Write a commented starter scenario (stdout, or --output FILE).
+    New(new::Args),
     /// Compute a due moment (ISO 8601, UTC+7).
     Due(due::Args),
     /// List a year's days off and make-up workdays.
@@ -100,6 +103,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Preview(args)) => preview::run(args, lang),
         Some(Command::Solve(args)) => solve::run(args, lang),
         Some(Command::Replay(args)) => replay::run(args, lang),
+        Some(Command::New(args)) => new::run(args, lang),
         Some(Command::Due(args)) => due::run(args, lang),
         Some(Command::Calendar(args)) => calendar::run(args, lang),
         Some(Command::Record(args)) => record::run(args, db, lang),

@@ -28,6 +28,8 @@ pub enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path} exists")]
+    Exists { path: PathBuf },
     #[error("bad argument {name}: {value}")]
     BadArgument { name: &'static str, value: String },
     #[error("{path}:{line}: malformed action log: {message}")]
@@ -89,6 +91,7 @@ impl CliError {
                     reason = source
                 )
             }
+            CliError::Exists { path } => t!(lang, "cli.error.exists", path = path.display()),
             CliError::BadArgument { name, value } => {
                 t!(lang, "cli.error.bad_argument", name = name, value = value)
             }

@@ -14,15 +14,17 @@ pub fn run(lang: Lang) -> Result<ExitCode, CliError> {
     let mut out = format!("{} — {}\n\n", t!(lang, "app.name"), t!(lang, "app.tagline"));
     out.push_str(&t!(lang, "home.builtins"));
     out.push('\n');
-    for (file, text) in builtin::FILES {
-        let Ok(s) = scenario::load_str(file, text) else {
-            continue;
-        };
+    let loaded: Vec<_> = builtin::FILES
+        .iter()
+        .filter_map(|(file, text)| scenario::load_str(file, text).ok())
+        .collect();
+    let width = loaded.iter().map(|s| s.meta.id.len()).max().unwrap_or(0);
+    for s in &loaded {
         let title = match (lang, &s.meta.title_en) {
             (Lang::En, Some(en)) => en.clone(),
             _ => s.meta.title.clone(),
         };
-        out.push_str(&format!("  {:<20} {title}\n", s.meta.id));
+        out.push_str(&format!("  {:<width$} {title}\n", s.meta.id));
     }
     out.push('\n');
     out.push_str(&t!(lang, "home.try", id = "khai-sinh-co-ban"));

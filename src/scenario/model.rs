@@ -128,10 +128,36 @@ pub struct Procedure {
     pub fee: u64,
     /// Fee when filed online; `None` means the same as `fee`.
     pub fee_online: Option<u64>,
+    /// A charge per page of one component, added to `fee` / `fee_online`.
+    pub fee_per_page: Option<PageFee>,
     pub legal_basis: Vec<String>,
     pub result: String,
     pub components: Vec<Component>,
     pub flaws: Vec<Flaw>,
+}
+
+/// A charge by the page, like the certified-copy fee: `first` VND for each of
+/// the first `first_pages` pages, `rest` for each page after, at most `max`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageFee {
+    /// The component whose pages are counted.
+    pub component: String,
+    pub first_pages: u32,
+    pub first: u64,
+    pub rest: u64,
+    pub max: Option<u64>,
+}
+
+impl PageFee {
+    /// The charge for `pages` pages.
+    pub fn amount(&self, pages: u32) -> u64 {
+        let first = u64::from(pages.min(self.first_pages));
+        let rest = u64::from(pages.saturating_sub(self.first_pages));
+        let sum = first
+            .saturating_mul(self.first)
+            .saturating_add(rest.saturating_mul(self.rest));
+        self.max.map_or(sum, |max| sum.min(max))
+    }
 }
 
 impl Procedure {

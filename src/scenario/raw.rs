@@ -85,10 +85,21 @@ pub(crate) struct RawProcedure {
     pub deadline: Option<S<RawDeadline>>,
     pub fee: Int,
     pub fee_online: Int,
+    pub fee_per_page: Option<S<RawPageFee>>,
     pub legal_basis: StrList,
     pub result: Str,
     pub component: Option<S<Vec<S<RawComponent>>>>,
     pub flaw: Option<S<Vec<S<RawFlaw>>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPageFee {
+    pub component: Str,
+    pub first_pages: Int,
+    pub first: Int,
+    pub rest: Int,
+    pub max: Int,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -334,6 +345,7 @@ mod tests {
             (&schema::CALENDAR, fields::<RawCalendar>()),
             (&schema::PROCEDURE, fields::<RawProcedure>()),
             (&schema::DEADLINE, fields::<RawDeadline>()),
+            (&schema::PAGE_FEE, fields::<RawPageFee>()),
             (&schema::COMPONENT, fields::<RawComponent>()),
             (&schema::FLAW, fields::<RawFlaw>()),
             (&schema::DOSSIERS, fields::<RawDossiers>()),

@@ -177,10 +177,22 @@ pub(crate) static PROCEDURE: Table = Table {
         req("deadline", Kind::Table(&DEADLINE)),
         opt("fee", Kind::Int),
         opt("fee_online", Kind::Int),
+        opt("fee_per_page", Kind::Table(&PAGE_FEE)),
         req("legal_basis", Kind::StrList),
         req("result", Kind::Str),
         opt("component", Kind::TableList(&COMPONENT)),
         opt("flaw", Kind::TableList(&FLAW)),
+    ],
+};
+
+pub(crate) static PAGE_FEE: Table = Table {
+    label: "procedure.fee_per_page",
+    keys: &[
+        req("component", Kind::Str),
+        opt("first_pages", Kind::Int),
+        opt("first", Kind::Int),
+        req("rest", Kind::Int),
+        opt("max", Kind::Int),
     ],
 };
 

@@ -15,12 +15,23 @@ pub const ONLINE_PAYMENT_MINUTES: i64 = 30;
 /// The refusal reason when a requested supplement did not make the dossier whole.
 pub const NOT_SUPPLEMENTED: &str = "not-supplemented";
 
-/// Fee in VND for this dossier: `fee_online` applies to online filings.
+/// Fee in VND for this dossier: `fee_online` applies to online filings, plus
+/// `fee_per_page` for the pages of its component that were handed in.
 pub fn fee_of(p: &Procedure, d: &Dossier) -> u64 {
-    match d.channel {
+    let base = match d.channel {
         Channel::Online => p.fee_online.unwrap_or(p.fee),
         Channel::Counter | Channel::Post => p.fee,
-    }
+    };
+    let pages = p.fee_per_page.as_ref().map_or(0, |f| {
+        let pages = d
+            .components
+            .iter()
+            .filter(|c| c.id == f.component)
+            .map(|c| c.pages)
+            .sum();
+        f.amount(pages)
+    });
+    base.saturating_add(pages)
 }
 
 /// Toàn trình online filings pay through the payment platform; everyone else at the desk.

@@ -168,6 +168,7 @@ pub fn procedure(
         deadline: Deadline::SameDay,
         fee: 8000,
         fee_online: None,
+        fee_per_page: None,
         legal_basis: vec!["Luật Hộ tịch 2014, Điều 16".into()],
         result: "Giấy khai sinh".into(),
         components,

@@ -1,9 +1,9 @@
 //! `[[procedure]]`: identity, service level, deadline, fees, and its components and flaws.
 
 use super::super::diagnostic::DiagCode;
-use super::super::model::{Deadline, Flaw, Procedure, ServiceLevel};
-use super::super::raw::{RawDeadline, RawFile, RawProcedure, S};
-use super::super::report::Report;
+use super::super::model::{Deadline, Flaw, PageFee, Procedure, ServiceLevel};
+use super::super::raw::{RawDeadline, RawFile, RawPageFee, RawProcedure, S};
+use super::super::report::{Report, with_suggestion};
 use super::component::{component_info, component_list, components};
 use super::flaw::{Components, flaw};
 use super::index::Known;
@@ -54,6 +54,10 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         info: component_info(raw),
     };
     let flaws = flaws(r, raw, &code, &info);
+    let fee_per_page = match &raw.fee_per_page {
+        None => Some(None),
+        Some(f) => page_fee(r, f.get_ref(), &code, &info.known).map(Some),
+    };
     if !legal_ok {
         return None;
     }
@@ -66,6 +70,7 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         deadline: deadline?,
         fee: fee?,
         fee_online: fee_online?,
+        fee_per_page: fee_per_page?,
         legal_basis: strings(raw),
         result: text(&raw.result)?,
         components: components?,
@@ -89,6 +94,46 @@ fn flaws(r: &mut Report, raw: &RawProcedure, code: &str, info: &Components) -> O
         out.push(flaw(r, f, code, info));
     }
     all(out).filter(|_| ids_ok)
+}
+
+/// `fee_per_page`: a component of the procedure (E010), amounts ≥ 0 (E008).
+/// Missing required keys were reported by the structure check (E005).
+fn page_fee(r: &mut Report, raw: &RawPageFee, procedure: &str, known: &Known) -> Option<PageFee> {
+    let mut ok = true;
+    if let Some(c) = &raw.component {
+        if !known.allows(c.get_ref()) {
+            let args = vec![
+                ("id", c.get_ref().clone()),
+                ("procedure", procedure.to_string()),
+            ];
+            let args = with_suggestion(args, c.get_ref(), known.names());
+            r.push(c.span().start, DiagCode::UnknownComponent, args);
+            ok = false;
+        }
+    }
+    let first_pages = int_or::<u32>(r, "first_pages", &raw.first_pages, Min::Zero, 0);
+    let rest = raw
+        .rest
+        .as_ref()
+        .and_then(|v| int::<u64>(r, "rest", v, Min::Zero));
+    let first = match &raw.first {
+        None => rest,
+        Some(v) => int::<u64>(r, "first", v, Min::Zero),
+    };
+    let max = match &raw.max {
+        None => Some(None),
+        Some(v) => int::<u64>(r, "max", v, Min::Zero).map(Some),
+    };
+    if !ok {
+        return None;
+    }
+    Some(PageFee {
+        component: text(&raw.component)?,
+        first_pages: first_pages?,
+        first: first?,
+        rest: rest?,
+        max: max?,
+    })
 }
 
 fn strings(raw: &RawProcedure) -> Vec<String> {

@@ -47,10 +47,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ServiceLevel::ToanTrinh => t!(l, "tui.service.toan-trinh"),
             ServiceLevel::MotPhan => t!(l, "tui.service.mot-phan"),
         };
-        let fee = if p.fee == 0 {
+        let money = |v: u64| crate::generate::Value::Money(v).to_string();
+        let mut fees = Vec::new();
+        if p.fee > 0 {
+            fees.push(money(p.fee));
+        }
+        if let Some(f) = &p.fee_per_page {
+            fees.push(t!(
+                l,
+                "tui.briefing.per_page",
+                first = money(f.first),
+                first_pages = f.first_pages,
+                rest = money(f.rest)
+            ));
+            if let Some(max) = f.max {
+                fees.push(t!(l, "tui.briefing.per_page_max", max = money(max)));
+            }
+        }
+        let fee = if fees.is_empty() {
             t!(l, "tui.briefing.free")
         } else {
-            crate::generate::Value::Money(p.fee).to_string()
+            fees.join(", ")
         };
         lines.push(Line::raw(format!(
             "  • {} ({}) — {deadline}; {service}; {fee}",
