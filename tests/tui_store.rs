@@ -95,7 +95,11 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
     let total = b.debrief.as_ref().expect("debrief").total;
     key(&mut b, &mut persist, Msg::Char('l'));
     assert_eq!(b.screen, Screen::Library);
-    assert_eq!(b.best, [("khai-sinh-co-ban".to_string(), total)], "the new best shows at once");
+    assert_eq!(
+        b.best,
+        [("khai-sinh-co-ban".to_string(), total)],
+        "the new best shows at once"
+    );
     let store = Store::open(&path).expect("reads");
     assert!(
         store
