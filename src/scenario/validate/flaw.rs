@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::super::diagnostic::DiagCode;
 use super::super::model::{Attr, FieldRef, Flaw, FlawKind, FlawResponse, MinAge, Stage};
 use super::super::raw::{RawFlaw, RawMinAge, S};
-use super::super::report::{Report, with_suggestion};
+use super::super::report::Report;
 use super::component::field;
 use super::index::Known;
 use super::{Min, at, int, int_or, named, text};
@@ -41,16 +41,8 @@ pub(crate) fn flaw(
     let weight = int_or::<u32>(r, "weight", &raw.weight, Min::Zero, 1);
     let id = text(&raw.id).unwrap_or_default();
     let mut ok = true;
-    if let Some(c) = &raw.component
-        && !comps.known.allows(c.get_ref())
-    {
-        let args = vec![
-            ("id", c.get_ref().clone()),
-            ("procedure", procedure.to_string()),
-        ];
-        let args = with_suggestion(args, c.get_ref(), comps.known.names());
-        r.push(c.span().start, DiagCode::UnknownComponent, args);
-        ok = false;
+    if let Some(c) = &raw.component {
+        ok &= super::procedure::component_known(r, c, procedure, &comps.known);
     }
     let field_ref = match &raw.field {
         None => None,

@@ -101,15 +101,7 @@ fn flaws(r: &mut Report, raw: &RawProcedure, code: &str, info: &Components) -> O
 fn page_fee(r: &mut Report, raw: &RawPageFee, procedure: &str, known: &Known) -> Option<PageFee> {
     let mut ok = true;
     if let Some(c) = &raw.component {
-        if !known.allows(c.get_ref()) {
-            let args = vec![
-                ("id", c.get_ref().clone()),
-                ("procedure", procedure.to_string()),
-            ];
-            let args = with_suggestion(args, c.get_ref(), known.names());
-            r.push(c.span().start, DiagCode::UnknownComponent, args);
-            ok = false;
-        }
+        ok &= component_known(r, c, procedure, known);
     }
     let first_pages = int_or::<u32>(r, "first_pages", &raw.first_pages, Min::Zero, 0);
     let rest = raw
@@ -189,4 +181,24 @@ fn deadline(r: &mut Report, d: &S<RawDeadline>) -> Option<Deadline> {
         return None;
     }
     int::<u32>(r, key, v, Min::One).map(make)
+}
+
+/// A component id that names one of the procedure's components; E010 with a
+/// "did you mean" otherwise.
+pub(crate) fn component_known(
+    r: &mut Report,
+    c: &S<String>,
+    procedure: &str,
+    known: &Known,
+) -> bool {
+    if known.allows(c.get_ref()) {
+        return true;
+    }
+    let args = vec![
+        ("id", c.get_ref().clone()),
+        ("procedure", procedure.to_string()),
+    ];
+    let args = with_suggestion(args, c.get_ref(), known.names());
+    r.push(c.span().start, DiagCode::UnknownComponent, args);
+    false
 }
