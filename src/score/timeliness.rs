@@ -4,13 +4,15 @@
 //! or withdrawn. A dossier is on time when it ends by its due moment; the due moment
 //! moves with a pause for a post-acceptance supplement and with an apology letter
 //! sent before it (the new appointment of form 04). Still open at the period's end:
-//! the end of the period counts as its end.
+//! the end of the period counts as its end, except while a supplement asked for after
+//! acceptance is outstanding: then the moment of the request counts (QĐ 766, 2.1).
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use crate::scenario::Stage;
 use crate::session::{Event, Happened};
 
 use super::mistake::MistakeCode;
@@ -21,6 +23,8 @@ pub struct Timing {
     pub due: Option<NaiveDateTime>,
     pub ended_at: Option<NaiveDateTime>,
     pub apologized_in_time: bool,
+    /// A post-acceptance supplement request still unanswered, since this moment.
+    pub waiting_since: Option<NaiveDateTime>,
 }
 
 impl Timing {
@@ -28,7 +32,7 @@ impl Timing {
     /// accepted) or it is still running at `now` before its due moment.
     pub fn on_time(&self, now: NaiveDateTime) -> Option<bool> {
         let due = self.due?;
-        match self.ended_at {
+        match self.ended_at.or(self.waiting_since) {
             Some(end) => Some(end <= due),
             None if now > due => Some(false),
             None => None,
@@ -62,6 +66,11 @@ impl Clock {
                     t.due = Some(*due);
                 }
                 Happened::DueSet { due, .. } => t.due = Some(*due),
+                Happened::SupplementRequested {
+                    stage: Stage::Appraisal,
+                    ..
+                } => t.waiting_since = Some(e.at),
+                Happened::SupplementReceived { .. } => t.waiting_since = None,
                 Happened::Apologized { in_time, .. } => t.apologized_in_time |= *in_time,
                 Happened::Processed { .. }
                 | Happened::Returned { .. }
@@ -86,17 +95,103 @@ impl Clock {
         let mut out = Vec::new();
         for (code, t) in &self.dossiers {
             let Some(due) = t.due else { continue };
-            let open_but_over = t.ended_at.is_none() && self.period_over && now > due;
-            let ended_late = t.ended_at.is_some_and(|end| end > due);
+            let end = t.ended_at.or(t.waiting_since);
+            let open_but_over = end.is_none() && self.period_over && now > due;
+            let ended_late = end.is_some_and(|end| end > due);
             if !(open_but_over || ended_late) {
                 continue;
             }
-            let at = t.ended_at.unwrap_or(now);
+            let at = end.unwrap_or(now);
             out.push((MistakeCode::Late, code.clone(), at));
             if !t.apologized_in_time {
                 out.push((MistakeCode::LateWithoutApology, code.clone(), at));
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::scenario::Channel;
+    use crate::session::Actor;
+
+    fn at(d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 4, d)
+            .and_then(|d| d.and_hms_opt(h, 0, 0))
+            .unwrap_or_default()
+    }
+
+    fn event(when: NaiveDateTime, what: Happened) -> Event {
+        Event {
+            at: when,
+            actor: Actor::Trainee,
+            what,
+        }
+    }
+
+    /// Accepted on the 6th, due the 7th; the period ends on the 10th.
+    fn log(request: bool) -> Vec<Event> {
+        let dossier = || "X".to_string();
+        let mut events = vec![
+            event(
+                at(6, 8),
+                Happened::Arrived {
+                    dossier: dossier(),
+                    procedure: "p".into(),
+                    channel: Channel::Online,
+                    flaws: Vec::new(),
+                },
+            ),
+            event(
+                at(6, 9),
+                Happened::Accepted {
+                    dossier: dossier(),
+                    due: at(7, 17),
+                    open_flaws: Vec::new(),
+                    unchecked: Vec::new(),
+                },
+            ),
+        ];
+        if request {
+            events.push(event(
+                at(6, 10),
+                Happened::SupplementRequested {
+                    dossier: dossier(),
+                    stage: Stage::Appraisal,
+                    items: Vec::new(),
+                    nth: 1,
+                    open_flaws: Vec::new(),
+                    unchecked: Vec::new(),
+                },
+            ));
+        }
+        events.push(event(
+            at(10, 17),
+            Happened::PeriodEnded {
+                unfinished: Vec::new(),
+            },
+        ));
+        events
+    }
+
+    #[test]
+    fn an_open_dossier_past_its_due_moment_is_late_at_the_end() {
+        let codes: Vec<_> = Clock::read(&log(false))
+            .late_mistakes()
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
+        assert_eq!(codes, [MistakeCode::Late, MistakeCode::LateWithoutApology]);
+    }
+
+    #[test]
+    fn a_dossier_waiting_for_the_citizen_counts_from_the_request_not_the_end() {
+        let clock = Clock::read(&log(true));
+        assert!(clock.late_mistakes().is_empty());
+        assert_eq!(clock.dossiers["X"].on_time(at(10, 17)), Some(true));
     }
 }
