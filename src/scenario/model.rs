@@ -130,6 +130,9 @@ pub struct Procedure {
     pub fee_online: Option<u64>,
     /// A charge per page of one component, added to `fee` / `fee_online`.
     pub fee_per_page: Option<PageFee>,
+    /// How long the specialist's verification (a site check) takes, in working days.
+    /// Without it, verification takes 15–180 office minutes.
+    pub site_check: Option<SiteCheck>,
     pub legal_basis: Vec<String>,
     pub result: String,
     pub components: Vec<Component>,
@@ -137,6 +140,23 @@ pub struct Procedure {
 }
 
 /// A charge by the page, like the certified-copy fee: `first` VND for each of
+/// Working days a site check takes: each dossier's length lies between the two,
+/// spread by its drawn specialist time, so the seed decides which run long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SiteCheck {
+    pub min_days: u32,
+    pub max_days: u32,
+}
+
+impl SiteCheck {
+    /// Working days for a dossier whose drawn specialist time is `minutes` (15–180).
+    pub fn days(&self, minutes: u32) -> u32 {
+        let span = self.max_days.saturating_sub(self.min_days);
+        let share = minutes.saturating_sub(15).min(165);
+        self.min_days + span * share / 165
+    }
+}
+
 /// the first `first_pages` pages, `rest` for each page after, at most `max`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageFee {

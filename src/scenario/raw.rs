@@ -86,10 +86,18 @@ pub(crate) struct RawProcedure {
     pub fee: Int,
     pub fee_online: Int,
     pub fee_per_page: Option<S<RawPageFee>>,
+    pub site_check: Option<S<RawSiteCheck>>,
     pub legal_basis: StrList,
     pub result: Str,
     pub component: Option<S<Vec<S<RawComponent>>>>,
     pub flaw: Option<S<Vec<S<RawFlaw>>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSiteCheck {
+    pub min_days: Int,
+    pub max_days: Int,
 }
 
 #[derive(Debug, Default, Deserialize)]

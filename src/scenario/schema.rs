@@ -178,11 +178,17 @@ pub(crate) static PROCEDURE: Table = Table {
         opt("fee", Kind::Int),
         opt("fee_online", Kind::Int),
         opt("fee_per_page", Kind::Table(&PAGE_FEE)),
+        opt("site_check", Kind::Table(&SITE_CHECK)),
         req("legal_basis", Kind::StrList),
         req("result", Kind::Str),
         opt("component", Kind::TableList(&COMPONENT)),
         opt("flaw", Kind::TableList(&FLAW)),
     ],
+};
+
+pub(crate) static SITE_CHECK: Table = Table {
+    label: "procedure.site_check",
+    keys: &[req("min_days", Kind::Int), req("max_days", Kind::Int)],
 };
 
 pub(crate) static PAGE_FEE: Table = Table {

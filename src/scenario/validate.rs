@@ -13,6 +13,7 @@ mod index;
 mod meta;
 mod office;
 mod procedure;
+mod site_check;
 
 use std::collections::BTreeMap;
 

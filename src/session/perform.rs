@@ -210,8 +210,16 @@ impl Session {
             .filter(|c| c.origin == Origin::NationalDb && !s.reused.contains(&c.id))
             .map(|c| c.id.clone())
             .collect();
-        let minutes = u64::from(d.truth.specialist_minutes);
-        let verify_at = self.calendar.add_office_minutes(at, minutes);
+        let minutes = d.truth.specialist_minutes;
+        // A site check ends at the close of its last working day; otherwise the
+        // specialist needs the drawn office minutes.
+        let verify_at = match self.procedure_at(i).site_check.map(|c| c.days(minutes)) {
+            Some(days) if days > 0 => {
+                let last = self.calendar.nth_working_day_after(at.date(), days);
+                self.calendar.close_of(last)
+            }
+            _ => self.calendar.add_office_minutes(at, u64::from(minutes)),
+        };
         let dossier = d.code.clone();
         let s = &mut self.states[i];
         s.forwarded_at = Some(at);

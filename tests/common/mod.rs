@@ -169,6 +169,7 @@ pub fn procedure(
         fee: 8000,
         fee_online: None,
         fee_per_page: None,
+        site_check: None,
         legal_basis: vec!["Luật Hộ tịch 2014, Điều 16".into()],
         result: "Giấy khai sinh".into(),
         components,

@@ -58,6 +58,10 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         None => Some(None),
         Some(f) => page_fee(r, f.get_ref(), &code, &info.known).map(Some),
     };
+    let site_check = match &raw.site_check {
+        None => Some(None),
+        Some(s) => super::site_check::site_check(r, s).map(Some),
+    };
     if !legal_ok {
         return None;
     }
@@ -71,6 +75,7 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         fee: fee?,
         fee_online: fee_online?,
         fee_per_page: fee_per_page?,
+        site_check: site_check?,
         legal_basis: strings(raw),
         result: text(&raw.result)?,
         components: components?,
