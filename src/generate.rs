@@ -21,6 +21,7 @@ mod timing;
 mod typo;
 pub mod visible;
 
+pub use build::fields_of;
 pub use dossier::*;
 pub use render::NO_EXPIRY;
 pub use rng::SimRng;

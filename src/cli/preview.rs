@@ -19,19 +19,15 @@ use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario file, or the id of a built-in scenario.
-    pub scenario: String,
-    /// Seed of the attempt (default: the scenario's own seed).
-    #[arg(long)]
-    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub target: resolve::Target,
     /// Print JSON instead of the listing.
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let scenario = resolve::scenario(&args.scenario)?;
-    let seed = args.seed.unwrap_or(scenario.meta.seed);
+    let (scenario, seed) = args.target.load()?;
     let dossiers = generate(&scenario, &WorkCalendar::for_scenario(&scenario), seed);
     let out = if args.json {
         render_json(&scenario, seed, &dossiers)

@@ -13,22 +13,18 @@ use crate::session::{Session, action};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario file, or the id of a built-in scenario.
-    pub scenario: String,
+    #[command(flatten)]
+    pub target: resolve::Target,
     /// The action log (JSON Lines), as `solve --actions-out` or the TUI writes it.
     #[arg(long, value_name = "FILE")]
     pub actions: PathBuf,
-    /// Seed of the attempt (default: the scenario's own seed).
-    #[arg(long)]
-    pub seed: Option<u64>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let scenario = resolve::scenario(&args.scenario)?;
-    let seed = args.seed.unwrap_or(scenario.meta.seed);
+    let (scenario, seed) = args.target.load()?;
     let path = &args.actions;
     let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
         path: path.clone(),

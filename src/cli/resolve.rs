@@ -40,3 +40,22 @@ pub fn curriculum() -> Vec<&'static str> {
         .map(|(file, _)| file.trim_end_matches(".toml"))
         .collect()
 }
+
+/// `SCENARIO [--seed N]`: what `preview`, `solve` and `replay` play.
+#[derive(Debug, clap::Args)]
+pub struct Target {
+    /// Scenario file, or the id of a built-in scenario.
+    pub scenario: String,
+    /// Seed of the attempt (default: the scenario's own seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+impl Target {
+    /// The scenario and the seed to play it with.
+    pub fn load(&self) -> Result<(Scenario, u64), CliError> {
+        let s = scenario(&self.scenario)?;
+        let seed = self.seed.unwrap_or(s.meta.seed);
+        Ok((s, seed))
+    }
+}

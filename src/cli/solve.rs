@@ -14,11 +14,8 @@ use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Scenario file, or the id of a built-in scenario.
-    pub scenario: String,
-    /// Seed of the attempt (default: the scenario's own seed).
-    #[arg(long)]
-    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub target: resolve::Target,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -28,8 +25,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let scenario = resolve::scenario(&args.scenario)?;
-    let seed = args.seed.unwrap_or(scenario.meta.seed);
+    let (scenario, seed) = args.target.load()?;
     let session = solver::solve(&scenario, seed);
     let result = score::score(&scenario, session.events());
     if let Some(path) = &args.actions_out {

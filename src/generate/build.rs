@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 
-use crate::scenario::{Channel, CopyKind, Flaw, FlawKind, Party, Procedure, Stage};
+use crate::scenario::{Channel, Component, CopyKind, Flaw, FlawKind, Party, Procedure, Stage};
 
 use super::address::Atlas;
 use super::cast::Cast;
@@ -101,19 +101,7 @@ fn submitted(
             (_, CopyKind::BanSao) => rng.range(1, 5),
             (_, CopyKind::BanDienTu) => rng.range(1, 2),
         };
-        let fields = component
-            .fields
-            .iter()
-            .map(|spec| FieldValue {
-                label: spec.label.clone(),
-                source: spec.source,
-                value: parties
-                    .get(&spec.source.party)
-                    .and_then(|p| p.values.get(&spec.source.attr))
-                    .cloned()
-                    .unwrap_or_else(|| Value::Text(String::new())),
-            })
-            .collect();
+        let fields = fields_of(component, parties);
         out.push(SubmittedComponent {
             id: component.id.clone(),
             copy: component.copy,
@@ -141,4 +129,22 @@ fn truth(rng: &mut SimRng, plan: &Plan) -> Truth {
         citizen_reply_minutes: (!never).then_some(reply),
         specialist_minutes: specialist,
     }
+}
+
+/// A component's fields with the declared values of its parties (empty when a party
+/// lacks the attribute): how a sound paper reads.
+pub fn fields_of(component: &Component, parties: &BTreeMap<Party, PartyData>) -> Vec<FieldValue> {
+    component
+        .fields
+        .iter()
+        .map(|spec| FieldValue {
+            label: spec.label.clone(),
+            source: spec.source,
+            value: parties
+                .get(&spec.source.party)
+                .and_then(|p| p.values.get(&spec.source.attr))
+                .cloned()
+                .unwrap_or_else(|| Value::Text(String::new())),
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use chrono::Months;
 
-use crate::generate::{Dossier, FieldValue, Origin, SubmittedComponent, Value};
+use crate::generate::{Dossier, Origin, SubmittedComponent, Value, fields_of};
 use crate::scenario::{Attr, Channel, FieldRef, Flaw, FlawKind, FlawResponse, Procedure, Stage};
 
 use super::Session;
@@ -47,15 +47,7 @@ fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
     match f.kind {
         FlawKind::Missing => {
             if let Some(c) = component.and_then(|c| p.component(c)) {
-                let fields = c
-                    .fields
-                    .iter()
-                    .map(|spec| FieldValue {
-                        label: spec.label.clone(),
-                        source: spec.source,
-                        value: declared(d, spec.source),
-                    })
-                    .collect();
+                let fields = fields_of(c, &d.parties);
                 let origin = match d.channel {
                     Channel::Online => Origin::Upload,
                     Channel::Counter | Channel::Post => Origin::Paper,
