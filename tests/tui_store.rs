@@ -100,6 +100,16 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
         [("khai-sinh-co-ban".to_string(), total)],
         "the new best shows at once"
     );
+    // Progress suggests the next scenario of the curriculum, and the cursor is on it.
+    let next = motcua::scenario::builtin::FILES[1]
+        .0
+        .trim_end_matches(".toml");
+    assert_eq!(b.suggestion.as_ref().map(|(id, _)| id.as_str()), Some(next));
+    let selected = b
+        .selected_entry()
+        .and_then(|e| e.loaded.as_ref().ok())
+        .map(|s| s.meta.id.clone());
+    assert_eq!(selected.as_deref(), Some(next));
     let store = Store::open(&path).expect("reads");
     assert!(
         store

@@ -79,7 +79,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         }
     }
     if let Some(s) = &progress.suggestion {
-        let reason = t!(lang, &format!("store.suggest.{}", reason_key(s.reason)));
+        let reason = labels::suggestion_reason(lang, s.reason);
         let _ = writeln!(
             out,
             "\n{}",
@@ -93,14 +93,4 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     }
     output::print(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn reason_key(r: crate::store::SuggestionReason) -> &'static str {
-    use crate::store::SuggestionReason::*;
-    match r {
-        Continue => "continue",
-        Retry => "retry",
-        Next => "next",
-        Improve => "improve",
-    }
 }

@@ -88,3 +88,15 @@ pub fn flaw_explain(lang: Lang, s: &Scenario, procedure: &str, flaw: &str) -> Op
         _ => f.explain.clone(),
     })
 }
+
+/// Why a scenario is suggested next (`motcua progress`, the TUI library).
+pub fn suggestion_reason(lang: Lang, r: crate::store::SuggestionReason) -> String {
+    use crate::store::SuggestionReason::*;
+    let key = match r {
+        Continue => "continue",
+        Retry => "retry",
+        Next => "next",
+        Improve => "improve",
+    };
+    t!(lang, &format!("store.suggest.{key}"))
+}

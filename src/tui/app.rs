@@ -105,6 +105,8 @@ pub struct App {
     pub debrief_scroll: u16,
     /// Best score per scenario id, for the library (from the store).
     pub best: Vec<(String, f64)>,
+    /// The scenario the trainee's progress suggests next, and why (from the store).
+    pub suggestion: Option<(String, String)>,
     /// An unfinished attempt of this trainee, offered on the library screen.
     pub resume: Option<ResumeOffer>,
     /// A problem with the results database, shown until the next key.
@@ -129,6 +131,7 @@ impl App {
             debrief: None,
             debrief_scroll: 0,
             best: Vec::new(),
+            suggestion: None,
             resume: None,
             store_error: None,
         }

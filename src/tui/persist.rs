@@ -4,7 +4,7 @@
 
 use crate::scenario;
 use crate::session::{self, Action};
-use crate::store::{AttemptId, Filter, Resume, Store};
+use crate::store::{AttemptId, Resume, Store};
 
 use super::app::{App, ResumeOffer, Screen};
 use super::catalog::Entry;
@@ -102,21 +102,31 @@ impl Persist {
     fn check_name(&mut self, app: &mut App) {
         let name = app.welcome.name.clone();
         self.checked_name = Some(name.clone());
-        let filter = Filter {
-            trainees: vec![name.clone()],
-            finished_only: true,
-            ..Filter::default()
-        };
-        let mut best: Vec<(String, f64)> = Vec::new();
-        for a in self.store.attempts(&filter).unwrap_or_default() {
-            let Some(total) = a.total else { continue };
-            match best.iter_mut().find(|(id, _)| *id == a.scenario) {
-                Some((_, b)) if *b >= total => {}
-                Some((_, b)) => *b = total,
-                None => best.push((a.scenario.clone(), total)),
-            }
+        let ids: Vec<String> = app
+            .catalog
+            .iter()
+            .filter_map(|e| e.loaded.as_ref().ok().map(|s| s.meta.id.clone()))
+            .collect();
+        let curriculum: Vec<&str> = ids.iter().map(String::as_str).collect();
+        if let Ok(progress) = self.store.progress(&name, &curriculum) {
+            app.best = progress
+                .scenarios
+                .iter()
+                .filter_map(|p| p.best.as_ref().map(|b| (p.scenario.clone(), b.total)))
+                .collect();
+            app.suggestion = progress.suggestion.map(|s| {
+                let reason = crate::present::labels::suggestion_reason(app.lang, s.reason);
+                (s.scenario, reason)
+            });
         }
-        app.best = best;
+        // The cursor starts on the suggested scenario.
+        if let Some(at) = app.suggestion.as_ref().and_then(|(id, _)| {
+            app.catalog
+                .iter()
+                .position(|e| e.loaded.as_ref().is_ok_and(|s| s.meta.id == *id))
+        }) {
+            app.library_sel = at;
+        }
         self.resumable = self.store.unfinished_attempt(&name, None).ok().flatten();
         app.resume = self.resumable.as_ref().map(|r| ResumeOffer {
             scenario: r.info.scenario.clone(),

@@ -49,7 +49,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                         },
                     );
                 Row::new(vec![
-                    Cell::from(e.title(l)),
+                    Cell::from(if is_suggested(app, &s.meta.id) {
+                        format!("★ {}", e.title(l))
+                    } else {
+                        e.title(l)
+                    }),
                     Cell::from(t!(l, &format!("tui.role.{}", role_key(s.meta.role)))),
                     Cell::from(t!(
                         l,
@@ -81,7 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(app.library_sel));
     frame.render_stateful_widget(table, table_area, &mut state);
-    let text = match app.selected_entry().map(|e| &e.loaded) {
+    let mut text = match app.selected_entry().map(|e| &e.loaded) {
         Some(Ok(s)) => {
             let procs: Vec<String> = s
                 .procedures
@@ -96,6 +100,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Some(Err(msg)) => vec![Line::styled(msg.clone(), th.bad())],
         None => vec![Line::raw(t!(l, "tui.library.empty"))],
     };
+    if let Some((id, reason)) = &app.suggestion {
+        let title = app
+            .catalog
+            .iter()
+            .find(|e| e.loaded.as_ref().is_ok_and(|s| s.meta.id == *id))
+            .map_or_else(|| id.clone(), |e| e.title(l));
+        text.insert(
+            0,
+            Line::styled(
+                t!(l, "tui.library.suggest", title = title, reason = reason),
+                th.key(),
+            ),
+        );
+    }
     frame.render_widget(
         Paragraph::new(text)
             .block(Block::bordered())
@@ -128,4 +146,8 @@ fn objective(l: crate::i18n::Lang, s: &crate::scenario::Scenario) -> String {
         _ => &s.meta.objectives,
     };
     list.first().cloned().unwrap_or_default()
+}
+
+fn is_suggested(app: &App, id: &str) -> bool {
+    app.suggestion.as_ref().is_some_and(|(s, _)| s == id)
 }
