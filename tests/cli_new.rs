@@ -3,30 +3,13 @@
 
 mod support;
 
-use std::process::Command;
+use support::motcua;
 
 use motcua::cli::new::{DEFAULT_ID, starter, valid_id};
 use motcua::scenario;
 
-fn motcua(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_motcua"))
-        .args(args)
-        .env_remove("MOTCUA_LANG")
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("motcua-new-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    let _ = std::fs::remove_file(&path);
-    path
+    support::temp_path("new", name)
 }
 
 #[test]

@@ -30,3 +30,26 @@ pub fn solved(s: &Scenario, seed: u64) -> (Session, Debrief) {
     let debrief = score::score(s, session.events());
     (session, debrief)
 }
+
+/// Run the real binary (Vietnamese unless `--lang` says otherwise): exit code, stdout, stderr.
+pub fn motcua(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motcua"))
+        .args(args)
+        .env_remove("MOTCUA_LANG")
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A fresh path in this test run's temporary folder.
+pub fn temp_path(tag: &str, name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("motcua-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
