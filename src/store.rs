@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -222,6 +222,17 @@ impl Store {
     /// Replace the wall clock (tests, benchmarks).
     pub fn set_clock(&mut self, clock: impl Fn() -> DateTime<Utc> + Send + 'static) {
         self.clock = Box::new(clock);
+    }
+
+    /// A write transaction that takes the write lock at once (waiting up to the busy
+    /// timeout), with the path its errors name.
+    fn begin_write(&mut self) -> Result<(Transaction<'_>, PathBuf)> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(&path, e))?;
+        Ok((tx, path))
     }
 
     fn now(&self) -> String {

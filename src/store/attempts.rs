@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::imported::fingerprint;
@@ -118,14 +118,10 @@ impl Store {
             return Err(StoreError::EmptyTrainee);
         }
         let now = self.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        let id =
-            trainee_in(&tx, &name, &now).map_err(|e| StoreError::from_sqlite(&self.path, e))?;
-        tx.commit()
-            .map_err(|e| StoreError::from_sqlite(&self.path, e))?;
+        let (tx, path) = self.begin_write()?;
+        let sql = |e| StoreError::from_sqlite(&path, e);
+        let id = trainee_in(&tx, &name, &now).map_err(sql)?;
+        tx.commit().map_err(sql)?;
         Ok(id)
     }
 
@@ -158,12 +154,8 @@ impl Store {
         }
         let now = self.now();
         let sha = sha256_hex(source);
-        let path = self.path.clone();
+        let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
         let trainee_id = trainee_in(&tx, &name, &now).map_err(sql)?;
         keep_scenario(&tx, &sha, &scenario.meta.id, source).map_err(sql)?;
         tx.execute(
@@ -190,12 +182,8 @@ impl Store {
     /// `OutOfSequence` means another window is playing the same attempt.
     pub fn append_action(&mut self, attempt: AttemptId, seq: u64, action: &Action) -> Result<()> {
         let line = action::log_line(seq, action);
-        let path = self.path.clone();
+        let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
         let status: Option<String> = tx
             .query_row(
                 "SELECT status FROM attempt WHERE id = ?1",
@@ -248,12 +236,8 @@ impl Store {
             &actions,
         );
         let now = self.now();
-        let path = self.path.clone();
+        let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
         let changed = tx
             .execute(
                 "UPDATE attempt SET status = 'finished', ended_at = ?2, total = ?3, band = ?4,

@@ -1,7 +1,7 @@
 //! Attempts played elsewhere: their identity (fingerprint) and storing them after
 //! `export::import` verified them by replay.
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 
 use super::attempts::{AttemptId, insert_mistakes, keep_scenario, normalize_name, trainee_in};
 use super::{Mode, Result, Store, StoreError, sha256_hex};
@@ -55,12 +55,8 @@ impl Store {
     /// Store attempts played elsewhere, already verified by replay, in one transaction.
     pub fn import_attempts(&mut self, list: &[ImportedAttempt<'_>]) -> Result<Vec<Imported>> {
         let now = self.now();
-        let path = self.path.clone();
+        let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql)?;
         let mut out = Vec::with_capacity(list.len());
         for a in list {
             let name = normalize_name(a.trainee);
