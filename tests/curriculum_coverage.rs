@@ -260,39 +260,35 @@ fn instruments(text: &str) -> Vec<String> {
             found.push(token.to_string());
         }
     }
+    // "Bộ luật" titles have a lower-case l, so the two searches never meet.
+    found.extend(titles(text, "Luật ", true));
+    found.extend(titles(text, "Bộ luật ", false));
+    found
+}
+
+/// Law titles starting with `prefix`: up to the year, the end of the clause, and (when
+/// `stop_at_article`) before "Điều".
+fn titles(text: &str, prefix: &str, stop_at_article: bool) -> Vec<String> {
+    let mut found = Vec::new();
     let mut rest = text;
-    while let Some(at) = rest.find("Luật ") {
-        // "Bộ luật" titles start two words earlier, with a lower-case l.
-        let start = at;
-        let clause: String = rest[start..]
+    while let Some(at) = rest.find(prefix) {
+        let clause: String = rest[at..]
             .chars()
             .take_while(|c| !",;()".contains(*c))
             .collect();
         let words: Vec<&str> = clause.split_whitespace().collect();
-        let end = words
+        let mut end = words
             .iter()
             .position(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
             .map_or(words.len(), |i| i + 1);
-        let end = words
-            .iter()
-            .position(|w| *w == "Điều")
-            .map_or(end, |d| end.min(d));
+        if stop_at_article {
+            end = words
+                .iter()
+                .position(|w| *w == "Điều")
+                .map_or(end, |d| end.min(d));
+        }
         found.push(words[..end].join(" "));
-        rest = &rest[start + "Luật ".len()..];
-    }
-    let mut bo_luat = text;
-    while let Some(at) = bo_luat.find("Bộ luật ") {
-        let clause: String = bo_luat[at..]
-            .chars()
-            .take_while(|c| !",;()".contains(*c))
-            .collect();
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        let end = words
-            .iter()
-            .position(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-            .map_or(words.len(), |i| i + 1);
-        found.push(words[..end].join(" "));
-        bo_luat = &bo_luat[at + "Bộ luật ".len()..];
+        rest = &rest[at + prefix.len()..];
     }
     found
 }
