@@ -1,0 +1,285 @@
+//! Text measured as the terminal draws it: display width per grapheme cluster
+//! (unicode-width, the rule ratatui uses), so a Vietnamese letter with a combining
+//! mark takes one cell and a wide symbol two. The one truncation rule ("…") and the
+//! one wrapping rule (at spaces, with a hanging indent) every pane uses.
+
+use std::borrow::Cow;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// What a cut text ends with.
+pub const ELLIPSIS: &str = "…";
+
+/// Cells `s` takes on screen.
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// `s` in at most `max` cells: whole when it fits, else cut at a grapheme boundary
+/// (a letter keeps its marks) and ended with "…".
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::with_capacity(s.len().min(max * 4));
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    // "Mới …" reads worse than "Mới…".
+    out.truncate(out.trim_end().len());
+    out.push_str(ELLIPSIS);
+    Cow::Owned(out)
+}
+
+/// `s` in exactly `cells` cells, left-aligned: truncated, then padded with spaces.
+pub fn fit(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    let pad = cells.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(pad))
+}
+
+/// `s` in exactly `cells` cells, right-aligned.
+pub fn fit_right(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    let pad = cells.saturating_sub(width(&t));
+    format!("{}{t}", " ".repeat(pad))
+}
+
+/// Markers that start a list item: a wrapped item's next rows line up after them.
+const BULLETS: &[&str] = &["•", "-", "▶", "✗", "⚠", "✖", "✔", "ℹ", "○", "●", "★"];
+
+/// The hanging indent of a line: its leading spaces, plus its bullet and the space after.
+pub fn hanging(line: &Line) -> usize {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let rest = text.trim_start_matches(' ');
+    let lead = text.len() - rest.len();
+    let bullet = BULLETS
+        .iter()
+        .find(|b| rest.starts_with(**b) && rest[b.len()..].starts_with(' '))
+        .map_or(0, |b| width(b) + 1);
+    lead + bullet
+}
+
+/// One word: its styled pieces, its width, and the spaces before it.
+struct Word {
+    pieces: Vec<(Style, String)>,
+    width: usize,
+    space_before: usize,
+}
+
+fn words(line: &Line) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut current = Word {
+        pieces: Vec::new(),
+        width: 0,
+        space_before: 0,
+    };
+    for span in &line.spans {
+        for g in span.content.graphemes(true) {
+            if g == " " {
+                if current.width > 0 {
+                    out.push(std::mem::replace(
+                        &mut current,
+                        Word {
+                            pieces: Vec::new(),
+                            width: 0,
+                            space_before: 0,
+                        },
+                    ));
+                }
+                current.space_before += 1;
+                continue;
+            }
+            if g.chars().any(char::is_control) {
+                continue;
+            }
+            match current.pieces.last_mut() {
+                Some((style, text)) if *style == span.style => text.push_str(g),
+                _ => current.pieces.push((span.style, g.to_string())),
+            }
+            current.width += g.width();
+        }
+    }
+    if current.width > 0 {
+        out.push(current);
+    }
+    out
+}
+
+/// Split a word too wide for `room` cells into pieces that fit.
+fn split_word(word: Word, room: usize) -> Vec<Word> {
+    let room = room.max(1);
+    let mut out = Vec::new();
+    let mut part = Word {
+        pieces: Vec::new(),
+        width: 0,
+        space_before: word.space_before,
+    };
+    for (style, text) in word.pieces {
+        for g in text.graphemes(true) {
+            let w = g.width();
+            if part.width + w > room && part.width > 0 {
+                out.push(std::mem::replace(
+                    &mut part,
+                    Word {
+                        pieces: Vec::new(),
+                        width: 0,
+                        space_before: 0,
+                    },
+                ));
+            }
+            match part.pieces.last_mut() {
+                Some((s, t)) if *s == style => t.push_str(g),
+                _ => part.pieces.push((style, g.to_string())),
+            }
+            part.width += w;
+        }
+    }
+    if part.width > 0 {
+        out.push(part);
+    }
+    out
+}
+
+/// `line` wrapped at spaces into rows of at most `cols` cells; rows after the first
+/// start with `indent` spaces (a hanging indent), and the first keeps its own
+/// leading spaces. A word wider than a row is cut between graphemes.
+pub fn wrap(line: &Line, cols: usize, indent: usize) -> Vec<Line<'static>> {
+    let cols = cols.max(1);
+    // A hanging indent wider than half the row would leave no room for text.
+    let indent = if indent * 2 > cols { 0 } else { indent };
+    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for (i, word) in words(line).into_iter().enumerate() {
+        let leading = if i == 0 { word.space_before } else { 1 };
+        let pieces = if word.width > cols - indent {
+            split_word(word, cols - indent)
+        } else {
+            vec![word]
+        };
+        for (j, piece) in pieces.into_iter().enumerate() {
+            let mut gap = if j == 0 { leading } else { 0 };
+            if used == 0 {
+                // The first row keeps the line's own leading spaces while the word fits.
+                gap = gap.min(cols.saturating_sub(piece.width));
+            } else if used + gap + piece.width > cols {
+                rows.push(vec![Span::raw(" ".repeat(indent))]);
+                used = indent;
+                gap = 0;
+            }
+            if let Some(row) = rows.last_mut() {
+                if gap > 0 {
+                    push_piece(row, Style::default(), &" ".repeat(gap));
+                }
+                for (style, text) in piece.pieces {
+                    push_piece(row, style, &text);
+                }
+            }
+            used += gap + piece.width;
+        }
+    }
+    rows.into_iter()
+        .map(|spans| Line::from(spans).style(line.style))
+        .collect()
+}
+
+fn push_piece(row: &mut Vec<Span<'static>>, style: Style, text: &str) {
+    match row.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push_str(text),
+        _ => row.push(Span::styled(text.to_string(), style)),
+    }
+}
+
+/// Every line wrapped with its own hanging indent; also the row each line starts on.
+pub fn wrap_all(lines: &[Line], cols: usize) -> (Vec<Line<'static>>, Vec<usize>) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut starts = Vec::with_capacity(lines.len());
+    for line in lines {
+        starts.push(out.len());
+        out.extend(wrap(line, cols, hanging(line)));
+    }
+    (out, starts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(rows: &[Line]) -> Vec<String> {
+        rows.iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn width_counts_cells_not_bytes_or_chars() {
+        // "Mới đăng ký": 11 letters, 11 cells, 16 bytes in precomposed form.
+        assert_eq!(width("Mới đăng ký"), 11);
+        // The same with combining marks (NFD): "o" + U+031B horn + U+0301 acute is one cell.
+        assert_eq!(width("Mo\u{31b}\u{301}i"), 3);
+        // CJK and wide emoji take two cells each.
+        assert_eq!(width("漢字"), 4);
+        assert_eq!(width("ok✅"), 4);
+    }
+
+    #[test]
+    fn truncate_cuts_at_a_cell_limit_and_ends_with_an_ellipsis() {
+        // Fits exactly: unchanged, no ellipsis.
+        assert_eq!(truncate("Mới đăng ký", 11), "Mới đăng ký");
+        // 7 cells: 6 letters "Mới đă" + "…".
+        assert_eq!(truncate("Mới đăng ký", 7), "Mới đă…");
+        // 5 cells: 4 cells of text ("Mới ") + "…"; the trailing space is dropped.
+        assert_eq!(truncate("Mới đăng ký", 5), "Mới…");
+        // Combining marks stay with their letter: "Mới" (NFD) cut to 2 cells keeps "M" and "…"
+        // or "Mớ"? 2 cells = 1 letter + "…": "M…".
+        assert_eq!(truncate("Mo\u{31b}\u{301}i ab", 3), "Mo\u{31b}\u{301}…");
+        // A wide character never straddles the limit: "漢字漢" (6 cells) in 4 cells is
+        // "漢" (2) + "…" (1) = 3 cells, since "漢字" (4) leaves no room for "…".
+        assert_eq!(truncate("漢字漢", 4), "漢…");
+        assert_eq!(width(&truncate("漢字漢", 4)), 3);
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("abc", 1), "…");
+    }
+
+    #[test]
+    fn fit_pads_by_cells() {
+        assert_eq!(fit("bưu", 5), "bưu  ");
+        assert_eq!(fit("Mo\u{31b}\u{301}i", 4), "Mo\u{31b}\u{301}i ");
+        assert_eq!(fit_right("4g05", 7), "   4g05");
+        assert_eq!(fit("Đang xử lý xong", 8), "Đang xử…");
+    }
+
+    #[test]
+    fn wrap_keeps_a_hanging_indent_and_never_exceeds_the_width() {
+        let line = Line::raw("  • Đăng ký khai sinh (1.001193) — trả trong ngày");
+        assert_eq!(hanging(&line), 4);
+        let rows = wrap(&line, 20, hanging(&line));
+        assert_eq!(
+            plain(&rows),
+            [
+                "  • Đăng ký khai",
+                "    sinh (1.001193)",
+                "    — trả trong ngày"
+            ]
+        );
+        assert!(rows.iter().all(|r| width(&plain(&[r.clone()])[0]) <= 20));
+        // A word longer than a row is cut between graphemes.
+        let long = wrap(&Line::raw("ab 0123456789"), 6, 0);
+        assert_eq!(plain(&long), ["ab", "012345", "6789"]);
+    }
+}
