@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod msg;
 pub mod persist;
 pub mod run;
+pub mod scroll;
 pub mod text;
 pub mod theme;
 pub mod update;

@@ -194,7 +194,7 @@ fn practice_mode_hints_the_next_step_and_exam_mode_does_not() {
     let screen = draw(&exam, 100, 30);
     assert!(!screen.contains("Gợi ý"), "{screen}");
     assert!(
-        !screen.contains("✖ Tiếp nhận hồ sơ chưa đầy đủ"),
+        !screen.contains("Tiếp nhận hồ sơ chưa đầy đủ"),
         "no feedback in exam mode"
     );
 }

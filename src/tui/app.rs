@@ -8,6 +8,7 @@ use crate::session::{Action, Session};
 
 use super::catalog::Entry;
 use super::forms::Form;
+use super::scroll::Scroll;
 use super::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub struct Note {
     pub at: Option<NaiveDateTime>,
     pub tone: Tone,
     pub text: String,
+    /// Practice-mode feedback on a mistake: highlighted until the trainee reads the log.
+    pub feedback: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -47,10 +50,12 @@ pub struct Welcome {
     pub known: Vec<String>,
 }
 
+/// The pane the arrow keys move in; Tab goes round them in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Queue,
     Document,
+    Messages,
 }
 
 #[derive(Debug, Clone)]
@@ -60,9 +65,21 @@ pub struct Play {
     pub component_sel: usize,
     pub form: Option<Form>,
     pub notes: Vec<Note>,
+    /// Notes before this index have been read (the log was looked at).
+    pub read: usize,
+    /// Feedback notes not yet read.
+    pub unread_feedback: usize,
     pub seen_events: usize,
     pub seen_mistakes: usize,
     pub confirm_quit: bool,
+    /// The message log over the whole screen (`v`).
+    pub log_view: bool,
+    /// The open dossier's text.
+    pub doc_scroll: Scroll,
+    /// The message log, counted in rows up from the newest.
+    pub log_scroll: Scroll,
+    /// The open form's lines.
+    pub form_scroll: Scroll,
 }
 
 impl Default for Play {
@@ -73,9 +90,15 @@ impl Default for Play {
             component_sel: 0,
             form: None,
             notes: Vec::new(),
+            read: 0,
+            unread_feedback: 0,
             seen_events: 0,
             seen_mistakes: 0,
             confirm_quit: false,
+            log_view: false,
+            doc_scroll: Scroll::default(),
+            log_scroll: Scroll::default(),
+            form_scroll: Scroll::default(),
         }
     }
 }
@@ -94,7 +117,9 @@ pub struct App {
     pub mode: Mode,
     pub screen: Screen,
     pub help: bool,
-    pub help_scroll: u16,
+    pub help_scroll: Scroll,
+    /// The terminal's size, from the last resize (unknown: assume large enough).
+    pub size: Option<(u16, u16)>,
     pub welcome: Welcome,
     pub catalog: Vec<Entry>,
     pub library_sel: usize,
@@ -102,7 +127,8 @@ pub struct App {
     pub session: Option<Session>,
     pub play: Play,
     pub debrief: Option<Debrief>,
-    pub debrief_scroll: u16,
+    pub debrief_scroll: Scroll,
+    pub briefing_scroll: Scroll,
     /// Best score per scenario id, for the library (from the store).
     pub best: Vec<(String, f64)>,
     /// The scenario the trainee's progress suggests next, and why (from the store).
@@ -121,7 +147,8 @@ impl App {
             mode: Mode::Practice,
             screen: Screen::Welcome,
             help: false,
-            help_scroll: 0,
+            help_scroll: Scroll::default(),
+            size: None,
             welcome: Welcome::default(),
             catalog,
             library_sel: 0,
@@ -129,7 +156,8 @@ impl App {
             session: None,
             play: Play::default(),
             debrief: None,
-            debrief_scroll: 0,
+            debrief_scroll: Scroll::default(),
+            briefing_scroll: Scroll::default(),
             best: Vec::new(),
             suggestion: None,
             resume: None,
@@ -196,7 +224,7 @@ impl App {
         self.session = Some(Session::new(&s, self.seed));
         self.play = Play::default();
         self.debrief = None;
-        self.debrief_scroll = 0;
+        self.debrief_scroll.reset();
         self.screen = Screen::Play;
         self.absorb_events();
         true
@@ -236,12 +264,31 @@ impl App {
         if let Some(session) = &self.session {
             self.debrief = Some(score::score(session.scenario(), session.events()));
             self.screen = Screen::Debrief;
-            self.debrief_scroll = 0;
+            self.debrief_scroll.reset();
         }
     }
 
     pub fn note(&mut self, tone: Tone, at: Option<NaiveDateTime>, text: String) {
-        self.play.notes.push(Note { at, tone, text });
+        self.play.notes.push(Note {
+            at,
+            tone,
+            text,
+            feedback: false,
+        });
+    }
+
+    /// Whether the terminal is below the size the screens are made for: then only
+    /// the "window too small" notice shows, and no key but quit acts.
+    pub fn too_small(&self) -> bool {
+        self.size.is_some_and(|(w, h)| {
+            w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT
+        })
+    }
+
+    /// The trainee looked at the log: every note so far is read.
+    pub fn read_log(&mut self) {
+        self.play.read = self.play.notes.len();
+        self.play.unread_feedback = 0;
     }
 
     /// Turn the events not yet shown into notes.
@@ -271,8 +318,15 @@ impl App {
         for m in fresh {
             let title = crate::present::labels::mistake_title(self.lang, m.code);
             let right = crate::present::labels::mistake_right(self.lang, m.code);
-            let text = format!("✖ {title} ({}). {right}", m.dossier);
-            self.note(Tone::Bad, Some(m.at), text);
+            // The panel draws the ✖; the text does not repeat it.
+            let text = format!("{title} ({}). {right}", m.dossier);
+            self.play.notes.push(Note {
+                at: Some(m.at),
+                tone: Tone::Bad,
+                text,
+                feedback: true,
+            });
+            self.play.unread_feedback += 1;
         }
     }
 }

@@ -9,6 +9,7 @@ pub fn from_event(event: &Event) -> Option<Msg> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => from_key(*key),
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+        Event::Paste(text) => Some(Msg::Paste(text.clone())),
         _ => None,
     }
 }
@@ -23,6 +24,10 @@ pub fn from_key(key: KeyEvent) -> Option<Msg> {
         KeyCode::Left => Msg::Left,
         KeyCode::Right => Msg::Right,
         KeyCode::Enter => Msg::Enter,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Home => Msg::Home,
+        KeyCode::End => Msg::End,
         KeyCode::Esc => Msg::Back,
         KeyCode::Tab | KeyCode::BackTab => Msg::Tab,
         KeyCode::Backspace => Msg::Backspace,

@@ -12,6 +12,12 @@ pub enum Msg {
     Back,
     Tab,
     Space,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Text pasted in one piece (bracketed paste): always text, never commands.
+    Paste(String),
     /// A printable character: typed into a text field, or a command key.
     Char(char),
     Backspace,

@@ -5,7 +5,8 @@ use std::io;
 use std::path::PathBuf;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
 
 use super::app::{App, Mode};
 use super::catalog;
@@ -70,7 +71,18 @@ pub fn run(opts: &Options, store: Option<Store>) -> io::Result<()> {
         p.fill_welcome(&mut app);
     }
     let mut terminal = ratatui::try_init()?;
+    // A paste arrives as one piece of text (Event::Paste), never as keys.
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let restore_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        restore_hook(info);
+    }));
+    if let Ok(size) = terminal.size() {
+        app.size = Some((size.width, size.height));
+    }
     let result = event_loop(&mut terminal, &mut app, &mut persist);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }

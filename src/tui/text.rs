@@ -46,6 +46,29 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The end of `s` in at most `max` cells, starting with "…" when the start was cut
+/// (a text field shows where the typing is).
+pub fn truncate_start(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in s.graphemes(true).rev() {
+        let w = g.width();
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        kept.push(g);
+    }
+    let tail: String = kept.into_iter().rev().collect();
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    Cow::Owned(format!("{ELLIPSIS}{tail}"))
+}
+
 /// `s` in exactly `cells` cells, left-aligned: truncated, then padded with spaces.
 pub fn fit(s: &str, cells: usize) -> String {
     let t = truncate(s, cells);
@@ -165,8 +188,9 @@ pub fn wrap(line: &Line, cols: usize, indent: usize) -> Vec<Line<'static>> {
     let indent = if indent * 2 > cols { 0 } else { indent };
     let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
     let mut used = 0;
-    for (i, word) in words(line).into_iter().enumerate() {
-        let leading = if i == 0 { word.space_before } else { 1 };
+    for word in words(line) {
+        // The spaces before a word stay as written (columns line up); at a break they go.
+        let leading = word.space_before;
         let pieces = if word.width > cols - indent {
             split_word(word, cols - indent)
         } else {
@@ -254,6 +278,8 @@ mod tests {
         assert_eq!(width(&truncate("漢字漢", 4)), 3);
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("abc", 1), "…");
+        // From the start: "…" + the last 4 cells.
+        assert_eq!(truncate_start("Nguyễn Văn An", 5), "…n An");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod help;
 pub mod keys;
 pub mod library;
 pub mod notes;
+pub mod pane;
 pub mod play;
 pub mod queue;
 pub mod welcome;

@@ -4,9 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::Block;
 
 use super::super::app::App;
+use super::super::text;
+use super::pane;
 use crate::i18n::Lang;
 use crate::present::labels;
 use crate::scenario::{Deadline, ServiceLevel};
@@ -18,7 +20,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(Ok(s)) = app.selected_entry().map(|e| &e.loaded) else {
         return;
     };
-    let [body, keys] = Layout::vertical([Constraint::Min(5), Constraint::Length(1)]).areas(area);
+    let hint = t!(l, "tui.briefing.keys");
+    let [body, keys] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(super::keys::height(&hint, area.width)),
+    ])
+    .areas(area);
     let briefing = match (l, &s.meta.briefing_en) {
         (Lang::En, Some(en)) => en.clone(),
         _ => s.meta.briefing.clone(),
@@ -95,13 +102,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ),
         th.strong(),
     ));
-    let title = format!(
-        " {} ",
-        app.selected_entry().map(|e| e.title(l)).unwrap_or_default()
-    );
-    let p = Paragraph::new(lines)
-        .block(Block::bordered().title(Line::styled(title, th.title())))
-        .wrap(Wrap { trim: false });
-    frame.render_widget(p, body);
-    frame.render_widget(Line::styled(t!(l, "tui.briefing.keys"), th.key()), keys);
+    let title = app.selected_entry().map(|e| e.title(l)).unwrap_or_default();
+    let title = text::truncate(&title, usize::from(body.width.saturating_sub(4)));
+    let block = Block::bordered().title(Line::styled(format!(" {title} "), th.title()));
+    pane::render(app, frame, body, block, &lines, &app.briefing_scroll, None);
+    super::keys::bar(app, frame, keys, &hint);
 }

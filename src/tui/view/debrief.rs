@@ -1,13 +1,15 @@
-//! The debrief: the total as a gauge with its band, the five 766 groups as bars,
+//! The debrief: the total as a bar with its band, the five 766 groups as bars,
 //! the dossiers, and every mistake with what was right, why and the legal basis.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::App;
-use crate::present::{debrief as text, labels};
+use super::super::text;
+use super::pane;
+use crate::present::{debrief as details, labels};
 use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -20,7 +22,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(3),
         Constraint::Length(7),
         Constraint::Min(5),
-        Constraint::Length(1),
+        Constraint::Length(super::keys::height(&t!(l, "tui.debrief.keys"), area.width)),
     ])
     .areas(area);
     let band = labels::band(l, d.band);
@@ -31,31 +33,33 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     let label = format!("{} /100 — {band} — {verdict}", labels::points(l, d.total));
     let style = if d.passed { th.ok() } else { th.bad() };
-    let g = Gauge::default()
-        .block(Block::bordered().title(Line::styled(
-            format!(" {} ", t!(l, "tui.debrief.title")),
-            th.title(),
-        )))
-        .gauge_style(style)
-        .ratio((d.total / 100.0).clamp(0.0, 1.0))
-        .label(Span::styled(label, th.strong()));
-    frame.render_widget(g, gauge);
-    let bar_width = usize::from(groups.width.saturating_sub(44)).clamp(10, 60);
+    let total_block = Block::bordered().title(Line::styled(
+        format!(" {} ", t!(l, "tui.debrief.title")),
+        th.title(),
+    ));
+    // The bar and its words side by side: the text never sits on the bar.
+    let room = usize::from(gauge.width.saturating_sub(2));
+    let bar_width = room.saturating_sub(text::width(&label) + 1).clamp(10, 40);
+    let total = Line::from(vec![
+        Span::styled(bar(d.total / 100.0, bar_width), style),
+        Span::styled(format!(" {label}"), th.strong()),
+    ]);
+    frame.render_widget(Paragraph::new(total).block(total_block), gauge);
+    let name_width = d
+        .groups
+        .iter()
+        .map(|g| text::width(&labels::group(l, g.group)))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(groups.width) / 2);
+    let bar_width = usize::from(groups.width.saturating_sub(2))
+        .saturating_sub(name_width + 14)
+        .clamp(10, 60);
     let lines: Vec<Line> = d
         .groups
         .iter()
         .map(|g| {
-            let filled = if g.max > 0.0 {
-                ((g.points / g.max) * bar_width as f64).round() as usize
-            } else {
-                0
-            };
-            let bar = format!(
-                "{}{}",
-                "█".repeat(filled),
-                "░".repeat(bar_width - filled.min(bar_width))
-            );
-            let name = labels::group(l, g.group);
+            let ratio = if g.max > 0.0 { g.points / g.max } else { 0.0 };
             let score = format!(
                 "{}/{}",
                 labels::points(l, g.points),
@@ -67,20 +71,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 th.warn()
             };
             Line::from(vec![
-                Span::raw(format!("{name:<28} ")),
-                Span::styled(bar, style),
+                Span::raw(format!("{} ", text::fit(&labels::group(l, g.group), name_width))),
+                Span::styled(bar(ratio, bar_width), style),
                 Span::raw(format!(" {score}")),
             ])
         })
         .collect();
     let block = Block::bordered().title(format!(" {} ", t!(l, "debrief.groups")));
     frame.render_widget(Paragraph::new(lines).block(block), groups);
-    let body = text::details(l, s.scenario(), d);
+    let body = details::details(l, s.scenario(), d);
     let body: Vec<Line> = body.lines().map(|s| Line::raw(s.to_string())).collect();
-    let p = Paragraph::new(body)
-        .block(Block::bordered())
-        .wrap(Wrap { trim: false })
-        .scroll((app.debrief_scroll, 0));
-    frame.render_widget(p, rest);
-    frame.render_widget(Line::styled(t!(l, "tui.debrief.keys"), th.key()), keys);
+    pane::render(
+        app,
+        frame,
+        rest,
+        Block::bordered(),
+        &body,
+        &app.debrief_scroll,
+        None,
+    );
+    super::keys::bar(app, frame, keys, &t!(l, "tui.debrief.keys"));
+}
+
+/// `ratio` of `width` cells filled: █ done, ░ not (readable without colour).
+fn bar(ratio: f64, width: usize) -> String {
+    let filled = ((ratio.clamp(0.0, 1.0)) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled.min(width)))
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::super::app::{App, Focus};
-use super::queue;
+use super::{pane, queue};
 use crate::generate::{Dossier, Origin};
 use crate::present::labels;
 use crate::scenario::{Procedure, ServiceLevel};
@@ -47,22 +47,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let (lines, selected_line) = document_lines(app, d, st, p);
-    let inner = area.height.saturating_sub(2);
-    let width = usize::from(area.width.saturating_sub(2)).max(1);
-    // Rows the wrapped lines above the selected component take.
-    let above: usize = lines
-        .iter()
-        .take(usize::from(selected_line))
-        .map(|line| line.width().div_ceil(width).max(1))
-        .sum();
-    let scroll = u16::try_from(above)
-        .unwrap_or(u16::MAX)
-        .saturating_sub(inner / 3);
-    let p = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
-    frame.render_widget(p, area);
+    let selected = focused.then_some(usize::from(selected_line));
+    pane::render(app, frame, area, block, &lines, &app.play.doc_scroll, selected);
 }
 
 fn document_lines<'a>(

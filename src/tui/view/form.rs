@@ -7,13 +7,14 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::super::app::App;
 use super::super::forms::{ChoiceKind, Form};
-use super::centered;
+use super::super::text;
+use super::{centered, pane};
 use crate::t;
 
 pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
-    let (title, mut lines) = match form {
+    let (title, lines) = match form {
         Form::Receipt(f) => {
             let mut lines = vec![
                 Line::raw(t!(
@@ -101,21 +102,26 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             (t!(l, "tui.form.apology", dossier = f.dossier), lines)
         }
     };
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(t!(l, keys_of(form)), th.key()));
+    let selected = match form {
+        Form::Supplement(f) => Some(f.cursor),
+        Form::Choice(f) => Some(f.cursor),
+        _ => None,
+    };
     let width = area.width.saturating_sub(4).clamp(60, 92).min(area.width);
-    let inner = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
-    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX).min(area.height);
+    let cols = usize::from(width.saturating_sub(2)).max(1);
+    let (rows, _) = text::wrap_all(&lines, cols);
+    let height = u16::try_from(rows.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(Line::styled(format!(" {title} "), th.title()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+    let title = text::truncate(&title, cols.saturating_sub(2));
+    // Room on the bottom border for the "↓ more" marker too.
+    let hint = text::truncate(&t!(l, keys_of(form)), cols.saturating_sub(16)).into_owned();
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), th.title()))
+        .title_bottom(Line::styled(format!(" {hint} "), th.key()));
+    pane::render(app, frame, rect, block, &lines, &app.play.form_scroll, selected);
 }
 
 /// The key hint of a form.

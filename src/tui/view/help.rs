@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear};
 
-use super::super::app::App;
-use super::centered;
+use super::super::app::{App, Screen};
+use super::{centered, pane};
 use crate::t;
 
 /// Glossary entries, in the order a newcomer meets them.
@@ -35,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
     let mut lines = vec![Line::styled(t!(l, "tui.help.keys_title"), th.strong())];
     lines.extend(
-        t!(l, "tui.help.keys")
+        t!(l, keys_of(app.screen))
             .lines()
             .map(|s| Line::raw(s.to_string())),
     );
@@ -47,18 +47,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             t!(l, &format!("tui.glossary.{term}"))
         )));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(t!(l, "tui.help.close"), th.key()));
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", t!(l, "tui.help.title")),
-        th.title(),
-    ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.help_scroll, 0)),
-        rect,
-    );
+    let block = Block::bordered()
+        .title(Line::styled(
+            format!(" {} ", t!(l, "tui.help.title")),
+            th.title(),
+        ))
+        .title_bottom(Line::styled(format!(" {} ", t!(l, "tui.help.close")), th.key()));
+    pane::render(app, frame, rect, block, &lines, &app.help_scroll, None);
+}
+
+/// The keys of the screen the help was opened on.
+fn keys_of(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Welcome => "tui.help.keys_welcome",
+        Screen::Library => "tui.help.keys_library",
+        Screen::Briefing => "tui.help.keys_briefing",
+        Screen::Play => "tui.help.keys",
+        Screen::Debrief => "tui.help.keys_debrief",
+    }
 }

@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::super::app::App;
+use super::super::app::{App, Focus};
+use super::super::text;
 use super::queue;
 use crate::scenario::Role;
 use crate::session::Status;
@@ -14,15 +15,50 @@ use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
-    let text = if let Some(form) = &app.play.form {
+    let text = if app.play.log_view {
+        t!(l, "tui.keys.log")
+    } else if let Some(form) = &app.play.form {
         t!(l, super::form::keys_of(form))
     } else {
-        let context = context_key(app).map(|k| t!(l, k));
+        let context = match app.play.focus {
+            Focus::Messages => Some("tui.keys.messages"),
+            _ => context_key(app),
+        };
         let always = t!(l, "tui.keys.always");
-        context.map_or(always.clone(), |c| format!("{c} · {always}"))
+        context.map_or(always.clone(), |k| format!("{} · {always}", t!(l, k)))
     };
-    let p = Paragraph::new(Line::styled(text, app.theme.key())).wrap(Wrap { trim: true });
-    frame.render_widget(p, area);
+    bar(app, frame, area, &text);
+}
+
+/// A key hint ("k label · k label · …") laid out over `area`'s rows, breaking only
+/// between items, so a key never sits on one row and its label on the next.
+pub fn bar(app: &App, frame: &mut Frame, area: Rect, hint: &str) {
+    let lines: Vec<Line> = rows(hint, usize::from(area.width))
+        .into_iter()
+        .take(usize::from(area.height))
+        .map(|r| Line::styled(r, app.theme.key()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Rows `hint` takes at `cols` columns, for a layout that gives the bar its height.
+pub fn height(hint: &str, cols: u16) -> u16 {
+    u16::try_from(rows(hint, usize::from(cols)).len()).unwrap_or(1)
+}
+
+fn rows(hint: &str, cols: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    for item in hint.split(" · ") {
+        let item = text::truncate(item, cols);
+        match rows.last_mut() {
+            Some(row) if text::width(row) + 3 + text::width(&item) <= cols => {
+                row.push_str(" · ");
+                row.push_str(&item);
+            }
+            _ => rows.push(item.into_owned()),
+        }
+    }
+    rows
 }
 
 fn context_key(app: &App) -> Option<&'static str> {

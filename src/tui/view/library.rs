@@ -6,6 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use super::super::app::App;
+use super::super::text;
 use crate::present::labels;
 use crate::score::Band;
 use crate::t;
@@ -16,74 +17,56 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [table_area, detail, keys] = Layout::vertical([
         Constraint::Min(8),
         Constraint::Length(6),
-        Constraint::Length(1),
+        Constraint::Length(super::keys::height(&t!(l, "tui.library.keys"), area.width)),
     ])
     .areas(area);
-    let header = Row::new(
-        [
-            "tui.library.title",
-            "tui.library.role",
-            "tui.library.level",
-            "tui.library.best",
-        ]
-        .map(|k| Cell::from(t!(l, k))),
-    )
-    .style(th.strong());
-    let rows: Vec<Row> = app
+    let header: [String; 4] = [
+        "tui.library.title",
+        "tui.library.role",
+        "tui.library.level",
+        "tui.library.best",
+    ]
+    .map(|k| t!(l, k));
+    // Only the rows in view are measured and drawn.
+    let page = usize::from(table_area.height.saturating_sub(3)).max(1);
+    let offset = app.library_sel.saturating_sub(page - 1);
+    let visible: Vec<([String; 4], bool)> = app
         .catalog
         .iter()
-        .map(|e| match &e.loaded {
-            Ok(s) => {
-                let best = app
-                    .best
-                    .iter()
-                    .find(|(id, _)| *id == s.meta.id)
-                    .map_or_else(
-                        || "—".to_string(),
-                        |(_, total)| {
-                            format!(
-                                "{} {}",
-                                labels::points(l, *total),
-                                labels::band(l, Band::of(*total))
-                            )
-                        },
-                    );
-                Row::new(vec![
-                    Cell::from(if is_suggested(app, &s.meta.id) {
-                        format!("★ {}", e.title(l))
-                    } else {
-                        e.title(l)
-                    }),
-                    Cell::from(t!(l, &format!("tui.role.{}", role_key(s.meta.role)))),
-                    Cell::from(t!(
-                        l,
-                        &format!("tui.level.{}", level_key(s.meta.difficulty))
-                    )),
-                    Cell::from(best),
-                ])
-            }
-            Err(_) => Row::new(vec![
-                Cell::from(format!("✖ {}", e.source)),
-                Cell::from(t!(l, "tui.library.invalid")),
-                Cell::from(""),
-                Cell::from(""),
-            ])
-            .style(th.bad()),
-        })
+        .skip(offset)
+        .take(page)
+        .map(|e| cells(app, e))
         .collect();
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(14),
-        Constraint::Length(12),
-        Constraint::Length(18),
-    ];
+    let mut widths = header.clone().map(|h| text::width(&h));
+    for (row, _) in &visible {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(text::width(cell));
+        }
+    }
+    // The title takes what the other columns leave (highlight "▶ " and 3 gaps).
+    let inner = usize::from(table_area.width.saturating_sub(2));
+    widths[0] = inner.saturating_sub(2 + 3 + widths[1] + widths[2] + widths[3]);
+    let row = |cells: &[String; 4]| {
+        Row::new(
+            cells
+                .iter()
+                .zip(widths)
+                .map(|(c, w)| Cell::from(text::truncate(c, w).into_owned())),
+        )
+    };
+    let rows: Vec<Row> = visible
+        .iter()
+        .map(|(c, ok)| if *ok { row(c) } else { row(c).style(th.bad()) })
+        .collect();
+    let constraints = widths.map(|w| Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX)));
     let title = t!(l, "tui.library.heading", name = app.welcome.name);
-    let table = Table::new(rows, widths)
-        .header(header)
+    let title = text::truncate(&title, inner.saturating_sub(2));
+    let table = Table::new(rows, constraints)
+        .header(row(&header).style(th.strong()))
         .block(Block::bordered().title(Line::styled(format!(" {title} "), th.title())))
         .row_highlight_style(th.selected())
         .highlight_symbol("▶ ");
-    let mut state = TableState::default().with_selected(Some(app.library_sel));
+    let mut state = TableState::default().with_selected(Some(app.library_sel - offset));
     frame.render_stateful_widget(table, table_area, &mut state);
     let mut text = match app.selected_entry().map(|e| &e.loaded) {
         Some(Ok(s)) => {
@@ -120,7 +103,47 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: true }),
         detail,
     );
-    frame.render_widget(Line::styled(t!(l, "tui.library.keys"), th.key()), keys);
+    super::keys::bar(app, frame, keys, &t!(l, "tui.library.keys"));
+}
+
+/// A scenario's cells (title, role, level, best score) and whether it loaded.
+fn cells(app: &App, e: &super::super::catalog::Entry) -> ([String; 4], bool) {
+    let l = app.lang;
+    let Ok(s) = &e.loaded else {
+        let cells = [
+            format!("✖ {}", e.source),
+            t!(l, "tui.library.invalid"),
+            String::new(),
+            String::new(),
+        ];
+        return (cells, false);
+    };
+    let best = app
+        .best
+        .iter()
+        .find(|(id, _)| *id == s.meta.id)
+        .map_or_else(
+            || "—".to_string(),
+            |(_, total)| {
+                format!(
+                    "{} {}",
+                    labels::points(l, *total),
+                    labels::band(l, Band::of(*total))
+                )
+            },
+        );
+    let title = if is_suggested(app, &s.meta.id) {
+        format!("★ {}", e.title(l))
+    } else {
+        e.title(l)
+    };
+    let cells = [
+        title,
+        t!(l, &format!("tui.role.{}", role_key(s.meta.role))),
+        t!(l, &format!("tui.level.{}", level_key(s.meta.difficulty))),
+        best,
+    ];
+    (cells, true)
 }
 
 pub fn role_key(role: crate::scenario::Role) -> &'static str {

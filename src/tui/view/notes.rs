@@ -1,49 +1,108 @@
-//! Messages from citizens, the specialist and the system; the newest at the bottom.
+//! The message log: citizens, the specialist, the system and practice feedback,
+//! newest at the bottom and always in view unless the trainee scrolls up. One icon
+//! per message; a long message wraps under its text (a hanging indent). Feedback
+//! not yet read is highlighted. `v` shows the same log over the whole screen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::super::app::{App, Mode, Tone};
-use super::queue;
+use super::super::app::{App, Focus, Mode, Note, Tone};
+use super::super::text;
+use super::{pane, queue};
 use crate::present::labels;
 use crate::t;
 
+/// The panel under the queue and the dossier.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
-    let rows = usize::from(area.height.saturating_sub(2));
-    let notes = &app.play.notes;
-    let lines: Vec<Line> = notes[notes.len().saturating_sub(rows)..]
-        .iter()
-        .map(|n| {
-            let (symbol, style) = match n.tone {
-                Tone::Info => ("ℹ", th.label()),
-                Tone::Good => ("✔", th.ok()),
-                Tone::Warn => ("⚠", th.warn()),
-                Tone::Bad => ("✖", th.bad()),
-            };
-            let at =
-                n.at.map(|t| t.format("%d/%m %H:%M ").to_string())
-                    .unwrap_or_default();
-            Line::from(vec![
-                Span::styled(format!("{symbol} {at}"), style),
-                Span::raw(n.text.clone()),
-            ])
-        })
-        .collect();
-    let mut title = format!(" {} ", t!(app.lang, "tui.notes.title"));
-    if let Some(hint) = hint(app) {
-        title.push_str(&format!(
-            "— {} ",
-            t!(app.lang, "tui.notes.hint", step = hint)
-        ));
+    let l = app.lang;
+    let mut title = format!(" {} ", t!(l, "tui.notes.title"));
+    if app.play.unread_feedback > 0 {
+        let unread = t!(l, "tui.notes.unread", n = app.play.unread_feedback);
+        title.push_str(&format!("— {unread} "));
     }
-    let block = Block::bordered().title(Line::styled(title, th.strong()));
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
+    if let Some(hint) = hint(app) {
+        title.push_str(&format!("— {} ", t!(l, "tui.notes.hint", step = hint)));
+    }
+    let title = text::truncate(&title, usize::from(area.width.saturating_sub(2)));
+    let style = if app.play.focus == Focus::Messages {
+        th.title()
+    } else {
+        th.strong()
+    };
+    let block = Block::bordered().title(Line::styled(title.into_owned(), style));
+    log(app, frame, area, block);
+}
+
+/// The whole log over the screen.
+pub fn render_full(app: &App, frame: &mut Frame, area: Rect) {
+    let th = &app.theme;
+    let title = format!(" {} ", t!(app.lang, "tui.notes.log_title"));
+    let block = Block::bordered().title(Line::styled(title, th.title()));
+    frame.render_widget(Clear, area);
+    log(app, frame, area, block);
+}
+
+/// The log in `block`, scrolled up from the newest message by `log_scroll`. Only
+/// the messages in view (and one row more) are wrapped: the cost of a frame does
+/// not grow with the length of the log.
+fn log(app: &App, frame: &mut Frame, area: Rect, block: Block) {
+    let inner = block.inner(area);
+    let cols = usize::from(inner.width);
+    let page = usize::from(inner.height);
+    let scroll = &app.play.log_scroll;
+    let wanted = scroll.offset().saturating_add(page);
+    let notes = &app.play.notes;
+    // Rows newest first, one message at a time, until the view (and one more row) is filled.
+    let mut rows: Vec<Line> = Vec::new();
+    let mut oldest = notes.len();
+    while oldest > 0 && rows.len() <= wanted {
+        oldest -= 1;
+        let unread = oldest >= app.play.read;
+        let mut wrapped = note_rows(app, &notes[oldest], unread, cols);
+        wrapped.reverse();
+        rows.extend(wrapped);
+    }
+    // Every message drawn: the top of the log is known.
+    let max = if oldest == 0 {
+        rows.len().saturating_sub(page)
+    } else {
+        usize::MAX
+    };
+    let at = scroll.offset().min(max);
+    scroll.record(at, max, page);
+    let above = rows.len() > at + page;
+    let visible: Vec<Line> = rows.into_iter().skip(at).take(page).rev().collect();
+    let block = pane::markers(app, block, above, at > 0);
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// A message as rows: icon, date and time, then the text wrapped under itself.
+fn note_rows(app: &App, n: &Note, unread: bool, cols: usize) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let (symbol, style) = match n.tone {
+        Tone::Info => ("ℹ", th.label()),
+        Tone::Good => ("✔", th.ok()),
+        Tone::Warn => ("⚠", th.warn()),
+        Tone::Bad => ("✖", th.bad()),
+    };
+    let at =
+        n.at.map(|t| t.format("%d/%m %H:%M ").to_string())
+            .unwrap_or_default();
+    let head = format!("{symbol} {at}");
+    let body = if n.feedback && unread {
+        th.bad().add_modifier(Modifier::REVERSED)
+    } else {
+        ratatui::style::Style::default()
+    };
+    let line = Line::from(vec![
+        Span::styled(head.clone(), style),
+        Span::styled(n.text.clone(), body),
+    ]);
+    text::wrap(&line, cols, text::width(&head))
 }
 
 /// Practice mode: the next right step on the selected dossier, by name.

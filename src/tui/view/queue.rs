@@ -9,12 +9,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, Focus};
+use super::super::text;
 use crate::present::labels;
 use crate::session::{DossierState, Session, Status};
 use crate::t;
 
 /// Office minutes under which a due moment counts as close.
 const SOON_MINUTES: u64 = 120;
+
+/// Cells of the time-left column ("10 ngày", "quá hạn").
+const WHEN_WIDTH: usize = 7;
 
 /// Codes in display order: open dossiers by arrival, then closed ones.
 pub fn rows(app: &App) -> Vec<String> {
@@ -41,8 +45,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if focused { th.title() } else { th.strong() },
     ));
     let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
+    let cols = usize::from(area.width.saturating_sub(2));
     let sel = app.play.queue_sel.min(codes.len().saturating_sub(1));
     let offset = sel.saturating_sub(inner_height - 1);
+    // Fixed columns sized from the catalogue's words, not from the rows; the status takes the rest.
+    let channel_width = ["online", "counter", "post"]
+        .iter()
+        .map(|k| text::width(&t!(l, &format!("tui.channel_short.{k}"))))
+        .max()
+        .unwrap_or(4);
+    let fixed = 2 + 2 + 12 + channel_width + 1 + WHEN_WIDTH + 1;
+    let status_width = cols.saturating_sub(fixed);
     let lines: Vec<Line> = codes
         .iter()
         .enumerate()
@@ -55,9 +68,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
             let status = labels::status(l, st.status());
             let channel = t!(l, &format!("tui.channel_short.{}", d.channel.key()));
-            let text = format!("{symbol} {short} {channel:<5}{when:>7} {status}");
+            let marker = if i == sel { "▶" } else { " " };
+            let row = format!(
+                "{marker} {symbol} {short} {} {} {}",
+                text::fit(&channel, channel_width),
+                text::fit_right(&when, WHEN_WIDTH),
+                text::truncate(&status, status_width)
+            );
             let style = if i == sel { th.selected() } else { style };
-            Some(Line::from(Span::styled(text, style)))
+            Some(Line::from(Span::styled(
+                text::truncate(&row, cols).into_owned(),
+                style,
+            )))
         })
         .collect();
     let body = if lines.is_empty() {
@@ -84,7 +106,7 @@ fn timing(app: &App, s: &Session, st: &DossierState) -> (&'static str, String, S
         return ("●", String::new(), th.ok());
     }
     if s.now() > due {
-        return ("✖", left(app, 0), th.bad());
+        return ("✖", t!(app.lang, "tui.queue.overdue"), th.bad());
     }
     let minutes = s.calendar().office_minutes_between(s.now(), due);
     if minutes <= SOON_MINUTES {

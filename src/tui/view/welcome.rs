@@ -6,6 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::super::app::{App, Mode};
+use super::super::text;
+use super::super::update::NAME_MAX;
 use super::centered;
 use crate::i18n::Lang;
 use crate::t;
@@ -27,10 +29,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(value, style),
         ])
     };
+    // The field shows the end of a long name, where the typing is.
+    let room = usize::from(box_area.width.saturating_sub(2 + 2 + 14 + 1));
+    let name = text::truncate_start(&app.welcome.name, room);
     let name = if app.welcome.field == 0 {
-        format!("{}▏", app.welcome.name)
+        format!("{name}▏")
     } else {
-        app.welcome.name.clone()
+        name.into_owned()
     };
     let lang = match l {
         Lang::Vi => "◀ Tiếng Việt ▶",
@@ -44,6 +49,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Line::styled(t!(l, "app.tagline"), th.strong()),
         Line::raw(""),
         field(0, t!(l, "tui.welcome.name"), name),
+        Line::styled(
+            format!(
+                "{}{}",
+                " ".repeat(16),
+                t!(
+                    l,
+                    "tui.welcome.name_limit",
+                    n = app.welcome.name.chars().count(),
+                    max = NAME_MAX
+                )
+            ),
+            th.dim(),
+        ),
         field(1, t!(l, "tui.welcome.language"), lang.to_string()),
         field(2, t!(l, "tui.welcome.mode"), format!("◀ {mode} ▶")),
         Line::raw(""),
