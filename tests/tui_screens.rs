@@ -8,38 +8,10 @@ use motcua::i18n::Lang;
 use motcua::session::{Action, solver};
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
-use motcua::tui::{App, Msg, Screen, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use motcua::tui::{Msg, Screen};
 
 use support::keys::{play, press, type_text};
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| view::render(app, f)).expect("draws");
-    terminal.backend().to_string()
-}
-
-fn fresh(lang: Lang) -> App {
-    let mut a = app(&Options {
-        lang,
-        ..Options::default()
-    });
-    a.theme = Theme { color: false };
-    a
-}
-
-/// Straight into a built-in scenario, as `motcua play ID --trainee NAME` does.
-fn playing(lang: Lang, id: &str) -> App {
-    let mut a = app(&Options {
-        lang,
-        scenario: Some(id.into()),
-        trainee: Some("Nguyễn Văn An".into()),
-        ..Options::default()
-    });
-    a.theme = Theme { color: false };
-    a
-}
+use support::screen::{draw, fresh, playing};
 
 fn tag(lang: Lang) -> &'static str {
     lang.code()

@@ -239,9 +239,10 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        let now = session.now();
         if let Err(r) = session.apply(action) {
             let text = crate::present::labels::rejection(self.lang, &r);
-            self.note(Tone::Bad, None, text);
+            self.note(Tone::Bad, Some(now), text);
             return;
         }
         self.absorb_events();

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod keys;
+pub mod screen;
 pub mod twist;
 
 use motcua::scenario::{self, Scenario, builtin};

@@ -27,7 +27,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(hint) = hint(app) {
         title.push_str(&format!("— {} ", t!(l, "tui.notes.hint", step = hint)));
     }
-    let title = text::truncate(&title, usize::from(area.width.saturating_sub(2)));
+    // Room on the border for the "↑ more" marker.
+    let title = text::truncate(&title, usize::from(area.width.saturating_sub(14)));
     let style = if app.play.focus == Focus::Messages {
         th.title()
     } else {
