@@ -5,6 +5,7 @@ pub mod db;
 pub mod due;
 pub mod error;
 pub mod export;
+pub mod help;
 pub mod home;
 pub mod import;
 pub mod new;

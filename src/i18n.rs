@@ -56,6 +56,10 @@ macro_rules! locale_files {
                 include_str!(concat!("../locales/", $lang, "/cli.toml")),
             ),
             (
+                "cli_help",
+                include_str!(concat!("../locales/", $lang, "/cli_help.toml")),
+            ),
+            (
                 "diagnostics",
                 include_str!(concat!("../locales/", $lang, "/diagnostics.toml")),
             ),

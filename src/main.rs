@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use motcua::cli::{self, Cli};
+use motcua::cli;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Help and usage in the chosen language (`--lang`, MOTCUA_LANG), Vietnamese by default.
+    let cli = cli::help::parse();
     let lang = cli.lang();
     match cli::run(cli) {
         Ok(code) => code,

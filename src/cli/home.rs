@@ -3,9 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
-use super::{Cli, CliError, output};
+use super::{CliError, help, output};
 use crate::i18n::Lang;
 use crate::scenario::{self, builtin};
 use crate::t;
@@ -29,7 +27,7 @@ pub fn run(lang: Lang) -> Result<ExitCode, CliError> {
     out.push('\n');
     out.push_str(&t!(lang, "home.try", id = "khai-sinh-co-ban"));
     out.push_str("\n\n");
-    out.push_str(&Cli::command().render_help().to_string());
+    out.push_str(&help::command(lang).render_help().to_string());
     output::print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
