@@ -79,7 +79,15 @@ fn one_icon_per_message_and_the_log_scrolls_and_opens_full_screen() {
     press(&mut a, Msg::Home);
     assert!(draw(&a, 80, 24).contains(&first));
     press(&mut a, Msg::End);
-    let newest: String = a.play.notes.last().expect("a note").text.chars().take(12).collect();
+    let newest: String = a
+        .play
+        .notes
+        .last()
+        .expect("a note")
+        .text
+        .chars()
+        .take(12)
+        .collect();
     assert!(draw(&a, 80, 24).contains(&newest));
     // `v`: every message over the whole screen; Esc closes.
     press(&mut a, Msg::Char('v'));
@@ -121,7 +129,14 @@ fn a_long_dossier_scrolls_to_its_end() {
                 })
                 .map(|(_, v)| v.to_string())
                 .expect("a declared value");
-            let tail: String = last.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: String = last
+                .chars()
+                .rev()
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             assert!(screen.contains(&tail), "{tail:?} not reached:\n{screen}");
             insta::assert_snapshot!(format!("dossier-end-{}", tag(lang, size)), screen);
         }
@@ -183,13 +198,20 @@ fn no_key_but_quit_acts_while_the_window_is_too_small() {
         let effect = a.handle(key.clone(), &mut |_, _| true);
         assert_eq!(effect, None, "{key:?} did something");
     }
-    assert_eq!(a.session.as_ref().map(|s| s.now()), now, "the clock moved unseen");
+    assert_eq!(
+        a.session.as_ref().map(|s| s.now()),
+        now,
+        "the clock moved unseen"
+    );
     assert_eq!(a.session.as_ref().map(|s| s.actions().len()), actions);
     assert!(!a.help && !a.play.log_view && a.play.form.is_none());
     assert_eq!(a.play.focus, Focus::Queue);
     assert_eq!(a.screen, Screen::Play);
     assert!(draw(&a, 70, 20).contains("trừ q (thoát)"));
-    assert_eq!(a.handle(Msg::Char('q'), &mut |_, _| true), Some(Effect::Quit));
+    assert_eq!(
+        a.handle(Msg::Char('q'), &mut |_, _| true),
+        Some(Effect::Quit)
+    );
     // Big enough again: keys work.
     press(&mut a, Msg::Resize(80, 24));
     press(&mut a, Msg::Char('n'));
@@ -206,7 +228,10 @@ fn after_a_dialog_or_the_clock_focus_is_back_on_the_queue_on_the_same_dossier() 
     press(&mut a, Msg::Enter);
     assert_eq!(a.play.focus, Focus::Queue);
     let screen = draw(&a, 100, 30);
-    assert!(screen.contains("│▶ "), "the queue marks its selection:\n{screen}");
+    assert!(
+        screen.contains("│▶ "),
+        "the queue marks its selection:\n{screen}"
+    );
     press(&mut a, Msg::Tab);
     press(&mut a, Msg::Char('n'));
     assert_eq!(a.play.focus, Focus::Queue);
@@ -235,12 +260,19 @@ fn inspecting_an_inspected_component_again_costs_nothing_and_says_so() {
 fn the_name_field_takes_every_character_as_text_up_to_the_limit() {
     let mut a = fresh(Lang::Vi);
     // 'q' and '?' are letters here, also past the limit: never quit or help.
-    let long: String = "Nguyễn Thị Quỳnh q? ".chars().cycle().take(NAME_MAX + 20).collect();
+    let long: String = "Nguyễn Thị Quỳnh q? "
+        .chars()
+        .cycle()
+        .take(NAME_MAX + 20)
+        .collect();
     type_text(&mut a, &long);
     assert_eq!(a.screen, Screen::Welcome);
     assert!(!a.help);
     assert_eq!(a.welcome.name.chars().count(), NAME_MAX);
-    assert_eq!(a.welcome.name, long.chars().take(NAME_MAX).collect::<String>());
+    assert_eq!(
+        a.welcome.name,
+        long.chars().take(NAME_MAX).collect::<String>()
+    );
     assert!(draw(&a, 80, 24).contains("tối đa 100 ký tự · đã gõ 100"));
     // A paste is text too; a line break becomes a space, other controls go.
     let mut b = fresh(Lang::Vi);

@@ -175,3 +175,51 @@ fn a_killed_program_resumes_where_it_stopped() {
     second.send(&["q"]);
     second.wait_for("MOTCUA-EXIT=0");
 }
+
+#[test]
+fn a_pasted_100_character_name_is_kept_and_never_read_as_commands() {
+    let bin = env!("CARGO_BIN_EXE_motcua");
+    let db = temp_db("paste.db");
+    let pane = Pane::start(
+        "paste",
+        &format!("MOTCUA_DB={db} {bin}; echo MOTCUA-EXIT=$?; sleep 30"),
+    );
+    pane.wait_for("Họ và tên");
+    // 100 characters with q and ? in them: as keys they would quit or open the help.
+    let name: String = "Nguyễn Thị Quỳnh Như q? "
+        .chars()
+        .cycle()
+        .take(100)
+        .collect();
+    let buffer = format!("motcua-paste-{}", std::process::id());
+    let set = Command::new("tmux")
+        .args(["set-buffer", "-b", &buffer, &name])
+        .status()
+        .expect("set-buffer");
+    assert!(set.success());
+    // -p: bracketed, as a terminal pastes when the program asked for it.
+    let pasted = Command::new("tmux")
+        .args(["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &pane.0])
+        .status()
+        .expect("paste-buffer");
+    assert!(pasted.success());
+    pane.wait_for("đã gõ 100");
+    // The 101st character is not a command either.
+    pane.send(&["q"]);
+    let screen = pane.wait_for("đã gõ 100");
+    assert!(!screen.contains("MOTCUA-EXIT"), "{screen}");
+    pane.send(&["Enter"]);
+    let library = pane.wait_for("Chọn kịch bản");
+    let start: String = name.chars().take(30).collect();
+    assert!(library.contains(&start), "{start:?}:\n{library}");
+    // Start an attempt: the store keeps it under the whole name.
+    pane.send(&["Enter", "Enter"]);
+    pane.wait_for("Ngày làm việc 1/");
+    pane.send(&["q", "y"]);
+    pane.wait_for("Điểm theo nhóm chỉ số");
+    pane.send(&["q"]);
+    pane.wait_for("MOTCUA-EXIT=0");
+    let store = motcua::store::Store::open(std::path::Path::new(&db)).expect("opens");
+    let trainees = store.trainees().expect("trainees");
+    assert_eq!(trainees, vec![name]);
+}

@@ -281,9 +281,8 @@ impl App {
     /// Whether the terminal is below the size the screens are made for: then only
     /// the "window too small" notice shows, and no key but quit acts.
     pub fn too_small(&self) -> bool {
-        self.size.is_some_and(|(w, h)| {
-            w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT
-        })
+        self.size
+            .is_some_and(|(w, h)| w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT)
     }
 
     /// The trainee looked at the log: every note so far is read.

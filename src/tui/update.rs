@@ -181,4 +181,3 @@ fn debrief(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     None
 }
-

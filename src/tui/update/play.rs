@@ -56,8 +56,14 @@ const DOSSIER_KEYS: &[(char, Command)] = &[
     ('a', Command::Form(FormKind::Receipt)),
     ('f', Command::Dossier(|dossier| Action::Forward { dossier })),
     ('g', Command::Dossier(|dossier| Action::Sign { dossier })),
-    ('m', Command::Dossier(|dossier| Action::RequestFee { dossier })),
-    ('c', Command::Dossier(|dossier| Action::ConfirmPayment { dossier })),
+    (
+        'm',
+        Command::Dossier(|dossier| Action::RequestFee { dossier }),
+    ),
+    (
+        'c',
+        Command::Dossier(|dossier| Action::ConfirmPayment { dossier }),
+    ),
     ('s', Command::Form(FormKind::Supplement)),
     ('x', Command::Form(FormKind::Choice(ChoiceKind::Refuse))),
     ('z', Command::Form(FormKind::Choice(ChoiceKind::Stop))),
@@ -150,7 +156,10 @@ fn close_form(app: &mut App) {
 
 /// The full-screen log: scroll, or close with Esc, `v` or `q`.
 fn log_view(app: &mut App, msg: &Msg) {
-    if matches!(msg, Msg::Back | Msg::Char('v') | Msg::Char('q') | Msg::Enter) {
+    if matches!(
+        msg,
+        Msg::Back | Msg::Char('v') | Msg::Char('q') | Msg::Enter
+    ) {
         app.play.log_view = false;
     } else {
         scroll_log(app, msg);

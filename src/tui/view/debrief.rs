@@ -71,7 +71,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 th.warn()
             };
             Line::from(vec![
-                Span::raw(format!("{} ", text::fit(&labels::group(l, g.group), name_width))),
+                Span::raw(format!(
+                    "{} ",
+                    text::fit(&labels::group(l, g.group), name_width)
+                )),
                 Span::styled(bar(ratio, bar_width), style),
                 Span::raw(format!(" {score}")),
             ])
@@ -96,5 +99,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// `ratio` of `width` cells filled: █ done, ░ not (readable without colour).
 fn bar(ratio: f64, width: usize) -> String {
     let filled = ((ratio.clamp(0.0, 1.0)) * width as f64).round() as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled.min(width)))
+    format!(
+        "{}{}",
+        "█".repeat(filled),
+        "░".repeat(width - filled.min(width))
+    )
 }

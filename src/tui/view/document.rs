@@ -48,7 +48,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let (lines, selected_line) = document_lines(app, d, st, p);
     let selected = focused.then_some(usize::from(selected_line));
-    pane::render(app, frame, area, block, &lines, &app.play.doc_scroll, selected);
+    pane::render(
+        app,
+        frame,
+        area,
+        block,
+        &lines,
+        &app.play.doc_scroll,
+        selected,
+    );
 }
 
 fn document_lines<'a>(

@@ -121,7 +121,15 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Line::styled(format!(" {title} "), th.title()))
         .title_bottom(Line::styled(format!(" {hint} "), th.key()));
-    pane::render(app, frame, rect, block, &lines, &app.play.form_scroll, selected);
+    pane::render(
+        app,
+        frame,
+        rect,
+        block,
+        &lines,
+        &app.play.form_scroll,
+        selected,
+    );
 }
 
 /// The key hint of a form.

@@ -53,7 +53,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             format!(" {} ", t!(l, "tui.help.title")),
             th.title(),
         ))
-        .title_bottom(Line::styled(format!(" {} ", t!(l, "tui.help.close")), th.key()));
+        .title_bottom(Line::styled(
+            format!(" {} ", t!(l, "tui.help.close")),
+            th.key(),
+        ));
     pane::render(app, frame, rect, block, &lines, &app.help_scroll, None);
 }
 

@@ -28,8 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     notes::render(app, frame, msgs);
     keys::render(app, frame, bar);
     if app.play.log_view {
-        let [log, bar] =
-            Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+        let [log, bar] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
         notes::render_full(app, frame, log);
         frame.render_widget(ratatui::widgets::Clear, bar);
         keys::render(app, frame, bar);
