@@ -13,8 +13,11 @@ use super::super::view::queue;
 /// Office minutes one press of `w` waits.
 pub const WAIT_STEP_MINUTES: u32 = 15;
 
+/// A key and the action it makes.
+type ClockKey = (char, fn() -> Action);
+
 /// Keys that move the clock, whatever is selected.
-const CLOCK_KEYS: &[(char, fn() -> Action)] = &[
+const CLOCK_KEYS: &[ClockKey] = &[
     ('w', || Action::wait(WAIT_STEP_MINUTES)),
     ('n', Action::wait_for_next_event),
     ('e', || Action::EndDay),
