@@ -23,10 +23,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!(" {title} "),
         if focused { th.title() } else { th.strong() },
     ));
-    let codes = queue::rows(app);
     let found = app.session.as_ref().and_then(|s| {
-        let code = codes.get(app.play.queue_sel)?;
-        let (d, st) = s.find(code)?;
+        let (d, st) = queue::selected(app)?;
         Some((d, st, s.procedure_of(d)?))
     });
     let Some((d, st, p)) = found else {

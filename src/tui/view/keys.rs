@@ -63,8 +63,7 @@ fn rows(hint: &str, cols: usize) -> Vec<String> {
 
 fn context_key(app: &App) -> Option<&'static str> {
     let s = app.session.as_ref()?;
-    let codes = queue::rows(app);
-    let (_, st) = s.find(codes.get(app.play.queue_sel)?)?;
+    let (_, st) = queue::selected(app)?;
     if !st.opened {
         return Some("tui.keys.open");
     }

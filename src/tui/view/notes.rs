@@ -112,7 +112,7 @@ fn hint(app: &App) -> Option<String> {
         return None;
     }
     let s = app.session.as_ref()?;
-    let code = queue::rows(app).get(app.play.queue_sel)?.clone();
-    let action = s.hint(&code)?;
+    let (d, _) = queue::selected(app)?;
+    let action = s.hint(&d.code)?;
     Some(labels::action(app.lang, action.name()))
 }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, Focus};
 use super::super::text;
+use crate::generate::Dossier;
 use crate::present::labels;
 use crate::session::{DossierState, Session, Status};
 use crate::t;
@@ -25,20 +26,27 @@ pub fn rows(app: &App) -> Vec<String> {
     let Some(s) = &app.session else {
         return Vec::new();
     };
-    let (open, closed): (Vec<_>, Vec<_>) = s.queue().partition(|(_, st)| !st.is_closed());
-    open.into_iter()
-        .chain(closed)
-        .map(|(d, _)| d.code.clone())
-        .collect()
+    ordered(s).map(|(d, _)| d.code.clone()).collect()
+}
+
+/// The queue in display order, without copying anything (drawing uses this).
+pub fn ordered(s: &Session) -> impl Iterator<Item = (&Dossier, &DossierState)> {
+    let open = s.queue().filter(|(_, st)| !st.is_closed());
+    open.chain(s.queue().filter(|(_, st)| st.is_closed()))
+}
+
+/// The dossier under the queue cursor.
+pub fn selected(app: &App) -> Option<(&Dossier, &DossierState)> {
+    ordered(app.session.as_ref()?).nth(app.play.queue_sel)
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
     let Some(s) = &app.session else { return };
-    let codes = rows(app);
+    let total = s.queue().count();
     let open = s.queue().filter(|(_, st)| !st.is_closed()).count();
-    let title = t!(l, "tui.queue.title", open = open, total = codes.len());
+    let title = t!(l, "tui.queue.title", open = open, total = total);
     let focused = app.play.focus == Focus::Queue;
     let block = Block::bordered().title(Line::styled(
         format!(" {title} "),
@@ -46,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ));
     let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
     let cols = usize::from(area.width.saturating_sub(2));
-    let sel = app.play.queue_sel.min(codes.len().saturating_sub(1));
+    let sel = app.play.queue_sel.min(total.saturating_sub(1));
     let offset = sel.saturating_sub(inner_height - 1);
     // Fixed columns sized from the catalogue's words, not from the rows; the status takes the rest.
     let channel_width = ["online", "counter", "post"]
@@ -56,13 +64,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or(4);
     let fixed = 2 + 2 + 12 + channel_width + 1 + WHEN_WIDTH + 1;
     let status_width = cols.saturating_sub(fixed);
-    let lines: Vec<Line> = codes
-        .iter()
+    let lines: Vec<Line> = ordered(s)
         .enumerate()
         .skip(offset)
         .take(inner_height)
-        .filter_map(|(i, code)| {
-            let (d, st) = s.find(code)?;
+        .map(|(i, (d, st))| {
+            let code = &d.code;
             let (symbol, when, style) = timing(app, s, st);
             // `260302-0001`: the unit prefix is the same on every row.
             let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
@@ -76,10 +83,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 text::truncate(&status, status_width)
             );
             let style = if i == sel { th.selected() } else { style };
-            Some(Line::from(Span::styled(
-                text::truncate(&row, cols).into_owned(),
-                style,
-            )))
+            Line::from(Span::styled(text::truncate(&row, cols).into_owned(), style))
         })
         .collect();
     let body = if lines.is_empty() {
