@@ -132,15 +132,26 @@ fn leap_month_offset(a11: i64) -> i64 {
     }
 }
 
+/// Day number on which the lunar month containing `day_number` starts. The mean-motion
+/// estimate of the month index can be one too high (2054-05-07 lies just before a new
+/// moon the estimate already counts), so step back until the month starts on or before
+/// the day, and forward while the next one does too.
+fn month_start_of(day_number: i64) -> i64 {
+    let mut k = ((day_number as f64 - EPOCH_1900) / SYNODIC_MONTH).floor() as i64 + 1;
+    while new_moon_day(k) > day_number {
+        k -= 1;
+    }
+    while new_moon_day(k + 1) <= day_number {
+        k += 1;
+    }
+    new_moon_day(k)
+}
+
 /// The lunar date of a solar (Gregorian) date.
 pub fn to_lunar(date: NaiveDate) -> LunarDate {
     let day_number = jdn_of(date);
     let year = i64::from(date.year());
-    let k = ((day_number as f64 - EPOCH_1900) / SYNODIC_MONTH).floor() as i64;
-    let mut month_start = new_moon_day(k + 1);
-    if month_start > day_number {
-        month_start = new_moon_day(k);
-    }
+    let month_start = month_start_of(day_number);
     let mut a11 = month_11_start(year);
     let mut b11 = a11;
     let mut lunar_year;
@@ -229,5 +240,21 @@ mod tests {
         assert_eq!(jdn(2000, 1, 1), 2_451_545);
         assert_eq!(jdn_of(d), 2_451_545);
         assert_eq!(date_of(2_451_545), Some(d));
+    }
+
+    /// The new moon of May 2054 falls on the local day 2054-05-08, so 2054-05-07 is the
+    /// 30th (last) day of the third lunar month, which began on 2054-04-08. The estimate
+    /// of the month index overshoots here; it used to give day 0.
+    #[test]
+    fn the_day_before_a_new_moon_the_estimate_overshoots_is_the_last_day_of_its_month() {
+        let date = NaiveDate::from_ymd_opt(2054, 5, 7).unwrap_or_default();
+        let expected = LunarDate {
+            year: 2054,
+            month: 3,
+            day: 30,
+            leap: false,
+        };
+        assert_eq!(to_lunar(date), expected);
+        assert_eq!(to_solar(expected), Some(date));
     }
 }
