@@ -239,6 +239,7 @@ fn dossier_command(app: &mut App, code: &str, msg: Msg) -> Option<Effect> {
         Msg::Char('r') => with_component(|dossier, component| Action::Reuse { dossier, component }),
         Msg::Char('a') => return open_form(app, code, FormKind::Receipt),
         Msg::Char('f') => Some(Action::Forward { dossier }),
+        Msg::Char('v') => Some(Action::Transfer { dossier }),
         Msg::Char('g') => Some(Action::Sign { dossier }),
         Msg::Char('m') => Some(Action::RequestFee { dossier }),
         Msg::Char('c') => Some(Action::ConfirmPayment { dossier }),
