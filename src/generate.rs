@@ -5,6 +5,7 @@
 //! give the same dossiers on every machine. The data tables live in data/*.toml.
 
 mod address;
+pub mod area;
 mod build;
 mod business;
 mod cast;
@@ -12,8 +13,11 @@ pub mod dossier;
 mod flaws;
 pub mod ids;
 mod names;
+mod origins;
 mod people;
+mod placement;
 pub mod places;
+mod relatives;
 mod render;
 pub mod rng;
 mod tables;
@@ -21,6 +25,7 @@ mod timing;
 mod typo;
 pub mod visible;
 
+pub use area::{Competence, Standing, competence, desk_area, needed, standing};
 pub use build::fields_of;
 pub use dossier::*;
 pub use render::NO_EXPIRY;
@@ -29,20 +34,45 @@ pub use tables::table_errors;
 pub use visible::{Problem, expected_problem, explains, visible_problems};
 
 use crate::calendar::WorkCalendar;
-use crate::scenario::{Channel, Procedure, Scenario};
+use crate::scenario::{Channel, Geography, Procedure, Scenario, merger_date};
 
 use address::Atlas;
 use build::Plan;
+use placement::Route;
 use timing::{Period, Windows};
+
+/// Share of sound dossiers of a boundary-free procedure that come from another
+/// commune of the province (to be transferred).
+const OTHER_COMMUNE_SHARE: f64 = 0.25;
+
+/// The two maps a period can touch, each with the desk's area on it.
+struct Maps {
+    before: Atlas,
+    after: Atlas,
+}
+
+impl Maps {
+    fn new(scenario: &Scenario) -> Maps {
+        let merger = merger_date();
+        let eve = merger.pred_opt().unwrap_or(merger);
+        Maps {
+            before: Atlas::new(Geography::ThreeLevels, &area::desk_area(scenario, eve)),
+            after: Atlas::new(Geography::TwoLevels, &area::desk_area(scenario, merger)),
+        }
+    }
+
+    fn on(&self, date: chrono::NaiveDate) -> &Atlas {
+        match Geography::on(date) {
+            Geography::ThreeLevels => &self.before,
+            Geography::TwoLevels => &self.after,
+        }
+    }
+}
 
 /// Every dossier of an attempt, sorted by submission time. Same inputs, same output.
 pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<Dossier> {
     let mut rng = SimRng::new(seed);
-    let atlas = Atlas::new(
-        scenario.meta.rules,
-        &scenario.office.province,
-        scenario.office.commune.as_deref(),
-    );
+    let maps = Maps::new(scenario);
     let period = Period {
         calendar,
         hours: &scenario.office.hours,
@@ -54,7 +84,8 @@ pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<
     if !scenario.procedures.is_empty() {
         for _ in 0..scenario.dossiers.count {
             let plan = plan_generated(&mut rng, scenario, &period, &windows);
-            dossiers.push(build::dossier(&mut rng, &atlas, plan));
+            let atlas = maps.on(plan.submitted_at.date());
+            dossiers.push(build::dossier(&mut rng, atlas, plan));
         }
     }
     for scripted in &scenario.dossiers.scripted {
@@ -67,8 +98,14 @@ pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<
             submitted_at: period.scripted(scripted.at),
             flaws: flaws::by_ids(procedure, &scripted.flaws),
             scripted_id: scripted.id.clone(),
+            route: if scripted.other_commune {
+                Route::Transfer
+            } else {
+                Route::Here
+            },
         };
-        dossiers.push(build::dossier(&mut rng, &atlas, plan));
+        let atlas = maps.on(plan.submitted_at.date());
+        dossiers.push(build::dossier(&mut rng, atlas, plan));
     }
     // Stable: dossiers submitted at the same minute keep their drawing order.
     dossiers.sort_by_key(|d| d.submitted_at);
@@ -106,12 +143,23 @@ fn plan_generated<'s>(
     };
     let submitted_at = period.draw(rng, channel, windows);
     let flaws = flaws::plan(rng, procedure, scenario.dossiers.flaw_rate);
+    let free = procedure
+        .jurisdiction
+        .as_ref()
+        .is_some_and(|j| j.boundary_free)
+        && Geography::on(submitted_at.date()) == Geography::TwoLevels;
+    let route = if free && flaws.is_empty() && rng.chance(OTHER_COMMUNE_SHARE) {
+        Route::Transfer
+    } else {
+        Route::Here
+    };
     Plan {
         procedure,
         channel,
         submitted_at,
         flaws,
         scripted_id: None,
+        route,
     }
 }
 

@@ -18,5 +18,5 @@ mod validate;
 mod values;
 
 pub use diagnostic::{DiagCode, Diagnostic, Severity};
-pub use load::{load_bytes, load_file, load_str};
+pub use load::{Loaded, check_bytes, check_file, check_str, load_bytes, load_file, load_str};
 pub use model::*;

@@ -57,6 +57,8 @@ pub enum Outcome {
     Stopped,
     Withdrawn,
     Processing,
+    /// Sent to the competent commune of the province.
+    Transferred,
     AwaitingSupplement,
     Waiting,
 }
@@ -132,6 +134,7 @@ fn table(events: &[Event], clock: &Clock, mistakes: &[Mistake]) -> Vec<DossierRe
             (Happened::SupplementRequested { .. }, _) => Outcome::AwaitingSupplement,
             (Happened::SupplementReceived { .. }, Outcome::AwaitingSupplement) => Outcome::Waiting,
             (Happened::Forwarded { .. }, _) => Outcome::Processing,
+            (Happened::Transferred { .. }, _) => Outcome::Transferred,
             (_, o) => o,
         };
     }

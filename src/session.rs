@@ -26,6 +26,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDateTime;
 
 pub use action::{Action, Decision, Item, ResultChannel, WaitUntil};
+pub use cure::supplied;
 pub use event::{Actor, Event, Happened};
 pub use rejection::Rejection;
 pub use replay::{ReplayError, replay};

@@ -171,6 +171,15 @@ fn precondition(code: MistakeCode) -> (&'static str, fn(&Scenario) -> bool) {
         ),
         WrongResultChannel => ("the trainee returns results", at_desk),
         Late | LateWithoutApology | Unfinished => ("any scenario", |_| true),
+        NotTransferred | TransferredWrongly => (
+            "the trainee receives a procedure received regardless of administrative boundary",
+            |s| {
+                at_desk(s)
+                    && s.procedures
+                        .iter()
+                        .any(|p| p.jurisdiction.as_ref().is_some_and(|j| j.boundary_free))
+            },
+        ),
     }
 }
 
@@ -244,6 +253,24 @@ const REVIEWED_OUTSIDE_DOMAIN: &[&str] = &[
     "Luật Xây dựng 2014",
     // tam-tru: residence registration (domain.md §5 gives the procedure, not the law).
     "Luật Cư trú 2020",
+    // Instruments in force on the scenarios' dates, checked for the faithful-desk work
+    // (each built-in's header names its source):
+    // not asking for data the population database holds (thuvienphapluat.vn; baothanhhoa.vn).
+    "104/2022/NĐ-CP",
+    "66.7/2025/NQ-CP",
+    // fees: temporary residence (15,000 / 7,000 đ), certified copies (a "phí").
+    "75/2022/TT-BTC",
+    "226/2016/TT-BTC",
+    // business and household business registration from 1/7/2025, with its forms and law.
+    "168/2025/NĐ-CP",
+    "68/2025/TT-BTC",
+    "Luật Doanh nghiệp 2020",
+    "Luật 76/2025/QH15",
+    // criminal records: the Law's implementing decree.
+    "111/2010/NĐ-CP",
+    // building permits: the decree that replaced NĐ 15/2021, and the 2020 amending law.
+    "175/2024/NĐ-CP",
+    "Luật 62/2020/QH14",
 ];
 
 /// The instruments a reference names: document numbers (`123/2015/NĐ-CP`,

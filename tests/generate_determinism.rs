@@ -99,6 +99,7 @@ fn a_scripted_flaw_on_a_component_left_out_is_not_planted() {
             "thieu-giay-chung-sinh".into(),
             "khong-co".into(),
         ],
+        other_commune: false,
     }];
     let ds = common::run(&s, 3);
     assert_eq!(ds.len(), 1);

@@ -10,7 +10,7 @@ use motcua::generate::places::{province_of_cccd, same_province};
 use motcua::generate::{
     Dossier, Gender, NO_EXPIRY, PartyData, Value, expected_problem, explains, visible_problems,
 };
-use motcua::scenario::{Attr, FlawKind, Party, RuleSet, Scenario};
+use motcua::scenario::{Attr, FlawKind, Geography, Party, Scenario};
 use proptest::prelude::*;
 
 fn text(p: &PartyData, a: Attr) -> Option<&str> {
@@ -66,9 +66,9 @@ fn check_person(
     let place = text(p, Attr::BirthPlace).unwrap_or_default();
     if party == Party::Child {
         // The number is given at this registration: the office's province code.
-        let registered = match s.meta.rules {
-            RuleSet::R2025 => new,
-            RuleSet::R2018 => old,
+        let registered = match Geography::on(today) {
+            Geography::TwoLevels => new,
+            Geography::ThreeLevels => old,
         };
         let known = !same_province(&s.office.province, "Tỉnh Hà Tây");
         prop_assert!(
@@ -80,9 +80,9 @@ fn check_person(
         prop_assert!((1..=60).contains(&(today - birth).num_days()));
         return Ok(());
     }
-    let expected_place = match s.meta.rules {
-        RuleSet::R2025 => new,
-        RuleSet::R2018 => old,
+    let expected_place = match Geography::on(today) {
+        Geography::TwoLevels => new,
+        Geography::ThreeLevels => old,
     };
     prop_assert_eq!(place, expected_place, "birth place of {}", id);
     let issued = date(p, Attr::IdIssueDate).expect("adults have a card");
@@ -92,9 +92,9 @@ fn check_person(
         None => prop_assert_eq!(text(p, Attr::IdExpiry), Some(NO_EXPIRY)),
     }
     let tax = text(p, Attr::TaxCode).unwrap_or_default();
-    match s.meta.rules {
-        RuleSet::R2025 => prop_assert_eq!(tax, id),
-        RuleSet::R2018 => prop_assert!(is_valid_tax_code(tax), "{}", tax),
+    match Geography::on(today) {
+        Geography::TwoLevels => prop_assert_eq!(tax, id),
+        Geography::ThreeLevels => prop_assert!(is_valid_tax_code(tax), "{}", tax),
     }
     let phone = text(p, Attr::Phone).unwrap_or_default();
     prop_assert!(phone.len() == 10 && ["03", "05", "07", "08", "09"].contains(&&phone[..2]));
@@ -109,12 +109,14 @@ fn check_dossier(s: &Scenario, d: &Dossier) -> Result<(), TestCaseError> {
                 let tax = text(data, Attr::TaxCode).unwrap_or_default();
                 prop_assert!(is_valid_tax_code(tax), "business tax code {}", tax);
             }
+            Party::Premises => {}
             _ => check_person(s, d, party, data)?,
         }
         if let Some(Value::Address(a)) = data.values.get(&Attr::Address) {
+            // Three levels before 1/7/2025, two from then: the date of receipt decides.
             prop_assert_eq!(
                 a.district.is_some(),
-                s.meta.rules == RuleSet::R2018,
+                Geography::on(d.submitted_at.date()) == Geography::ThreeLevels,
                 "{}",
                 a
             );

@@ -3,8 +3,9 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use motcua::scenario::{
-    self, Attr, Channel, CopyKind, Deadline, Difficulty, EventKind, FieldRef, FlawKind,
-    FlawResponse, MinAge, Party, Role, RuleSet, Scenario, ServiceLevel, builtin,
+    self, Attr, Channel, Condition, CopyKind, Deadline, Difficulty, EventKind, FieldRef, FlawKind,
+    FlawResponse, LegalForm, Level, MinAge, Party, RequiredIf, Role, RuleSet, Scenario,
+    ServiceLevel, builtin,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -82,11 +83,14 @@ fn every_key_reaches_the_model() {
     assert_eq!(s.meta.objectives_en, vec!["One", "Two"]);
     assert!(s.office.saturday_morning);
     assert_eq!(s.office.commune.as_deref(), Some("Phường Linh Chiểu"));
+    assert_eq!(s.office.district.as_deref(), Some("Thành phố Thủ Đức"));
+    let after = s.office.after_merger.clone().expect("after_merger");
+    assert_eq!(after.commune.as_deref(), Some("Phường Thủ Đức"));
     assert_eq!(
         s.calendar.workdays,
         vec![NaiveDate::from_ymd_opt(2024, 10, 19).expect("date")]
     );
-    assert_eq!(s.costs.minutes.len(), 15);
+    assert_eq!(s.costs.minutes.len(), 16);
     assert_eq!(s.costs.minutes.get("request-supplement"), Some(&6));
     let p = s.procedure("1.000894").expect("marriage");
     assert_eq!(
@@ -129,6 +133,28 @@ fn every_key_reaches_the_model() {
         (1, hm(8, 0), Channel::Counter)
     );
     assert_eq!(s.dossiers.scripted[1].channel, Channel::Online);
+    assert!(s.dossiers.scripted[1].other_commune);
+    let j = p.jurisdiction.clone().expect("jurisdiction");
+    assert_eq!(
+        (j.by.len(), j.level, j.boundary_free),
+        (2, Level::Commune, false)
+    );
+    assert_eq!(
+        p.party_labels.get(&Party::Spouse).map(String::as_str),
+        Some("Bên kia")
+    );
+    assert_eq!(p.legal_form, Some(LegalForm::HoKinhDoanh));
+    let certificate = p.component("xac-nhan-hon-nhan").expect("component");
+    assert!(!certificate.required);
+    assert_eq!(
+        certificate.required_if,
+        Some(RequiredIf {
+            party: Party::Spouse,
+            condition: Condition::NonResident
+        })
+    );
+    let birth = s.procedure("1.001193").expect("birth");
+    assert!(birth.jurisdiction.as_ref().is_some_and(|j| j.boundary_free));
     let kinds: Vec<_> = s.events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
@@ -174,7 +200,8 @@ fn component_fields_keep_the_order_of_the_file() {
             "Nơi sinh",
             "Họ tên mẹ",
             "Họ tên cha",
-            "Người đi khai sinh"
+            "Người đi khai sinh",
+            "Quan hệ với người được khai sinh"
         ]
     );
 }
@@ -293,9 +320,17 @@ fn the_built_in_scenarios_carry_the_procedures_the_curriculum_needs() {
         (p.deadline, record.meta.rules),
         (Deadline::WorkingDays(10), RuleSet::R2025)
     );
-    assert!(p.agency.contains("Sở Tư pháp"));
+    // From 1/3/2025 the provincial police issue criminal-record certificates.
+    assert!(p.agency.starts_with("Công an tỉnh"));
     let kinds: Vec<_> = p.flaws.iter().map(|f| f.kind).collect();
-    assert_eq!(kinds, vec![FlawKind::Missing, FlawKind::Expired]);
+    assert_eq!(
+        kinds,
+        vec![
+            FlawKind::Missing,
+            FlawKind::Mismatch,
+            FlawKind::OutOfJurisdiction
+        ]
+    );
 
     let marriage = by_id("ket-hon-2018");
     let p = marriage

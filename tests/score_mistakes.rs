@@ -159,6 +159,20 @@ fn plan(code: MistakeCode) -> (&'static str, Twist) {
             }
             _ => None,
         }),
+        // A boundary-free dossier of another commune, decided here instead of transferred.
+        NotTransferred => ("ho-kinh-doanh", |_, a| match a {
+            Action::Transfer { dossier } => Some(vec![Action::Forward {
+                dossier: dossier.clone(),
+            }]),
+            _ => None,
+        }),
+        // A dossier of this ward, sent to another commune.
+        TransferredWrongly => ("ho-kinh-doanh", |_, a| match a {
+            Action::Forward { dossier } => Some(vec![Action::Transfer {
+                dossier: dossier.clone(),
+            }]),
+            _ => None,
+        }),
         Unfinished => ("khai-sinh-co-ban", |s, _| {
             // Stop working at noon of the last day.
             let last_day = s.period_end().date();
@@ -216,4 +230,6 @@ each_code! {
     result_before_payment => ResultBeforePayment,
     wrong_result_channel => WrongResultChannel,
     unfinished => Unfinished,
+    not_transferred => NotTransferred,
+    transferred_wrongly => TransferredWrongly,
 }

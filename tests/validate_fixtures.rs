@@ -206,3 +206,35 @@ fn validate_needs_a_path() {
     let out = Command::new(BIN).arg("validate").output().expect("runs");
     assert_eq!(out.status.code(), Some(2), "clap usage error");
 }
+
+#[test]
+fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
+    let file = fixtures("warn").join("W005-format-one.toml");
+    let expected = expectations(&file);
+    for (lang, words) in [("vi", "phiên bản 1"), ("en", "format version 1")] {
+        let out = validate(lang, &[&file]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{lang}: a warning is not an error\n{stderr}"
+        );
+        for (code, at) in &expected {
+            let wanted = format!("{}:{at}: warning[{code}]", file.display());
+            assert!(
+                stderr.contains(&wanted),
+                "{lang}: {wanted} not in\n{stderr}"
+            );
+        }
+        assert!(stderr.contains(words), "{lang}: {stderr}");
+        assert!(error_lines(&stderr).is_empty(), "{stderr}");
+    }
+    // The documented defaults of format 1 (docs/scenario-authoring.md, section 12).
+    let s = motcua::scenario::load_file(&file).expect("loads");
+    assert_eq!(s.office.commune.as_deref(), Some("Phường Linh Chiểu"));
+    assert_eq!(s.office.district.as_deref(), Some("Thành phố Thủ Đức"));
+    let j = s.procedures[0].jurisdiction.clone().expect("from the flaw");
+    assert_eq!(j.level, motcua::scenario::Level::Province);
+    assert_eq!(j.by.len(), 1);
+    assert_eq!(j.by[0].to_string(), "applicant.address");
+}

@@ -35,10 +35,14 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         }
         for file in files {
             let label = file.display().to_string();
-            match scenario::load_file(&file) {
-                Ok(scenario) => {
+            match scenario::check_file(&file) {
+                Ok(loaded) => {
                     valid += 1;
-                    if let Some(d) = winnable::check(&label, &scenario) {
+                    // Warnings never make a file invalid: W005 (format 1), then W001.
+                    for d in &loaded.warnings {
+                        eprintln!("{}", diagnostics::render(lang, d));
+                    }
+                    if let Some(d) = winnable::check(&label, &loaded.scenario) {
                         eprintln!("{}", diagnostics::render(lang, &d));
                     }
                     if !args.quiet {

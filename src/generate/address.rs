@@ -1,6 +1,7 @@
-//! Where people live and were born: addresses in the form the scenario's rules use.
+//! Where people live and were born: addresses as the map of the dossier's date writes
+//! them (three levels and 63 provinces before 1/7/2025, two levels and 34 after).
 
-use crate::scenario::RuleSet;
+use crate::scenario::{Area, Geography};
 
 use super::dossier::Address;
 use super::places::{self, table};
@@ -17,12 +18,23 @@ pub(crate) enum ProvinceRef {
     Other(String),
 }
 
-/// The places of one scenario: its rules and its office.
+/// Where inside the desk's province an address goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spot {
+    /// The desk's own commune (any commune when the desk is a province's).
+    Desk,
+    /// Another commune of the province.
+    NotDesk,
+    /// Any commune: the desk's for half of them when it has one.
+    Any,
+}
+
+/// The places of one map: the geography of a date and the desk's area on it.
 #[derive(Debug, Clone)]
 pub(crate) struct Atlas {
-    rules: RuleSet,
+    geography: Geography,
     office: ProvinceRef,
-    office_commune: Option<String>,
+    area: Area,
 }
 
 /// Where a person's birth was registered: the căn cước code and the place as written.
@@ -44,53 +56,59 @@ const GENERIC_COMMUNES: &[&str] = &[
 const NORTHERN_HAMLETS: &[&str] = &["Đông", "Đoài", "Trung", "Thượng", "Hạ", "Nam", "Bắc"];
 
 impl Atlas {
-    pub fn new(rules: RuleSet, office_province: &str, office_commune: Option<&str>) -> Self {
-        let office = Self::resolve(rules, office_province);
+    pub fn new(geography: Geography, area: &Area) -> Self {
         Atlas {
-            rules,
-            office,
-            office_commune: office_commune.map(str::to_string),
+            geography,
+            office: Self::resolve(geography, &area.province),
+            area: area.clone(),
         }
     }
 
-    fn resolve(rules: RuleSet, name: &str) -> ProvinceRef {
-        let found = match rules {
-            RuleSet::R2025 => places::find_province(name).map(ProvinceRef::New),
-            RuleSet::R2018 => places::find_legacy(name).map(ProvinceRef::Old),
+    fn resolve(geography: Geography, name: &str) -> ProvinceRef {
+        let found = match geography {
+            Geography::TwoLevels => places::find_province(name).map(ProvinceRef::New),
+            Geography::ThreeLevels => places::find_legacy(name).map(ProvinceRef::Old),
         };
         found.unwrap_or_else(|| ProvinceRef::Other(name.to_string()))
     }
 
-    pub fn rules(&self) -> RuleSet {
-        self.rules
+    pub fn geography(&self) -> Geography {
+        self.geography
     }
 
     pub fn office(&self) -> ProvinceRef {
         self.office.clone()
     }
 
-    /// A province of the same rules other than the office's.
+    pub fn area(&self) -> &Area {
+        &self.area
+    }
+
+    /// A province of the same map other than the office's.
     pub fn elsewhere(&self, rng: &mut SimRng) -> ProvinceRef {
-        let count = match self.rules {
-            RuleSet::R2025 => table().province.len(),
-            RuleSet::R2018 => table().legacy.len(),
+        let two = self.geography == Geography::TwoLevels;
+        let count = if two {
+            table().province.len()
+        } else {
+            table().legacy.len()
         };
+        let make = |i| {
+            if two {
+                ProvinceRef::New(i)
+            } else {
+                ProvinceRef::Old(i)
+            }
+        };
+        let office = self.name(&self.office);
         let candidates: Vec<usize> = (0..count)
-            .filter(|&i| {
-                let r = match self.rules {
-                    RuleSet::R2025 => ProvinceRef::New(i),
-                    RuleSet::R2018 => ProvinceRef::Old(i),
-                };
-                !places::same_province(&self.name(&r), &self.name(&self.office))
-            })
+            .filter(|&i| !places::same_province(&self.name(&make(i)), &office))
             .collect();
-        match (rng.pick(&candidates), self.rules) {
-            (Some(&i), RuleSet::R2025) => ProvinceRef::New(i),
-            (Some(&i), RuleSet::R2018) => ProvinceRef::Old(i),
-            (None, _) if places::same_province(&self.name(&self.office), "Hà Nội") => {
+        match rng.pick(&candidates) {
+            Some(&i) => make(i),
+            None if places::same_province(&office, "Hà Nội") => {
                 ProvinceRef::Other("Thành phố Hồ Chí Minh".into())
             }
-            (None, _) => ProvinceRef::Other("Thành phố Hà Nội".into()),
+            None => ProvinceRef::Other("Thành phố Hà Nội".into()),
         }
     }
 
@@ -122,47 +140,20 @@ impl Atlas {
             })
     }
 
-    /// An address in province `p`. At the office's province, half of them are in the
-    /// office's own commune when the scenario names it.
-    pub fn address(&self, rng: &mut SimRng, p: &ProvinceRef) -> Address {
+    /// An address in province `p`; in the office's province, at `spot`.
+    pub fn address(&self, rng: &mut SimRng, p: &ProvinceRef, spot: Spot) -> Address {
         let at_office = *p == self.office;
-        let own_commune = at_office && self.office_commune.is_some() && rng.chance(0.5);
+        let desk = self.area.commune.as_deref().filter(|_| at_office);
+        let spot = match (spot, desk) {
+            (_, None) => Spot::Any,
+            (Spot::Any, Some(_)) if rng.chance(0.5) => Spot::Desk,
+            (Spot::Any, Some(_)) => Spot::NotDesk,
+            (s, Some(_)) => s,
+        };
         let (district, commune, streets) = match p {
-            ProvinceRef::New(i) => {
-                let prov = &table().province[*i];
-                let commune = match (&self.office_commune, own_commune) {
-                    (Some(c), true) => c.clone(),
-                    _ => pick_or(rng, &prov.communes, GENERIC_COMMUNES),
-                };
-                let streets = prov.streets.get(&commune).cloned().unwrap_or_default();
-                (None, commune, streets)
-            }
-            ProvinceRef::Old(i) => {
-                let legacy = &table().legacy[*i];
-                let wanted = self.office_commune.as_ref().filter(|_| own_commune);
-                let by_commune =
-                    wanted.and_then(|c| legacy.district.iter().find(|d| d.communes.contains(c)));
-                let district = match by_commune {
-                    Some(d) => Some(d),
-                    None => rng.pick(&legacy.district),
-                };
-                let commune = match (wanted, district) {
-                    (Some(c), _) => c.clone(),
-                    (None, Some(d)) => pick_or(rng, &d.communes, GENERIC_COMMUNES),
-                    (None, None) => pick_or(rng, &[], GENERIC_COMMUNES),
-                };
-                let streets = district.map(|d| d.streets.clone()).unwrap_or_default();
-                (district.map(|d| d.name.clone()), commune, streets)
-            }
-            ProvinceRef::Other(name) => {
-                let commune = match (&self.office_commune, own_commune) {
-                    (Some(c), true) => c.clone(),
-                    _ => pick_or(rng, &[], GENERIC_COMMUNES),
-                };
-                let district = (self.rules == RuleSet::R2018)
-                    .then(|| format!("Thành phố {}", strip_kind(name)));
-                (district, commune, Vec::new())
-            }
+            ProvinceRef::New(i) => self.new_place(rng, *i, spot),
+            ProvinceRef::Old(i) => self.old_place(rng, *i, spot),
+            ProvinceRef::Other(name) => self.other_place(rng, name, spot),
         };
         let (house, street) = self.locality(rng, p, &commune, &streets);
         Address {
@@ -171,6 +162,110 @@ impl Atlas {
             commune,
             district,
             province: self.name(p),
+        }
+    }
+
+    /// A commune of a 2025 province: the desk's, another, or any.
+    fn new_place(
+        &self,
+        rng: &mut SimRng,
+        i: usize,
+        spot: Spot,
+    ) -> (Option<String>, String, Vec<String>) {
+        let prov = &table().province[i];
+        let commune = match (spot, self.area.commune.as_deref()) {
+            (Spot::Desk, Some(c)) => c.to_string(),
+            (Spot::NotDesk, Some(c)) => {
+                let others: Vec<String> = prov
+                    .communes
+                    .iter()
+                    .filter(|x| !places::same_place(x, c))
+                    .cloned()
+                    .collect();
+                pick_other(rng, &others, c)
+            }
+            _ => pick_or(rng, &prov.communes, GENERIC_COMMUNES),
+        };
+        let streets = prov.streets.get(&commune).cloned().unwrap_or_default();
+        (None, commune, streets)
+    }
+
+    /// A district and commune of a former province: the desk's, another, or any.
+    fn old_place(
+        &self,
+        rng: &mut SimRng,
+        i: usize,
+        spot: Spot,
+    ) -> (Option<String>, String, Vec<String>) {
+        let legacy = &table().legacy[i];
+        let street_of = |district: &str| {
+            legacy
+                .district
+                .iter()
+                .find(|d| places::same_place(&d.name, district))
+                .map(|d| d.streets.clone())
+                .unwrap_or_default()
+        };
+        if let (Spot::Desk, Some(c)) = (spot, self.area.commune.as_deref()) {
+            let district = self
+                .area
+                .district
+                .clone()
+                .unwrap_or_else(|| format!("Thành phố {}", strip_kind(&legacy.name)));
+            let streets = street_of(&district);
+            return (Some(district), c.to_string(), streets);
+        }
+        let desk = |d: &str, c: &str| {
+            spot == Spot::NotDesk
+                && self
+                    .area
+                    .commune
+                    .as_deref()
+                    .is_some_and(|x| places::same_place(x, c))
+                && self
+                    .area
+                    .district
+                    .as_deref()
+                    .is_none_or(|x| places::same_place(x, d))
+        };
+        let pairs: Vec<(&str, &str)> = legacy
+            .district
+            .iter()
+            .flat_map(|d| {
+                d.communes
+                    .iter()
+                    .map(move |c| (d.name.as_str(), c.as_str()))
+            })
+            .filter(|(d, c)| !desk(d, c))
+            .collect();
+        match rng.pick(&pairs) {
+            Some(&(d, c)) => (Some(d.to_string()), c.to_string(), street_of(d)),
+            None => {
+                let district = format!("Thành phố {}", strip_kind(&legacy.name));
+                let avoid = self.area.commune.clone().unwrap_or_default();
+                (Some(district), pick_other(rng, &[], &avoid), Vec::new())
+            }
+        }
+    }
+
+    /// A place in a province the tables do not know: generic communes.
+    fn other_place(
+        &self,
+        rng: &mut SimRng,
+        name: &str,
+        spot: Spot,
+    ) -> (Option<String>, String, Vec<String>) {
+        let three = self.geography == Geography::ThreeLevels;
+        let generic_district = || three.then(|| format!("Thành phố {}", strip_kind(name)));
+        match (spot, self.area.commune.as_deref()) {
+            (Spot::Desk, Some(c)) => {
+                let district = self.area.district.clone().or_else(generic_district);
+                (district.filter(|_| three), c.to_string(), Vec::new())
+            }
+            (_, desk) => {
+                let commune = pick_other(rng, &[], desk.unwrap_or_default());
+                (generic_district(), commune, Vec::new())
+            }
         }
     }
 
@@ -209,85 +304,20 @@ impl Atlas {
         };
         (house, street)
     }
+}
 
-    /// Where an adult living in `home` was born: mostly a former province of the same
-    /// place, otherwise anywhere.
-    pub fn birth_origin(&self, rng: &mut SimRng, home: &ProvinceRef) -> Origin {
-        let local: Vec<usize> = match home {
-            ProvinceRef::New(i) => places::members(*i),
-            ProvinceRef::Old(i) => vec![*i],
-            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
-        };
-        let stay = rng.chance(0.65);
-        let legacy = if stay && !local.is_empty() {
-            rng.pick(&local).copied()
-        } else {
-            rng.index(table().legacy.len())
-        };
-        match legacy {
-            Some(i) if i < table().legacy.len() => {
-                let l = &table().legacy[i];
-                Origin {
-                    code: l.cccd.clone(),
-                    place: match self.rules {
-                        RuleSet::R2025 => l.now.clone(),
-                        RuleSet::R2018 => l.name.clone(),
-                    },
-                    region: self.region(&ProvinceRef::Old(i)),
-                }
-            }
-            _ => Origin {
-                code: "001".into(),
-                place: self.name(home),
-                region: self.region(home),
-            },
-        }
+/// One of `list`, or a generic commune; never one named like `avoid`.
+fn pick_other(rng: &mut SimRng, list: &[String], avoid: &str) -> String {
+    if !list.is_empty() {
+        return pick_or(rng, list, GENERIC_COMMUNES);
     }
-
-    /// The căn cước province code for a birth registered now in province `p`.
-    pub fn registration_code(&self, p: &ProvinceRef) -> String {
-        let code = match p {
-            ProvinceRef::New(i) => table().province.get(*i).map(|p| p.cccd.clone()),
-            ProvinceRef::Old(i) => table().legacy.get(*i).map(|l| l.cccd.clone()),
-            ProvinceRef::Other(name) => places::find_legacy(name)
-                .and_then(|i| table().legacy.get(i))
-                .map(|l| l.cccd.clone()),
-        };
-        code.unwrap_or_else(|| "001".into())
-    }
-
-    /// Where a newborn was born: a hospital of the province or the commune's health station.
-    pub fn birth_facility(&self, rng: &mut SimRng, home: &Address, p: &ProvinceRef) -> String {
-        let hospitals: &[String] = match p {
-            ProvinceRef::New(i) => table()
-                .province
-                .get(*i)
-                .map_or(&[], |p| p.hospitals.as_slice()),
-            _ => &[],
-        };
-        if !hospitals.is_empty()
-            && rng.chance(0.6)
-            && let Some(h) = rng.pick(hospitals)
-        {
-            return h.clone();
-        }
-        format!(
-            "Trạm Y tế {}, {}",
-            lower_first(&home.commune),
-            home.province
-        )
-    }
-
-    /// Two-digit tax-code range for a business registered in province `p`.
-    pub fn tax_prefix(&self, rng: &mut SimRng, p: &ProvinceRef) -> String {
-        let members = match p {
-            ProvinceRef::New(i) => places::members(*i),
-            ProvinceRef::Old(i) => vec![*i],
-            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
-        };
-        let chosen = rng.pick(&members).and_then(|&i| table().legacy.get(i));
-        chosen.map_or_else(|| "01".into(), |l| l.tax.clone())
-    }
+    let generic: Vec<&str> = GENERIC_COMMUNES
+        .iter()
+        .copied()
+        .filter(|g| !places::same_place(g, avoid))
+        .collect();
+    rng.pick(&generic)
+        .map_or_else(|| "Xã Tân Lập".to_string(), |s| s.to_string())
 }
 
 fn pick_or(rng: &mut SimRng, list: &[String], fallback: &[&str]) -> String {
@@ -303,13 +333,4 @@ fn strip_kind(name: &str) -> &str {
     name.strip_prefix("Tỉnh ")
         .or_else(|| name.strip_prefix("Thành phố "))
         .unwrap_or(name)
-}
-
-/// "Xã Tam Nông" → "xã Tam Nông", as inside running text.
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

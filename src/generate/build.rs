@@ -7,10 +7,12 @@ use chrono::NaiveDateTime;
 use crate::scenario::{Channel, Component, CopyKind, Flaw, FlawKind, Party, Procedure, Stage};
 
 use super::address::Atlas;
+use super::area::needed_in;
 use super::cast::Cast;
 use super::dossier::{Dossier, FieldValue, Origin, PartyData, SubmittedComponent, Truth, Value};
 use super::flaws;
 use super::people::World;
+use super::placement::{self, Route};
 use super::render;
 use super::rng::SimRng;
 
@@ -26,6 +28,8 @@ pub(crate) struct Plan<'s> {
     pub submitted_at: NaiveDateTime,
     pub flaws: Vec<&'s Flaw>,
     pub scripted_id: Option<String>,
+    /// A boundary-free dossier from another commune of the province.
+    pub route: Route,
 }
 
 /// Draw the dossier of `plan`. Its code is set later, once all dossiers are sorted.
@@ -45,11 +49,17 @@ pub(crate) fn dossier(rng: &mut SimRng, atlas: &Atlas, plan: Plan) -> Dossier {
         scripted_id: None,
         ..plan
     };
-    let needs = flaws::needs(seen.procedure, &seen.flaws);
-    let mut cast = Cast::build(rng, &world, &needs);
+    let needs = placement::needs(
+        rng,
+        seen.procedure,
+        &seen.flaws,
+        seen.route,
+        atlas.geography(),
+    );
+    let mut cast = Cast::build(rng, &world, &needs, seen.procedure.legal_form);
     flaws::apply_to_people(rng, &world, &mut cast, &needs, seen.procedure, &seen.flaws);
     let parties = render::parties(&cast);
-    let mut components = submitted(rng, &seen, &parties);
+    let mut components = submitted(rng, &seen, &parties, atlas);
     flaws::apply_to_components(rng, &world, &mut components, &seen.flaws);
     let truth = truth(rng, &plan);
     Dossier {
@@ -70,11 +80,14 @@ fn targets(plan: &Plan, component: &str, kind: Option<FlawKind>) -> bool {
         .any(|f| f.component.as_deref() == Some(component) && kind.is_none_or(|k| f.kind == k))
 }
 
-/// The procedure's components as handed in, each carrying its fields' declared values.
+/// The procedure's components as handed in, each carrying its fields' declared values:
+/// every one needed (required, or its condition holds), about half of the plain optional
+/// ones, and whichever a planted flaw is about.
 fn submitted(
     rng: &mut SimRng,
     plan: &Plan,
     parties: &BTreeMap<Party, PartyData>,
+    atlas: &Atlas,
 ) -> Vec<SubmittedComponent> {
     let mut out = Vec::new();
     for component in &plan.procedure.components {
@@ -88,10 +101,11 @@ fn submitted(
         } else {
             Origin::Paper
         };
-        let handed_in = component.required
+        let needed = needed_in(component, parties, plan.procedure, atlas.area());
+        let handed_in = needed
             || component.in_national_db
             || targets(plan, &component.id, None)
-            || rng.chance(OPTIONAL_SHARE);
+            || (component.required_if.is_none() && rng.chance(OPTIONAL_SHARE));
         if !handed_in {
             continue;
         }

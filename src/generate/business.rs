@@ -4,6 +4,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::scenario::LegalForm;
+
 use super::places::fold_ascii;
 use super::rng::SimRng;
 use super::tables::{self, Weighted};
@@ -25,6 +27,8 @@ pub(crate) struct BusinessTable {
 struct Trade {
     words: Vec<String>,
     lines: Vec<String>,
+    /// Practising it needs a certificate (ngành, nghề kinh doanh có điều kiện).
+    conditional: bool,
 }
 
 pub(crate) fn table() -> &'static BusinessTable {
@@ -41,14 +45,38 @@ pub(crate) struct BusinessFacts {
     pub capital: u64,
 }
 
-pub(crate) fn draw(rng: &mut SimRng) -> BusinessFacts {
+/// Whether a business line (as written) belongs to a trade that needs a certificate.
+pub(crate) fn is_conditional_line(line: &str) -> bool {
+    table()
+        .trade
+        .iter()
+        .any(|t| t.conditional && t.lines.iter().any(|l| l == line))
+}
+
+/// A business of `legal_form` (its name starts with the form's words), or of a
+/// company form drawn by how common it is; in a trade that needs a certificate when
+/// `conditional` says so.
+pub(crate) fn draw(
+    rng: &mut SimRng,
+    legal_form: Option<LegalForm>,
+    conditional: bool,
+) -> BusinessFacts {
     let t = table();
-    let weights: Vec<u32> = t.forms.iter().map(|f| f.weight).collect();
-    let form = rng
-        .weighted_u32(&weights)
-        .and_then(|i| t.forms.get(i))
-        .map_or("Công ty TNHH", |f| f.name.as_str());
-    let trade = rng.pick(&t.trade);
+    let form = match legal_form {
+        Some(f) => f.prefix(),
+        None => {
+            let weights: Vec<u32> = t.forms.iter().map(|f| f.weight).collect();
+            rng.weighted_u32(&weights)
+                .and_then(|i| t.forms.get(i))
+                .map_or("Công ty TNHH", |f| f.name.as_str())
+        }
+    };
+    let trades: Vec<&Trade> = t
+        .trade
+        .iter()
+        .filter(|tr| tr.conditional || !conditional)
+        .collect();
+    let trade = rng.pick(&trades).copied();
     let words = trade
         .and_then(|tr| rng.pick(&tr.words))
         .map_or("Thương mại", |w| w.as_str());

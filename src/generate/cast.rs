@@ -2,38 +2,22 @@
 //!
 //! A person can play several parties (the mother is usually the applicant of a birth
 //! registration; the owner of a one-member company is usually its representative).
-//! Families share one home.
+//! Families share one home unless the dossier needs the parents' residences apart.
+//! Where a party must live comes from the placement (`placement.rs`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::scenario::{MinAge, Party};
+use crate::scenario::{Level, Party};
 
-use super::address::ProvinceRef;
+use super::address::{ProvinceRef, Spot};
+use super::area::{Standing, standing};
 use super::business::{self, BusinessFacts};
 use super::dossier::Gender;
 use super::ids;
 use super::people::{AdultSpec, Home, Person, World};
+pub(crate) use super::placement::{Needs, Place};
+use super::relatives;
 use super::rng::SimRng;
-
-/// What the procedure asks of the cast.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Needs {
-    /// Parties the dossier mentions.
-    pub parties: BTreeSet<Party>,
-    /// Minimum ages a procedure checks (from its `underage` flaws).
-    pub min_age: BTreeMap<Party, MinAge>,
-    /// Parties whose address decides jurisdiction: they live in the office's province.
-    pub local: BTreeSet<Party>,
-}
-
-impl Needs {
-    fn min_for(&self, party: Party, gender: Gender) -> u32 {
-        self.min_age.get(&party).map_or(0, |m| match gender {
-            Gender::Male => m.male,
-            Gender::Female => m.female,
-        })
-    }
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BusinessData {
@@ -50,10 +34,17 @@ pub(crate) struct Cast {
     pub homes: Vec<Home>,
     pub roles: BTreeMap<Party, usize>,
     pub business: Option<BusinessData>,
+    /// The home of the place the procedure is about (`premises`).
+    pub premises: Option<usize>,
 }
 
 impl Cast {
-    pub fn build(rng: &mut SimRng, world: &World, needs: &Needs) -> Cast {
+    pub fn build(
+        rng: &mut SimRng,
+        world: &World,
+        needs: &Needs,
+        legal_form: Option<crate::scenario::LegalForm>,
+    ) -> Cast {
         let mut cast = Cast::default();
         let wants = |p: Party| needs.parties.contains(&p);
         if wants(Party::Child) || wants(Party::Mother) || wants(Party::Father) {
@@ -82,10 +73,14 @@ impl Cast {
             cast.add_adult(rng, world, needs, Party::Spouse, gender);
         }
         if wants(Party::Authorized) {
-            cast.add_adult(rng, world, needs, Party::Authorized, None);
+            relatives::add_proxy(&mut cast, rng, world, needs);
         }
         if wants(Party::Business) {
-            cast.add_business(rng, world, needs);
+            cast.add_business(rng, world, needs, legal_form);
+        }
+        if wants(Party::Premises) {
+            let home = cast.home_for(rng, world, needs, needs.place_of(Party::Premises));
+            cast.premises = Some(home);
         }
         cast
     }
@@ -111,21 +106,52 @@ impl Cast {
             .collect()
     }
 
-    /// A new home in `province`.
-    pub fn new_home(&mut self, rng: &mut SimRng, world: &World, province: ProvinceRef) -> usize {
-        let address = world.atlas.address(rng, &province);
+    /// A new home in `province`, at `spot` when that is the desk's province.
+    pub fn new_home(
+        &mut self,
+        rng: &mut SimRng,
+        world: &World,
+        province: ProvinceRef,
+        spot: Spot,
+    ) -> usize {
+        let address = world.atlas.address(rng, &province, spot);
         self.homes.push(Home { province, address });
         self.homes.len() - 1
     }
 
-    /// Home in the office's province when `local`, else mostly there.
-    fn home_for(&mut self, rng: &mut SimRng, world: &World, local: bool, share: f64) -> usize {
-        let province = if local || rng.chance(share) {
-            world.atlas.office()
-        } else {
-            world.atlas.elsewhere(rng)
+    /// A new home at `place`.
+    pub fn home_for(
+        &mut self,
+        rng: &mut SimRng,
+        world: &World,
+        needs: &Needs,
+        place: Place,
+    ) -> usize {
+        let office = world.atlas.office();
+        let (province, spot) = match place {
+            Place::Desk if needs.level == Some(Level::Province) => (office, Spot::Any),
+            Place::Desk => (office, Spot::Desk),
+            Place::OtherCommune => (office, Spot::NotDesk),
+            Place::OtherProvince => (world.atlas.elsewhere(rng), Spot::Any),
+            Place::Anywhere if rng.chance(0.85) => (office, Spot::Any),
+            Place::Anywhere => (world.atlas.elsewhere(rng), Spot::Any),
         };
-        self.new_home(rng, world, province)
+        self.new_home(rng, world, province, spot)
+    }
+
+    /// Whether home `home` is at `place`, by the one definition of the desk's area.
+    pub fn home_is(&self, world: &World, needs: &Needs, home: usize, place: Place) -> bool {
+        let Some(h) = self.homes.get(home) else {
+            return false;
+        };
+        let level = needs.level.unwrap_or(Level::Commune);
+        let s = standing(&h.address, world.atlas.area(), level);
+        match place {
+            Place::Anywhere => true,
+            Place::Desk => s == Standing::Inside,
+            Place::OtherCommune => s == Standing::OtherCommune,
+            Place::OtherProvince => s == Standing::OtherProvince,
+        }
     }
 
     /// Plausible ages of an adult playing `party`, at least the procedure's minimum.
@@ -141,7 +167,7 @@ impl Cast {
         (lo, hi.max(lo))
     }
 
-    fn add_adult(
+    pub fn add_adult(
         &mut self,
         rng: &mut SimRng,
         world: &World,
@@ -149,8 +175,7 @@ impl Cast {
         party: Party,
         gender: Option<Gender>,
     ) {
-        let local = needs.local.contains(&party);
-        let home = self.home_for(rng, world, local, 0.85);
+        let home = self.home_for(rng, world, needs, needs.place_of(party));
         let gender = gender.unwrap_or(if rng.chance(0.5) {
             Gender::Female
         } else {
@@ -164,13 +189,16 @@ impl Cast {
             surname: None,
             home,
         };
-        let person = world.adult(rng, &self.homes, &spec);
+        self.push(party, world.adult(rng, &self.homes, &spec));
+    }
+
+    pub fn push(&mut self, party: Party, person: Person) {
         self.persons.push(person);
         self.roles.insert(party, self.persons.len() - 1);
     }
 
     /// `party` is played by the person of `source` with probability `share`, when that
-    /// person meets the party's minimum age; otherwise by someone new.
+    /// person meets the party's minimum age and place; otherwise by someone new.
     fn alias_or_add(
         &mut self,
         rng: &mut SimRng,
@@ -183,7 +211,7 @@ impl Cast {
         let fits = self.person(source).is_some_and(|p| {
             let age = ids::age_on(p.birth_date, world.today);
             age >= needs.min_for(party, p.gender)
-                && (!needs.local.contains(&party) || self.lives_at_office(world, source))
+                && self.home_is(world, needs, p.home, needs.place_of(party))
         });
         match self.roles.get(&source).copied() {
             Some(i) if fits && rng.chance(share) => {
@@ -193,29 +221,36 @@ impl Cast {
         }
     }
 
-    fn lives_at_office(&self, world: &World, party: Party) -> bool {
-        self.person(party)
-            .and_then(|p| self.homes.get(p.home))
-            .is_some_and(|h| h.province == world.atlas.office())
-    }
-
-    /// Mother, father and newborn share a home; the child takes the father's surname.
+    /// Mother, father and newborn share a home, unless the parents must live at
+    /// different places; the child lives with the mother and takes the father's surname.
     fn family(&mut self, rng: &mut SimRng, world: &World, needs: &Needs) {
-        let local = [Party::Child, Party::Mother, Party::Father, Party::Applicant]
-            .iter()
-            .any(|p| needs.local.contains(p));
-        let home = self.home_for(rng, world, local, 0.85);
         let wants = |p: Party| needs.parties.contains(&p);
+        let (mother_at, father_at) = (needs.place_of(Party::Mother), needs.place_of(Party::Father));
+        // Parents live apart only when the plan places both, at different places.
+        let apart =
+            mother_at != father_at && mother_at != Place::Anywhere && father_at != Place::Anywhere;
+        let shared = if mother_at == Place::Anywhere {
+            father_at
+        } else {
+            mother_at
+        };
+        let mother_home = self.home_for(rng, world, needs, if apart { mother_at } else { shared });
+        let father_home = if apart {
+            self.home_for(rng, world, needs, father_at)
+        } else {
+            mother_home
+        };
         let mut mother_age = None;
         if wants(Party::Mother) {
             let lo = 20u32.max(needs.min_for(Party::Mother, Gender::Female));
+            let range = (lo, 42.max(lo));
             self.parent(
                 rng,
                 world,
                 Party::Mother,
                 Gender::Female,
-                (lo, 42.max(lo)),
-                home,
+                range,
+                mother_home,
             );
             mother_age = self
                 .person(Party::Mother)
@@ -227,42 +262,39 @@ impl Cast {
                 None => (22, 50),
             };
             let lo = lo.max(needs.min_for(Party::Father, Gender::Male));
-            self.parent(
-                rng,
-                world,
-                Party::Father,
-                Gender::Male,
-                (lo, hi.max(lo)),
-                home,
-            );
+            let range = (lo, hi.max(lo));
+            self.parent(rng, world, Party::Father, Gender::Male, range, father_home);
         }
         if wants(Party::Child) {
-            let elder = self
-                .person(Party::Father)
-                .or_else(|| self.person(Party::Mother));
-            let surname = elder.map(|p| p.name.surname.clone());
-            let ethnicity = elder.map(|p| p.ethnicity.clone());
-            let child = world.newborn(
-                rng,
-                &self.homes,
-                home,
-                surname.as_deref(),
-                ethnicity.as_deref(),
-            );
-            self.persons.push(child);
-            self.roles.insert(Party::Child, self.persons.len() - 1);
-            let parent = match (
-                self.roles.contains_key(&Party::Mother),
-                self.roles.contains_key(&Party::Father),
-            ) {
-                (true, true) if rng.chance(0.35) => Some(Party::Father),
-                (true, _) => Some(Party::Mother),
-                (false, true) => Some(Party::Father),
-                (false, false) => None,
-            };
-            if let Some(parent) = parent {
-                self.alias_or_add(rng, world, needs, Party::Applicant, parent, 1.0);
-            }
+            self.child(rng, world, needs, mother_home);
+        }
+    }
+
+    fn child(&mut self, rng: &mut SimRng, world: &World, needs: &Needs, home: usize) {
+        let elder = self
+            .person(Party::Father)
+            .or_else(|| self.person(Party::Mother));
+        let surname = elder.map(|p| p.name.surname.clone());
+        let ethnicity = elder.map(|p| p.ethnicity.clone());
+        let child = world.newborn(
+            rng,
+            &self.homes,
+            home,
+            surname.as_deref(),
+            ethnicity.as_deref(),
+        );
+        self.push(Party::Child, child);
+        let parent = match (
+            self.roles.contains_key(&Party::Mother),
+            self.roles.contains_key(&Party::Father),
+        ) {
+            (true, true) if rng.chance(0.35) => Some(Party::Father),
+            (true, _) => Some(Party::Mother),
+            (false, true) => Some(Party::Father),
+            (false, false) => None,
+        };
+        if let Some(parent) = parent {
+            self.alias_or_add(rng, world, needs, Party::Applicant, parent, 1.0);
         }
     }
 
@@ -282,14 +314,20 @@ impl Cast {
             surname: None,
             home,
         };
-        let person = world.adult(rng, &self.homes, &spec);
-        self.persons.push(person);
-        self.roles.insert(party, self.persons.len() - 1);
+        let mut person = world.adult(rng, &self.homes, &spec);
+        person.relation = relatives::parent_word(gender).to_string();
+        self.push(party, person);
     }
 
-    fn add_business(&mut self, rng: &mut SimRng, world: &World, needs: &Needs) {
-        let facts = business::draw(rng);
-        let home = self.home_for(rng, world, needs.local.contains(&Party::Business), 0.9);
+    fn add_business(
+        &mut self,
+        rng: &mut SimRng,
+        world: &World,
+        needs: &Needs,
+        legal_form: Option<crate::scenario::LegalForm>,
+    ) {
+        let facts = business::draw(rng, legal_form, needs.conditional_trade);
+        let home = self.home_for(rng, world, needs, needs.place_of(Party::Business));
         let province = self.homes[home].province.clone();
         let prefix = world.atlas.tax_prefix(rng, &province);
         let tax_code = ids::draw_tax_code(rng, &prefix);
@@ -326,8 +364,10 @@ impl Cast {
             surname: None,
             home,
         };
-        let person = world.adult(rng, &self.homes, &spec);
-        self.persons.push(person);
-        self.roles.insert(party, self.persons.len() - 1);
+        let mut person = world.adult(rng, &self.homes, &spec);
+        if needs.parties.contains(&Party::Child) {
+            person.relation = relatives::grandparent_word(rng, gender).to_string();
+        }
+        self.push(party, person);
     }
 }

@@ -1,10 +1,11 @@
 //! Which flaws a dossier carries, and how each changes exactly the thing it names.
 //!
-//! Person-level flaws (underage, expired, out-of-jurisdiction) change the person before
-//! the documents are written, so every copy agrees; component-level flaws (missing,
-//! mismatch, illegible, unsigned) change one submitted component afterwards.
+//! Where people live (out of jurisdiction, a non-resident party) is decided before the
+//! cast is drawn (`placement.rs`). Person-level flaws (underage, expired) change the
+//! person before the documents are written, so every copy agrees; component-level
+//! flaws (missing, mismatch, illegible, unsigned) change one submitted component afterwards.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::scenario::{Attr, Flaw, FlawKind, FlawResponse, Party, Procedure};
 
@@ -87,7 +88,12 @@ fn plantable(procedure: &Procedure, flaw: &Flaw) -> bool {
     let shows = |f| component.is_some_and(|c| c.fields.iter().any(|s| s.source == f));
     let person = |p: Party| !p.is_organisation() && p != Party::Child;
     match (flaw.kind, flaw.field) {
-        (FlawKind::Missing, _) => component.is_some_and(|c| c.required && !c.in_national_db),
+        (FlawKind::Missing, _) => component.is_some_and(|c| {
+            let conditional = c
+                .required_if
+                .is_some_and(|r| super::placement::forcible(procedure, r.party, r.condition));
+            (c.required || conditional) && !c.in_national_db
+        }),
         (FlawKind::Illegible | FlawKind::Unsigned, _) => {
             component.is_some_and(|c| !c.in_national_db)
         }
@@ -99,7 +105,9 @@ fn plantable(procedure: &Procedure, flaw: &Flaw) -> bool {
                 && person(f.party)
                 && flaw.min_age.is_some_and(|m| m.male > 14 && m.female > 14)
         }
-        (FlawKind::OutOfJurisdiction, Some(f)) => f.attr == Attr::Address,
+        (FlawKind::OutOfJurisdiction, Some(f)) => {
+            f.attr == Attr::Address && procedure.jurisdiction.is_some()
+        }
         _ => false,
     }
 }
@@ -124,31 +132,6 @@ fn compatible(a: &Flaw, b: &Flaw) -> bool {
     }
     let party = |f: &Flaw| f.field.map(|r| r.party);
     !(person_level(a.kind) && person_level(b.kind) && party(a) == party(b))
-}
-
-/// What the procedure's own checks require of every dossier, flawed or not.
-pub(crate) fn needs(procedure: &Procedure, planted: &[&Flaw]) -> Needs {
-    let mut needs = Needs::default();
-    needs.parties.insert(Party::Applicant);
-    for component in &procedure.components {
-        for spec in &component.fields {
-            needs.parties.insert(spec.source.party);
-        }
-    }
-    for flaw in &procedure.flaws {
-        let Some(field) = flaw.field else { continue };
-        needs.parties.insert(field.party);
-        match (flaw.kind, flaw.min_age) {
-            (FlawKind::Underage, Some(min)) => {
-                needs.min_age.insert(field.party, min);
-            }
-            (FlawKind::OutOfJurisdiction, _) if !planted.iter().any(|p| p.id == flaw.id) => {
-                needs.local.insert(field.party);
-            }
-            _ => {}
-        }
-    }
-    needs
 }
 
 /// Apply the person-level flaws to the cast, in order.
@@ -201,16 +184,6 @@ pub(crate) fn apply_to_people(
                     world.expire_card(rng, person, change_age);
                 }
             }
-            FlawKind::OutOfJurisdiction => {
-                let keep: BTreeSet<Party> = procedure
-                    .flaws
-                    .iter()
-                    .filter(|f| f.kind == FlawKind::OutOfJurisdiction)
-                    .filter(|f| !planted.iter().any(|p| p.id == f.id))
-                    .filter_map(|f| f.field.map(|r| r.party))
-                    .collect();
-                move_away(rng, world, cast, needs, party, &keep);
-            }
             _ => {}
         }
     }
@@ -225,49 +198,6 @@ fn shown_fields(procedure: &Procedure, attr: Attr) -> BTreeSet<Party> {
         .filter(|s| s.source.attr == attr)
         .map(|s| s.source.party)
         .collect()
-}
-
-/// Move `party`'s household to another province, unless someone in it must stay
-/// (their address decides jurisdiction too): then `party` moves alone.
-fn move_away(
-    rng: &mut SimRng,
-    world: &World,
-    cast: &mut Cast,
-    needs: &Needs,
-    party: Party,
-    keep: &BTreeSet<Party>,
-) {
-    let province = world.atlas.elsewhere(rng);
-    let new_home = cast.new_home(rng, world, province);
-    if party == Party::Business {
-        if let Some(b) = cast.business.as_mut() {
-            b.home = new_home;
-        }
-        return;
-    }
-    let Some(old_home) = cast.person(party).map(|p| p.home) else {
-        return;
-    };
-    let party_home: BTreeMap<Party, usize> = cast
-        .roles
-        .iter()
-        .filter_map(|(&p, &i)| cast.persons.get(i).map(|person| (p, person.home)))
-        .collect();
-    let household_keeps = party_home
-        .iter()
-        .any(|(p, &h)| h == old_home && keep.contains(p));
-    if household_keeps {
-        if cast.same_person(party).iter().any(|p| keep.contains(p)) {
-            cast.unalias(rng, world, needs, party);
-        }
-        if let Some(person) = cast.person_mut(party) {
-            person.home = new_home;
-        }
-    } else {
-        for person in cast.persons.iter_mut().filter(|p| p.home == old_home) {
-            person.home = new_home;
-        }
-    }
 }
 
 /// Apply the component-level flaws to the submitted components.

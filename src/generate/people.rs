@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::scenario::RuleSet;
+use crate::scenario::Geography;
 
 use super::address::{Atlas, Origin, ProvinceRef};
 use super::business;
@@ -37,6 +37,9 @@ pub(crate) struct Person {
     pub home: usize,
     pub phone: String,
     pub email: String,
+    /// How this person is related to the one the dossier is for ("Mẹ", "Bạn"); empty
+    /// when the dossier does not say.
+    pub relation: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +95,7 @@ impl World<'_> {
             home: spec.home,
             phone,
             email,
+            relation: String::new(),
         }
     }
 
@@ -146,6 +150,7 @@ impl World<'_> {
             home,
             phone: String::new(),
             email: String::new(),
+            relation: String::new(),
         }
     }
 
@@ -155,7 +160,7 @@ impl World<'_> {
             ids::draw_cccd(rng, &person.origin.code, person.gender, person.birth_date);
         person.id_issued = ids::draw_issue_date(rng, person.birth_date, self.today);
         person.id_expiry = expiry_of(person.birth_date, person.id_issued);
-        if self.atlas.rules() == RuleSet::R2025 && !person.tax_code.is_empty() {
+        if self.atlas.geography() == Geography::TwoLevels && !person.tax_code.is_empty() {
             person.tax_code = person.id_number.clone();
         }
     }
@@ -167,7 +172,7 @@ impl World<'_> {
         person.id_number = ids::draw_cccd(rng, &person.origin.code, person.gender, birth);
         person.id_issued = Some(issued);
         person.id_expiry = expiry_of(birth, Some(issued));
-        if self.atlas.rules() == RuleSet::R2025 && !person.tax_code.is_empty() {
+        if self.atlas.geography() == Geography::TwoLevels && !person.tax_code.is_empty() {
             person.tax_code = person.id_number.clone();
         }
     }
@@ -175,9 +180,9 @@ impl World<'_> {
     /// Since 1/7/2025 the personal identification number is the personal tax code;
     /// before, people had a ten-digit code of their province.
     fn personal_tax_code(&self, rng: &mut SimRng, home: &ProvinceRef, id_number: &str) -> String {
-        match self.atlas.rules() {
-            RuleSet::R2025 => id_number.to_string(),
-            RuleSet::R2018 => {
+        match self.atlas.geography() {
+            Geography::TwoLevels => id_number.to_string(),
+            Geography::ThreeLevels => {
                 let prefix = self.atlas.tax_prefix(rng, home);
                 ids::draw_tax_code(rng, &prefix)
             }

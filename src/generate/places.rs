@@ -76,6 +76,43 @@ pub fn same_province(a: &str, b: &str) -> bool {
     province_key(a) == province_key(b)
 }
 
+/// Whether two commune or district names denote the same unit: case, diacritics,
+/// punctuation and the "TP." abbreviation do not count; the kind (Phường, Xã, Quận,
+/// Huyện) does.
+pub fn same_place(a: &str, b: &str) -> bool {
+    place_key(a) == place_key(b)
+}
+
+fn place_key(name: &str) -> String {
+    let folded = fold_ascii(name);
+    let expanded = match folded
+        .strip_prefix("tp. ")
+        .or_else(|| folded.strip_prefix("tp "))
+    {
+        Some(rest) => format!("thanh pho {rest}"),
+        None => folded,
+    };
+    expanded
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
+
+/// The 2025 province a former province joined ("Tỉnh Bình Dương" → "Thành phố Hồ Chí Minh").
+pub fn now_of(legacy: &str) -> Option<String> {
+    let i = find_legacy(legacy)?;
+    table().legacy.get(i).map(|l| l.now.clone())
+}
+
+/// The district of a former province that the tables list `commune` under.
+pub fn legacy_district_of(province: &str, commune: &str) -> Option<String> {
+    let l = table().legacy.get(find_legacy(province)?)?;
+    l.district
+        .iter()
+        .find(|d| d.communes.iter().any(|c| same_place(c, commune)))
+        .map(|d| d.name.clone())
+}
+
 /// Lower-case ASCII: diacritics dropped, đ → d.
 pub(crate) fn fold_ascii(s: &str) -> String {
     s.nfd()

@@ -33,6 +33,11 @@ pub(crate) fn parties(cast: &Cast) -> BTreeMap<Party, PartyData> {
         values.insert(Attr::Capital, Value::Money(b.facts.capital));
         out.insert(Party::Business, PartyData { values });
     }
+    if let Some(home) = cast.premises.and_then(|h| cast.homes.get(h)) {
+        let mut values = BTreeMap::new();
+        values.insert(Attr::Address, Value::Address(home.address.clone()));
+        out.insert(Party::Premises, PartyData { values });
+    }
     out
 }
 
@@ -65,6 +70,9 @@ fn person_data(cast: &Cast, party: Party, p: &Person) -> PartyData {
             Attr::Phone => Value::Text(p.phone.clone()),
             Attr::Email => Value::Text(p.email.clone()),
             Attr::TaxCode => Value::Text(p.tax_code.clone()),
+            // Only a person related to the one the dossier is for says how.
+            Attr::Relation if p.relation.is_empty() => continue,
+            Attr::Relation => Value::Text(p.relation.clone()),
             Attr::BusinessLine | Attr::Capital => continue,
         };
         values.insert(attr, value);

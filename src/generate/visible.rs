@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use crate::scenario::{Attr, FieldRef, Flaw, FlawKind, Procedure, Scenario};
 
+use super::area::{Competence, competence, needed};
 use super::dossier::{Dossier, Origin, Value};
 use super::ids;
-use super::places;
 
 /// One problem: its kind, the component it is on, the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -20,7 +20,9 @@ pub struct Problem {
 }
 
 /// Problems in the order an officer meets them: missing components, then each handed-in
-/// component (legibility, signature, fields), then the procedure's age and jurisdiction rules.
+/// component (legibility, signature, fields), then the procedure's age and jurisdiction
+/// rules. Jurisdiction is the one definition of `area::competence`: no deciding party
+/// inside the desk's area (and, for a boundary-free procedure, none in the province).
 pub fn visible_problems(
     dossier: &Dossier,
     procedure: &Procedure,
@@ -28,7 +30,7 @@ pub fn visible_problems(
 ) -> Vec<Problem> {
     let mut out = Vec::new();
     for component in &procedure.components {
-        let needed = component.required && !component.in_national_db;
+        let needed = needed(component, dossier, procedure, scenario) && !component.in_national_db;
         if needed && dossier.component(&component.id).is_none() {
             out.push(problem(FlawKind::Missing, Some(&component.id), None));
         }
@@ -54,14 +56,12 @@ pub fn visible_problems(
             }
         }
     }
+    let elsewhere = competence(dossier, procedure, scenario) == Competence::Elsewhere;
     for flaw in &procedure.flaws {
         let Some(field) = flaw.field else { continue };
         let seen = match flaw.kind {
             FlawKind::Underage => underage(dossier, flaw, field),
-            FlawKind::OutOfJurisdiction => dossier
-                .declared(field)
-                .and_then(Value::as_address)
-                .is_some_and(|a| !places::same_province(&a.province, &scenario.office.province)),
+            FlawKind::OutOfJurisdiction => elsewhere,
             _ => false,
         };
         let found = problem(flaw.kind, None, Some(field));

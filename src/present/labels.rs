@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 
 use crate::i18n::Lang;
-use crate::scenario::{Procedure, Scenario};
+use crate::scenario::{Party, Procedure, Scenario};
 use crate::score::{Band, Group, MistakeCode, Outcome};
 use crate::session::{Rejection, Status};
 use crate::t;
@@ -48,6 +48,7 @@ pub fn outcome(lang: Lang, o: Outcome) -> String {
         Outcome::Stopped => "stopped",
         Outcome::Withdrawn => "withdrawn",
         Outcome::Processing => "processing",
+        Outcome::Transferred => "transferred",
         Outcome::AwaitingSupplement => "awaiting-supplement",
         Outcome::Waiting => "waiting",
     };
@@ -70,6 +71,16 @@ pub fn points(lang: Lang, x: f64) -> String {
         Lang::Vi => s.replace('.', ","),
         Lang::En => s,
     }
+}
+
+/// How `procedure` names `party` ("Chủ sở hữu chỗ ở"), else the general label.
+pub fn party(lang: Lang, procedure: &Procedure, party: Party) -> String {
+    let own = match lang {
+        Lang::En => procedure.party_labels_en.get(&party),
+        Lang::Vi => procedure.party_labels.get(&party),
+    };
+    own.cloned()
+        .unwrap_or_else(|| t!(lang, &format!("tui.party.{}", party.key())))
 }
 
 /// The procedure's name in the user's language.

@@ -51,7 +51,11 @@ keyed_enum!(
         CalendarConflict = "E038",
         TranslationCount = "E039",
         EventBeforeDossier = "E040",
+        OfficeArea = "E050",
+        Jurisdiction = "E051",
+        RequiredIf = "E052",
         Unwinnable = "W001",
+        FormatOne = "W005",
     }
 );
 

@@ -6,15 +6,36 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::diagnostic::{DiagCode, Diagnostic};
+use super::diagnostic::{DiagCode, Diagnostic, Severity};
 use super::model::Scenario;
 use super::report::Report;
 use super::{raw, schema, structure, validate};
 
+/// A scenario that loaded, with the warnings its file gave (W005 for format 1).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub scenario: Scenario,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The scenario of a file; warnings are dropped (`check_file` keeps them).
 pub fn load_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
+    check_file(path).map(|l| l.scenario)
+}
+
+pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
+    check_bytes(path, bytes).map(|l| l.scenario)
+}
+
+pub fn load_str(path: &str, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+    check_str(path, text).map(|l| l.scenario)
+}
+
+/// Load a file and keep its warnings: what `motcua validate` prints.
+pub fn check_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let label = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes(&label, &bytes),
+        Ok(bytes) => check_bytes(&label, &bytes),
         Err(err) => {
             let mut report = Report::new(&label, "");
             let reason = io_reason(&err);
@@ -35,9 +56,9 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
-pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
+pub fn check_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(path, text),
+        Ok(text) => check_str(path, text),
         Err(err) => {
             // Positions are counted in the valid prefix, which is all a reader can see as text.
             let valid = &bytes[..err.valid_up_to()];
@@ -51,7 +72,7 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>>
     }
 }
 
-pub fn load_str(path: &str, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+pub fn check_str(path: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut report = Report::new(path, text);
     let (tree, errors) = DeTable::parse_recoverable(text);
     for err in &errors {
@@ -68,9 +89,14 @@ pub fn load_str(path: &str, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
     let file = raw::from_tree(&mut report, tree);
     let scenario = validate::scenario(&mut report, &file);
     match scenario {
-        Some(s) if !report.has_errors() => Ok(s),
+        Some(scenario) if !report.has_errors() => Ok(Loaded {
+            scenario,
+            warnings: report.finish(),
+        }),
         _ => {
             let mut diags = report.finish();
+            // Warnings of a file that does not load would only distract.
+            diags.retain(|d| d.severity() == Severity::Error);
             if diags.is_empty() {
                 // Every `None` above comes with a diagnostic; never answer "invalid" without saying why.
                 diags.push(incomplete(path));

@@ -9,11 +9,18 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
-/// The only scenario format version this build reads.
-pub const FORMAT_VERSION: i64 = 1;
+/// The scenario format version this build writes and reads.
+pub const FORMAT_VERSION: i64 = 2;
+/// The earlier version still read, with documented defaults and warning W005.
+pub const FORMAT_VERSION_1: i64 = 1;
 
+mod area;
 mod fields;
 
+pub use area::{
+    Area, CLOSE_RELATIVES, Condition, Geography, Jurisdiction, LegalForm, Level, RequiredIf,
+    is_close_relative, merger_date,
+};
 pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
 
@@ -89,9 +96,14 @@ pub struct Office {
     pub name: String,
     /// Unit code per QCVN 102:2016, the first part of every dossier code.
     pub unit_code: String,
-    /// Province (tỉnh / thành phố) the office serves; addresses outside it are out of jurisdiction.
+    /// The desk's area on the scenario's start date: province (tỉnh / thành phố), its
+    /// commune (xã, phường, đặc khu) when the desk is a commune's, and before
+    /// 1/7/2025 the district (quận, huyện, thị xã, thành phố thuộc tỉnh) of that commune.
     pub province: String,
     pub commune: Option<String>,
+    pub district: Option<String>,
+    /// The same desk's area from 1/7/2025, for a period that starts before that date.
+    pub after_merger: Option<Area>,
     pub hours: Vec<TimeSpan>,
     pub same_day_cutoff: NaiveTime,
     pub saturday_morning: bool,
@@ -135,6 +147,13 @@ pub struct Procedure {
     pub site_check: Option<SiteCheck>,
     pub legal_basis: Vec<String>,
     pub result: String,
+    /// Which residence or place decides competence; `None`: any desk of its kind.
+    pub jurisdiction: Option<Jurisdiction>,
+    /// How this procedure names its parties ("Chủ sở hữu chỗ ở"), overriding the general labels.
+    pub party_labels: BTreeMap<Party, String>,
+    pub party_labels_en: BTreeMap<Party, String>,
+    /// The legal form of the business party; `None`: any company form.
+    pub legal_form: Option<LegalForm>,
     pub components: Vec<Component>,
     pub flaws: Vec<Flaw>,
 }
@@ -212,6 +231,8 @@ pub struct Component {
     pub name: String,
     pub copy: CopyKind,
     pub required: bool,
+    /// Needed only when a party meets a condition (not with `required`).
+    pub required_if: Option<RequiredIf>,
     pub in_national_db: bool,
     /// Labelled fields in file order: what the officer reads on the document.
     pub fields: Vec<FieldSpec>,
@@ -337,6 +358,9 @@ pub struct ScriptedDossier {
     pub procedure: String,
     pub channel: Channel,
     pub flaws: Vec<String>,
+    /// The deciding party lives in another commune of the province: a dossier of a
+    /// boundary-free procedure that the desk accepts and transfers.
+    pub other_commune: bool,
 }
 
 keyed_enum!(

@@ -61,10 +61,19 @@ pub(crate) struct RawOffice {
     pub name: Str,
     pub unit_code: Str,
     pub province: Str,
+    pub district: Str,
     pub commune: Str,
+    pub after_merger: Option<S<RawArea>>,
     pub hours: StrList,
     pub same_day_cutoff: Str,
     pub saturday_morning: Option<S<bool>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawArea {
+    pub commune: Str,
+    pub province: Str,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -89,8 +98,20 @@ pub(crate) struct RawProcedure {
     pub site_check: Option<S<RawSiteCheck>>,
     pub legal_basis: StrList,
     pub result: Str,
+    pub jurisdiction: Option<S<RawJurisdiction>>,
+    pub party_labels: Option<S<BTreeMap<S<String>, S<String>>>>,
+    pub party_labels_en: Option<S<BTreeMap<S<String>, S<String>>>>,
+    pub legal_form: Str,
     pub component: Option<S<Vec<S<RawComponent>>>>,
     pub flaw: Option<S<Vec<S<RawFlaw>>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawJurisdiction {
+    pub by: StrList,
+    pub level: Str,
+    pub boundary_free: Option<S<bool>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -125,9 +146,17 @@ pub(crate) struct RawComponent {
     pub name: Str,
     pub copy: Str,
     pub required: Option<S<bool>>,
+    pub required_if: Option<S<RawRequiredIf>>,
     pub in_national_db: Option<S<bool>>,
     /// Label → `party.attribute`; file order is recovered from the key spans.
     pub fields: Option<S<BTreeMap<S<String>, S<String>>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRequiredIf {
+    pub party: Str,
+    pub condition: Str,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -184,6 +213,7 @@ pub(crate) struct RawScripted {
     pub procedure: Str,
     pub channel: Str,
     pub flaws: StrList,
+    pub other_commune: Option<S<bool>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -350,6 +380,9 @@ mod tests {
         let pairs = [
             (&schema::SCENARIO, fields::<RawMeta>()),
             (&schema::OFFICE, fields::<RawOffice>()),
+            (&schema::AFTER_MERGER, fields::<RawArea>()),
+            (&schema::JURISDICTION, fields::<RawJurisdiction>()),
+            (&schema::REQUIRED_IF, fields::<RawRequiredIf>()),
             (&schema::CALENDAR, fields::<RawCalendar>()),
             (&schema::PROCEDURE, fields::<RawProcedure>()),
             (&schema::DEADLINE, fields::<RawDeadline>()),

@@ -60,8 +60,11 @@ impl<'a> Report<'a> {
         line_col(self.text, offset).0
     }
 
+    /// Whether an error (not a warning) was recorded.
     pub(crate) fn has_errors(&self) -> bool {
-        !self.diags.is_empty()
+        self.diags
+            .iter()
+            .any(|d| d.severity() == super::diagnostic::Severity::Error)
     }
 
     /// The diagnostics sorted by position (stable: same place keeps the order found).

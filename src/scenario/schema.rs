@@ -101,6 +101,7 @@ pub(crate) const COST_ACTIONS: &[&str] = &[
     "digitize",
     "reuse",
     "forward",
+    "transfer",
     "appraise",
     "sign",
     "request-fee",
@@ -151,11 +152,18 @@ pub(crate) static OFFICE: Table = Table {
         opt("name", Kind::Str),
         opt("unit_code", Kind::Str),
         opt("province", Kind::Str),
+        opt("district", Kind::Str),
         opt("commune", Kind::Str),
+        opt("after_merger", Kind::Table(&AFTER_MERGER)),
         opt("hours", Kind::StrList),
         opt("same_day_cutoff", Kind::Str),
         opt("saturday_morning", Kind::Bool),
     ],
+};
+
+pub(crate) static AFTER_MERGER: Table = Table {
+    label: "office.after_merger",
+    keys: &[opt("commune", Kind::Str), req("province", Kind::Str)],
 };
 
 pub(crate) static CALENDAR: Table = Table {
@@ -181,8 +189,21 @@ pub(crate) static PROCEDURE: Table = Table {
         opt("site_check", Kind::Table(&SITE_CHECK)),
         req("legal_basis", Kind::StrList),
         req("result", Kind::Str),
+        opt("jurisdiction", Kind::Table(&JURISDICTION)),
+        opt("party_labels", Kind::StrMap),
+        opt("party_labels_en", Kind::StrMap),
+        opt("legal_form", Kind::Str),
         opt("component", Kind::TableList(&COMPONENT)),
         opt("flaw", Kind::TableList(&FLAW)),
+    ],
+};
+
+pub(crate) static JURISDICTION: Table = Table {
+    label: "procedure.jurisdiction",
+    keys: &[
+        req("by", Kind::StrList),
+        opt("level", Kind::Str),
+        opt("boundary_free", Kind::Bool),
     ],
 };
 
@@ -218,9 +239,15 @@ pub(crate) static COMPONENT: Table = Table {
         req("name", Kind::Str),
         opt("copy", Kind::Str),
         opt("required", Kind::Bool),
+        opt("required_if", Kind::Table(&REQUIRED_IF)),
         opt("in_national_db", Kind::Bool),
         opt("fields", Kind::StrMap),
     ],
+};
+
+pub(crate) static REQUIRED_IF: Table = Table {
+    label: "procedure.component.required_if",
+    keys: &[req("party", Kind::Str), req("condition", Kind::Str)],
 };
 
 pub(crate) static FLAW: Table = Table {
@@ -273,6 +300,7 @@ pub(crate) static SCRIPTED: Table = Table {
         req("procedure", Kind::Str),
         opt("channel", Kind::Str),
         opt("flaws", Kind::StrList),
+        opt("other_commune", Kind::Bool),
     ],
 };
 

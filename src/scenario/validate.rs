@@ -10,6 +10,7 @@ mod dossiers;
 mod events;
 mod flaw;
 mod index;
+mod jurisdiction;
 mod meta;
 mod office;
 mod procedure;
@@ -18,21 +19,23 @@ mod site_check;
 use std::collections::BTreeMap;
 
 use super::diagnostic::DiagCode;
-use super::model::{FORMAT_VERSION, Scenario};
+use super::model::{FORMAT_VERSION, FORMAT_VERSION_1, Scenario};
 use super::raw::{Int, Num, RawFile, S, Str};
 use super::report::{Report, with_suggestion};
 use super::values::Named;
 
 /// The validated scenario, or `None` when anything was reported.
 pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
-    let format_ok = format(r, &file.format);
+    let version = format(r, &file.format);
     let meta = meta::meta(r, file.scenario.as_ref());
-    let office = office::office(r, file.office.as_ref());
+    let start = meta.as_ref().map(|m| m.start);
+    let v = version.unwrap_or(FORMAT_VERSION);
+    let office = office::office(r, file.office.as_ref(), start, v);
     let calendar = calendar::calendar(r, file.calendar.as_ref());
     let costs = office::costs(r, file.costs.as_ref());
     let scoring = office::scoring(r, file.scoring.as_ref());
     let index = index::Index::new(r, file);
-    let procedures = procedure::procedures(r, file);
+    let procedures = procedure::procedures(r, file, v, office.as_ref());
     let period = meta.as_ref().map(|m| m.working_days);
     let frame = dossiers::Frame {
         index: &index,
@@ -41,7 +44,7 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     };
     let dossiers = dossiers::plan(r, file.dossiers.as_ref(), &frame);
     let events = events::events(r, &file.events, &frame);
-    format_ok?;
+    version?;
     Some(Scenario {
         meta: meta?,
         office: office?,
@@ -54,11 +57,18 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     })
 }
 
-/// `format = 1`, exactly (E007). Absent was reported as E005.
-fn format(r: &mut Report, v: &Int) -> Option<()> {
+/// `format = 2` (E007 otherwise); `format = 1` still loads, with its defaults and a
+/// warning (W005). Absent was reported as E005.
+fn format(r: &mut Report, v: &Int) -> Option<i64> {
     let v = v.as_ref()?;
-    if *v.get_ref() == FORMAT_VERSION {
-        return Some(());
+    let found = *v.get_ref();
+    if found == FORMAT_VERSION {
+        return Some(found);
+    }
+    if found == FORMAT_VERSION_1 {
+        let args = vec![("supported", FORMAT_VERSION.to_string())];
+        r.push(v.span().start, DiagCode::FormatOne, args);
+        return Some(found);
     }
     let args = vec![
         ("found", v.get_ref().to_string()),

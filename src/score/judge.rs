@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 
-use crate::scenario::{FlawResponse, Procedure, RuleSet, Scenario};
+use crate::generate::Competence;
+use crate::scenario::{FlawResponse, Procedure, RuleSet, Scenario, Stage};
 use crate::session::policy::{covers, is_ground};
 use crate::session::{Actor, Decision, Event, Happened, Item};
 
@@ -26,7 +27,7 @@ pub fn mistakes(scenario: &Scenario, events: &[Event]) -> Vec<Mistake> {
     let mut late = Clock::read(events).late_mistakes();
     let mut out = judge.out;
     for (code, dossier, at) in late.drain(..) {
-        let reference = references::general(code, scenario.meta.rules).to_string();
+        let reference = references::general(code, scenario.meta.rules, at.date()).to_string();
         out.push(Mistake {
             code,
             dossier,
@@ -110,9 +111,16 @@ impl<'s> Judge<'s> {
                 open_flaws,
                 asked_before,
                 unchecked,
-                ..
+                stage,
+                competence,
             } => {
-                self.refusal(dossier, at, reason, open_flaws, *asked_before);
+                let grounded = self.grounded(dossier, reason, open_flaws, *asked_before);
+                if *stage == Stage::Receipt && *competence == Competence::Transfer && !grounded {
+                    // Turned away, although the desk had to take it and pass it on.
+                    self.push(MistakeCode::NotTransferred, dossier, at, &[], &[]);
+                } else {
+                    self.refusal(dossier, at, reason, open_flaws, *asked_before);
+                }
                 self.push(MistakeCode::OutOfOrder, dossier, at, &[], unchecked);
             }
             Happened::Stopped {
@@ -152,9 +160,23 @@ impl<'s> Judge<'s> {
                 dossier,
                 undigitized,
                 unreused,
+                competence,
             } => {
-                self.push(MistakeCode::NotDigitized, dossier, at, &[], undigitized);
-                self.push(MistakeCode::NotReused, dossier, at, &[], unreused);
+                // Forwarded to its own specialist: right unless another commune decides it.
+                let wrong =
+                    (*competence == Competence::Transfer).then_some(MistakeCode::NotTransferred);
+                self.hand_over(dossier, at, wrong, undigitized, unreused);
+            }
+            Happened::Transferred {
+                dossier,
+                undigitized,
+                unreused,
+                competence,
+                ..
+            } => {
+                let wrong = (*competence != Competence::Transfer)
+                    .then_some(MistakeCode::TransferredWrongly);
+                self.hand_over(dossier, at, wrong, undigitized, unreused);
             }
             Happened::Returned {
                 dossier,
@@ -238,6 +260,36 @@ impl<'s> Judge<'s> {
         self.push(MistakeCode::OutOfOrder, dossier, at, &[], unchecked);
     }
 
+    /// A dossier leaves the desk (forwarded or transferred): to the wrong place, and with
+    /// paper not digitised or national data not reused.
+    fn hand_over(
+        &mut self,
+        dossier: &str,
+        at: NaiveDateTime,
+        wrong: Option<MistakeCode>,
+        undigitized: &[String],
+        unreused: &[String],
+    ) {
+        if let Some(code) = wrong {
+            self.push(code, dossier, at, &[], &[]);
+        }
+        self.push(MistakeCode::NotDigitized, dossier, at, &[], undigitized);
+        self.push(MistakeCode::NotReused, dossier, at, &[], unreused);
+    }
+
+    /// Whether the open flaws give `reason` as a lawful ground.
+    fn grounded(
+        &self,
+        dossier: &str,
+        reason: &str,
+        open_flaws: &[String],
+        asked_before: bool,
+    ) -> bool {
+        self.procedures
+            .get(dossier)
+            .is_none_or(|p| is_ground(p, reason, open_flaws, asked_before))
+    }
+
     fn refusal(
         &mut self,
         dossier: &str,
@@ -246,10 +298,10 @@ impl<'s> Judge<'s> {
         open_flaws: &[String],
         asked_before: bool,
     ) {
-        let Some(p) = self.procedures.get(dossier).copied() else {
+        if !self.procedures.contains_key(dossier) {
             return;
-        };
-        if !is_ground(p, reason, open_flaws, asked_before) {
+        }
+        if !self.grounded(dossier, reason, open_flaws, asked_before) {
             let (supplement, _) = self.split(dossier, open_flaws);
             self.push(
                 MistakeCode::RefusedWithoutGround,
@@ -305,8 +357,8 @@ impl<'s> Judge<'s> {
             .first()
             .and_then(|id| p.and_then(|p| p.flaw(id)))
             .map(|f| f.reference.clone());
-        let reference =
-            flaw_ref.unwrap_or_else(|| references::general(code, self.rules).to_string());
+        let reference = flaw_ref
+            .unwrap_or_else(|| references::general(code, self.rules, at.date()).to_string());
         self.out.push(Mistake {
             code,
             dossier: dossier.to_string(),

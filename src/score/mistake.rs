@@ -28,6 +28,8 @@ keyed_enum!(
         ResultBeforePayment = "result-before-payment",
         WrongResultChannel = "wrong-result-channel",
         Unfinished = "unfinished",
+        NotTransferred = "not-transferred",
+        TransferredWrongly = "transferred-wrongly",
     }
 );
 
@@ -39,7 +41,9 @@ impl MistakeCode {
         match self {
             AcceptedIncomplete | FailedToRefuse | SupplementIncomplete | OutOfOrder
             | ApprovedFlawed => &[Transparency],
-            SupplementNotNeeded | RefusedWithoutGround => &[Transparency, Satisfaction],
+            SupplementNotNeeded | RefusedWithoutGround | NotTransferred | TransferredWrongly => {
+                &[Transparency, Satisfaction]
+            }
             SupplementTwice => &[Transparency, Progress, Satisfaction],
             LateWithoutApology => &[Transparency, Satisfaction],
             AskedNationalDb => &[Digitization, Satisfaction],

@@ -75,6 +75,7 @@ impl Clock {
                 Happened::Processed { .. }
                 | Happened::Returned { .. }
                 | Happened::Refused { .. }
+                | Happened::Transferred { .. }
                 | Happened::Stopped { .. }
                 | Happened::Withdrawn { .. } => {
                     t.ended_at.get_or_insert(e.at);

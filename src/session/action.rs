@@ -76,6 +76,11 @@ pub enum Action {
     Forward {
         dossier: String,
     },
+    /// Send an accepted dossier of a boundary-free procedure to the competent commune
+    /// of the province (NĐ 118/2025/NĐ-CP): the desk does not decide it.
+    Transfer {
+        dossier: String,
+    },
     Appraise {
         dossier: String,
         decision: Decision,
@@ -124,6 +129,7 @@ impl Action {
             Action::Digitize { .. } => "digitize",
             Action::Reuse { .. } => "reuse",
             Action::Forward { .. } => "forward",
+            Action::Transfer { .. } => "transfer",
             Action::Appraise { .. } => "appraise",
             Action::Sign { .. } => "sign",
             Action::RequestFee { .. } => "request-fee",
@@ -147,6 +153,7 @@ impl Action {
             | Action::Digitize { dossier, .. }
             | Action::Reuse { dossier, .. }
             | Action::Forward { dossier }
+            | Action::Transfer { dossier }
             | Action::Appraise { dossier, .. }
             | Action::Sign { dossier }
             | Action::RequestFee { dossier }

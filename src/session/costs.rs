@@ -12,6 +12,7 @@ pub const DEFAULTS: &[(&str, u32)] = &[
     ("digitize", 3),
     ("reuse", 1),
     ("forward", 2),
+    ("transfer", 5),
     ("appraise", 20),
     ("sign", 5),
     ("request-fee", 2),

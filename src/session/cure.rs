@@ -41,6 +41,14 @@ impl Session {
     }
 }
 
+/// `d` as it reads once the citizen has supplied what a request for `f` asks: the one
+/// change a supplement makes. Age and jurisdiction cannot be supplied: unchanged.
+pub fn supplied(d: &Dossier, p: &Procedure, f: &Flaw) -> Dossier {
+    let mut cured = d.clone();
+    fix(&mut cured, p, f);
+    cured
+}
+
 /// Put the documents right for one flaw.
 fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
     let component = f.component.as_deref();

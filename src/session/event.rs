@@ -6,6 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+use crate::generate::Competence;
 use crate::scenario::{Channel, EventKind, RuleSet, Stage};
 
 use super::action::{Decision, Item, ResultChannel};
@@ -74,6 +75,8 @@ pub enum Happened {
         /// Whether a supplement was asked for before.
         asked_before: bool,
         unchecked: Vec<String>,
+        /// Where the dossier belongs (a boundary-free one from another commune is transferred).
+        competence: Competence,
     },
     Digitized {
         dossier: String,
@@ -88,6 +91,16 @@ pub enum Happened {
         dossier: String,
         undigitized: Vec<String>,
         unreused: Vec<String>,
+        competence: Competence,
+    },
+    /// Sent to the competent commune of the province; the desk's part ends here.
+    Transferred {
+        dossier: String,
+        /// The commune it went to.
+        to: String,
+        undigitized: Vec<String>,
+        unreused: Vec<String>,
+        competence: Competence,
     },
     /// The specialist's verification is done; `findings` are the open flaws it found
     /// (appraisal-stage ones, and any the desk let through).
@@ -183,6 +196,7 @@ impl Happened {
             | Digitized { dossier, .. }
             | Reused { dossier, .. }
             | Forwarded { dossier, .. }
+            | Transferred { dossier, .. }
             | Examined { dossier, .. }
             | DelayNotice { dossier, .. }
             | Appraised { dossier, .. }

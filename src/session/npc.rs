@@ -30,6 +30,11 @@ impl Session {
             .unwrap_or(&self.scenario.procedures[0])
     }
 
+    /// Where dossier `i` belongs, by the one definition of the desk's area.
+    pub(super) fn competence(&self, i: usize) -> crate::generate::Competence {
+        crate::generate::competence(&self.dossiers[i], self.procedure_at(i), &self.scenario)
+    }
+
     pub(super) fn fee(&self, i: usize) -> u64 {
         policy::fee_of(self.procedure_at(i), &self.dossiers[i])
     }
@@ -128,6 +133,8 @@ impl Session {
     }
 
     /// When the result is ready if everyone works without delay after verification.
+    /// Colleagues act at the next opening: a verification that ends exactly at the
+    /// close is taken up the next working day.
     pub(super) fn expected_result(&self, verify_at: NaiveDateTime) -> NaiveDateTime {
         let role = self.scenario.meta.role;
         let mut minutes = 0u64;
@@ -136,7 +143,8 @@ impl Session {
                 minutes += u64::from(super::costs::minutes(&self.scenario.costs, action));
             }
         }
-        self.calendar.add_office_minutes(verify_at, minutes)
+        let from = self.calendar.next_opening(verify_at);
+        self.calendar.add_office_minutes(from, minutes)
     }
 
     /// A scripted event fires.

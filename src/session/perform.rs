@@ -105,6 +105,7 @@ impl Session {
                     } else {
                         Vec::new()
                     },
+                    competence: self.competence(i),
                 };
                 self.emit(at, actor, what);
                 self.close(i, Closure::Refused, at);
@@ -137,6 +138,7 @@ impl Session {
                 self.emit(at, actor, Happened::Reused { dossier, component });
             }
             Action::Forward { .. } => self.forward(i, actor, at),
+            Action::Transfer { .. } => self.transfer(i, actor, at),
             Action::Appraise {
                 decision, reason, ..
             } => self.appraise(i, *decision, reason.clone(), actor, at),
@@ -195,7 +197,8 @@ impl Session {
         self.emit(at, actor, what);
     }
 
-    fn forward(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
+    /// Paper components not digitised and national-database ones not reused.
+    fn left_undone(&self, i: usize) -> (Vec<String>, Vec<String>) {
         let d = &self.dossiers[i];
         let s = &self.states[i];
         let undigitized = d
@@ -210,6 +213,30 @@ impl Session {
             .filter(|c| c.origin == Origin::NationalDb && !s.reused.contains(&c.id))
             .map(|c| c.id.clone())
             .collect();
+        (undigitized, unreused)
+    }
+
+    /// The dossier leaves for the competent commune; this desk's part ends.
+    fn transfer(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
+        let (undigitized, unreused) = self.left_undone(i);
+        let d = &self.dossiers[i];
+        let to =
+            crate::generate::area::transfer_target(d, self.procedure_at(i)).unwrap_or_default();
+        let what = Happened::Transferred {
+            dossier: d.code.clone(),
+            to,
+            undigitized,
+            unreused,
+            competence: self.competence(i),
+        };
+        self.emit(at, actor, what);
+        self.close(i, Closure::Transferred, at);
+    }
+
+    fn forward(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
+        let (undigitized, unreused) = self.left_undone(i);
+        let competence = self.competence(i);
+        let d = &self.dossiers[i];
         let minutes = d.truth.specialist_minutes;
         // A site check ends at the close of its last working day; otherwise the
         // specialist needs the drawn office minutes.
@@ -229,6 +256,7 @@ impl Session {
             dossier,
             undigitized,
             unreused,
+            competence,
         };
         self.emit(at, actor, what);
         self.notice_delay(i, at);
@@ -275,6 +303,7 @@ impl Session {
                     open_flaws,
                     asked_before,
                     unchecked: Vec::new(),
+                    competence: self.competence(i),
                 };
                 (what, Closure::Refused)
             };

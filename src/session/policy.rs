@@ -2,8 +2,10 @@
 //! what grounds a refusal, and the right next step on a dossier. The solver plays
 //! it, the simulated colleagues follow it, and the judge measures against it.
 
-use crate::generate::{Dossier, Origin, expected_problem};
-use crate::scenario::{Channel, Flaw, FlawResponse, Procedure, RuleSet, ServiceLevel, Stage};
+use crate::generate::{Competence, Dossier, Origin, expected_problem};
+use crate::scenario::{
+    Channel, Flaw, FlawResponse, Geography, Procedure, RuleSet, ServiceLevel, Stage,
+};
 
 use super::Session;
 use super::action::{Action, Decision, Item, ResultChannel};
@@ -47,6 +49,13 @@ pub fn result_channel(p: &Procedure, d: &Dossier) -> ResultChannel {
         (Channel::Counter, _) | (Channel::Online, ServiceLevel::MotPhan) => ResultChannel::Counter,
         (Channel::Online, ServiceLevel::ToanTrinh) => ResultChannel::Online,
     }
+}
+
+/// Whether the desk receives this dossier regardless of administrative boundary: the
+/// procedure is on the province's list, and it came in from 1/7/2025 (NĐ 118/2025/NĐ-CP).
+pub fn boundary_free(p: &Procedure, d: &Dossier) -> bool {
+    p.jurisdiction.as_ref().is_some_and(|j| j.boundary_free)
+        && Geography::on(d.submitted_at.date()) == Geography::TwoLevels
 }
 
 /// The line of a supplement request that names `flaw`.
@@ -127,7 +136,8 @@ pub fn next_step(session: &Session, i: usize) -> Option<Action> {
         return Some(Action::Accept { dossier });
     }
     if s.forwarded_at.is_none() {
-        return Some(transfer_step(d, s, dossier));
+        let elsewhere = session.competence(i) == Competence::Transfer;
+        return Some(transfer_step(d, s, dossier, elsewhere));
     }
     if s.processed_at.is_none() {
         return appraisal_step(session, i, dossier);
@@ -143,8 +153,9 @@ pub fn next_step(session: &Session, i: usize) -> Option<Action> {
     Some(Action::ReturnResult { dossier, channel })
 }
 
-/// Digitise paper, reuse national data, then forward.
-fn transfer_step(d: &Dossier, s: &super::DossierState, dossier: String) -> Action {
+/// Digitise paper, reuse national data, then forward to the specialist, or transfer a
+/// boundary-free dossier that belongs to another commune.
+fn transfer_step(d: &Dossier, s: &super::DossierState, dossier: String, elsewhere: bool) -> Action {
     for c in &d.components {
         if c.origin == Origin::Paper && !s.digitized.contains(&c.id) {
             let component = c.id.clone();
@@ -155,7 +166,11 @@ fn transfer_step(d: &Dossier, s: &super::DossierState, dossier: String) -> Actio
             return Action::Reuse { dossier, component };
         }
     }
-    Action::Forward { dossier }
+    if elsewhere {
+        Action::Transfer { dossier }
+    } else {
+        Action::Forward { dossier }
+    }
 }
 
 /// Apologise in time, wait for the verification, then act on what it found.

@@ -60,6 +60,10 @@ pub enum Rejection {
     EmptyReason,
     #[error("wait needs minutes > 0 or until = next-event")]
     BadWait,
+    #[error("the procedure is not received regardless of administrative boundary")]
+    NotBoundaryFree,
+    #[error("the dossier was already forwarded")]
+    AlreadyForwarded,
 }
 
 impl Rejection {
@@ -93,6 +97,8 @@ impl Rejection {
             EmptyRequest => "empty-request",
             EmptyReason => "empty-reason",
             BadWait => "bad-wait",
+            NotBoundaryFree => "not-boundary-free",
+            AlreadyForwarded => "already-forwarded",
         }
     }
 
@@ -123,5 +129,7 @@ impl Rejection {
         "empty-request",
         "empty-reason",
         "bad-wait",
+        "not-boundary-free",
+        "already-forwarded",
     ];
 }

@@ -87,7 +87,10 @@ pub(super) fn step_of(action: &Action, s: &DossierState) -> Step {
         Action::RequestSupplement { .. } => Step::Receipt,
         Action::Refuse { .. } if s.is_accepted() => Step::Stop,
         Action::Refuse { .. } => Step::Receipt,
-        Action::Digitize { .. } | Action::Reuse { .. } | Action::Forward { .. } => Step::Transfer,
+        Action::Digitize { .. }
+        | Action::Reuse { .. }
+        | Action::Forward { .. }
+        | Action::Transfer { .. } => Step::Transfer,
         Action::Appraise { .. } => Step::Appraise,
         Action::Sign { .. } => Step::Sign,
         Action::Stop { .. } => Step::Stop,
@@ -168,6 +171,14 @@ impl Ctx<'_> {
             Action::Forward { .. } => {
                 require(s.is_accepted(), Rejection::NotAccepted)?;
                 require(s.forwarded_at.is_none(), Rejection::AlreadyDone)
+            }
+            Action::Transfer { .. } => {
+                require(s.is_accepted(), Rejection::NotAccepted)?;
+                require(s.forwarded_at.is_none(), Rejection::AlreadyForwarded)?;
+                require(
+                    policy::boundary_free(self.p, self.d),
+                    Rejection::NotBoundaryFree,
+                )
             }
             Action::Appraise {
                 decision, reason, ..

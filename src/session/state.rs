@@ -28,6 +28,8 @@ pub enum Closure {
     Stopped,
     Withdrawn,
     Returned,
+    /// Sent to the competent commune (boundary-free receipt): decided elsewhere.
+    Transferred,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -71,6 +73,8 @@ impl DossierState {
             Some(Closure::Stopped) => return Status::Stopped,
             Some(Closure::Withdrawn) => return Status::Withdrawn,
             Some(Closure::Returned) => return Status::Returned,
+            // The competent commune is processing it (status 4 on the Portal).
+            Some(Closure::Transferred) => return Status::Processing,
             None => {}
         }
         let fee_due = self.fee_requested && !self.paid;

@@ -41,6 +41,7 @@ pub fn component(
         name: name.into(),
         copy,
         required,
+        required_if: None,
         in_national_db: national,
         fields: fields
             .iter()
@@ -80,6 +81,8 @@ pub fn office(province: &str, commune: Option<&str>) -> Office {
         unit_code: "000.00.12.H12".into(),
         province: province.into(),
         commune: commune.map(String::from),
+        district: None,
+        after_merger: None,
         hours: vec![
             TimeSpan {
                 from: t(7, 30),
@@ -172,9 +175,27 @@ pub fn procedure(
         site_check: None,
         legal_basis: vec!["Luật Hộ tịch 2014, Điều 16".into()],
         result: "Giấy khai sinh".into(),
+        jurisdiction: province_wide(&flaws),
+        party_labels: BTreeMap::new(),
+        party_labels_en: BTreeMap::new(),
+        legal_form: None,
         components,
         flaws,
     }
+}
+
+/// As format 1 read it: the out-of-jurisdiction flaws' fields decide, in the whole province.
+pub fn province_wide(flaws: &[Flaw]) -> Option<Jurisdiction> {
+    let by: Vec<FieldRef> = flaws
+        .iter()
+        .filter(|f| f.kind == FlawKind::OutOfJurisdiction)
+        .filter_map(|f| f.field)
+        .collect();
+    (!by.is_empty()).then_some(Jurisdiction {
+        by,
+        level: Level::Province,
+        boundary_free: false,
+    })
 }
 
 pub fn all() -> Vec<Scenario> {

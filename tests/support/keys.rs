@@ -50,6 +50,7 @@ pub fn play_with(app: &mut App, action: &Action, press: &mut Key) {
             press(app, Msg::Enter);
         }
         Action::Forward { .. } => press(app, Msg::Char('f')),
+        Action::Transfer { .. } => press(app, Msg::Char('b')),
         Action::Sign { .. } => press(app, Msg::Char('g')),
         Action::RequestFee { .. } => press(app, Msg::Char('m')),
         Action::ConfirmPayment { .. } => press(app, Msg::Char('c')),

@@ -34,10 +34,10 @@ impl std::fmt::Display for FieldRef {
 }
 
 macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $key:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vm])* $variant),+ }
 
         /// Serialised as its key, so JSON and TOML read the same.
         impl serde::Serialize for $name {
@@ -93,6 +93,9 @@ keyed_enum!(
         Authorized = "authorized",
         Owner = "owner",
         Business = "business",
+        /// The place a procedure is about: the home of a residence registration,
+        /// the building site of a permit. It has an address only.
+        Premises = "premises",
     }
 );
 
@@ -114,23 +117,27 @@ keyed_enum!(
         TaxCode = "tax_code",
         BusinessLine = "business_line",
         Capital = "capital",
+        /// How a person is related to the one the dossier is for ("Mẹ", "Con", "Bạn").
+        Relation = "relation",
     }
 );
 
 impl Party {
+    /// Not a person: a business, or a place.
     pub fn is_organisation(self) -> bool {
-        matches!(self, Party::Business)
+        matches!(self, Party::Business | Party::Premises)
     }
-    /// Whether this party can carry the attribute at all (a business has no birth date).
+    /// Whether this party can carry the attribute at all (a business has no birth date,
+    /// a place only an address).
     pub fn has(self, attr: Attr) -> bool {
         use Attr::*;
-        if self.is_organisation() {
-            matches!(
+        match self {
+            Party::Premises => attr == Address,
+            Party::Business => matches!(
                 attr,
                 Name | Address | Phone | Email | TaxCode | BusinessLine | Capital
-            )
-        } else {
-            !matches!(attr, BusinessLine | Capital)
+            ),
+            _ => !matches!(attr, BusinessLine | Capital),
         }
     }
 }

@@ -67,7 +67,12 @@ fn component(r: &mut Report, raw: &RawComponent) -> Option<Component> {
         id: text(&raw.id)?,
         name: text(&raw.name)?,
         copy: copy?,
-        required: raw.required.as_ref().is_none_or(|b| *b.get_ref()),
+        // A conditional component is required only when its condition holds.
+        required: raw
+            .required
+            .as_ref()
+            .map_or(raw.required_if.is_none(), |b| *b.get_ref()),
+        required_if: None,
         in_national_db: raw.in_national_db.as_ref().is_some_and(|b| *b.get_ref()),
         fields,
     })

@@ -159,6 +159,23 @@ fn one_scripted(r: &mut Report, raw: &RawScripted, frame: &Frame) -> Option<Scri
         (t, _) => t,
     };
     let mut ok = true;
+    let other_commune = raw.other_commune.as_ref().is_some_and(|b| *b.get_ref());
+    if let (true, Some(code), Some(flag)) = (other_commune, &raw.procedure, &raw.other_commune) {
+        // A dossier from another commune is transferred only where the boundary does not count.
+        if frame.index.procedures.allows(code.get_ref())
+            && !frame.index.boundary_free.contains(code.get_ref())
+        {
+            let args = vec![
+                ("procedure", code.get_ref().clone()),
+                (
+                    "reason",
+                    "@diag.reason.other_commune_needs_boundary_free".to_string(),
+                ),
+            ];
+            r.push(flag.span().start, DiagCode::Jurisdiction, args);
+            ok = false;
+        }
+    }
     if let Some(code) = &raw.procedure {
         if !frame.index.procedures.allows(code.get_ref()) {
             unknown_procedure(r, code, frame.index);
@@ -177,6 +194,7 @@ fn one_scripted(r: &mut Report, raw: &RawScripted, frame: &Frame) -> Option<Scri
         procedure: text(&raw.procedure)?,
         channel: channel?,
         flaws,
+        other_commune,
     })
 }
 

@@ -60,6 +60,8 @@ pub(crate) struct Index {
     pub dossiers: Known,
     /// When each named scripted dossier arrives (where `at` parses).
     pub dossier_at: BTreeMap<String, DayTime>,
+    /// Codes of procedures written as received regardless of boundary.
+    pub boundary_free: BTreeSet<String>,
 }
 
 impl Index {
@@ -68,9 +70,18 @@ impl Index {
     pub(crate) fn new(r: &Report, file: &RawFile) -> Index {
         let procs: Vec<&S<_>> = file.procedures.iter().collect();
         let mut flaws = BTreeMap::new();
+        let mut boundary_free = BTreeSet::new();
         for p in &procs {
             let unsure = r.dropped_in(p.span().start);
             let p = p.get_ref();
+            let free = p
+                .jurisdiction
+                .as_ref()
+                .and_then(|j| j.get_ref().boundary_free.as_ref())
+                .is_some_and(|b| *b.get_ref());
+            if let (true, Some(code)) = (free, &p.code) {
+                boundary_free.insert(code.get_ref().clone());
+            }
             if let Some(code) = &p.code {
                 let list = p.flaw.as_ref().map_or(&[][..], |l| l.get_ref().as_slice());
                 let known = Known::of(list.iter().map(|f| &f.get_ref().id));
@@ -103,6 +114,7 @@ impl Index {
             flaws,
             dossiers: Known::of(named.iter()).unsure(dossiers_unsure),
             dossier_at,
+            boundary_free,
         }
     }
 }

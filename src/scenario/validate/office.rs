@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveTime;
+use chrono::{NaiveDateTime, NaiveTime};
 
 use super::super::diagnostic::DiagCode;
-use super::super::model::{Costs, Office, Scoring, TimeSpan, Weights};
-use super::super::raw::{RawOffice, RawScoring, S};
+use super::super::model::{Area, Costs, Geography, Office, Scoring, TimeSpan, Weights};
+use super::super::raw::{RawArea, RawOffice, RawScoring, S, Str};
 use super::super::report::Report;
 use super::super::values::{clock, time_span};
 use super::{Min, int, non_empty, num_or, text};
@@ -38,20 +38,108 @@ pub(crate) fn default_cutoff() -> NaiveTime {
     hm(15, 0)
 }
 
-pub(crate) fn office(r: &mut Report, raw: Option<&S<RawOffice>>) -> Option<Office> {
+/// `start`: when the period starts (its map decides whether a district is written);
+/// `version`: the file's format (format 1 wrote the district inside `commune`).
+pub(crate) fn office(
+    r: &mut Report,
+    raw: Option<&S<RawOffice>>,
+    start: Option<NaiveDateTime>,
+    version: i64,
+) -> Option<Office> {
     let empty = RawOffice::default();
     let raw = raw.map_or(&empty, |o| o.get_ref());
     let hours = hours(r, raw);
     let cutoff = cutoff(r, raw, hours.as_deref());
+    let geography = start.map(|s| Geography::on(s.date()));
+    let (commune, district) = if version == super::super::model::FORMAT_VERSION_1 {
+        v1_commune(raw, geography)
+    } else {
+        (text(&raw.commune), text(&raw.district))
+    };
+    let levels_ok = version == super::super::model::FORMAT_VERSION_1
+        || area_fits(r, raw, geography, district.is_some());
+    let after_merger = raw.after_merger.as_ref().map(|a| area(a.get_ref()));
+    levels_ok.then_some(())?;
     Some(Office {
         name: text(&raw.name).unwrap_or_else(|| DEFAULT_NAME.to_string()),
         unit_code: text(&raw.unit_code).unwrap_or_else(|| DEFAULT_UNIT_CODE.to_string()),
         province: text(&raw.province).unwrap_or_else(|| DEFAULT_PROVINCE.to_string()),
-        commune: text(&raw.commune),
+        commune,
+        district,
+        after_merger,
         hours: hours?,
         same_day_cutoff: cutoff?,
         saturday_morning: raw.saturday_morning.as_ref().is_some_and(|b| *b.get_ref()),
     })
+}
+
+/// Format 1 wrote the district after the commune ("Phường Linh Chiểu, thành phố Thủ
+/// Đức"); on a three-level date that part is the district, on a two-level one it is dropped.
+fn v1_commune(raw: &RawOffice, geography: Option<Geography>) -> (Option<String>, Option<String>) {
+    let Some(written) = text(&raw.commune) else {
+        return (None, text(&raw.district));
+    };
+    let Some((commune, rest)) = written.split_once(',') else {
+        return (Some(written), text(&raw.district));
+    };
+    let district = match geography {
+        Some(Geography::ThreeLevels) => {
+            text(&raw.district).or_else(|| Some(capitalise(rest.trim())))
+        }
+        _ => None,
+    };
+    (Some(commune.trim().to_string()), district)
+}
+
+/// "thành phố Thủ Đức" → "Thành phố Thủ Đức", as an address writes it.
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The area has the levels of its date (E050): a commune's district before 1/7/2025,
+/// no district and no `after_merger` from then on.
+fn area_fits(
+    r: &mut Report,
+    raw: &RawOffice,
+    geography: Option<Geography>,
+    district: bool,
+) -> bool {
+    let mut ok = true;
+    let mut wrong = |r: &mut Report, at: &Str, reason: &str| {
+        if let Some(v) = at {
+            let args = vec![("reason", reason.to_string())];
+            r.push(v.span().start, DiagCode::OfficeArea, args);
+        }
+        ok = false;
+    };
+    match geography {
+        Some(Geography::ThreeLevels) if raw.commune.is_some() && !district => {
+            wrong(r, &raw.commune, "@diag.reason.area_needs_district");
+        }
+        Some(Geography::TwoLevels) => {
+            if raw.district.is_some() {
+                wrong(r, &raw.district, "@diag.reason.area_no_district");
+            }
+            if let Some(a) = &raw.after_merger {
+                let at = Some(S::new(a.span(), String::new()));
+                wrong(r, &at, "@diag.reason.after_merger_unused");
+            }
+        }
+        _ => {}
+    }
+    ok
+}
+
+fn area(raw: &RawArea) -> Area {
+    Area {
+        commune: text(&raw.commune),
+        district: None,
+        province: text(&raw.province).unwrap_or_default(),
+    }
 }
 
 /// Spans in order, each `HH:MM-HH:MM`, none overlapping (E029); at least one (E028).

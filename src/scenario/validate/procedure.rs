@@ -1,7 +1,9 @@
 //! `[[procedure]]`: identity, service level, deadline, fees, and its components and flaws.
 
 use super::super::diagnostic::DiagCode;
-use super::super::model::{Deadline, Flaw, PageFee, Procedure, ServiceLevel};
+use super::super::model::{
+    Deadline, FORMAT_VERSION_1, Flaw, Office, PageFee, Procedure, ServiceLevel,
+};
 use super::super::raw::{RawDeadline, RawFile, RawPageFee, RawProcedure, S};
 use super::super::report::{Report, with_suggestion};
 use super::component::{component_info, component_list, components};
@@ -9,7 +11,12 @@ use super::flaw::{Components, flaw};
 use super::index::Known;
 use super::{Min, Seen, all, int, int_or, named, non_empty, text};
 
-pub(crate) fn procedures(r: &mut Report, file: &RawFile) -> Option<Vec<Procedure>> {
+pub(crate) fn procedures(
+    r: &mut Report,
+    file: &RawFile,
+    version: i64,
+    office: Option<&Office>,
+) -> Option<Vec<Procedure>> {
     if file.procedures.is_empty() {
         // Procedures written wrongly, or under a misspelt name, were reported already.
         if !r.dropped_in(0) {
@@ -25,12 +32,17 @@ pub(crate) fn procedures(r: &mut Report, file: &RawFile) -> Option<Vec<Procedure
         if let Some(code) = &p.get_ref().code {
             ok &= seen.check(r, code.get_ref(), code.span().start);
         }
-        out.push(procedure(r, p));
+        out.push(procedure(r, p, version, office));
     }
     all(out).filter(|_| ok)
 }
 
-fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
+fn procedure(
+    r: &mut Report,
+    p: &S<RawProcedure>,
+    version: i64,
+    office: Option<&Office>,
+) -> Option<Procedure> {
     let at = p.span().start;
     let raw = p.get_ref();
     let code = text(&raw.code).unwrap_or_default();
@@ -45,7 +57,7 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         .legal_basis
         .as_ref()
         .is_some_and(|l| non_empty(r, "legal_basis", l));
-    let components = components(r, raw, at);
+    let mut components = components(r, raw, at);
     // A misspelt key in the procedure (E006) may be the component list itself:
     // then an unknown component name proves nothing.
     let known = Known::of(component_list(raw).iter().map(|c| &c.get_ref().id));
@@ -62,7 +74,26 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         None => Some(None),
         Some(s) => super::site_check::site_check(r, s).map(Some),
     };
-    if !legal_ok {
+    let written = super::jurisdiction::written(r, raw, &code, office);
+    let jurisdiction = match (&written, &flaws) {
+        // Format 1 had no table: the out-of-jurisdiction flaws decided, province-wide.
+        (Some(None), Some(f)) if version == FORMAT_VERSION_1 => {
+            Some(super::jurisdiction::from_flaws(f))
+        }
+        (w, _) => w.clone(),
+    };
+    let fits = match &jurisdiction {
+        Some(j) => super::jurisdiction::flaws_fit(r, raw, &code, j.as_ref()),
+        None => true,
+    };
+    let conditions = match (&mut components, &jurisdiction) {
+        (Some(list), Some(j)) => super::jurisdiction::required_if(r, raw, list, j.as_ref()),
+        _ => true,
+    };
+    let party_labels = super::jurisdiction::labels(r, &raw.party_labels);
+    let party_labels_en = super::jurisdiction::labels(r, &raw.party_labels_en);
+    let legal_form = super::jurisdiction::legal_form(r, &raw.legal_form);
+    if !(legal_ok && fits && conditions) {
         return None;
     }
     Some(Procedure {
@@ -78,6 +109,10 @@ fn procedure(r: &mut Report, p: &S<RawProcedure>) -> Option<Procedure> {
         site_check: site_check?,
         legal_basis: strings(raw),
         result: text(&raw.result)?,
+        jurisdiction: jurisdiction?,
+        party_labels: party_labels?,
+        party_labels_en: party_labels_en?,
+        legal_form: legal_form?,
         components: components?,
         flaws: flaws?,
     })

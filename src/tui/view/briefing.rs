@@ -89,6 +89,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     let rules = match s.meta.rules {
         crate::scenario::RuleSet::R2018 => t!(l, "tui.rules.2018"),
+        // The forms of Thông tư 03/2025/TT-VPCP are cited from 2026 (references.rs).
+        crate::scenario::RuleSet::R2025
+            if !crate::score::references::circular_03_2025_forms(s.meta.start.date()) =>
+        {
+            t!(l, "tui.rules.2025_early")
+        }
         crate::scenario::RuleSet::R2025 => t!(l, "tui.rules.2025"),
     };
     lines.push(Line::raw(rules));

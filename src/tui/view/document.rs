@@ -10,7 +10,7 @@ use super::super::app::{App, Focus};
 use super::{pane, queue};
 use crate::generate::{Dossier, Origin};
 use crate::present::labels;
-use crate::scenario::{Procedure, ServiceLevel};
+use crate::scenario::{CopyKind, Procedure, ServiceLevel};
 use crate::session::DossierState;
 use crate::t;
 
@@ -143,10 +143,12 @@ fn document_lines<'a>(
             continue;
         }
         if !sub.legible {
-            lines.push(Line::styled(
-                format!("    ⚠ {}", t!(l, "tui.document.illegible")),
-                th.warn(),
-            ));
+            // An original shown at the desk is not a scan: it is faded or erased.
+            let key = match sub.copy {
+                CopyKind::BanChinh => "tui.document.illegible_original",
+                CopyKind::BanSao | CopyKind::BanDienTu => "tui.document.illegible",
+            };
+            lines.push(Line::styled(format!("    ⚠ {}", t!(l, key)), th.warn()));
             continue;
         }
         if !sub.signed {
@@ -171,7 +173,7 @@ fn document_lines<'a>(
             .filter(|(_, v)| !v.to_string().is_empty())
             .map(|(attr, v)| format!("{}: {v}", t!(l, &format!("tui.attr.{}", attr.key()))))
             .collect();
-        let who = t!(l, &format!("tui.party.{}", party.key()));
+        let who = labels::party(l, p, *party);
         lines.push(Line::from(vec![
             Span::styled(format!("{who}. "), th.strong()),
             Span::raw(values.join("; ")),

@@ -55,6 +55,10 @@ pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {
         Forwarded { dossier, .. } if e.actor == Actor::Trainee => {
             (Tone::Info, t!(l, "tui.event.forwarded", dossier = dossier))
         }
+        Transferred { dossier, to, .. } => (
+            Tone::Info,
+            t!(l, "tui.event.transferred", dossier = dossier, commune = to),
+        ),
         Examined { dossier, findings } if findings.is_empty() => (
             Tone::Info,
             t!(l, "tui.event.examined_ok", dossier = dossier),

@@ -1,0 +1,98 @@
+//! Where people were born and registered: the place a căn cước code stands for, a
+//! newborn's birth facility, a business's tax-code range, on the map of the atlas.
+
+use super::address::{Atlas, Origin, ProvinceRef};
+use super::dossier::Address;
+use super::places::{self, table};
+use super::rng::SimRng;
+use crate::scenario::Geography;
+
+impl Atlas {
+    /// Where an adult living in `home` was born: mostly a former province of the same
+    /// place, otherwise anywhere.
+    pub fn birth_origin(&self, rng: &mut SimRng, home: &ProvinceRef) -> Origin {
+        let local: Vec<usize> = match home {
+            ProvinceRef::New(i) => places::members(*i),
+            ProvinceRef::Old(i) => vec![*i],
+            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
+        };
+        let stay = rng.chance(0.65);
+        let legacy = if stay && !local.is_empty() {
+            rng.pick(&local).copied()
+        } else {
+            rng.index(table().legacy.len())
+        };
+        match legacy {
+            Some(i) if i < table().legacy.len() => {
+                let l = &table().legacy[i];
+                Origin {
+                    code: l.cccd.clone(),
+                    place: match self.geography() {
+                        Geography::TwoLevels => l.now.clone(),
+                        Geography::ThreeLevels => l.name.clone(),
+                    },
+                    region: self.region(&ProvinceRef::Old(i)),
+                }
+            }
+            _ => Origin {
+                code: "001".into(),
+                place: self.name(home),
+                region: self.region(home),
+            },
+        }
+    }
+
+    /// The căn cước province code for a birth registered now in province `p`.
+    pub fn registration_code(&self, p: &ProvinceRef) -> String {
+        let code = match p {
+            ProvinceRef::New(i) => table().province.get(*i).map(|p| p.cccd.clone()),
+            ProvinceRef::Old(i) => table().legacy.get(*i).map(|l| l.cccd.clone()),
+            ProvinceRef::Other(name) => places::find_legacy(name)
+                .and_then(|i| table().legacy.get(i))
+                .map(|l| l.cccd.clone()),
+        };
+        code.unwrap_or_else(|| "001".into())
+    }
+
+    /// Where a newborn was born: a hospital of the province or the commune's health station.
+    pub fn birth_facility(&self, rng: &mut SimRng, home: &Address, p: &ProvinceRef) -> String {
+        let hospitals: &[String] = match p {
+            ProvinceRef::New(i) => table()
+                .province
+                .get(*i)
+                .map_or(&[], |p| p.hospitals.as_slice()),
+            _ => &[],
+        };
+        if !hospitals.is_empty()
+            && rng.chance(0.6)
+            && let Some(h) = rng.pick(hospitals)
+        {
+            return h.clone();
+        }
+        format!(
+            "Trạm Y tế {}, {}",
+            lower_first(&home.commune),
+            home.province
+        )
+    }
+
+    /// Two-digit tax-code range for a business registered in province `p`.
+    pub fn tax_prefix(&self, rng: &mut SimRng, p: &ProvinceRef) -> String {
+        let members = match p {
+            ProvinceRef::New(i) => places::members(*i),
+            ProvinceRef::Old(i) => vec![*i],
+            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
+        };
+        let chosen = rng.pick(&members).and_then(|&i| table().legacy.get(i));
+        chosen.map_or_else(|| "01".into(), |l| l.tax.clone())
+    }
+}
+
+/// "Xã Tam Nông" → "xã Tam Nông", as inside running text.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
