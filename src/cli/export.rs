@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::results::{FilterArgs, write_out};
-use super::{CliError, db};
+use super::{CliError, db, exit};
 use crate::export::bundle;
 use crate::i18n::Lang;
 use crate::t;
@@ -35,5 +35,5 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
             )
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

@@ -10,15 +10,14 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
+use super::exit::Exit;
 use super::{CliError, db, output, resolve};
 use crate::export::bundle;
 use crate::export::import::{self, Library, Line, Outcome, Refusal};
 use crate::i18n::Lang;
 use crate::present::labels;
+use crate::sanitize;
 use crate::t;
-
-/// Exit status when at least one attempt was refused.
-pub const EXIT_REFUSED: u8 = 3;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -99,12 +98,13 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         output::print(&text)?;
     }
     Ok(if unreadable {
-        ExitCode::FAILURE
+        Exit::Failed
     } else if refused > 0 {
-        ExitCode::from(EXIT_REFUSED)
+        Exit::Refused
     } else {
-        ExitCode::SUCCESS
-    })
+        Exit::Done
+    }
+    .into())
 }
 
 fn describe(lang: Lang, path: &Path, line: &Line) -> String {
@@ -113,8 +113,8 @@ fn describe(lang: Lang, path: &Path, line: &Line) -> String {
         "store.import.attempt",
         path = path.display(),
         index = line.index,
-        trainee = line.trainee,
-        scenario = line.scenario,
+        trainee = sanitize::inline(&line.trainee),
+        scenario = sanitize::inline(&line.scenario),
         seed = line.seed,
         total = labels::points(lang, line.total)
     );
@@ -123,7 +123,8 @@ fn describe(lang: Lang, path: &Path, line: &Line) -> String {
         Outcome::Duplicate { attempt } => t!(lang, "store.import.duplicate", attempt = attempt),
         Outcome::Refused(r) => t!(lang, "store.import.refused", reason = refusal(lang, r)),
     };
-    format!("{what}: {verdict}")
+    // The bundle is someone else's file: its values are shown, never run.
+    sanitize::terminal(&format!("{what}: {verdict}")).into_owned()
 }
 
 fn short(sha: &str) -> &str {

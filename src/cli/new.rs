@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CliError, output};
+use super::{CliError, exit, output};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -52,7 +52,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let text = starter(id);
     let Some(path) = &args.output else {
         output::print(&text)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(exit::done());
     };
     let file = std::fs::OpenOptions::new()
         .write(true)
@@ -80,5 +80,5 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         "{}",
         t!(lang, "cli.new.written", id = id, path = path.display())
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

@@ -54,5 +54,8 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
             t!(lang, &key, attempt = attempt, detail = detail)
         }
         StoreError::EmptyTrainee => t!(lang, &key),
+        StoreError::BadName(problem) => {
+            super::error::name_problem(lang, &t!(lang, "name.trainee"), problem)
+        }
     }
 }

@@ -102,6 +102,17 @@ pub fn band_from_key(key: &str) -> Option<Band> {
     .find(|b| b.key() == key)
 }
 
+/// A name that may be kept: the sanitiser's check (no control character, not too
+/// long), then normalised.
+pub fn checked_name(name: &str) -> Result<String> {
+    use crate::sanitize::{NameProblem, check_name};
+    match check_name(name) {
+        Ok(()) => Ok(normalize_name(name)),
+        Err(NameProblem::Empty) => Err(StoreError::EmptyTrainee),
+        Err(problem) => Err(StoreError::BadName(problem)),
+    }
+}
+
 /// Trainee names are compared as typed, after NFC normalisation (a name typed with
 /// combining accents is the same trainee) and with runs of spaces made one.
 pub fn normalize_name(name: &str) -> String {
@@ -113,10 +124,7 @@ pub fn normalize_name(name: &str) -> String {
 impl Store {
     /// The trainee's id, creating the trainee on first use.
     pub fn trainee_id(&mut self, name: &str) -> Result<i64> {
-        let name = normalize_name(name);
-        if name.is_empty() {
-            return Err(StoreError::EmptyTrainee);
-        }
+        let name = checked_name(name)?;
         let now = self.now();
         let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
@@ -148,10 +156,7 @@ impl Store {
         seed: u64,
         mode: Mode,
     ) -> Result<AttemptId> {
-        let name = normalize_name(trainee);
-        if name.is_empty() {
-            return Err(StoreError::EmptyTrainee);
-        }
+        let name = checked_name(trainee)?;
         let now = self.now();
         let sha = sha256_hex(source);
         let (tx, path) = self.begin_write()?;

@@ -70,6 +70,9 @@ pub enum StoreError {
     /// A trainee needs a name.
     #[error("empty trainee name")]
     EmptyTrainee,
+    /// A name with a control character, or too long (`sanitize::check_name`).
+    #[error("trainee name refused: {0:?}")]
+    BadName(crate::sanitize::NameProblem),
 }
 
 impl StoreError {
@@ -117,6 +120,7 @@ impl StoreError {
             StoreError::BadAction { .. } => "bad_action",
             StoreError::Unreplayable { .. } => "unreplayable",
             StoreError::EmptyTrainee => "empty_trainee",
+            StoreError::BadName(_) => "bad_name",
         }
     }
 }

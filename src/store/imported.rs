@@ -3,7 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::attempts::{AttemptId, insert_mistakes, keep_scenario, normalize_name, trainee_in};
+use super::attempts::{AttemptId, checked_name, insert_mistakes, keep_scenario, trainee_in};
 use super::{Mode, Result, Store, StoreError, sha256_hex};
 use crate::scenario::Scenario;
 use crate::score::Debrief;
@@ -59,10 +59,7 @@ impl Store {
         let sql = |e| StoreError::from_sqlite(&path, e);
         let mut out = Vec::with_capacity(list.len());
         for a in list {
-            let name = normalize_name(a.trainee);
-            if name.is_empty() {
-                return Err(StoreError::EmptyTrainee);
-            }
+            let name = checked_name(a.trainee)?;
             let sha = sha256_hex(a.source);
             let fp = fingerprint(&name, &sha, a.seed, a.mode, a.started_at, a.actions);
             let existing: Option<i64> = tx
