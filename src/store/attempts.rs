@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::checksum;
 use super::imported::fingerprint;
 use super::{ENGINE_VERSION, Mode, Result, Store, StoreError, sha256_hex};
 use crate::scenario::Scenario;
@@ -130,6 +131,7 @@ impl Store {
         let sql = |e| StoreError::from_sqlite(&path, e);
         let id = trainee_in(&tx, &name, &now).map_err(sql)?;
         tx.commit().map_err(sql)?;
+        self.after_commit()?;
         Ok(id)
     }
 
@@ -179,6 +181,7 @@ impl Store {
         .map_err(sql)?;
         let id = tx.last_insert_rowid();
         tx.commit().map_err(sql)?;
+        self.after_commit()?;
         Ok(AttemptId(id))
     }
 
@@ -189,19 +192,19 @@ impl Store {
         let line = action::log_line(seq, action);
         let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
-        let status: Option<String> = tx
+        let found: Option<(String, Option<String>)> = tx
             .query_row(
-                "SELECT status FROM attempt WHERE id = ?1",
+                "SELECT status, log_checksum FROM attempt WHERE id = ?1",
                 [attempt.0],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
             .map_err(sql)?;
-        match status.as_deref() {
+        let checksum = match found {
             None => return Err(StoreError::NoSuchAttempt(attempt.0)),
-            Some("open") => {}
+            Some((status, sum)) if status == "open" => sum,
             Some(_) => return Err(StoreError::AttemptClosed(attempt.0)),
-        }
+        };
         let last: i64 = tx
             .query_row(
                 "SELECT coalesce(max(seq), 0) FROM action WHERE attempt_id = ?1",
@@ -222,7 +225,19 @@ impl Store {
             params![attempt.0, seq as i64, line],
         )
         .map_err(sql)?;
-        tx.commit().map_err(sql)
+        // An attempt from before the checksum (NULL) and with actions stays unchecked.
+        let chained = match checksum {
+            Some(sum) => Some(checksum::next(&sum, &line)),
+            None if last == 0 => Some(checksum::next("", &line)),
+            None => None,
+        };
+        tx.execute(
+            "UPDATE attempt SET log_checksum = ?2 WHERE id = ?1",
+            params![attempt.0, chained],
+        )
+        .map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        self.after_commit()
     }
 
     /// Record the score of an attempt whose period is over.
@@ -264,7 +279,8 @@ impl Store {
             return Err(StoreError::AttemptClosed(attempt.0));
         }
         insert_mistakes(&tx, attempt.0, debrief).map_err(sql)?;
-        tx.commit().map_err(sql)
+        tx.commit().map_err(sql)?;
+        self.after_commit()
     }
 
     /// Give up an open attempt (the trainee starts over). Its actions stay.
@@ -281,7 +297,7 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::AttemptClosed(attempt.0));
         }
-        Ok(())
+        self.after_commit()
     }
 }
 
