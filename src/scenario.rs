@@ -8,6 +8,7 @@
 
 pub mod builtin;
 pub mod diagnostic;
+mod limits;
 mod load;
 pub mod model;
 mod raw;

@@ -181,7 +181,7 @@ impl Store {
         let found = schema::check(&conn).map_err(sql)?;
         refuse(path, found, options)?;
         if state == FileState::Sqlite
-            && let Err(detail) = guard::quick_check(&conn).map_err(sql)?
+            && let Err(detail) = guard::integrity_check(&conn).map_err(sql)?
         {
             // Damaged: reported, never written (no WAL switch, no migration).
             return Err(StoreError::Corrupt {

@@ -51,6 +51,8 @@ keyed_enum!(
         CalendarConflict = "E038",
         TranslationCount = "E039",
         EventBeforeDossier = "E040",
+        TooLarge = "E041",
+        TooLong = "E042",
         Unwinnable = "W001",
     }
 );

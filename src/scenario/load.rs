@@ -9,10 +9,17 @@ use toml::de::DeTable;
 use super::diagnostic::{DiagCode, Diagnostic};
 use super::model::Scenario;
 use super::report::Report;
-use super::{raw, schema, structure, validate};
+use super::{limits, raw, schema, structure, validate};
 
 pub fn load_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
     let label = path.display().to_string();
+    // Refused before it is read: a huge file must not fill the memory.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && limits::file_too_large(meta.len())
+    {
+        return Err(too_large(&label, meta.len()));
+    }
     match std::fs::read(path) {
         Ok(bytes) => load_bytes(&label, &bytes),
         Err(err) => {
@@ -35,7 +42,22 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
+fn too_large(path: &str, bytes: u64) -> Vec<Diagnostic> {
+    let mut report = Report::new(path, "");
+    let args = vec![
+        ("key", "@diag.unit.file".to_string()),
+        ("length", bytes.to_string()),
+        ("limit", crate::limits::SCENARIO_BYTES.to_string()),
+        ("unit", "@diag.unit.bytes".to_string()),
+    ];
+    report.push(0, DiagCode::TooLong, args);
+    report.finish()
+}
+
 pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
+    if limits::file_too_large(bytes.len() as u64) {
+        return Err(too_large(path, bytes.len() as u64));
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => load_str(path, text),
         Err(err) => {

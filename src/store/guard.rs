@@ -1,5 +1,5 @@
 //! What the store checks before it trusts or writes a file: that it is SQLite at all
-//! (never converting another file), that it is whole (`PRAGMA quick_check`), and while
+//! (never converting another file), that it is whole (`PRAGMA integrity_check`), and while
 //! it writes, that its WAL file is still there; after each commit it copies the WAL
 //! into the database file so a lost WAL cannot lose an acknowledged action.
 //! docs/results.md says what this guarantees.
@@ -44,12 +44,12 @@ pub fn file_state(path: &Path) -> std::io::Result<FileState> {
     })
 }
 
-/// `PRAGMA quick_check`: every page, record and b-tree of the file is well formed.
-/// `Err` holds SQLite's first findings. (`integrity_check` also cross-checks indexes
-/// against their tables; measured on 10,000 attempts it costs more for nothing the
-/// per-attempt checksums do not catch: docs/results.md.)
-pub fn quick_check(conn: &Connection) -> rusqlite::Result<Result<(), String>> {
-    let mut stmt = conn.prepare("PRAGMA quick_check(5)")?;
+/// `PRAGMA integrity_check`: every page, record and b-tree of the file is well
+/// formed and every index agrees with its table. `Err` holds SQLite's first findings.
+/// On 10,000 attempts (1,000,000 actions, 116 MB) it takes 0.73 s against 0.67 s for
+/// `quick_check` (docs/results.md): the full check is affordable, so it is the one.
+pub fn integrity_check(conn: &Connection) -> rusqlite::Result<Result<(), String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check(5)")?;
     let rows = stmt
         .query_map([], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
