@@ -8,6 +8,7 @@
 
 pub mod builtin;
 pub mod diagnostic;
+mod dates;
 mod limits;
 mod load;
 pub mod model;

@@ -53,6 +53,7 @@ keyed_enum!(
         EventBeforeDossier = "E040",
         TooLarge = "E041",
         TooLong = "E042",
+        BadDate = "E043",
         Unwinnable = "W001",
     }
 );

@@ -9,7 +9,7 @@ use toml::de::DeTable;
 use super::diagnostic::{DiagCode, Diagnostic};
 use super::model::Scenario;
 use super::report::Report;
-use super::{limits, raw, schema, structure, validate};
+use super::{dates, limits, raw, schema, structure, validate};
 
 pub fn load_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
     let label = path.display().to_string();
@@ -74,12 +74,22 @@ pub fn load_bytes(path: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>>
 }
 
 pub fn load_str(path: &str, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+    // A byte-order mark is not part of line 1: columns count from after it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut report = Report::new(path, text);
     let (tree, errors) = DeTable::parse_recoverable(text);
     for err in &errors {
         let at = err.span().map_or(0, |s| s.start);
-        let args = vec![("detail", err.message().to_string())];
-        report.push(at, DiagCode::Syntax, args);
+        match dates::reason(err.message()) {
+            Some(reason) => {
+                let args = vec![("value", dates::written(text, at)), ("reason", reason)];
+                report.push(at, DiagCode::BadDate, args);
+            }
+            None => {
+                let args = vec![("detail", err.message().to_string())];
+                report.push(at, DiagCode::Syntax, args);
+            }
+        }
     }
     if report.has_errors() {
         // What the parser recovered is a guess; checking it would report ghosts.
