@@ -7,8 +7,8 @@
 //! values), `report` (positions and suggestions), `diagnostic` (the codes).
 
 pub mod builtin;
-pub mod diagnostic;
 mod dates;
+pub mod diagnostic;
 mod limits;
 mod load;
 pub mod model;

@@ -151,6 +151,16 @@ impl CliError {
                         found = found,
                         supported = supported
                     ),
+                    BundleError::BadVersion { found } => {
+                        t!(lang, "bundle.bad_version", path = path, found = found)
+                    }
+                    BundleError::TooMany { count, limit } => t!(
+                        lang,
+                        "bundle.too_many",
+                        path = path,
+                        count = count,
+                        limit = limit
+                    ),
                 }
             }
         }

@@ -50,7 +50,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
                 source,
             })
             .and_then(|t| {
-                bundle::parse(&t).map_err(|error| CliError::Bundle {
+                bundle::parse_raw(&t).map_err(|error| CliError::Bundle {
                     path: path.clone(),
                     error,
                 })
@@ -63,7 +63,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
                 continue;
             }
         };
-        let lines = import::import(&mut store, &bundle, &library).map_err(CliError::Store)?;
+        let lines = import::import_raw(&mut store, &bundle, &library).map_err(CliError::Store)?;
         for line in &lines {
             match line.outcome {
                 Outcome::Imported { .. } => kept += 1,

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::limits;
 use crate::session::action;
 use crate::store::{self, AttemptInfo, Filter, Mode, Store, StoreError, timestamp};
 
@@ -104,22 +105,124 @@ pub enum BundleError {
     NotABundle,
     /// A later bundle layout.
     TooNew { found: u32, supported: u32 },
+    /// `version` missing, 0 or not a number: no layout motcua ever wrote.
+    BadVersion { found: String },
+    /// More attempts than `limits::BUNDLE_ATTEMPTS`.
+    TooMany { count: usize, limit: usize },
 }
 
-pub fn parse(text: &str) -> Result<Bundle, BundleError> {
+/// A bundle whose attempts are still raw JSON text: each is read, checked and kept
+/// on its own (`attempt`), so one malformed attempt refuses only itself and only one
+/// attempt at a time is held as a JSON tree.
+#[derive(Debug, Deserialize)]
+pub struct RawBundle {
+    pub format: String,
+    pub version: serde_json::Value,
+    #[serde(default)]
+    pub engine_version: serde_json::Value,
+    #[serde(default)]
+    pub exported_at: serde_json::Value,
+    pub attempts: Vec<Box<serde_json::value::RawValue>>,
+}
+
+/// The header checked: `format`, a `version` from 1 to `VERSION`, the attempt count.
+pub fn parse_raw(text: &str) -> Result<RawBundle, BundleError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value =
+    #[derive(Deserialize)]
+    struct Format {
+        format: Option<serde_json::Value>,
+    }
+    let head: Format =
         serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(BundleError::NotABundle);
     }
-    if let Some(found) = value.get("version").and_then(|v| v.as_u64())
-        && found > u64::from(VERSION)
-    {
-        return Err(BundleError::TooNew {
-            found: u32::try_from(found).unwrap_or(u32::MAX),
-            supported: VERSION,
+    let raw: RawBundle =
+        serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))?;
+    match raw.version.as_u64() {
+        Some(v) if (1..=u64::from(VERSION)).contains(&v) => {}
+        Some(found) if found > u64::from(VERSION) => {
+            return Err(BundleError::TooNew {
+                found: u32::try_from(found).unwrap_or(u32::MAX),
+                supported: VERSION,
+            });
+        }
+        _ => {
+            return Err(BundleError::BadVersion {
+                found: raw.version.to_string(),
+            });
+        }
+    }
+    if raw.attempts.len() > limits::BUNDLE_ATTEMPTS {
+        return Err(BundleError::TooMany {
+            count: raw.attempts.len(),
+            limit: limits::BUNDLE_ATTEMPTS,
         });
     }
-    serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))
+    Ok(raw)
+}
+
+/// A field of an attempt that is missing or of the wrong type, with what was there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadField {
+    pub field: &'static str,
+    pub value: String,
+}
+
+/// One attempt from its raw JSON, field by field, so the refusal names the field.
+pub fn attempt(raw: &serde_json::value::RawValue) -> Result<BundleAttempt, BadField> {
+    let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(raw.get())
+        .map_err(|e| BadField {
+            field: "attempt",
+            value: e.to_string(),
+        })?;
+    fn take<T: serde::de::DeserializeOwned>(
+        map: &mut serde_json::Map<String, serde_json::Value>,
+        field: &'static str,
+    ) -> Result<T, BadField> {
+        let value = map.remove(field).unwrap_or(serde_json::Value::Null);
+        serde_json::from_value(value.clone()).map_err(|_| BadField {
+            field,
+            value: value.to_string().chars().take(80).collect(),
+        })
+    }
+    let actions: Vec<serde_json::Value> = take(&mut map, "actions")?;
+    if actions.len() > limits::LOG_ACTIONS {
+        return Err(BadField {
+            field: "actions",
+            value: actions.len().to_string(),
+        });
+    }
+    Ok(BundleAttempt {
+        trainee: take(&mut map, "trainee")?,
+        scenario: take(&mut map, "scenario")?,
+        scenario_sha256: take(&mut map, "scenario_sha256")?,
+        seed: take(&mut map, "seed")?,
+        mode: take(&mut map, "mode")?,
+        engine_version: take(&mut map, "engine_version")?,
+        started_at: take(&mut map, "started_at")?,
+        ended_at: take(&mut map, "ended_at")?,
+        total: take(&mut map, "total")?,
+        band: take(&mut map, "band")?,
+        passed: take(&mut map, "passed")?,
+        actions,
+    })
+}
+
+/// The whole bundle at once (tests, small files); an unreadable attempt fails it.
+pub fn parse(text: &str) -> Result<Bundle, BundleError> {
+    let raw = parse_raw(text)?;
+    let attempts = raw
+        .attempts
+        .iter()
+        .map(|a| attempt(a))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|b| BundleError::Malformed(format!("{}: {}", b.field, b.value)))?;
+    Ok(Bundle {
+        format: raw.format,
+        version: u32::try_from(raw.version.as_u64().unwrap_or(0)).unwrap_or(0),
+        engine_version: raw.engine_version.as_str().unwrap_or_default().to_string(),
+        exported_at: raw.exported_at.as_str().unwrap_or_default().to_string(),
+        attempts,
+    })
 }

@@ -157,20 +157,13 @@ pub struct Verified<'a> {
 
 /// Replay and re-score one attempt; `Err` says why it cannot be kept.
 pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a>, Refusal> {
-    if normalize_name(&a.trainee).is_empty() {
+    if crate::sanitize::check_name(&a.trainee).is_err() || normalize_name(&a.trainee).is_empty() {
         return Err(Refusal::BadField {
             field: "trainee",
-            value: a.trainee.clone(),
+            value: crate::sanitize::inline(&a.trainee).into_owned(),
         });
     }
-    for (field, value) in [("started_at", &a.started_at), ("ended_at", &a.ended_at)] {
-        if parse_timestamp(value).is_none() {
-            return Err(Refusal::BadField {
-                field,
-                value: value.clone(),
-            });
-        }
-    }
+    times(a)?;
     let Some(known) = library.by_sha(&a.scenario_sha256) else {
         let local = library.hashes_of(&a.scenario);
         if local.is_empty() {
@@ -239,6 +232,68 @@ pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a
     })
 }
 
+/// Readable timestamps, the end not before the start, the start not more than a day
+/// ahead of this machine's clock (a bundle from the future was made up).
+fn times(a: &BundleAttempt) -> Result<(), Refusal> {
+    let bad = |field: &'static str, value: &str| Refusal::BadField {
+        field,
+        value: value.to_string(),
+    };
+    let started = parse_timestamp(&a.started_at).ok_or_else(|| bad("started_at", &a.started_at))?;
+    let ended = parse_timestamp(&a.ended_at).ok_or_else(|| bad("ended_at", &a.ended_at))?;
+    if ended < started {
+        return Err(bad("ended_at", &a.ended_at));
+    }
+    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+    if started > now + chrono::Duration::days(1) {
+        return Err(bad("started_at", &a.started_at));
+    }
+    Ok(())
+}
+
+/// How many attempts are read, verified and stored together: only these are held
+/// as JSON trees and replays at once, however large the bundle.
+const CHUNK: usize = 64;
+
+/// A bundle read attempt by attempt (`bundle::parse_raw`): each attempt that does not
+/// read is refused on its own (`bad-field`), the others verified and kept, a chunk at
+/// a time, each chunk in one transaction (an attempt kept twice is a duplicate).
+pub fn import_raw(
+    store: &mut Store,
+    raw: &super::bundle::RawBundle,
+    library: &Library,
+) -> Result<Vec<Line>, StoreError> {
+    let mut lines = Vec::with_capacity(raw.attempts.len());
+    for (c, chunk) in raw.attempts.chunks(CHUNK).enumerate() {
+        let parsed: Vec<Result<BundleAttempt, super::bundle::BadField>> =
+            chunk.iter().map(|a| super::bundle::attempt(a)).collect();
+        let readable: Vec<BundleAttempt> = parsed
+            .iter()
+            .filter_map(|p| p.as_ref().ok().cloned())
+            .collect();
+        let mut done = import_parsed(store, &readable, library)?.into_iter();
+        for (i, p) in parsed.into_iter().enumerate() {
+            let index = c * CHUNK + i + 1;
+            let line = match p {
+                Ok(_) => done.next().map(|l| Line { index, ..l }),
+                Err(b) => Some(Line {
+                    index,
+                    trainee: String::new(),
+                    scenario: String::new(),
+                    seed: 0,
+                    total: 0.0,
+                    outcome: Outcome::Refused(Refusal::BadField {
+                        field: b.field,
+                        value: b.value,
+                    }),
+                }),
+            };
+            lines.extend(line);
+        }
+    }
+    Ok(lines)
+}
+
 /// Verify every attempt of the bundle (on every core), then keep the good ones in
 /// one transaction. Refused attempts are reported, never stored.
 pub fn import(
@@ -246,9 +301,16 @@ pub fn import(
     bundle: &Bundle,
     library: &Library,
 ) -> Result<Vec<Line>, StoreError> {
-    let results = verify_all(&bundle.attempts, library);
-    let keep: Vec<ImportedAttempt<'_>> = bundle
-        .attempts
+    import_parsed(store, &bundle.attempts, library)
+}
+
+fn import_parsed(
+    store: &mut Store,
+    attempts: &[BundleAttempt],
+    library: &Library,
+) -> Result<Vec<Line>, StoreError> {
+    let results = verify_all(attempts, library);
+    let keep: Vec<ImportedAttempt<'_>> = attempts
         .iter()
         .zip(&results)
         .filter_map(|(a, r)| r.as_ref().ok().map(|v| (a, v)))
@@ -267,8 +329,8 @@ pub fn import(
         .collect();
     // One answer per kept attempt, in the same order.
     let mut stored = store.import_attempts(&keep)?.into_iter();
-    let mut lines = Vec::with_capacity(bundle.attempts.len());
-    for (i, (a, r)) in bundle.attempts.iter().zip(results).enumerate() {
+    let mut lines = Vec::with_capacity(attempts.len());
+    for (i, (a, r)) in attempts.iter().zip(results).enumerate() {
         let outcome = match r {
             Err(refusal) => Outcome::Refused(refusal),
             Ok(_) => match stored.next() {

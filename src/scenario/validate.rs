@@ -131,7 +131,12 @@ pub(crate) fn int_upto<T: TryFrom<i64>>(
         return None;
     }
     // The largest value `T` holds, found without knowing `T`: the limit if it fits.
-    let fits = |x: u64| i64::try_from(x).ok().and_then(|x| T::try_from(x).ok()).is_some();
+    let fits = |x: u64| {
+        i64::try_from(x)
+            .ok()
+            .and_then(|x| T::try_from(x).ok())
+            .is_some()
+    };
     let limit = if fits(max) { max } else { type_max(fits) };
     match T::try_from(n) {
         Ok(value) if n.unsigned_abs() <= limit => Some(value),
