@@ -116,6 +116,19 @@ impl<R: BufRead> Iterator for LogLines<R> {
     }
 }
 
+/// The problem in the user's language, for `FILE:LINE: …` messages.
+pub fn describe(lang: crate::i18n::Lang, bad: &BadLine) -> String {
+    match bad {
+        BadLine::NotUtf8 { byte, col } => crate::t!(
+            lang,
+            "log.not_utf8",
+            byte = format!("0x{byte:02X}"),
+            col = col
+        ),
+        BadLine::TooLong { limit } => crate::t!(lang, "log.too_long", limit = limit),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,18 +165,5 @@ mod tests {
                 (2, Ok("ok".to_string()))
             ]
         );
-    }
-}
-
-/// The problem in the user's language, for `FILE:LINE: …` messages.
-pub fn describe(lang: crate::i18n::Lang, bad: &BadLine) -> String {
-    match bad {
-        BadLine::NotUtf8 { byte, col } => crate::t!(
-            lang,
-            "log.not_utf8",
-            byte = format!("0x{byte:02X}"),
-            col = col
-        ),
-        BadLine::TooLong { limit } => crate::t!(lang, "log.too_long", limit = limit),
     }
 }

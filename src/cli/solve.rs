@@ -51,9 +51,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         let id = &scenario.meta.id;
         output::print(&report::json(id, seed, session.actions().len(), &result))?;
     } else {
-        output::print(
-            &sanitize::terminal(&debrief::render(lang, &scenario, &result)).into_owned(),
-        )?;
+        output::print(&sanitize::terminal(&debrief::render(
+            lang, &scenario, &result,
+        )))?;
         let verdict = if won {
             t!(lang, "cli.solve.won")
         } else {
