@@ -8,6 +8,8 @@
 //! - A CSV cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is run as a
 //!   formula by spreadsheets: it gets a leading `'` ([`csv_cell`], OWASP's rule).
 
+pub mod json;
+
 use std::borrow::Cow;
 
 use crate::limits;

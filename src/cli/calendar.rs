@@ -43,7 +43,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     if args.json {
         let days: Vec<Value> = entries.iter().map(|e| entry_json(lang, e)).collect();
         let doc = json!({ "year": args.year, "days": days });
-        output::line(&format!("{doc:#}"))?;
+        output::print(&crate::sanitize::json::pretty(&doc))?;
     } else {
         for e in &entries {
             output::line(&format!(

@@ -70,7 +70,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let cal = calendar_for(args.scenario.as_deref())?;
     let e = cal.explain(received, &deadline);
     if args.json {
-        output::line(&format!("{:#}", explanation_json(&e, &deadline)))?;
+        output::print(&crate::sanitize::json::pretty(&explanation_json(
+            &e, &deadline,
+        )))?;
     } else if args.explain {
         for line in explanation_lines(lang, &cal, &e, &deadline) {
             output::line(&line)?;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use super::{Cli, CliError, output};
+use super::{Cli, CliError, exit, output};
 use crate::i18n::Lang;
 use crate::scenario::{self, builtin};
 use crate::t;
@@ -31,5 +31,5 @@ pub fn run(lang: Lang) -> Result<ExitCode, CliError> {
     out.push_str("\n\n");
     out.push_str(&Cli::command().render_help().to_string());
     output::print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

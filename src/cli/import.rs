@@ -14,6 +14,7 @@ use super::exit::Exit;
 use super::{CliError, db, output, resolve};
 use crate::export::bundle;
 use crate::export::import::{self, Library, Line, Outcome, Refusal};
+use crate::export::stream::{self, Stop};
 use crate::i18n::Lang;
 use crate::present::labels;
 use crate::sanitize;
@@ -44,26 +45,22 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     let mut text = String::new();
     let (mut kept, mut dups, mut refused) = (0usize, 0usize, 0usize);
     for path in &args.files {
-        let parsed = std::fs::read_to_string(path)
-            .map_err(|source| CliError::Read {
+        // Pass 1 refuses a file that is not a bundle before anything of it is kept.
+        let checked = open(path).and_then(|f| {
+            stream::header(f).map_err(|error| CliError::Bundle {
                 path: path.clone(),
-                source,
+                error,
             })
-            .and_then(|t| {
-                bundle::parse_raw(&t).map_err(|error| CliError::Bundle {
-                    path: path.clone(),
-                    error,
-                })
-            });
-        let bundle = match parsed {
-            Ok(b) => b,
+        });
+        let streamed = match checked.and_then(|_| open(path)) {
+            Ok(file) => import::import_stream(&mut store, file, &library),
             Err(e) => {
                 eprintln!("{}", e.render(lang));
                 unreadable = true;
                 continue;
             }
         };
-        let lines = import::import_raw(&mut store, &bundle, &library).map_err(CliError::Store)?;
+        let lines = streamed.lines;
         for line in &lines {
             match line.outcome {
                 Outcome::Imported { .. } => kept += 1,
@@ -74,6 +71,19 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
             text.push('\n');
         }
         files.push(json!({ "path": path, "attempts": lines }));
+        match streamed.stopped {
+            None => {}
+            Some(Stop::Store(e)) => return Err(CliError::Store(e)),
+            Some(Stop::Malformed(detail)) => {
+                let error = bundle::BundleError::Malformed(detail);
+                let e = CliError::Bundle {
+                    path: path.clone(),
+                    error,
+                };
+                eprintln!("{}", e.render(lang));
+                unreadable = true;
+            }
+        }
     }
     let summary = t!(
         lang,
@@ -89,9 +99,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
             "duplicates": dups,
             "refused": refused,
         });
-        let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        out.push('\n');
-        output::print(&out)?;
+        output::print(&sanitize::json::pretty(&doc))?;
     } else {
         text.push_str(&summary);
         text.push('\n');
@@ -105,6 +113,13 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         Exit::Done
     }
     .into())
+}
+
+fn open(path: &Path) -> Result<std::fs::File, CliError> {
+    std::fs::File::open(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 fn describe(lang: Lang, path: &Path, line: &Line) -> String {

@@ -139,9 +139,7 @@ pub fn render_json(scenario: &Scenario, seed: u64, dossiers: &[Dossier]) -> Stri
         seed,
         dossiers: dossiers.iter().map(dossier_json).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
-    text.push('\n');
-    text
+    crate::sanitize::json::pretty(&doc)
 }
 
 fn dossier_json(d: &Dossier) -> DossierJson {

@@ -29,9 +29,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         .progress(&args.trainee, &resolve::curriculum())
         .map_err(CliError::Store)?;
     if args.json {
-        let mut text = serde_json::to_string_pretty(&progress).unwrap_or_default();
-        text.push('\n');
-        output::print(&text)?;
+        output::print(&crate::sanitize::json::pretty(&progress))?;
         return Ok(exit::done());
     }
     let mut out = String::new();

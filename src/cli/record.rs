@@ -262,7 +262,7 @@ fn say(text: String) {
 /// has gone, the attempt stops here: every action so far is saved.
 fn emit(value: &serde_json::Value) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{value}")
+    writeln!(out, "{}", sanitize::json::line(value))
         .and_then(|()| out.flush())
         .map_err(output::write_error)
 }

@@ -2,9 +2,12 @@
 //! seeds, as one JSON document. The instructor's `motcua import` replays every
 //! attempt; nothing in the bundle is trusted.
 
+use std::cell::RefCell;
+use std::io::Write;
+
 use serde::{Deserialize, Serialize};
 
-use crate::limits;
+use crate::sanitize;
 use crate::session::action;
 use crate::store::{self, AttemptInfo, Filter, Mode, Store, StoreError, timestamp};
 
@@ -14,17 +17,20 @@ pub const FORMAT: &str = "motcua-results";
 pub const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Bundle {
+pub struct Bundle<T = Vec<BundleAttempt>> {
     pub format: String,
     pub version: u32,
     /// motcua version that wrote the bundle.
     pub engine_version: String,
     pub exported_at: String,
-    pub attempts: Vec<BundleAttempt>,
+    pub attempts: T,
 }
 
+/// One attempt of a bundle. `A` is its action log: raw JSON values in a bundle held
+/// in memory (`Bundle`, which may hold anything a file holds), typed actions where a
+/// bundle is streamed (`stream`, `write`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BundleAttempt {
+pub struct BundleAttempt<A = Vec<serde_json::Value>> {
     pub trainee: String,
     pub scenario: String,
     pub scenario_sha256: String,
@@ -39,19 +45,40 @@ pub struct BundleAttempt {
     pub passed: bool,
     /// The action log, one object per action as in a `.jsonl` log (`seq` from 1).
     /// Kept as raw JSON so one bad line refuses its attempt, not the whole bundle.
-    pub actions: Vec<serde_json::Value>,
+    pub actions: A,
 }
 
-/// Every finished attempt the filter takes.
+impl<A> BundleAttempt<A> {
+    /// The same attempt with its log in another form.
+    pub fn map_actions<B>(&self, f: impl FnOnce(&A) -> B) -> BundleAttempt<B> {
+        BundleAttempt {
+            trainee: self.trainee.clone(),
+            scenario: self.scenario.clone(),
+            scenario_sha256: self.scenario_sha256.clone(),
+            seed: self.seed,
+            mode: self.mode,
+            engine_version: self.engine_version.clone(),
+            started_at: self.started_at.clone(),
+            ended_at: self.ended_at.clone(),
+            total: self.total,
+            band: self.band.clone(),
+            passed: self.passed,
+            actions: f(&self.actions),
+        }
+    }
+}
+
+/// Every finished attempt the filter takes (in memory: tests, small stores; `write`
+/// streams).
 pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
-    let filter = Filter {
-        finished_only: true,
-        ..filter.clone()
-    };
     let mut attempts = Vec::new();
-    for info in store.attempts(&filter)? {
+    for info in store.attempts(&finished(filter))? {
         let actions = store.actions(info.id)?;
-        attempts.push(bundle_attempt(&info, &actions));
+        let values = Logged(&actions)
+            .iter()
+            .map(|a| serde_json::to_value(a).unwrap_or_default())
+            .collect();
+        attempts.push(head(&info).map_actions(|()| values));
     }
     Ok(Bundle {
         format: FORMAT.to_string(),
@@ -62,7 +89,15 @@ pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
     })
 }
 
-fn bundle_attempt(info: &AttemptInfo, actions: &[action::Action]) -> BundleAttempt {
+fn finished(filter: &Filter) -> Filter {
+    Filter {
+        finished_only: true,
+        ..filter.clone()
+    }
+}
+
+/// An attempt's fields, its log still to come.
+fn head(info: &AttemptInfo) -> BundleAttempt<()> {
     BundleAttempt {
         trainee: info.trainee.clone(),
         scenario: info.scenario.clone(),
@@ -75,25 +110,97 @@ fn bundle_attempt(info: &AttemptInfo, actions: &[action::Action]) -> BundleAttem
         total: info.total.unwrap_or_default(),
         band: info.band.map(|b| b.key().to_string()).unwrap_or_default(),
         passed: info.passed.unwrap_or(false),
-        actions: actions
+        actions: (),
+    }
+}
+
+/// An action log written as `{"seq": 1, "action": …}` objects, one action at a time.
+struct Logged<'a>(&'a [action::Action]);
+
+impl Logged<'_> {
+    fn iter(&self) -> impl Iterator<Item = action::LoggedAction> + '_ {
+        self.0
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                serde_json::to_value(action::LoggedAction {
-                    seq: i as u64 + 1,
-                    action: a.clone(),
-                })
-                .unwrap_or_default()
+            .map(|(i, a)| action::LoggedAction {
+                seq: i as u64 + 1,
+                action: a.clone(),
             })
-            .collect(),
+    }
+}
+
+impl Serialize for Logged<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// Why `write` stopped.
+#[derive(Debug)]
+pub enum WriteError {
+    Store(StoreError),
+    Io(std::io::Error),
+}
+
+/// Every finished attempt the filter takes, written to `out` as a bundle one attempt
+/// at a time: only one attempt's log is held, however large the store. Returns the
+/// number of attempts written.
+pub fn write(store: &Store, filter: &Filter, out: impl Write) -> Result<usize, WriteError> {
+    let infos = store
+        .attempts(&finished(filter))
+        .map_err(WriteError::Store)?;
+    let count = infos.len();
+    let failed = RefCell::new(None);
+    let doc = Bundle {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        engine_version: store::ENGINE_VERSION.to_string(),
+        exported_at: timestamp(std::time::SystemTime::now().into()),
+        attempts: FromStore {
+            store,
+            infos,
+            failed: &failed,
+        },
+    };
+    let mut out = std::io::BufWriter::new(out);
+    let written = sanitize::json::write_pretty(&mut out, &doc).and_then(|()| {
+        out.write_all(b"\n")?;
+        out.flush()
+    });
+    match (failed.into_inner(), written) {
+        (Some(e), _) => Err(WriteError::Store(e)),
+        (None, Err(e)) => Err(WriteError::Io(e)),
+        (None, Ok(())) => Ok(count),
+    }
+}
+
+/// The attempts of `write`, each read from the store as it is serialised; a store
+/// error stops the writing and is kept in `failed`.
+struct FromStore<'a> {
+    store: &'a Store,
+    infos: Vec<AttemptInfo>,
+    failed: &'a RefCell<Option<StoreError>>,
+}
+
+impl Serialize for FromStore<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.infos.len()))?;
+        for info in &self.infos {
+            let actions = self.store.actions(info.id).map_err(|e| {
+                let message = e.to_string();
+                *self.failed.borrow_mut() = Some(e);
+                S::Error::custom(message)
+            })?;
+            seq.serialize_element(&head(info).map_actions(|()| Logged(&actions)))?;
+        }
+        seq.end()
     }
 }
 
 /// The bundle as pretty JSON with a final newline.
 pub fn to_json(bundle: &Bundle) -> String {
-    let mut text = serde_json::to_string_pretty(bundle).unwrap_or_default();
-    text.push('\n');
-    text
+    sanitize::json::pretty(bundle)
 }
 
 /// Why a file is not a bundle at all.
@@ -111,118 +218,10 @@ pub enum BundleError {
     TooMany { count: usize, limit: usize },
 }
 
-/// A bundle whose attempts are still raw JSON text: each is read, checked and kept
-/// on its own (`attempt`), so one malformed attempt refuses only itself and only one
-/// attempt at a time is held as a JSON tree.
-#[derive(Debug, Deserialize)]
-pub struct RawBundle {
-    pub format: String,
-    pub version: serde_json::Value,
-    #[serde(default)]
-    pub engine_version: serde_json::Value,
-    #[serde(default)]
-    pub exported_at: serde_json::Value,
-    pub attempts: Vec<Box<serde_json::value::RawValue>>,
-}
-
-/// The header checked: `format`, a `version` from 1 to `VERSION`, the attempt count.
-pub fn parse_raw(text: &str) -> Result<RawBundle, BundleError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    #[derive(Deserialize)]
-    struct Format {
-        format: Option<serde_json::Value>,
-    }
-    let head: Format =
-        serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))?;
-    if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(BundleError::NotABundle);
-    }
-    let raw: RawBundle =
-        serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))?;
-    match raw.version.as_u64() {
-        Some(v) if (1..=u64::from(VERSION)).contains(&v) => {}
-        Some(found) if found > u64::from(VERSION) => {
-            return Err(BundleError::TooNew {
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-                supported: VERSION,
-            });
-        }
-        _ => {
-            return Err(BundleError::BadVersion {
-                found: raw.version.to_string(),
-            });
-        }
-    }
-    if raw.attempts.len() > limits::BUNDLE_ATTEMPTS {
-        return Err(BundleError::TooMany {
-            count: raw.attempts.len(),
-            limit: limits::BUNDLE_ATTEMPTS,
-        });
-    }
-    Ok(raw)
-}
-
-/// A field of an attempt that is missing or of the wrong type, with what was there.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BadField {
-    pub field: &'static str,
-    pub value: String,
-}
-
-/// One attempt from its raw JSON, field by field, so the refusal names the field.
-pub fn attempt(raw: &serde_json::value::RawValue) -> Result<BundleAttempt, BadField> {
-    let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(raw.get())
-        .map_err(|e| BadField {
-            field: "attempt",
-            value: e.to_string(),
-        })?;
-    fn take<T: serde::de::DeserializeOwned>(
-        map: &mut serde_json::Map<String, serde_json::Value>,
-        field: &'static str,
-    ) -> Result<T, BadField> {
-        let value = map.remove(field).unwrap_or(serde_json::Value::Null);
-        serde_json::from_value(value.clone()).map_err(|_| BadField {
-            field,
-            value: value.to_string().chars().take(80).collect(),
-        })
-    }
-    let actions: Vec<serde_json::Value> = take(&mut map, "actions")?;
-    if actions.len() > limits::LOG_ACTIONS {
-        return Err(BadField {
-            field: "actions",
-            value: actions.len().to_string(),
-        });
-    }
-    Ok(BundleAttempt {
-        trainee: take(&mut map, "trainee")?,
-        scenario: take(&mut map, "scenario")?,
-        scenario_sha256: take(&mut map, "scenario_sha256")?,
-        seed: take(&mut map, "seed")?,
-        mode: take(&mut map, "mode")?,
-        engine_version: take(&mut map, "engine_version")?,
-        started_at: take(&mut map, "started_at")?,
-        ended_at: take(&mut map, "ended_at")?,
-        total: take(&mut map, "total")?,
-        band: take(&mut map, "band")?,
-        passed: take(&mut map, "passed")?,
-        actions,
-    })
-}
-
-/// The whole bundle at once (tests, small files); an unreadable attempt fails it.
+/// The whole bundle at once (tests, small files): the header checked as `import`
+/// checks it (`stream::header`), then every attempt; an unreadable attempt fails it.
 pub fn parse(text: &str) -> Result<Bundle, BundleError> {
-    let raw = parse_raw(text)?;
-    let attempts = raw
-        .attempts
-        .iter()
-        .map(|a| attempt(a))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|b| BundleError::Malformed(format!("{}: {}", b.field, b.value)))?;
-    Ok(Bundle {
-        format: raw.format,
-        version: u32::try_from(raw.version.as_u64().unwrap_or(0)).unwrap_or(0),
-        engine_version: raw.engine_version.as_str().unwrap_or_default().to_string(),
-        exported_at: raw.exported_at.as_str().unwrap_or_default().to_string(),
-        attempts,
-    })
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    super::stream::header(text.as_bytes())?;
+    serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))
 }
