@@ -2,6 +2,8 @@
 //! played into a store the way the TUI and `motcua record` do.
 #![allow(dead_code)]
 
+pub mod recorder;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone, Utc};
