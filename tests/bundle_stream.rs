@@ -129,7 +129,7 @@ fn a_file_that_is_not_a_whole_bundle_is_refused_before_anything_is_kept() {
     // Cut anywhere inside: the header pass fails, so no attempt is imported.
     for cut in [text.len() / 3, text.len() - 3] {
         assert!(matches!(
-            stream::header(text[..cut].as_bytes()),
+            stream::header(&text.as_bytes()[..cut]),
             Err(BundleError::Malformed(_))
         ));
     }

@@ -356,3 +356,37 @@ fn an_id_with_diacritics_gets_the_rule_and_a_suggestion() {
     assert_eq!(status, code(Exit::Usage));
     assert!(err.contains("a-z") && err.contains("thuong-tru"), "{err}");
 }
+
+// 3 (JSON). A value with DEL, C1 and ESC reaches `--json` output escaped, same value.
+#[test]
+fn json_output_escapes_del_c1_and_esc_and_keeps_the_value() {
+    let tmp = Temp::new();
+    let path = scenario_with(
+        &tmp,
+        "commune =",
+        r#"commune = "Phường\u009B2J\u007FHà\u001BĐông""#,
+    );
+    let (status, out, err) = run(&["preview", s(&path), "--json"], b"");
+    assert_eq!(status, code(Exit::Done), "{err}");
+    assert!(
+        !out.contains(['\u{9b}', '\u{7f}', '\u{1b}']),
+        "raw control characters on stdout"
+    );
+    assert!(
+        out.contains(r#""Phường\u009b2J\u007fHà\u001bĐông""#),
+        "{out}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("still JSON");
+    fn holds(v: &serde_json::Value, text: &str) -> bool {
+        match v {
+            serde_json::Value::String(s) => s == text,
+            serde_json::Value::Array(a) => a.iter().any(|x| holds(x, text)),
+            serde_json::Value::Object(o) => o.values().any(|x| holds(x, text)),
+            _ => false,
+        }
+    }
+    assert!(
+        holds(&doc, "Phường\u{9b}2J\u{7f}Hà\u{1b}Đông"),
+        "the same value, read back"
+    );
+}
