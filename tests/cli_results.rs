@@ -13,15 +13,10 @@ use storekit::*;
 const ID: &str = "khai-sinh-co-ban";
 
 fn motcua(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
+    let mut child = clean_command(env!("CARGO_BIN_EXE_motcua"))
         .arg("--db")
         .arg(db)
         .args(args)
-        .env_remove("MOTCUA_LANG")
-        .env_remove("MOTCUA_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
     child

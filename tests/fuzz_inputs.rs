@@ -15,7 +15,6 @@ mod storekit;
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -58,16 +57,11 @@ struct Ran {
 
 /// The binary with `args` and `stdin`, under `ulimit -v` and killed after `TIME_LIMIT`.
 fn run_bounded(args: &[&str], stdin: Vec<u8>) -> Ran {
-    let mut child = Command::new("sh")
+    let mut child = clean_command("sh")
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_KIB} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_motcua"))
         .args(args)
-        .env_remove("MOTCUA_LANG")
-        .env_remove("MOTCUA_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("sh runs");
     let mut input = child.stdin.take().expect("stdin");

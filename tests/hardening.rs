@@ -15,13 +15,8 @@ const ID: &str = "khai-sinh-co-ban";
 
 /// Run the binary with `stdin`: status, stdout, stderr.
 fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
+    let mut child = clean_command(env!("CARGO_BIN_EXE_motcua"))
         .args(args)
-        .env_remove("MOTCUA_LANG")
-        .env_remove("MOTCUA_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
     let _ = child.stdin.take().expect("stdin").write_all(stdin);

@@ -12,6 +12,19 @@ use motcua::score;
 use motcua::session::{Action, Session, solver};
 use motcua::store::{AttemptId, Mode, Store};
 
+/// `program` with motcua's environment variables removed (`MOTCUA_LANG`, `MOTCUA_DB`)
+/// and its three streams piped: the binary tests run it as a user's shell would.
+pub fn clean_command(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    use std::process::Stdio;
+    let mut cmd = std::process::Command::new(program);
+    cmd.env_remove("MOTCUA_LANG")
+        .env_remove("MOTCUA_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
 /// A fresh folder for one test's database; removed when dropped.
 pub struct Temp {
     pub dir: tempfile::TempDir,
