@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod import;
+pub mod library;
 pub mod stream;
 pub mod summary;
 

@@ -4,74 +4,20 @@
 //! recorded total, band and pass equal the replay's. A trainee cannot hand in a score
 //! they did not play.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use serde::Serialize;
 
+pub use super::library::{Known, Library};
+
 use super::bundle::{Bundle, BundleAttempt};
 use super::stream::{self, Actions, ReadAttempt, Stop};
-use crate::scenario::{self, Scenario, builtin};
 use crate::score::{self, Debrief};
 use crate::session::action::Action;
 use crate::session::{Rejection, Session};
 use crate::store::attempts::{band_from_key, normalize_name};
 use crate::store::imported::{Imported, ImportedAttempt};
-use crate::store::{AttemptId, Store, StoreError, parse_timestamp, sha256_hex};
-
-/// One scenario text known on this machine.
-#[derive(Debug, Clone)]
-pub struct Known {
-    pub scenario: Scenario,
-    pub source: Vec<u8>,
-    pub sha256: String,
-}
-
-/// The scenarios this machine can re-score with: the built-in ones and any files given.
-#[derive(Debug, Clone, Default)]
-pub struct Library {
-    by_sha: HashMap<String, Known>,
-    ids: HashMap<String, Vec<String>>,
-}
-
-impl Library {
-    /// The built-in scenarios.
-    pub fn builtin() -> Library {
-        let mut lib = Library::default();
-        for (file, text) in builtin::FILES {
-            let label = format!("scenarios/{file}");
-            if let Ok(s) = scenario::load_str(&label, text) {
-                lib.add(s, text.as_bytes().to_vec());
-            }
-        }
-        lib
-    }
-
-    pub fn add(&mut self, scenario: Scenario, source: Vec<u8>) {
-        let sha256 = sha256_hex(&source);
-        let shas = self.ids.entry(scenario.meta.id.clone()).or_default();
-        if !shas.contains(&sha256) {
-            shas.push(sha256.clone());
-        }
-        self.by_sha.insert(
-            sha256.clone(),
-            Known {
-                scenario,
-                source,
-                sha256,
-            },
-        );
-    }
-
-    pub fn by_sha(&self, sha: &str) -> Option<&Known> {
-        self.by_sha.get(sha)
-    }
-
-    /// Hashes of the texts known under `id`.
-    pub fn hashes_of(&self, id: &str) -> &[String] {
-        self.ids.get(id).map_or(&[], Vec::as_slice)
-    }
-}
+use crate::store::{AttemptId, Store, StoreError, parse_timestamp};
 
 /// Why an attempt was refused. Codes and facts; the CLI says it in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
