@@ -4,6 +4,8 @@
 pub mod bundle;
 pub mod csv;
 pub mod import;
+pub mod library;
+pub mod stream;
 pub mod summary;
 
 pub use bundle::{Bundle, BundleAttempt};

@@ -87,6 +87,10 @@ macro_rules! locale_files {
                 "store",
                 include_str!(concat!("../locales/", $lang, "/store.toml")),
             ),
+            (
+                "input",
+                include_str!(concat!("../locales/", $lang, "/input.toml")),
+            ),
         ]
     };
 }

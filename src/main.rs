@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use motcua::cli;
+use motcua::cli::exit::Exit;
 
 fn main() -> ExitCode {
     // Help and usage in the chosen language (`--lang`, MOTCUA_LANG), Vietnamese by default.
@@ -11,8 +12,12 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("{}", err.render(lang));
-            ExitCode::from(err.exit_code())
+            let exit = err.exit();
+            if exit != Exit::ClosedPipe {
+                // Messages carry paths and values from the input: never let them drive the terminal.
+                eprintln!("{}", motcua::sanitize::terminal(&err.render(lang)));
+            }
+            exit.into()
         }
     }
 }

@@ -7,7 +7,9 @@
 //! values), `report` (positions and suggestions), `diagnostic` (the codes).
 
 pub mod builtin;
+mod dates;
 pub mod diagnostic;
+mod limits;
 mod load;
 pub mod model;
 mod raw;

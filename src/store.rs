@@ -12,7 +12,9 @@
 //! its own `BEGIN IMMEDIATE` transaction.
 
 pub mod attempts;
+pub mod checksum;
 pub mod error;
+pub mod guard;
 pub mod imported;
 pub mod progress;
 mod read;
@@ -32,6 +34,7 @@ pub use error::StoreError;
 pub use progress::{Progress, ScenarioProgress, Suggestion, SuggestionReason};
 pub use recorder::Recorder;
 
+use guard::FileState;
 use schema::Found;
 
 /// How long a write waits for another program's write before giving up (`Locked`).
@@ -92,6 +95,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     clock: Clock,
+    /// The WAL file was there after a commit: from then on it must stay (`guard`).
+    wal_seen: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -142,17 +147,24 @@ impl Store {
     }
 
     pub fn open_with(path: &Path, options: &Options) -> Result<Store> {
-        let exists = path.exists();
-        if !exists && (options.must_exist || options.read_only) {
-            return Err(StoreError::Missing {
-                path: path.to_path_buf(),
-            });
-        }
-        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                path: dir.to_path_buf(),
-                source,
-            })?;
+        let reading = options.must_exist || options.read_only;
+        let missing = || StoreError::Missing {
+            path: path.to_path_buf(),
+        };
+        let state = guard::file_state(path).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        match state {
+            // A read command never creates a database, not even in an empty file.
+            FileState::Missing | FileState::Empty if reading => return Err(missing()),
+            FileState::NotSqlite => {
+                return Err(StoreError::NotSqlite {
+                    path: path.to_path_buf(),
+                });
+            }
+            FileState::Missing => create_parent(path)?,
+            FileState::Empty | FileState::Sqlite => {}
         }
         let sql = |e| StoreError::from_sqlite(path, e);
         let flags = if options.read_only {
@@ -167,51 +179,24 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(sql)?;
         let found = schema::check(&conn).map_err(sql)?;
-        match found {
-            Found::TooNew(found) => {
-                return Err(StoreError::TooNew {
-                    path: path.to_path_buf(),
-                    found,
-                    supported: schema::SCHEMA_VERSION,
-                });
-            }
-            Found::Foreign => {
-                return Err(StoreError::Foreign {
-                    path: path.to_path_buf(),
-                });
-            }
-            Found::Behind(_) if options.read_only => {
-                return Err(StoreError::ReadOnly {
-                    path: path.to_path_buf(),
-                });
-            }
-            Found::Current | Found::Behind(_) => {}
+        refuse(path, found, options)?;
+        if state == FileState::Sqlite
+            && let Err(detail) = guard::integrity_check(&conn).map_err(sql)?
+        {
+            // Damaged: reported, never written (no WAL switch, no migration).
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail,
+            });
         }
         if !options.read_only {
-            if conn.is_readonly(rusqlite::MAIN_DB).map_err(sql)? {
-                return Err(StoreError::ReadOnly {
-                    path: path.to_path_buf(),
-                });
-            }
-            let mode: String = conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(sql)?;
-            if !mode.eq_ignore_ascii_case("wal") {
-                return Err(StoreError::Sqlite {
-                    path: path.to_path_buf(),
-                    detail: format!("journal_mode is {mode}, not wal"),
-                });
-            }
-            conn.pragma_update(None, "synchronous", "FULL")
-                .map_err(sql)?;
-            if let Found::Behind(_) = found {
-                schema::migrate(&mut conn).map_err(sql)?;
-            }
+            writable(&mut conn, path, found)?;
         }
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             clock: Box::new(wall_clock),
+            wal_seen: false,
         })
     }
 
@@ -225,14 +210,26 @@ impl Store {
     }
 
     /// A write transaction that takes the write lock at once (waiting up to the busy
-    /// timeout), with the path its errors name.
+    /// timeout), with the path its errors name. Refused when the WAL file this
+    /// connection writes to was removed: what it held since the last commit is gone.
     fn begin_write(&mut self) -> Result<(Transaction<'_>, PathBuf)> {
         let path = self.path.clone();
+        if self.wal_seen && !guard::wal_path(&path).exists() {
+            return Err(StoreError::WalLost { path });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| StoreError::from_sqlite(&path, e))?;
         Ok((tx, path))
+    }
+
+    /// After a commit: copy it from the WAL into the database file, so losing the
+    /// WAL file cannot lose it, and remember the WAL is there.
+    fn after_commit(&mut self) -> Result<()> {
+        guard::checkpoint(&self.conn).map_err(|e| self.sql(e))?;
+        self.wal_seen = guard::wal_path(&self.path).exists();
+        Ok(())
     }
 
     fn now(&self) -> String {
@@ -249,4 +246,59 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| self.sql(e))
     }
+}
+
+fn create_parent(path: &Path) -> Result<()> {
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// What the schema check found that stops the open: a newer schema, another
+/// program's tables, an empty database for a read command, an old one on read-only
+/// media.
+fn refuse(path: &Path, found: Found, options: &Options) -> Result<()> {
+    let path = path.to_path_buf();
+    match found {
+        Found::TooNew(found) => Err(StoreError::TooNew {
+            path,
+            found,
+            supported: schema::SCHEMA_VERSION,
+        }),
+        Found::Foreign => Err(StoreError::Foreign { path }),
+        Found::Behind(0) if options.must_exist || options.read_only => {
+            Err(StoreError::Missing { path })
+        }
+        Found::Behind(_) if options.read_only => Err(StoreError::ReadOnly { path }),
+        Found::Current | Found::Behind(_) => Ok(()),
+    }
+}
+
+/// Ready to write: WAL journal, `synchronous = FULL`, the schema brought up to date.
+fn writable(conn: &mut Connection, path: &Path, found: Found) -> Result<()> {
+    let sql = |e| StoreError::from_sqlite(path, e);
+    if conn.is_readonly(rusqlite::MAIN_DB).map_err(sql)? {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(sql)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Sqlite {
+            path: path.to_path_buf(),
+            detail: format!("journal_mode is {mode}, not wal"),
+        });
+    }
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sql)?;
+    if let Found::Behind(_) = found {
+        schema::migrate(conn).map_err(sql)?;
+    }
+    Ok(())
 }

@@ -13,15 +13,10 @@ use storekit::*;
 const ID: &str = "khai-sinh-co-ban";
 
 fn motcua(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
+    let mut child = clean_command(env!("CARGO_BIN_EXE_motcua"))
         .arg("--db")
         .arg(db)
         .args(args)
-        .env_remove("MOTCUA_LANG")
-        .env_remove("MOTCUA_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
     child
@@ -61,7 +56,8 @@ fn record_reports_rejections_and_skips_bad_lines_without_storing_them() {
     let db = tmp.path("r.db");
     let input = "{\"action\":\"accept\",\"dossier\":\"nope\"}\nnot json\n{\"seq\":5,\"action\":\"end-day\"}\n{\"action\":\"wait\",\"minutes\":10}\n";
     let (code, out, err) = motcua(&db, &["record", ID, "--trainee", "An"], input);
-    assert_eq!(code, 0, "{err}");
+    // Two lines were not actions: the log was bad, though the good action was kept.
+    assert_eq!(code, 1, "{err}");
     let lines: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -72,6 +68,7 @@ fn record_reports_rejections_and_skips_bad_lines_without_storing_them() {
     assert_eq!(lines[3]["error"], "seq");
     assert_eq!(lines[4]["seq"], 1);
     assert_eq!(lines[5]["finished"], false);
+    assert_eq!(lines[5]["skipped"], 2);
     assert!(err.contains("Không có hồ sơ mang mã này"), "{err}");
     // Only the allowed action was stored; the next run resumes after it.
     let (_, out, err) = motcua(&db, &["--lang", "en", "record", ID, "--trainee", "An"], "");
@@ -266,12 +263,12 @@ fn unusable_databases_get_clear_messages_and_are_not_changed() {
     assert_eq!(code, 1);
     assert!(err.contains("Chưa có cơ sở dữ liệu kết quả"), "{err}");
     assert!(!none.exists());
-    // Damaged.
+    // Not SQLite: refused, never converted.
     let bad = tmp.path("bad.db");
     std::fs::write(&bad, "garbage ".repeat(1000)).unwrap();
     let (code, _, err) = motcua(&bad, &["--lang", "en", "record", ID, "--trainee", "An"], "");
     assert_eq!(code, 1);
-    assert!(err.contains("is damaged or not an SQLite file"), "{err}");
+    assert!(err.contains("is not an SQLite database"), "{err}");
     assert_eq!(
         std::fs::read(&bad).unwrap(),
         "garbage ".repeat(1000).as_bytes()

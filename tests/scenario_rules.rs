@@ -207,9 +207,10 @@ fn numbers_out_of_range_are_invalid_values() {
         &with("working_days = 2", "working_days = 0"),
         DiagCode::InvalidValue,
     );
+    // Past the limit (and past u32): too large, with the limit.
     only(
         &with("working_days = 2", "working_days = 99999999999"),
-        DiagCode::InvalidValue,
+        DiagCode::TooLarge,
     );
     only(
         &with("{ same_day = true }", "{ same_day = false }"),

@@ -289,7 +289,7 @@ fn a_database_from_a_newer_motcua_is_refused_and_left_untouched() {
 }
 
 #[test]
-fn a_damaged_file_is_reported_and_left_untouched() {
+fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     let tmp = Temp::new();
     let path = tmp.path("r.db");
     std::fs::write(
@@ -300,7 +300,7 @@ fn a_damaged_file_is_reported_and_left_untouched() {
     let before = file_bytes(&path);
     assert!(matches!(
         Store::open(&path),
-        Err(StoreError::Corrupt { .. })
+        Err(StoreError::NotSqlite { .. })
     ));
     assert_eq!(file_bytes(&path), before);
 }
@@ -443,6 +443,55 @@ fn the_recorder_commits_allowed_actions_only_and_scores_at_the_end() {
     assert_eq!(info.total, Some(100.0));
 }
 
+/// Replace stored action 2 of `attempt` by an action the rules refuse; with
+/// `with_checksum`, also write the checksum of the edited log, as a careful editor would.
+fn edit_second_action(path: &std::path::Path, attempt: i64, with_checksum: bool) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute(
+        "UPDATE action SET line = ?1 WHERE attempt_id = ?2 AND seq = 2",
+        rusqlite::params![
+            r#"{"seq":2,"action":"accept","dossier":"không-có"}"#,
+            attempt
+        ],
+    )
+    .unwrap();
+    if with_checksum {
+        let mut stmt = conn
+            .prepare("SELECT line FROM action WHERE attempt_id = ?1 ORDER BY seq")
+            .unwrap();
+        let lines: Vec<String> = stmt
+            .query_map([attempt], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let sum = motcua::store::checksum::of(lines.iter().map(String::as_str));
+        conn.execute(
+            "UPDATE attempt SET log_checksum = ?1 WHERE id = ?2",
+            rusqlite::params![sum, attempt],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_stored_log_changed_outside_motcua_is_damaged_not_edited() {
+    let tmp = Temp::new();
+    let path = tmp.path("r.db");
+    let (s, _) = builtin_source(ID);
+    let log = &solver_log(&s, 9)[..4];
+    let (attempt, _) = play(&mut Store::open(&path).unwrap(), "Mai", ID, 9, log);
+    edit_second_action(&path, attempt.0, false);
+    let store = Store::open(&path).unwrap();
+    assert!(matches!(
+        store.actions(attempt),
+        Err(StoreError::Damaged { attempt: a }) if a == attempt.0
+    ));
+    assert!(matches!(
+        store.unfinished_attempt("Mai", None),
+        Err(StoreError::Damaged { .. })
+    ));
+}
+
 #[test]
 fn a_stored_log_that_no_longer_replays_is_reported_not_lost() {
     use motcua::store::Recorder;
@@ -456,17 +505,7 @@ fn a_stored_log_that_no_longer_replays_is_reported_not_lost() {
         9,
         &solver_log(&s, 9)[..4],
     );
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.execute(
-            "UPDATE action SET line = ?1 WHERE attempt_id = ?2 AND seq = 2",
-            rusqlite::params![
-                r#"{"seq":2,"action":"accept","dossier":"không-có"}"#,
-                attempt.0
-            ],
-        )
-        .unwrap();
-    }
+    edit_second_action(&path, attempt.0, true);
     let store = Store::open(&path).unwrap();
     let resume = store.unfinished_attempt("Mai", None).unwrap().unwrap();
     assert!(matches!(

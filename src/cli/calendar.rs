@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::{Map, Value, json};
 
-use super::{CliError, resolve};
+use super::{CliError, exit, output, resolve};
 use crate::calendar::{CalendarEntry, DayOffKind, EntryKind, Source, WorkCalendar, YEARS};
 use crate::i18n::Lang;
 use crate::t;
@@ -43,19 +43,19 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     if args.json {
         let days: Vec<Value> = entries.iter().map(|e| entry_json(lang, e)).collect();
         let doc = json!({ "year": args.year, "days": days });
-        println!("{doc:#}");
+        output::print(&crate::sanitize::json::pretty(&doc))?;
     } else {
         for e in &entries {
-            println!(
+            output::line(&format!(
                 "{}\t{}\t{}\t{}",
                 e.date,
                 weekday_name(lang, e.date),
                 entry_name(lang, e),
                 source_name(lang, e.source)
-            );
+            ))?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }
 
 /// The built-in calendar, or the one of the scenario the user named.

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime};
 use serde_json::{Map, Value, json};
 
-use super::CliError;
 use super::calendar::{calendar_for, day_off_json, day_off_name, source_name, weekday_name};
+use super::{CliError, exit, output};
 use crate::calendar::{DayOffKind, DayStep, Explanation, ReceiptReason, WorkCalendar, YEARS};
 use crate::i18n::Lang;
 use crate::scenario::Deadline;
@@ -70,15 +70,17 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let cal = calendar_for(args.scenario.as_deref())?;
     let e = cal.explain(received, &deadline);
     if args.json {
-        println!("{:#}", explanation_json(&e, &deadline));
+        output::print(&crate::sanitize::json::pretty(&explanation_json(
+            &e, &deadline,
+        )))?;
     } else if args.explain {
         for line in explanation_lines(lang, &cal, &e, &deadline) {
-            println!("{line}");
+            output::line(&line)?;
         }
     } else {
-        println!("{}", iso(e.due));
+        output::line(&iso(e.due))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }
 
 fn deadline(args: &Args, lang: Lang) -> Result<Deadline, CliError> {

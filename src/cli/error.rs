@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use super::exit::Exit;
 use crate::export::bundle::BundleError;
 use crate::i18n::Lang;
 use crate::scenario::Diagnostic;
@@ -55,14 +56,25 @@ pub enum CliError {
     /// A file given to `import` is not a results bundle.
     #[error("{path}: not a results bundle")]
     Bundle { path: PathBuf, error: BundleError },
+    /// A name given on the command line that cannot be kept (`sanitize::check_name`).
+    #[error("bad name {name}")]
+    BadName {
+        name: &'static str,
+        problem: crate::sanitize::NameProblem,
+    },
+    /// The reader of standard output went away: stop quietly (`exit::Exit::ClosedPipe`).
+    #[error("standard output closed")]
+    ClosedPipe,
 }
 
 impl CliError {
-    /// Exit status: 1 for bad input files, 2 for a bad command line.
-    pub fn exit_code(&self) -> u8 {
+    /// Exit status (`exit.rs` has the table): usage errors 2, a closed pipe 141,
+    /// everything else 1.
+    pub fn exit(&self) -> Exit {
         match self {
-            CliError::BadArgument { .. } | CliError::UnknownScenario(_) => 2,
-            _ => 1,
+            CliError::BadArgument { .. } | CliError::UnknownScenario(_) => Exit::Usage,
+            CliError::ClosedPipe => Exit::ClosedPipe,
+            _ => Exit::Failed,
         }
     }
 
@@ -123,6 +135,8 @@ impl CliError {
             CliError::Terminal { source } => t!(lang, "cli.error.terminal", reason = source),
             CliError::NotYet(what) => t!(lang, "cli.error.not_yet", what = what),
             CliError::Store(e) => super::store_error::render(lang, e),
+            CliError::ClosedPipe => String::new(),
+            CliError::BadName { name, problem } => name_problem(lang, name, problem),
             CliError::Bundle { path, error } => {
                 let path = path.display();
                 match error {
@@ -137,8 +151,37 @@ impl CliError {
                         found = found,
                         supported = supported
                     ),
+                    BundleError::BadVersion { found } => {
+                        t!(lang, "bundle.bad_version", path = path, found = found)
+                    }
+                    BundleError::TooMany { count, limit } => t!(
+                        lang,
+                        "bundle.too_many",
+                        path = path,
+                        count = count,
+                        limit = limit
+                    ),
                 }
             }
+        }
+    }
+}
+
+/// Why a name is refused, and what to write instead.
+pub fn name_problem(lang: Lang, name: &str, problem: &crate::sanitize::NameProblem) -> String {
+    use crate::sanitize::NameProblem;
+    let key = format!("name.{}", problem.key());
+    match problem {
+        NameProblem::Empty => t!(lang, &key, name = name),
+        NameProblem::Control { code, at } => t!(
+            lang,
+            &key,
+            name = name,
+            code = NameProblem::code_point(*code),
+            at = at
+        ),
+        NameProblem::TooLong { chars, limit } => {
+            t!(lang, &key, name = name, chars = chars, limit = limit)
         }
     }
 }

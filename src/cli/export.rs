@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::results::{FilterArgs, write_out};
-use super::{CliError, db};
-use crate::export::bundle;
+use super::results::FilterArgs;
+use super::{CliError, db, exit, output};
+use crate::export::bundle::{self, WriteError};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -22,18 +22,33 @@ pub struct Args {
 
 pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
     let store = db::open_existing(db_flag)?;
-    let bundle = bundle::build(&store, &args.filter.filter()).map_err(CliError::Store)?;
-    write_out(args.output.as_deref(), &bundle::to_json(&bundle))?;
+    let filter = args.filter.filter();
+    // Written attempt by attempt: only one attempt's log is held at a time.
+    let written = match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|source| CliError::Write {
+                path: path.clone(),
+                source,
+            })?;
+            bundle::write(&store, &filter, file).map_err(|e| match e {
+                WriteError::Store(e) => CliError::Store(e),
+                WriteError::Io(source) => CliError::Write {
+                    path: path.clone(),
+                    source,
+                },
+            })
+        }
+        None => bundle::write(&store, &filter, std::io::stdout().lock()).map_err(|e| match e {
+            WriteError::Store(e) => CliError::Store(e),
+            WriteError::Io(e) => output::write_error(e),
+        }),
+    }?;
     if let Some(path) = &args.output {
+        let path = path.display();
         eprintln!(
             "{}",
-            t!(
-                lang,
-                "store.export.written",
-                count = bundle.attempts.len(),
-                path = path.display()
-            )
+            t!(lang, "store.export.written", count = written, path = path)
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

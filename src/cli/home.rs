@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{CliError, help, output};
+use super::{CliError, exit, help, output};
 use crate::i18n::Lang;
 use crate::scenario::{self, builtin};
 use crate::t;
@@ -29,5 +29,5 @@ pub fn run(lang: Lang) -> Result<ExitCode, CliError> {
     out.push_str("\n\n");
     out.push_str(&help::command(lang).render_help().to_string());
     output::print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

@@ -10,15 +10,15 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
+use super::exit::Exit;
 use super::{CliError, db, output, resolve};
 use crate::export::bundle;
 use crate::export::import::{self, Library, Line, Outcome, Refusal};
+use crate::export::stream::{self, Stop};
 use crate::i18n::Lang;
 use crate::present::labels;
+use crate::sanitize;
 use crate::t;
-
-/// Exit status when at least one attempt was refused.
-pub const EXIT_REFUSED: u8 = 3;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,26 +45,22 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     let mut text = String::new();
     let (mut kept, mut dups, mut refused) = (0usize, 0usize, 0usize);
     for path in &args.files {
-        let parsed = std::fs::read_to_string(path)
-            .map_err(|source| CliError::Read {
+        // Pass 1 refuses a file that is not a bundle before anything of it is kept.
+        let checked = open(path).and_then(|f| {
+            stream::header(f).map_err(|error| CliError::Bundle {
                 path: path.clone(),
-                source,
+                error,
             })
-            .and_then(|t| {
-                bundle::parse(&t).map_err(|error| CliError::Bundle {
-                    path: path.clone(),
-                    error,
-                })
-            });
-        let bundle = match parsed {
-            Ok(b) => b,
+        });
+        let streamed = match checked.and_then(|_| open(path)) {
+            Ok(file) => import::import_stream(&mut store, file, &library),
             Err(e) => {
                 eprintln!("{}", e.render(lang));
                 unreadable = true;
                 continue;
             }
         };
-        let lines = import::import(&mut store, &bundle, &library).map_err(CliError::Store)?;
+        let lines = streamed.lines;
         for line in &lines {
             match line.outcome {
                 Outcome::Imported { .. } => kept += 1,
@@ -75,6 +71,19 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
             text.push('\n');
         }
         files.push(json!({ "path": path, "attempts": lines }));
+        match streamed.stopped {
+            None => {}
+            Some(Stop::Store(e)) => return Err(CliError::Store(e)),
+            Some(Stop::Malformed(detail)) => {
+                let error = bundle::BundleError::Malformed(detail);
+                let e = CliError::Bundle {
+                    path: path.clone(),
+                    error,
+                };
+                eprintln!("{}", e.render(lang));
+                unreadable = true;
+            }
+        }
     }
     let summary = t!(
         lang,
@@ -90,20 +99,26 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
             "duplicates": dups,
             "refused": refused,
         });
-        let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        out.push('\n');
-        output::print(&out)?;
+        output::print(&sanitize::json::pretty(&doc))?;
     } else {
         text.push_str(&summary);
         text.push('\n');
         output::print(&text)?;
     }
     Ok(if unreadable {
-        ExitCode::FAILURE
+        Exit::Failed
     } else if refused > 0 {
-        ExitCode::from(EXIT_REFUSED)
+        Exit::Refused
     } else {
-        ExitCode::SUCCESS
+        Exit::Done
+    }
+    .into())
+}
+
+fn open(path: &Path) -> Result<std::fs::File, CliError> {
+    std::fs::File::open(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
     })
 }
 
@@ -113,8 +128,8 @@ fn describe(lang: Lang, path: &Path, line: &Line) -> String {
         "store.import.attempt",
         path = path.display(),
         index = line.index,
-        trainee = line.trainee,
-        scenario = line.scenario,
+        trainee = sanitize::inline(&line.trainee),
+        scenario = sanitize::inline(&line.scenario),
         seed = line.seed,
         total = labels::points(lang, line.total)
     );
@@ -123,7 +138,8 @@ fn describe(lang: Lang, path: &Path, line: &Line) -> String {
         Outcome::Duplicate { attempt } => t!(lang, "store.import.duplicate", attempt = attempt),
         Outcome::Refused(r) => t!(lang, "store.import.refused", reason = refusal(lang, r)),
     };
-    format!("{what}: {verdict}")
+    // The bundle is someone else's file: its values are shown, never run.
+    sanitize::terminal(&format!("{what}: {verdict}")).into_owned()
 }
 
 fn short(sha: &str) -> &str {

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CliError, output};
+use super::{CliError, exit, output};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -36,6 +36,26 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// An id close to what was typed: diacritics dropped (`Thường Trú` → `thuong-tru`),
+/// lower case, runs of other characters made one hyphen.
+pub fn suggest_id(typed: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in typed.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            c if unicode_normalization::char::is_combining_mark(c) => continue,
+            _ => '-',
+        };
+        if c != '-' || !out.is_empty() && !out.ends_with('-') {
+            out.push(c);
+        }
+    }
+    let id = out.trim_end_matches('-').to_string();
+    valid_id(&id).then_some(id)
+}
+
 /// The starter scenario with its id filled in.
 pub fn starter(id: &str) -> String {
     TEMPLATE.replace("__ID__", id)
@@ -44,15 +64,16 @@ pub fn starter(id: &str) -> String {
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let id = args.id.as_deref().unwrap_or(DEFAULT_ID);
     if !valid_id(id) {
-        return Err(CliError::BadArgument {
-            name: "ID",
-            value: id.to_string(),
-        });
+        let value = match suggest_id(id) {
+            Some(s) => t!(lang, "cli.new.id_rule_suggest", id = id, suggestion = s),
+            None => t!(lang, "cli.new.id_rule", id = id),
+        };
+        return Err(CliError::BadArgument { name: "ID", value });
     }
     let text = starter(id);
     let Some(path) = &args.output else {
         output::print(&text)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(exit::done());
     };
     let file = std::fs::OpenOptions::new()
         .write(true)
@@ -80,5 +101,5 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         "{}",
         t!(lang, "cli.new.written", id = id, path = path.display())
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

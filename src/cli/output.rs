@@ -1,4 +1,6 @@
-//! Writing a command's result to stdout; a closed pipe (`| head`) is not an error.
+//! Writing a command's result to stdout. When the reader goes away (`| head`) the
+//! command stops at once with `CliError::ClosedPipe`, which ends the program quietly
+//! with status 141 (`exit::Exit::ClosedPipe`), as Unix tools do; never a panic.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,15 +9,25 @@ use super::CliError;
 
 pub fn print(text: &str) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
+    let written = stdout
         .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(source) => Err(CliError::Write {
+        .and_then(|()| stdout.flush());
+    written.map_err(write_error)
+}
+
+/// `text` and a line break.
+pub fn line(text: &str) -> Result<(), CliError> {
+    print(&format!("{text}\n"))
+}
+
+/// A closed pipe is the reader's choice, not an error to report.
+pub fn write_error(source: std::io::Error) -> CliError {
+    if source.kind() == std::io::ErrorKind::BrokenPipe {
+        CliError::ClosedPipe
+    } else {
+        CliError::Write {
             path: PathBuf::from("<stdout>"),
             source,
-        }),
+        }
     }
 }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{CliError, home};
+use super::{CliError, exit, home};
 use crate::i18n::Lang;
 use crate::tui::{self, Mode};
 
@@ -56,5 +56,5 @@ pub fn run(
         }),
     };
     tui::run(&opts, Some(store)).map_err(|source| CliError::Terminal { source })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 use serde_json::{Value as Json, json};
 
-use super::{CliError, resolve};
+use super::{CliError, exit, resolve};
 use crate::calendar::WorkCalendar;
 use crate::generate::{Dossier, Gender, Origin, Value, generate};
 use crate::i18n::Lang;
@@ -35,7 +35,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         render_text(&scenario, seed, &dossiers, lang)
     };
     super::output::print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }
 
 /// The instructor's listing: code, time, channel, procedure, applicant, planted flaws.
@@ -139,9 +139,7 @@ pub fn render_json(scenario: &Scenario, seed: u64, dossiers: &[Dossier]) -> Stri
         seed,
         dossiers: dossiers.iter().map(dossier_json).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
-    text.push('\n');
-    text
+    crate::sanitize::json::pretty(&doc)
 }
 
 fn dossier_json(d: &Dossier) -> DossierJson {

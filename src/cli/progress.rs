@@ -5,9 +5,10 @@ use std::fmt::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{CliError, db, output, resolve};
+use super::{CliError, db, exit, output, resolve};
 use crate::i18n::Lang;
 use crate::present::labels;
+use crate::sanitize;
 use crate::score::MistakeCode;
 use crate::store::progress::Score;
 use crate::t;
@@ -28,16 +29,18 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         .progress(&args.trainee, &resolve::curriculum())
         .map_err(CliError::Store)?;
     if args.json {
-        let mut text = serde_json::to_string_pretty(&progress).unwrap_or_default();
-        text.push('\n');
-        output::print(&text)?;
-        return Ok(ExitCode::SUCCESS);
+        output::print(&crate::sanitize::json::pretty(&progress))?;
+        return Ok(exit::done());
     }
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}",
-        t!(lang, "store.progress.heading", trainee = progress.trainee)
+        t!(
+            lang,
+            "store.progress.heading",
+            trainee = sanitize::inline(&progress.trainee)
+        )
     );
     if progress.scenarios.is_empty() {
         let _ = writeln!(out, "{}", t!(lang, "store.progress.none"));
@@ -54,7 +57,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         let line = t!(
             lang,
             "store.progress.line",
-            scenario = s.scenario,
+            scenario = sanitize::inline(&s.scenario),
             attempts = s.attempts,
             finished = s.finished,
             best = score(&s.best),
@@ -92,5 +95,5 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         );
     }
     output::print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

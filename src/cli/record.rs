@@ -9,15 +9,18 @@
 //! one line per input line, and a last line with the score or the count so far.
 //! Messages for a person go to standard error.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{CliError, db, resolve};
+use super::log_lines::{self, LogLines};
+use super::{CliError, db, exit, output, resolve};
 use crate::i18n::Lang;
+use crate::limits;
 use crate::present::labels;
+use crate::sanitize;
 use crate::session::action::{Action, LoggedAction};
 use crate::store::{Mode, Recorder};
 use crate::t;
@@ -56,6 +59,10 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
+    sanitize::check_name(&args.trainee).map_err(|problem| CliError::BadName {
+        name: "--trainee",
+        problem,
+    })?;
     let (scenario, source) = resolve::scenario_with_source(&args.scenario)?;
     let mut store = db::open(db_flag)?;
     let id = scenario.meta.id.clone();
@@ -71,41 +78,29 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     let mut rec = match unfinished {
         Some(r) => {
             if args.seed.is_some_and(|s| s != r.info.seed) {
-                eprintln!("{}", t!(lang, "store.record.seed_kept", seed = r.info.seed));
+                say(t!(lang, "store.record.seed_kept", seed = r.info.seed));
             }
             let rec = Recorder::resume(store, r).map_err(CliError::Store)?;
-            eprintln!(
-                "{}",
-                t!(
-                    lang,
-                    "store.record.resumed",
-                    attempt = rec.attempt().0,
-                    count = rec.session().actions().len(),
-                    now = labels::moment(rec.session().now())
-                )
-            );
+            say(t!(
+                lang,
+                "store.record.resumed",
+                attempt = rec.attempt().0,
+                count = rec.session().actions().len(),
+                now = labels::moment(rec.session().now())
+            ));
             rec
         }
         None => {
             let seed = args.seed.unwrap_or(scenario.meta.seed);
-            let rec = Recorder::start(
-                store,
-                &args.trainee,
-                &scenario,
-                &source,
-                seed,
-                args.mode.into(),
-            )
-            .map_err(CliError::Store)?;
-            eprintln!(
-                "{}",
-                t!(
-                    lang,
-                    "store.record.started",
-                    attempt = rec.attempt().0,
-                    seed = seed
-                )
-            );
+            let mode = args.mode.into();
+            let rec = Recorder::start(store, &args.trainee, &scenario, &source, seed, mode)
+                .map_err(CliError::Store)?;
+            say(t!(
+                lang,
+                "store.record.started",
+                attempt = rec.attempt().0,
+                seed = seed
+            ));
             rec
         }
     };
@@ -122,40 +117,79 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         "resumed": resumed,
         "actions": rec.session().actions().len(),
         "now": rec.session().now(),
-    }));
+    }))?;
+    let skipped = if rec.debrief().is_some() {
+        0
+    } else {
+        play_lines(&mut rec, lang)?
+    };
     if rec.debrief().is_some() {
-        return Ok(finished(&rec, lang));
+        finished(&rec, lang, skipped)?;
+    } else {
+        let count = rec.session().actions().len();
+        emit(&json!({
+            "finished": false,
+            "actions": count,
+            "skipped": skipped,
+            "now": rec.session().now(),
+        }))?;
+        say(t!(lang, "store.record.paused", count = count));
     }
-    let stdin = std::io::stdin();
-    for (i, line) in stdin.lock().lines().enumerate() {
-        let Ok(line) = line else { break };
-        let n = i + 1;
-        if line.trim().is_empty() {
-            continue;
+    if skipped > 0 {
+        say(t!(lang, "log.skipped", count = skipped));
+    }
+    // A line that was not an action is a bad log, even though the others were kept.
+    Ok(exit::check(skipped == 0))
+}
+
+/// Standard input, line by line, until the period ends or the input does. Each line
+/// that is not an action (not UTF-8, not JSON, a wrong `seq`) is reported and
+/// skipped; the count of those is returned. A refused action is the trainee's
+/// mistake to learn from, not a bad line.
+fn play_lines(rec: &mut Recorder, lang: Lang) -> Result<usize, CliError> {
+    let mut skipped = 0;
+    for line in LogLines::new(std::io::stdin().lock()) {
+        let line = line.map_err(|source| CliError::Read {
+            path: "<stdin>".into(),
+            source,
+        })?;
+        let n = line.number;
+        if rec.session().actions().len() >= limits::LOG_ACTIONS {
+            let path = "<stdin>";
+            let limit = limits::LOG_ACTIONS;
+            say(t!(lang, "log.too_many", path = path, limit = limit));
+            emit(&json!({"line": n, "error": "too-many", "limit": limit}))?;
+            return Ok(skipped + 1);
         }
         let next = rec.session().actions().len() as u64 + 1;
-        let action = match parse_line(&line) {
+        let parsed = match line.text {
+            Ok(text) => parse_line(&text),
+            Err(bad) => Err(log_lines::describe(lang, &bad)),
+        };
+        let action = match parsed {
             Ok((Some(seq), _)) if seq != next => {
-                eprintln!(
-                    "{}",
-                    t!(
-                        lang,
-                        "store.record.bad_seq",
-                        line = n,
-                        found = seq,
-                        expected = next
-                    )
-                );
-                emit(&json!({"line": n, "error": "seq", "expected": next, "found": seq}));
+                skipped += 1;
+                let args = (n, seq, next);
+                say(t!(
+                    lang,
+                    "store.record.bad_seq",
+                    line = args.0,
+                    found = args.1,
+                    expected = args.2
+                ));
+                emit(&json!({"line": n, "error": "seq", "expected": next, "found": seq}))?;
                 continue;
             }
             Ok((_, action)) => action,
             Err(message) => {
-                eprintln!(
-                    "{}",
-                    t!(lang, "store.record.malformed", line = n, message = message)
-                );
-                emit(&json!({"line": n, "error": "malformed", "message": message}));
+                skipped += 1;
+                say(t!(
+                    lang,
+                    "store.record.malformed",
+                    line = n,
+                    message = message
+                ));
+                emit(&json!({"line": n, "error": "malformed", "message": message}))?;
                 continue;
             }
         };
@@ -167,33 +201,23 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
                 "action": name,
                 "events": events,
                 "now": rec.session().now(),
-            })),
+            }))?,
             Err(rejection) => {
-                eprintln!(
-                    "{}",
-                    t!(
-                        lang,
-                        "store.record.rejected",
-                        line = n,
-                        action = labels::action(lang, name),
-                        reason = labels::rejection(lang, &rejection)
-                    )
-                );
-                emit(&json!({"line": n, "rejected": rejection.code(), "action": name}));
+                say(t!(
+                    lang,
+                    "store.record.rejected",
+                    line = n,
+                    action = labels::action(lang, name),
+                    reason = labels::rejection(lang, &rejection)
+                ));
+                emit(&json!({"line": n, "rejected": rejection.code(), "action": name}))?;
             }
         }
         if rec.debrief().is_some() {
-            return Ok(finished(&rec, lang));
+            break;
         }
     }
-    let count = rec.session().actions().len();
-    emit(&json!({
-        "finished": false,
-        "actions": count,
-        "now": rec.session().now(),
-    }));
-    eprintln!("{}", t!(lang, "store.record.paused", count = count));
-    Ok(ExitCode::SUCCESS)
+    Ok(skipped)
 }
 
 /// An input line: a logged action (`{"seq":3,"action":...}`) or a bare action.
@@ -207,33 +231,38 @@ fn parse_line(line: &str) -> Result<(Option<u64>, Action), String> {
     Ok((None, action))
 }
 
-fn finished(rec: &Recorder, lang: Lang) -> ExitCode {
+fn finished(rec: &Recorder, lang: Lang, skipped: usize) -> Result<(), CliError> {
     let Some(debrief) = rec.debrief() else {
-        return ExitCode::SUCCESS;
+        return Ok(());
     };
     emit(&json!({
         "finished": true,
         "attempt": rec.attempt().0,
         "actions": rec.session().actions().len(),
+        "skipped": skipped,
         "total": debrief.total,
         "band": debrief.band,
         "passed": debrief.passed,
-    }));
-    eprintln!(
-        "{}",
-        t!(
-            lang,
-            "store.record.finished",
-            total = labels::points(lang, debrief.total),
-            band = labels::band(lang, debrief.band)
-        )
-    );
-    ExitCode::SUCCESS
+    }))?;
+    say(t!(
+        lang,
+        "store.record.finished",
+        total = labels::points(lang, debrief.total),
+        band = labels::band(lang, debrief.band)
+    ));
+    Ok(())
 }
 
-/// One JSON line on stdout, flushed at once (a script waits for it).
-fn emit(value: &serde_json::Value) {
+/// A message for the person, on stderr; text from the input is shown, never run.
+fn say(text: String) {
+    eprintln!("{}", sanitize::terminal(&text));
+}
+
+/// One JSON line on stdout, flushed at once (a script waits for it). When the reader
+/// has gone, the attempt stops here: every action so far is saved.
+fn emit(value: &serde_json::Value) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{value}");
-    let _ = out.flush();
+    writeln!(out, "{}", sanitize::json::line(value))
+        .and_then(|()| out.flush())
+        .map_err(output::write_error)
 }

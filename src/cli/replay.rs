@@ -5,11 +5,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CliError, output, report, resolve};
+use super::log_lines::{self, LogLines};
+use super::{CliError, exit, output, report, resolve};
 use crate::i18n::Lang;
+use crate::limits;
 use crate::present::debrief;
+use crate::sanitize;
 use crate::score;
-use crate::session::{Session, action};
+use crate::session::Session;
+use crate::session::action::LoggedAction;
+use crate::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,32 +31,55 @@ pub struct Args {
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let (scenario, seed) = args.target.load()?;
     let path = &args.actions;
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+    let file = std::fs::File::open(path).map_err(|source| CliError::Read {
         path: path.clone(),
         source,
     })?;
-    let actions = action::parse_log(&text).map_err(|e| CliError::ActionLog {
-        path: path.clone(),
-        line: e.line(),
-        message: e.detail(),
-    })?;
     let mut session = Session::new(&scenario, seed);
-    for (line, a) in &actions {
-        if let Err(rejection) = session.apply(a.clone()) {
+    // Streamed: each line is read, checked and applied before the next.
+    for line in LogLines::new(std::io::BufReader::new(file)) {
+        let line = line.map_err(|source| CliError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let n = line.number;
+        let bad = |message: String| CliError::ActionLog {
+            path: path.clone(),
+            line: n,
+            message,
+        };
+        let text = line.text.map_err(|b| bad(log_lines::describe(lang, &b)))?;
+        let logged: LoggedAction = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
+        let expected = session.actions().len() as u64 + 1;
+        if logged.seq != expected {
+            return Err(bad(format!("seq {}, expected {expected}", logged.seq)));
+        }
+        if session.actions().len() >= limits::LOG_ACTIONS {
+            return Err(bad(t!(
+                lang,
+                "log.too_many",
+                path = path.display(),
+                limit = limits::LOG_ACTIONS
+            )));
+        }
+        let action = logged.action;
+        let name = action.name();
+        if let Err(rejection) = session.apply(action) {
             return Err(CliError::Rejected {
                 path: path.clone(),
-                line: *line,
-                action: a.name(),
+                line: n,
+                action: name,
                 rejection,
             });
         }
     }
     let result = score::score(&scenario, session.events());
+    let count = session.actions().len();
     let text = if args.json {
-        report::json(&scenario.meta.id, seed, actions.len(), &result)
+        report::json(&scenario.meta.id, seed, count, &result)
     } else {
-        debrief::render(lang, &scenario, &result)
+        sanitize::terminal(&debrief::render(lang, &scenario, &result)).into_owned()
     };
     output::print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }

@@ -22,8 +22,5 @@ pub fn json(scenario: &str, seed: u64, actions: usize, debrief: &Debrief) -> Str
         actions,
         debrief,
     };
-    // Plain data with string keys always serialises.
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::sanitize::json::pretty(&report)
 }

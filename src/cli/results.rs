@@ -8,11 +8,12 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-use super::{CliError, db, output, resolve};
+use super::{CliError, db, exit, output, resolve};
 use crate::export::csv;
 use crate::export::summary::{self, Cell, Table, View};
 use crate::i18n::Lang;
 use crate::present::labels;
+use crate::sanitize;
 use crate::store::Filter;
 use crate::t;
 
@@ -85,13 +86,13 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         Format::Table => {
             if table.rows.is_empty() {
                 eprintln!("{}", t!(lang, "store.report.empty"));
-                return Ok(ExitCode::SUCCESS);
+                return Ok(exit::done());
             }
             text_table(lang, &table)
         }
     };
     write_out(args.output.as_deref(), &text)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit::done())
 }
 
 /// To the file given, or to stdout.
@@ -148,10 +149,15 @@ fn csv_text(lang: Lang, table: &Table) -> String {
 
 fn text_table(lang: Lang, table: &Table) -> String {
     let head = header(lang, table);
+    // Names come from trainees and bundles: shown escaped, never run by the terminal.
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| cell_text(lang, c, "—")).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| sanitize::inline(&cell_text(lang, c, "—")).into_owned())
+                .collect()
+        })
         .collect();
     let width = |s: &str| s.chars().count();
     let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();

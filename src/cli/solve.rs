@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{CliError, output, report, resolve};
+use super::{CliError, exit, output, report, resolve};
 use crate::i18n::Lang;
 use crate::present::debrief;
+use crate::sanitize;
 use crate::score;
 use crate::session::{action, solver};
 use crate::t;
@@ -50,7 +51,9 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         let id = &scenario.meta.id;
         output::print(&report::json(id, seed, session.actions().len(), &result))?;
     } else {
-        output::print(&debrief::render(lang, &scenario, &result))?;
+        output::print(&sanitize::terminal(&debrief::render(
+            lang, &scenario, &result,
+        )))?;
         let verdict = if won {
             t!(lang, "cli.solve.won")
         } else {
@@ -59,9 +62,5 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         };
         output::print(&format!("\n{verdict}\n"))?;
     }
-    Ok(if won {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit::check(won))
 }

@@ -11,6 +11,8 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
         StoreError::Locked { path }
         | StoreError::ReadOnly { path }
         | StoreError::Foreign { path }
+        | StoreError::NotSqlite { path }
+        | StoreError::WalLost { path }
         | StoreError::Missing { path }
         | StoreError::Full { path } => t!(lang, &key, path = path.display()),
         StoreError::TooNew {
@@ -31,6 +33,7 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
             t!(lang, &key, path = path.display(), detail = source)
         }
         StoreError::NoDataDir => t!(lang, &key),
+        StoreError::Damaged { attempt } => t!(lang, &key, attempt = attempt),
         StoreError::NoSuchAttempt(id) | StoreError::AttemptClosed(id) => {
             t!(lang, &key, attempt = id)
         }
@@ -54,5 +57,8 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
             t!(lang, &key, attempt = attempt, detail = detail)
         }
         StoreError::EmptyTrainee => t!(lang, &key),
+        StoreError::BadName(problem) => {
+            super::error::name_problem(lang, &t!(lang, "name.trainee"), problem)
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{CliError, winnable};
+use super::{CliError, exit, output, winnable};
 use crate::i18n::{Lang, diagnostics};
 use crate::scenario;
 use crate::t;
@@ -46,7 +46,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
                         eprintln!("{}", diagnostics::render(lang, &d));
                     }
                     if !args.quiet {
-                        println!("{}", t!(lang, "validate.file_ok", path = label));
+                        output::line(&t!(lang, "validate.file_ok", path = label))?;
                     }
                 }
                 Err(diags) => {
@@ -61,7 +61,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
                         } else {
                             "validate.file_invalid_many"
                         };
-                        println!("{}", t!(lang, key, path = label, count = diags.len()));
+                        output::line(&t!(lang, key, path = label, count = diags.len()))?;
                     }
                 }
             }
@@ -69,22 +69,15 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     }
     if !args.quiet {
         let files = valid + invalid;
-        println!(
-            "{}",
-            t!(
-                lang,
-                "validate.summary",
-                files = files,
-                valid = valid,
-                invalid = invalid
-            )
-        );
+        output::line(&t!(
+            lang,
+            "validate.summary",
+            files = files,
+            valid = valid,
+            invalid = invalid
+        ))?;
     }
-    Ok(if all_ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit::check(all_ok))
 }
 
 /// A file stands for itself (even a missing one: loading it reports E001);

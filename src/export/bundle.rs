@@ -2,8 +2,12 @@
 //! seeds, as one JSON document. The instructor's `motcua import` replays every
 //! attempt; nothing in the bundle is trusted.
 
+use std::cell::RefCell;
+use std::io::Write;
+
 use serde::{Deserialize, Serialize};
 
+use crate::sanitize;
 use crate::session::action;
 use crate::store::{self, AttemptInfo, Filter, Mode, Store, StoreError, timestamp};
 
@@ -13,17 +17,20 @@ pub const FORMAT: &str = "motcua-results";
 pub const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Bundle {
+pub struct Bundle<T = Vec<BundleAttempt>> {
     pub format: String,
     pub version: u32,
     /// motcua version that wrote the bundle.
     pub engine_version: String,
     pub exported_at: String,
-    pub attempts: Vec<BundleAttempt>,
+    pub attempts: T,
 }
 
+/// One attempt of a bundle. `A` is its action log: raw JSON values in a bundle held
+/// in memory (`Bundle`, which may hold anything a file holds), typed actions where a
+/// bundle is streamed (`stream`, `write`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BundleAttempt {
+pub struct BundleAttempt<A = Vec<serde_json::Value>> {
     pub trainee: String,
     pub scenario: String,
     pub scenario_sha256: String,
@@ -38,19 +45,40 @@ pub struct BundleAttempt {
     pub passed: bool,
     /// The action log, one object per action as in a `.jsonl` log (`seq` from 1).
     /// Kept as raw JSON so one bad line refuses its attempt, not the whole bundle.
-    pub actions: Vec<serde_json::Value>,
+    pub actions: A,
 }
 
-/// Every finished attempt the filter takes.
+impl<A> BundleAttempt<A> {
+    /// The same attempt with its log in another form.
+    pub fn map_actions<B>(&self, f: impl FnOnce(&A) -> B) -> BundleAttempt<B> {
+        BundleAttempt {
+            trainee: self.trainee.clone(),
+            scenario: self.scenario.clone(),
+            scenario_sha256: self.scenario_sha256.clone(),
+            seed: self.seed,
+            mode: self.mode,
+            engine_version: self.engine_version.clone(),
+            started_at: self.started_at.clone(),
+            ended_at: self.ended_at.clone(),
+            total: self.total,
+            band: self.band.clone(),
+            passed: self.passed,
+            actions: f(&self.actions),
+        }
+    }
+}
+
+/// Every finished attempt the filter takes (in memory: tests, small stores; `write`
+/// streams).
 pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
-    let filter = Filter {
-        finished_only: true,
-        ..filter.clone()
-    };
     let mut attempts = Vec::new();
-    for info in store.attempts(&filter)? {
+    for info in store.attempts(&finished(filter))? {
         let actions = store.actions(info.id)?;
-        attempts.push(bundle_attempt(&info, &actions));
+        let values = Logged(&actions)
+            .iter()
+            .map(|a| serde_json::to_value(a).unwrap_or_default())
+            .collect();
+        attempts.push(head(&info).map_actions(|()| values));
     }
     Ok(Bundle {
         format: FORMAT.to_string(),
@@ -61,7 +89,15 @@ pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
     })
 }
 
-fn bundle_attempt(info: &AttemptInfo, actions: &[action::Action]) -> BundleAttempt {
+fn finished(filter: &Filter) -> Filter {
+    Filter {
+        finished_only: true,
+        ..filter.clone()
+    }
+}
+
+/// An attempt's fields, its log still to come.
+fn head(info: &AttemptInfo) -> BundleAttempt<()> {
     BundleAttempt {
         trainee: info.trainee.clone(),
         scenario: info.scenario.clone(),
@@ -74,25 +110,97 @@ fn bundle_attempt(info: &AttemptInfo, actions: &[action::Action]) -> BundleAttem
         total: info.total.unwrap_or_default(),
         band: info.band.map(|b| b.key().to_string()).unwrap_or_default(),
         passed: info.passed.unwrap_or(false),
-        actions: actions
+        actions: (),
+    }
+}
+
+/// An action log written as `{"seq": 1, "action": …}` objects, one action at a time.
+struct Logged<'a>(&'a [action::Action]);
+
+impl Logged<'_> {
+    fn iter(&self) -> impl Iterator<Item = action::LoggedAction> + '_ {
+        self.0
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                serde_json::to_value(action::LoggedAction {
-                    seq: i as u64 + 1,
-                    action: a.clone(),
-                })
-                .unwrap_or_default()
+            .map(|(i, a)| action::LoggedAction {
+                seq: i as u64 + 1,
+                action: a.clone(),
             })
-            .collect(),
+    }
+}
+
+impl Serialize for Logged<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// Why `write` stopped.
+#[derive(Debug)]
+pub enum WriteError {
+    Store(StoreError),
+    Io(std::io::Error),
+}
+
+/// Every finished attempt the filter takes, written to `out` as a bundle one attempt
+/// at a time: only one attempt's log is held, however large the store. Returns the
+/// number of attempts written.
+pub fn write(store: &Store, filter: &Filter, out: impl Write) -> Result<usize, WriteError> {
+    let infos = store
+        .attempts(&finished(filter))
+        .map_err(WriteError::Store)?;
+    let count = infos.len();
+    let failed = RefCell::new(None);
+    let doc = Bundle {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        engine_version: store::ENGINE_VERSION.to_string(),
+        exported_at: timestamp(std::time::SystemTime::now().into()),
+        attempts: FromStore {
+            store,
+            infos,
+            failed: &failed,
+        },
+    };
+    let mut out = std::io::BufWriter::new(out);
+    let written = sanitize::json::write_pretty(&mut out, &doc).and_then(|()| {
+        out.write_all(b"\n")?;
+        out.flush()
+    });
+    match (failed.into_inner(), written) {
+        (Some(e), _) => Err(WriteError::Store(e)),
+        (None, Err(e)) => Err(WriteError::Io(e)),
+        (None, Ok(())) => Ok(count),
+    }
+}
+
+/// The attempts of `write`, each read from the store as it is serialised; a store
+/// error stops the writing and is kept in `failed`.
+struct FromStore<'a> {
+    store: &'a Store,
+    infos: Vec<AttemptInfo>,
+    failed: &'a RefCell<Option<StoreError>>,
+}
+
+impl Serialize for FromStore<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.infos.len()))?;
+        for info in &self.infos {
+            let actions = self.store.actions(info.id).map_err(|e| {
+                let message = e.to_string();
+                *self.failed.borrow_mut() = Some(e);
+                S::Error::custom(message)
+            })?;
+            seq.serialize_element(&head(info).map_actions(|()| Logged(&actions)))?;
+        }
+        seq.end()
     }
 }
 
 /// The bundle as pretty JSON with a final newline.
 pub fn to_json(bundle: &Bundle) -> String {
-    let mut text = serde_json::to_string_pretty(bundle).unwrap_or_default();
-    text.push('\n');
-    text
+    sanitize::json::pretty(bundle)
 }
 
 /// Why a file is not a bundle at all.
@@ -104,22 +212,16 @@ pub enum BundleError {
     NotABundle,
     /// A later bundle layout.
     TooNew { found: u32, supported: u32 },
+    /// `version` missing, 0 or not a number: no layout motcua ever wrote.
+    BadVersion { found: String },
+    /// More attempts than `limits::BUNDLE_ATTEMPTS`.
+    TooMany { count: usize, limit: usize },
 }
 
+/// The whole bundle at once (tests, small files): the header checked as `import`
+/// checks it (`stream::header`), then every attempt; an unreadable attempt fails it.
 pub fn parse(text: &str) -> Result<Bundle, BundleError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(BundleError::NotABundle);
-    }
-    if let Some(found) = value.get("version").and_then(|v| v.as_u64())
-        && found > u64::from(VERSION)
-    {
-        return Err(BundleError::TooNew {
-            found: u32::try_from(found).unwrap_or(u32::MAX),
-            supported: VERSION,
-        });
-    }
-    serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))
+    super::stream::header(text.as_bytes())?;
+    serde_json::from_str(text).map_err(|e| BundleError::Malformed(e.to_string()))
 }

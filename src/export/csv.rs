@@ -5,8 +5,10 @@
 /// The byte-order mark Excel looks for.
 pub const BOM: &str = "\u{feff}";
 
-/// One field, quoted if it must be.
+/// One field: a leading `'` if a spreadsheet would take it for a formula
+/// (`sanitize::csv_cell`), then quoted if it must be.
 pub fn field(text: &str) -> String {
+    let text = crate::sanitize::csv_cell(text);
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -35,6 +37,15 @@ mod tests {
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn formulas_are_neutralised_before_quoting() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"click\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""
+        );
+        assert_eq!(field("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
     }
 
     #[test]

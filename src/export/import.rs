@@ -4,72 +4,20 @@
 //! recorded total, band and pass equal the replay's. A trainee cannot hand in a score
 //! they did not play.
 
-use std::collections::HashMap;
+use std::io::Read;
 
 use serde::Serialize;
 
+pub use super::library::{Known, Library};
+
 use super::bundle::{Bundle, BundleAttempt};
-use crate::scenario::{self, Scenario, builtin};
+use super::stream::{self, Actions, ReadAttempt, Stop};
 use crate::score::{self, Debrief};
-use crate::session::action::{Action, LoggedAction};
+use crate::session::action::Action;
 use crate::session::{Rejection, Session};
 use crate::store::attempts::{band_from_key, normalize_name};
 use crate::store::imported::{Imported, ImportedAttempt};
-use crate::store::{AttemptId, Store, StoreError, parse_timestamp, sha256_hex};
-
-/// One scenario text known on this machine.
-#[derive(Debug, Clone)]
-pub struct Known {
-    pub scenario: Scenario,
-    pub source: Vec<u8>,
-    pub sha256: String,
-}
-
-/// The scenarios this machine can re-score with: the built-in ones and any files given.
-#[derive(Debug, Clone, Default)]
-pub struct Library {
-    by_sha: HashMap<String, Known>,
-    ids: HashMap<String, Vec<String>>,
-}
-
-impl Library {
-    /// The built-in scenarios.
-    pub fn builtin() -> Library {
-        let mut lib = Library::default();
-        for (file, text) in builtin::FILES {
-            let label = format!("scenarios/{file}");
-            if let Ok(s) = scenario::load_str(&label, text) {
-                lib.add(s, text.as_bytes().to_vec());
-            }
-        }
-        lib
-    }
-
-    pub fn add(&mut self, scenario: Scenario, source: Vec<u8>) {
-        let sha256 = sha256_hex(&source);
-        let shas = self.ids.entry(scenario.meta.id.clone()).or_default();
-        if !shas.contains(&sha256) {
-            shas.push(sha256.clone());
-        }
-        self.by_sha.insert(
-            sha256.clone(),
-            Known {
-                scenario,
-                source,
-                sha256,
-            },
-        );
-    }
-
-    pub fn by_sha(&self, sha: &str) -> Option<&Known> {
-        self.by_sha.get(sha)
-    }
-
-    /// Hashes of the texts known under `id`.
-    pub fn hashes_of(&self, id: &str) -> &[String] {
-        self.ids.get(id).map_or(&[], Vec::as_slice)
-    }
-}
+use crate::store::{AttemptId, Store, StoreError, parse_timestamp};
 
 /// Why an attempt was refused. Codes and facts; the CLI says it in words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -147,30 +95,33 @@ pub struct Line {
     pub outcome: Outcome,
 }
 
-/// An attempt that passed every check, with the replay's debrief.
+/// An attempt that passed every check, with its log and the replay's debrief.
 #[derive(Debug, Clone)]
-pub struct Verified<'a> {
+pub struct Verified<'a, 'b> {
     pub known: &'a Known,
-    pub actions: Vec<Action>,
+    pub actions: &'b [Action],
     pub debrief: Debrief,
 }
 
+/// An attempt of a bundle held in memory (its log still JSON values): the replay's
+/// debrief, or why it cannot be kept.
+pub fn verify(a: &BundleAttempt, library: &Library) -> Result<Debrief, Refusal> {
+    let read = a.map_actions(|values| Actions::from_values(values));
+    verify_read(&read, library).map(|v| v.debrief)
+}
+
 /// Replay and re-score one attempt; `Err` says why it cannot be kept.
-pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a>, Refusal> {
-    if normalize_name(&a.trainee).is_empty() {
+pub fn verify_read<'a, 'b>(
+    a: &'b BundleAttempt<Actions>,
+    library: &'a Library,
+) -> Result<Verified<'a, 'b>, Refusal> {
+    if crate::sanitize::check_name(&a.trainee).is_err() || normalize_name(&a.trainee).is_empty() {
         return Err(Refusal::BadField {
             field: "trainee",
-            value: a.trainee.clone(),
+            value: crate::sanitize::inline(&a.trainee).into_owned(),
         });
     }
-    for (field, value) in [("started_at", &a.started_at), ("ended_at", &a.ended_at)] {
-        if parse_timestamp(value).is_none() {
-            return Err(Refusal::BadField {
-                field,
-                value: value.clone(),
-            });
-        }
-    }
+    times(a)?;
     let Some(known) = library.by_sha(&a.scenario_sha256) else {
         let local = library.hashes_of(&a.scenario);
         if local.is_empty() {
@@ -190,22 +141,15 @@ pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a
             value: a.scenario.clone(),
         });
     }
-    let mut actions = Vec::with_capacity(a.actions.len());
-    for (i, value) in a.actions.iter().enumerate() {
-        let expected = i as u64 + 1;
-        let logged: LoggedAction =
-            serde_json::from_value(value.clone()).map_err(|e| Refusal::BadAction {
-                seq: expected,
-                detail: e.to_string(),
-            })?;
-        if logged.seq != expected {
+    let actions = match &a.actions {
+        Actions::Read(actions) => actions.as_slice(),
+        Actions::Bad { seq, detail } => {
             return Err(Refusal::BadAction {
-                seq: expected,
-                detail: format!("seq {}, expected {expected}", logged.seq),
+                seq: *seq,
+                detail: detail.clone(),
             });
         }
-        actions.push(logged.action);
-    }
+    };
     let mut session = Session::new(&known.scenario, a.seed);
     for (i, action) in actions.iter().enumerate() {
         if let Err(rejection) = session.apply(action.clone()) {
@@ -239,16 +183,125 @@ pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a
     })
 }
 
-/// Verify every attempt of the bundle (on every core), then keep the good ones in
-/// one transaction. Refused attempts are reported, never stored.
+/// Readable timestamps, the end not before the start, the start not more than a day
+/// ahead of this machine's clock (a bundle from the future was made up).
+fn times<A>(a: &BundleAttempt<A>) -> Result<(), Refusal> {
+    let bad = |field: &'static str, value: &str| Refusal::BadField {
+        field,
+        value: value.to_string(),
+    };
+    let started = parse_timestamp(&a.started_at).ok_or_else(|| bad("started_at", &a.started_at))?;
+    let ended = parse_timestamp(&a.ended_at).ok_or_else(|| bad("ended_at", &a.ended_at))?;
+    if ended < started {
+        return Err(bad("ended_at", &a.ended_at));
+    }
+    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+    if started > now + chrono::Duration::days(1) {
+        return Err(bad("started_at", &a.started_at));
+    }
+    Ok(())
+}
+
+/// How many attempts, and actions across them, are held and verified at once:
+/// however large the bundle, only these are in memory.
+const CHUNK: usize = 64;
+const CHUNK_ACTIONS: usize = 200_000;
+
+/// What `import_stream` did: one line per attempt read, and why it stopped early.
+#[derive(Debug)]
+pub struct Streamed {
+    pub lines: Vec<Line>,
+    /// The store failed, or the file changed after `stream::header` checked it.
+    /// The attempts of `lines` were judged (and kept) before that.
+    pub stopped: Option<Stop>,
+}
+
+/// A bundle read from `reader` attempt by attempt (`stream::attempts`, after
+/// `stream::header` has checked the file): an attempt that does not read is refused
+/// on its own (`bad-field`, `bad-action`), the others verified and kept a chunk at a
+/// time, each chunk in one transaction (an attempt kept twice is a duplicate).
+pub fn import_stream(store: &mut Store, reader: impl Read, library: &Library) -> Streamed {
+    let mut lines = Vec::new();
+    let mut pending = Vec::new();
+    let mut held = 0;
+    let read = stream::attempts(reader, &mut |attempt| {
+        if let Ok(BundleAttempt {
+            actions: Actions::Read(actions),
+            ..
+        }) = &attempt
+        {
+            held += actions.len();
+        }
+        pending.push(attempt);
+        if pending.len() >= CHUNK || held >= CHUNK_ACTIONS {
+            held = 0;
+            import_chunk(store, std::mem::take(&mut pending), library, &mut lines)?;
+        }
+        Ok(())
+    });
+    let stopped = read
+        .and_then(|()| import_chunk(store, pending, library, &mut lines).map_err(Stop::Store))
+        .err();
+    Streamed { lines, stopped }
+}
+
+/// One chunk: the attempts that read are verified and kept, the others refused; the
+/// lines numbered on from `lines`.
+fn import_chunk(
+    store: &mut Store,
+    chunk: Vec<ReadAttempt>,
+    library: &Library,
+    lines: &mut Vec<Line>,
+) -> Result<(), StoreError> {
+    let first = lines.len();
+    let readable: Vec<BundleAttempt<Actions>> = chunk
+        .iter()
+        .filter_map(|a| a.as_ref().ok().cloned())
+        .collect();
+    let mut done = import_parsed(store, &readable, library)?.into_iter();
+    for (i, attempt) in chunk.into_iter().enumerate() {
+        let index = first + i + 1;
+        let line = match attempt {
+            Ok(_) => done.next().map(|l| Line { index, ..l }),
+            Err(b) => Some(Line {
+                index,
+                trainee: String::new(),
+                scenario: String::new(),
+                seed: 0,
+                total: 0.0,
+                outcome: Outcome::Refused(Refusal::BadField {
+                    field: b.field,
+                    value: b.value,
+                }),
+            }),
+        };
+        lines.extend(line);
+    }
+    Ok(())
+}
+
+/// Verify every attempt of a bundle held in memory, then keep the good ones in one
+/// transaction. Refused attempts are reported, never stored.
 pub fn import(
     store: &mut Store,
     bundle: &Bundle,
     library: &Library,
 ) -> Result<Vec<Line>, StoreError> {
-    let results = verify_all(&bundle.attempts, library);
-    let keep: Vec<ImportedAttempt<'_>> = bundle
+    let read: Vec<BundleAttempt<Actions>> = bundle
         .attempts
+        .iter()
+        .map(|a| a.map_actions(|values| Actions::from_values(values)))
+        .collect();
+    import_parsed(store, &read, library)
+}
+
+fn import_parsed(
+    store: &mut Store,
+    attempts: &[BundleAttempt<Actions>],
+    library: &Library,
+) -> Result<Vec<Line>, StoreError> {
+    let results = verify_all(attempts, library);
+    let keep: Vec<ImportedAttempt<'_>> = attempts
         .iter()
         .zip(&results)
         .filter_map(|(a, r)| r.as_ref().ok().map(|v| (a, v)))
@@ -261,14 +314,14 @@ pub fn import(
             engine_version: &a.engine_version,
             started_at: &a.started_at,
             ended_at: &a.ended_at,
-            actions: &v.actions,
+            actions: v.actions,
             debrief: &v.debrief,
         })
         .collect();
     // One answer per kept attempt, in the same order.
     let mut stored = store.import_attempts(&keep)?.into_iter();
-    let mut lines = Vec::with_capacity(bundle.attempts.len());
-    for (i, (a, r)) in bundle.attempts.iter().zip(results).enumerate() {
+    let mut lines = Vec::with_capacity(attempts.len());
+    for (i, (a, r)) in attempts.iter().zip(results).enumerate() {
         let outcome = match r {
             Err(refusal) => Outcome::Refused(refusal),
             Ok(_) => match stored.next() {
@@ -290,22 +343,26 @@ pub fn import(
 }
 
 /// Replays are independent: split them over the machine's cores.
-fn verify_all<'a>(
-    attempts: &[BundleAttempt],
+fn verify_all<'a, 'b>(
+    attempts: &'b [BundleAttempt<Actions>],
     library: &'a Library,
-) -> Vec<Result<Verified<'a>, Refusal>> {
+) -> Vec<Result<Verified<'a, 'b>, Refusal>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 8);
     if threads == 1 || attempts.len() < 8 {
-        return attempts.iter().map(|a| verify(a, library)).collect();
+        return attempts.iter().map(|a| verify_read(a, library)).collect();
     }
     let chunk = attempts.len().div_ceil(threads);
     std::thread::scope(|s| {
         let handles: Vec<_> = attempts
             .chunks(chunk)
             .map(|part| {
-                s.spawn(move || part.iter().map(|a| verify(a, library)).collect::<Vec<_>>())
+                s.spawn(move || {
+                    part.iter()
+                        .map(|a| verify_read(a, library))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles

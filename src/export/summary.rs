@@ -281,7 +281,5 @@ pub fn json(view: View, table: &Table) -> String {
             .map(|row| Row(&table.columns, row))
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::sanitize::json::pretty(&doc)
 }

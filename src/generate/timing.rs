@@ -51,7 +51,10 @@ impl Period<'_> {
     fn office_windows(&self) -> Vec<Window> {
         // One walk over the calendar (period_day per day would be quadratic).
         let wanted = self.working_days.max(1) as usize;
-        let mut days: Vec<NaiveDate> = Vec::with_capacity(wanted);
+        // Validation caps the period (`limits::WORKING_DAYS`); the capacity is capped
+        // again so no unchecked number ever sizes an allocation.
+        let cap = wanted.min(crate::limits::WORKING_DAYS as usize);
+        let mut days: Vec<NaiveDate> = Vec::with_capacity(cap);
         let mut day = self.start.date();
         for _ in 0..(wanted * 4 + 60) {
             if days.len() >= wanted {

@@ -9,7 +9,7 @@ use toml::de::DeTable;
 use super::diagnostic::{DiagCode, Diagnostic, Severity};
 use super::model::Scenario;
 use super::report::Report;
-use super::{raw, schema, structure, validate};
+use super::{dates, limits, raw, schema, structure, validate};
 
 /// A scenario that loaded, with the warnings its file gave (W005 for format 1).
 #[derive(Debug, Clone)]
@@ -34,6 +34,13 @@ pub fn load_str(path: &str, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
 /// Load a file and keep its warnings: what `motcua validate` prints.
 pub fn check_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let label = path.display().to_string();
+    // Refused before it is read: a huge file must not fill the memory.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && limits::file_too_large(meta.len())
+    {
+        return Err(too_large(&label, meta.len()));
+    }
     match std::fs::read(path) {
         Ok(bytes) => check_bytes(&label, &bytes),
         Err(err) => {
@@ -56,7 +63,22 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
+fn too_large(path: &str, bytes: u64) -> Vec<Diagnostic> {
+    let mut report = Report::new(path, "");
+    let args = vec![
+        ("key", "@diag.unit.file".to_string()),
+        ("length", bytes.to_string()),
+        ("limit", crate::limits::SCENARIO_BYTES.to_string()),
+        ("unit", "@diag.unit.bytes".to_string()),
+    ];
+    report.push(0, DiagCode::TooLong, args);
+    report.finish()
+}
+
 pub fn check_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
+    if limits::file_too_large(bytes.len() as u64) {
+        return Err(too_large(path, bytes.len() as u64));
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => check_str(path, text),
         Err(err) => {
@@ -73,12 +95,22 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> 
 }
 
 pub fn check_str(path: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    // A byte-order mark is not part of line 1: columns count from after it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut report = Report::new(path, text);
     let (tree, errors) = DeTable::parse_recoverable(text);
     for err in &errors {
         let at = err.span().map_or(0, |s| s.start);
-        let args = vec![("detail", err.message().to_string())];
-        report.push(at, DiagCode::Syntax, args);
+        match dates::reason(err.message()) {
+            Some(reason) => {
+                let args = vec![("value", dates::written(text, at)), ("reason", reason)];
+                report.push(at, DiagCode::BadDate, args);
+            }
+            None => {
+                let args = vec![("detail", err.message().to_string())];
+                report.push(at, DiagCode::Syntax, args);
+            }
+        }
     }
     if report.has_errors() {
         // What the parser recovered is a guess; checking it would report ghosts.

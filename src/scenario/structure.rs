@@ -62,6 +62,16 @@ fn check_value(
     kind: Kind,
 ) -> bool {
     let at = value.span().start;
+    if let Some((length, limit, unit)) = super::limits::oversize(key, value.get_ref()) {
+        let args = vec![
+            ("key", key.to_string()),
+            ("length", length.to_string()),
+            ("limit", limit.to_string()),
+            ("unit", unit.to_string()),
+        ];
+        report.push(at, DiagCode::TooLong, args);
+        return false;
+    }
     match (kind, value.get_mut()) {
         (Kind::Str, DeValue::String(s)) => {
             to_nfc(s);

@@ -112,25 +112,62 @@ pub(crate) enum Min {
     One,
 }
 
-/// An integer that must be ≥ 0 (or ≥ 1) and fit `T`; E008 otherwise.
+/// An integer that must be ≥ 0 (or ≥ 1) and fit `T`: E008 below, E041 ("too large")
+/// above what `T` holds.
 pub(crate) fn int<T: TryFrom<i64>>(r: &mut Report, key: &str, v: &S<i64>, min: Min) -> Option<T> {
+    int_upto(r, key, v, min, u64::MAX)
+}
+
+/// `int`, and at most `max` (`crate::limits`): E041 with the limit above it.
+pub(crate) fn int_upto<T: TryFrom<i64>>(
+    r: &mut Report,
+    key: &str,
+    v: &S<i64>,
+    min: Min,
+    max: u64,
+) -> Option<T> {
     let n = *v.get_ref();
     let (low, expected) = match min {
         Min::Zero => (0, "@diag.expect.non_negative"),
         Min::One => (1, "@diag.expect.positive"),
     };
-    if n >= low
-        && let Ok(value) = T::try_from(n)
-    {
-        return Some(value);
+    if n < low {
+        let args = vec![
+            ("key", key.to_string()),
+            ("value", n.to_string()),
+            ("expected", expected.to_string()),
+        ];
+        r.push(v.span().start, DiagCode::InvalidValue, args);
+        return None;
     }
-    let args = vec![
-        ("key", key.to_string()),
-        ("value", n.to_string()),
-        ("expected", expected.to_string()),
-    ];
-    r.push(v.span().start, DiagCode::InvalidValue, args);
-    None
+    // The largest value `T` holds, found without knowing `T`: the limit if it fits.
+    let fits = |x: u64| {
+        i64::try_from(x)
+            .ok()
+            .and_then(|x| T::try_from(x).ok())
+            .is_some()
+    };
+    let limit = if fits(max) { max } else { type_max(fits) };
+    match T::try_from(n) {
+        Ok(value) if n.unsigned_abs() <= limit => Some(value),
+        _ => {
+            let args = vec![
+                ("key", key.to_string()),
+                ("value", n.to_string()),
+                ("limit", limit.to_string()),
+            ];
+            r.push(v.span().start, DiagCode::TooLarge, args);
+            None
+        }
+    }
+}
+
+/// The largest of u32::MAX, i64::MAX that `fits` accepts (the integer types used).
+fn type_max(fits: impl Fn(u64) -> bool) -> u64 {
+    [i64::MAX as u64, u64::from(u32::MAX), u64::from(u16::MAX)]
+        .into_iter()
+        .find(|m| fits(*m))
+        .unwrap_or(0)
 }
 
 /// An optional integer: `default` when absent, `None` when present and invalid.

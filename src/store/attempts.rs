@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::checksum;
 use super::imported::fingerprint;
 use super::{ENGINE_VERSION, Mode, Result, Store, StoreError, sha256_hex};
 use crate::scenario::Scenario;
@@ -102,6 +103,17 @@ pub fn band_from_key(key: &str) -> Option<Band> {
     .find(|b| b.key() == key)
 }
 
+/// A name that may be kept: the sanitiser's check (no control character, not too
+/// long), then normalised.
+pub fn checked_name(name: &str) -> Result<String> {
+    use crate::sanitize::{NameProblem, check_name};
+    match check_name(name) {
+        Ok(()) => Ok(normalize_name(name)),
+        Err(NameProblem::Empty) => Err(StoreError::EmptyTrainee),
+        Err(problem) => Err(StoreError::BadName(problem)),
+    }
+}
+
 /// Trainee names are compared as typed, after NFC normalisation (a name typed with
 /// combining accents is the same trainee) and with runs of spaces made one.
 pub fn normalize_name(name: &str) -> String {
@@ -113,15 +125,13 @@ pub fn normalize_name(name: &str) -> String {
 impl Store {
     /// The trainee's id, creating the trainee on first use.
     pub fn trainee_id(&mut self, name: &str) -> Result<i64> {
-        let name = normalize_name(name);
-        if name.is_empty() {
-            return Err(StoreError::EmptyTrainee);
-        }
+        let name = checked_name(name)?;
         let now = self.now();
         let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
         let id = trainee_in(&tx, &name, &now).map_err(sql)?;
         tx.commit().map_err(sql)?;
+        self.after_commit()?;
         Ok(id)
     }
 
@@ -148,10 +158,7 @@ impl Store {
         seed: u64,
         mode: Mode,
     ) -> Result<AttemptId> {
-        let name = normalize_name(trainee);
-        if name.is_empty() {
-            return Err(StoreError::EmptyTrainee);
-        }
+        let name = checked_name(trainee)?;
         let now = self.now();
         let sha = sha256_hex(source);
         let (tx, path) = self.begin_write()?;
@@ -174,6 +181,7 @@ impl Store {
         .map_err(sql)?;
         let id = tx.last_insert_rowid();
         tx.commit().map_err(sql)?;
+        self.after_commit()?;
         Ok(AttemptId(id))
     }
 
@@ -184,19 +192,19 @@ impl Store {
         let line = action::log_line(seq, action);
         let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
-        let status: Option<String> = tx
+        let found: Option<(String, Option<String>)> = tx
             .query_row(
-                "SELECT status FROM attempt WHERE id = ?1",
+                "SELECT status, log_checksum FROM attempt WHERE id = ?1",
                 [attempt.0],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
             .map_err(sql)?;
-        match status.as_deref() {
+        let checksum = match found {
             None => return Err(StoreError::NoSuchAttempt(attempt.0)),
-            Some("open") => {}
+            Some((status, sum)) if status == "open" => sum,
             Some(_) => return Err(StoreError::AttemptClosed(attempt.0)),
-        }
+        };
         let last: i64 = tx
             .query_row(
                 "SELECT coalesce(max(seq), 0) FROM action WHERE attempt_id = ?1",
@@ -217,7 +225,19 @@ impl Store {
             params![attempt.0, seq as i64, line],
         )
         .map_err(sql)?;
-        tx.commit().map_err(sql)
+        // An attempt from before the checksum (NULL) and with actions stays unchecked.
+        let chained = match checksum {
+            Some(sum) => Some(checksum::next(&sum, &line)),
+            None if last == 0 => Some(checksum::next("", &line)),
+            None => None,
+        };
+        tx.execute(
+            "UPDATE attempt SET log_checksum = ?2 WHERE id = ?1",
+            params![attempt.0, chained],
+        )
+        .map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        self.after_commit()
     }
 
     /// Record the score of an attempt whose period is over.
@@ -259,7 +279,8 @@ impl Store {
             return Err(StoreError::AttemptClosed(attempt.0));
         }
         insert_mistakes(&tx, attempt.0, debrief).map_err(sql)?;
-        tx.commit().map_err(sql)
+        tx.commit().map_err(sql)?;
+        self.after_commit()
     }
 
     /// Give up an open attempt (the trainee starts over). Its actions stay.
@@ -276,7 +297,7 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::AttemptClosed(attempt.0));
         }
-        Ok(())
+        self.after_commit()
     }
 }
 

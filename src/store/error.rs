@@ -24,6 +24,16 @@ pub enum StoreError {
     /// Not an SQLite database, or a damaged one.
     #[error("{path}: the database is damaged: {detail}")]
     Corrupt { path: PathBuf, detail: String },
+    /// Not an SQLite file at all: refused, never converted.
+    #[error("{path}: not an SQLite database")]
+    NotSqlite { path: PathBuf },
+    /// The WAL file was removed while this program wrote to the database.
+    #[error("{path}: the WAL file was removed")]
+    WalLost { path: PathBuf },
+    /// An attempt's stored log does not match its checksum: rows lost or changed
+    /// outside motcua.
+    #[error("attempt {attempt}: the stored log does not match its checksum")]
+    Damaged { attempt: i64 },
     /// An SQLite database of some other program.
     #[error("{path}: not a motcua database")]
     Foreign { path: PathBuf },
@@ -70,6 +80,9 @@ pub enum StoreError {
     /// A trainee needs a name.
     #[error("empty trainee name")]
     EmptyTrainee,
+    /// A name with a control character, or too long (`sanitize::check_name`).
+    #[error("trainee name refused: {0:?}")]
+    BadName(crate::sanitize::NameProblem),
 }
 
 impl StoreError {
@@ -106,6 +119,9 @@ impl StoreError {
             StoreError::TooNew { .. } => "too_new",
             StoreError::Corrupt { .. } => "corrupt",
             StoreError::Foreign { .. } => "foreign",
+            StoreError::NotSqlite { .. } => "not_sqlite",
+            StoreError::WalLost { .. } => "wal_lost",
+            StoreError::Damaged { .. } => "damaged",
             StoreError::Missing { .. } => "missing",
             StoreError::NoDataDir => "no_data_dir",
             StoreError::Io { .. } => "io",
@@ -117,6 +133,7 @@ impl StoreError {
             StoreError::BadAction { .. } => "bad_action",
             StoreError::Unreplayable { .. } => "unreplayable",
             StoreError::EmptyTrainee => "empty_trainee",
+            StoreError::BadName(_) => "bad_name",
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::attempts::{AttemptId, insert_mistakes, keep_scenario, normalize_name, trainee_in};
-use super::{Mode, Result, Store, StoreError, sha256_hex};
+use super::attempts::{AttemptId, checked_name, insert_mistakes, keep_scenario, trainee_in};
+use super::{Mode, Result, Store, StoreError, checksum, sha256_hex};
 use crate::scenario::Scenario;
 use crate::score::Debrief;
 use crate::session::action::{self, Action};
@@ -59,10 +59,7 @@ impl Store {
         let sql = |e| StoreError::from_sqlite(&path, e);
         let mut out = Vec::with_capacity(list.len());
         for a in list {
-            let name = normalize_name(a.trainee);
-            if name.is_empty() {
-                return Err(StoreError::EmptyTrainee);
-            }
+            let name = checked_name(a.trainee)?;
             let sha = sha256_hex(a.source);
             let fp = fingerprint(&name, &sha, a.seed, a.mode, a.started_at, a.actions);
             let existing: Option<i64> = tx
@@ -107,16 +104,24 @@ impl Store {
                         "INSERT INTO action (attempt_id, seq, line) VALUES (?1, ?2, ?3)",
                     )
                     .map_err(sql)?;
+                let mut sum = String::new();
                 for (i, action) in a.actions.iter().enumerate() {
                     let seq = i as u64 + 1;
-                    stmt.execute(params![id, seq as i64, action::log_line(seq, action)])
-                        .map_err(sql)?;
+                    let line = action::log_line(seq, action);
+                    sum = checksum::next(&sum, &line);
+                    stmt.execute(params![id, seq as i64, line]).map_err(sql)?;
                 }
+                tx.execute(
+                    "UPDATE attempt SET log_checksum = ?2 WHERE id = ?1",
+                    params![id, sum],
+                )
+                .map_err(sql)?;
             }
             insert_mistakes(&tx, id, a.debrief).map_err(sql)?;
             out.push(Imported::New(AttemptId(id)));
         }
         tx.commit().map_err(sql)?;
+        self.after_commit()?;
         Ok(out)
     }
 }

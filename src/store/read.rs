@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params, params_from_iter};
 use super::attempts::{
     AttemptId, AttemptInfo, Filter, Resume, Status, band_from_key, normalize_name,
 };
-use super::{Mode, Result, Store, StoreError, parse_timestamp};
+use super::{Mode, Result, Store, StoreError, checksum, parse_timestamp};
 use crate::session::action::{self, Action};
 
 const SELECT: &str = "SELECT a.id, t.name, a.scenario_id, a.scenario_sha256, a.seed, a.mode,
@@ -57,8 +57,19 @@ impl Store {
         Ok(info)
     }
 
-    /// The action log of an attempt, in order.
+    /// The action log of an attempt, in order, checked against its checksum:
+    /// `Damaged` when rows were lost or changed outside motcua.
     pub fn actions(&self, attempt: AttemptId) -> Result<Vec<Action>> {
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT log_checksum FROM attempt WHERE id = ?1",
+                [attempt.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql(e))?
+            .flatten();
         let mut stmt = self
             .conn
             .prepare("SELECT seq, line FROM action WHERE attempt_id = ?1 ORDER BY seq")
@@ -69,6 +80,11 @@ impl Store {
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.sql(e))?;
+        if let Some(stored) = stored
+            && checksum::of(rows.iter().map(|(_, line)| line.as_str())) != stored
+        {
+            return Err(StoreError::Damaged { attempt: attempt.0 });
+        }
         rows.into_iter()
             .map(|(seq, line)| {
                 serde_json::from_str::<action::LoggedAction>(&line)

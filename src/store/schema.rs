@@ -56,6 +56,12 @@ CREATE TABLE mistake (
     PRIMARY KEY (attempt_id, code)
 ) WITHOUT ROWID;
 "#,
+    // 1 → 2: the log checksum, the chain of `store::checksum` over the attempt's
+    // action lines, kept with every append. NULL for attempts stored before it:
+    // those are not checked.
+    r#"
+ALTER TABLE attempt ADD COLUMN log_checksum TEXT;
+"#,
 ];
 
 /// The version this motcua writes.

@@ -2,6 +2,8 @@
 //! played into a store the way the TUI and `motcua record` do.
 #![allow(dead_code)]
 
+pub mod recorder;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -9,6 +11,19 @@ use motcua::scenario::{self, Scenario, builtin};
 use motcua::score;
 use motcua::session::{Action, Session, solver};
 use motcua::store::{AttemptId, Mode, Store};
+
+/// `program` with motcua's environment variables removed (`MOTCUA_LANG`, `MOTCUA_DB`)
+/// and its three streams piped: the binary tests run it as a user's shell would.
+pub fn clean_command(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    use std::process::Stdio;
+    let mut cmd = std::process::Command::new(program);
+    cmd.env_remove("MOTCUA_LANG")
+        .env_remove("MOTCUA_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
 
 /// A fresh folder for one test's database; removed when dropped.
 pub struct Temp {

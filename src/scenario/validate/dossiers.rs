@@ -8,7 +8,8 @@ use super::super::raw::{RawChannels, RawDossiers, RawScripted, S, Str};
 use super::super::report::{Report, with_suggestion};
 use super::super::values::day_time;
 use super::index::Index;
-use super::{Min, Seen, all, int, named, num_or, text};
+use super::{Min, Seen, all, int_upto, named, num_or, text};
+use crate::limits;
 
 /// Channel shares may be off by this much from 1 (decimal fractions in binary).
 pub(crate) const CHANNEL_SUM_TOLERANCE: f64 = 1e-6;
@@ -32,7 +33,7 @@ pub(crate) fn plan(
     let count = raw
         .count
         .as_ref()
-        .and_then(|c| int::<u32>(r, "count", c, Min::Zero));
+        .and_then(|c| int_upto::<u32>(r, "count", c, Min::Zero, limits::DOSSIERS));
     let flaw_rate = probability(r, "flaw_rate", num_or(&raw.flaw_rate, DEFAULT_FLAW_RATE));
     let channels = match &raw.channels {
         None => Some(ChannelShares {
@@ -45,6 +46,16 @@ pub(crate) fn plan(
     let mix = mix(r, raw, frame.index);
     let scripted = scripted(r, raw, frame);
     let scripted_count = raw.scripted.as_ref().map_or(0, |l| l.get_ref().len());
+    let total = u64::from(count.unwrap_or(0)) + scripted_count as u64;
+    if total > limits::DOSSIERS {
+        let args = vec![
+            ("key", "count + scripted".to_string()),
+            ("value", total.to_string()),
+            ("limit", limits::DOSSIERS.to_string()),
+        ];
+        r.push(d.span().start, DiagCode::TooLarge, args);
+        return None;
+    }
     let scripted_written = scripted_count > 0 || r.was_dropped(d.span().start, "scripted");
     if count == Some(0) && !scripted_written {
         r.push(d.span().start, DiagCode::NoDossiers, vec![]);

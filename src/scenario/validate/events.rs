@@ -5,7 +5,8 @@ use super::super::model::{EventKind, RuleSet, ScriptedEvent};
 use super::super::raw::{RawEvent, S};
 use super::super::report::{Report, with_suggestion};
 use super::dossiers::{Frame, in_office_hours, moment};
-use super::{Min, all, at, int, named, text};
+use super::{Min, all, at, int_upto, named, text};
+use crate::limits;
 
 pub(crate) fn events(
     r: &mut Report,
@@ -37,7 +38,7 @@ fn event(r: &mut Report, e: &S<RawEvent>, frame: &Frame) -> Option<ScriptedEvent
     let mut ok = kind.is_none_or(|k| kind_keys(r, raw, k, (e.span().start, kind_at)));
     let minutes = match &raw.minutes {
         None => Some(None),
-        Some(v) => int::<u32>(r, "minutes", v, Min::One).map(Some),
+        Some(v) => int_upto::<u32>(r, "minutes", v, Min::One, limits::MINUTES).map(Some),
     };
     let rules = match &raw.rules {
         None => Some(None),

@@ -5,7 +5,8 @@ use super::super::model::Meta;
 use super::super::raw::{RawMeta, S, StrList};
 use super::super::report::Report;
 use super::super::values::vietnam_time;
-use super::{Min, int, int_or, named, text};
+use super::{Min, int_or, int_upto, named, text};
+use crate::limits;
 
 /// Seed used when the file gives none (`--seed` still overrides it).
 pub(crate) const DEFAULT_SEED: u64 = 1;
@@ -23,7 +24,7 @@ pub(crate) fn meta(r: &mut Report, raw: Option<&S<RawMeta>>) -> Option<Meta> {
     let working_days = raw
         .working_days
         .as_ref()
-        .and_then(|v| int(r, "working_days", v, Min::One));
+        .and_then(|v| int_upto(r, "working_days", v, Min::One, limits::WORKING_DAYS));
     let seed = int_or(r, "seed", &raw.seed, Min::Zero, DEFAULT_SEED);
     let pass_score = pass_score(r, raw);
     let objectives = strings(&raw.objectives);

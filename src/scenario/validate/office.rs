@@ -9,7 +9,8 @@ use super::super::model::{Area, Costs, Geography, Office, Scoring, TimeSpan, Wei
 use super::super::raw::{RawArea, RawOffice, RawScoring, S, Str};
 use super::super::report::Report;
 use super::super::values::{clock, time_span};
-use super::{Min, int, non_empty, num_or, text};
+use super::{Min, int_upto, non_empty, num_or, text};
+use crate::limits;
 
 pub(crate) const DEFAULT_NAME: &str = "Bộ phận Một cửa";
 pub(crate) const DEFAULT_UNIT_CODE: &str = "000.00.12.H12";
@@ -201,7 +202,7 @@ pub(crate) fn costs(r: &mut Report, raw: Option<&S<BTreeMap<S<String>, S<i64>>>>
     let mut minutes = BTreeMap::new();
     let mut ok = true;
     for (action, v) in raw.map(|t| t.get_ref().iter()).into_iter().flatten() {
-        match int::<u32>(r, action.get_ref(), v, Min::Zero) {
+        match int_upto::<u32>(r, action.get_ref(), v, Min::Zero, limits::MINUTES) {
             Some(m) => {
                 minutes.insert(action.get_ref().clone(), m);
             }

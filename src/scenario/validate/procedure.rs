@@ -9,7 +9,8 @@ use super::super::report::{Report, with_suggestion};
 use super::component::{component_info, component_list, components};
 use super::flaw::{Components, flaw};
 use super::index::Known;
-use super::{Min, Seen, all, int, int_or, named, non_empty, text};
+use super::{Min, Seen, all, int_upto, named, non_empty, text};
+use crate::limits;
 
 pub(crate) fn procedures(
     r: &mut Report,
@@ -48,10 +49,13 @@ fn procedure(
     let code = text(&raw.code).unwrap_or_default();
     let service = named::<ServiceLevel>(r, "service", &raw.service);
     let deadline = raw.deadline.as_ref().and_then(|d| deadline(r, d));
-    let fee = int_or::<u64>(r, "fee", &raw.fee, Min::Zero, 0);
+    let fee = match &raw.fee {
+        None => Some(0),
+        Some(v) => money(r, "fee", v),
+    };
     let fee_online = match &raw.fee_online {
         None => Some(None),
-        Some(v) => int::<u64>(r, "fee_online", v, Min::Zero).map(Some),
+        Some(v) => money(r, "fee_online", v).map(Some),
     };
     let legal_ok = raw
         .legal_basis
@@ -143,18 +147,18 @@ fn page_fee(r: &mut Report, raw: &RawPageFee, procedure: &str, known: &Known) ->
     if let Some(c) = &raw.component {
         ok &= component_known(r, c, procedure, known);
     }
-    let first_pages = int_or::<u32>(r, "first_pages", &raw.first_pages, Min::Zero, 0);
-    let rest = raw
-        .rest
-        .as_ref()
-        .and_then(|v| int::<u64>(r, "rest", v, Min::Zero));
+    let first_pages = match &raw.first_pages {
+        None => Some(0),
+        Some(v) => int_upto::<u32>(r, "first_pages", v, Min::Zero, limits::PAGES),
+    };
+    let rest = raw.rest.as_ref().and_then(|v| money(r, "rest", v));
     let first = match &raw.first {
         None => rest,
-        Some(v) => int::<u64>(r, "first", v, Min::Zero),
+        Some(v) => money(r, "first", v),
     };
     let max = match &raw.max {
         None => Some(None),
-        Some(v) => int::<u64>(r, "max", v, Min::Zero).map(Some),
+        Some(v) => money(r, "max", v).map(Some),
     };
     if !ok {
         return None;
@@ -220,7 +224,17 @@ fn deadline(r: &mut Report, d: &S<RawDeadline>) -> Option<Deadline> {
         r.push(v.span().start, DiagCode::ZeroDeadline, args);
         return None;
     }
-    int::<u32>(r, key, v, Min::One).map(make)
+    let limit = if key == "working_days" {
+        limits::DEADLINE_DAYS
+    } else {
+        limits::DEADLINE_HOURS
+    };
+    int_upto::<u32>(r, key, v, Min::One, limit).map(make)
+}
+
+/// An amount in đồng: ≥ 0 (E008), at most `limits::MONEY` (E041).
+fn money(r: &mut Report, key: &str, v: &S<i64>) -> Option<u64> {
+    int_upto::<u64>(r, key, v, Min::Zero, limits::MONEY)
 }
 
 /// A component id that names one of the procedure's components; E010 with a
