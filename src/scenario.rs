@@ -8,6 +8,7 @@
 
 pub mod builtin;
 pub mod diagnostic;
+mod lint;
 mod load;
 pub mod model;
 mod raw;
@@ -18,5 +19,6 @@ mod validate;
 mod values;
 
 pub use diagnostic::{DiagCode, Diagnostic, Severity};
+pub use lint::event_warnings;
 pub use load::{load_bytes, load_file, load_str};
 pub use model::*;

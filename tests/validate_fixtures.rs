@@ -206,3 +206,33 @@ fn validate_needs_a_path() {
     let out = Command::new(BIN).arg("validate").output().expect("runs");
     assert_eq!(out.status.code(), Some(2), "clap usage error");
 }
+
+#[test]
+fn an_event_that_can_never_take_effect_is_w002_at_its_position_in_both_languages() {
+    let file = fixtures("warn").join("W002-event-no-effect.toml");
+    let expected = expectations(&file);
+    assert_eq!(expected.len(), 3, "the fixture names three events");
+    for (lang, words) in [
+        ("vi", "không bao giờ có tác dụng"),
+        ("en", "can never take effect"),
+    ] {
+        let out = validate(lang, &[&file]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // A warning: the file is still valid.
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        for (code, at) in &expected {
+            let wanted = format!("{}:{at}: warning[{code}]: ", file.display());
+            let line = stderr
+                .lines()
+                .find(|l| l.starts_with(&wanted))
+                .unwrap_or_else(|| panic!("{lang}: {wanted} not in stderr:\n{stderr}"));
+            assert!(line.contains(words), "{lang}: {line}");
+        }
+        assert_eq!(
+            stderr.matches("warning[W002]").count(),
+            3,
+            "{lang}: the events that can take effect are not warned about:\n{stderr}"
+        );
+        assert!(error_lines(&stderr).is_empty(), "{stderr}");
+    }
+}

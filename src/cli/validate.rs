@@ -38,7 +38,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
             match scenario::load_file(&file) {
                 Ok(scenario) => {
                     valid += 1;
-                    if let Some(d) = winnable::check(&label, &scenario) {
+                    for d in warnings(&file, &label, &scenario) {
                         eprintln!("{}", diagnostics::render(lang, &d));
                     }
                     if !args.quiet {
@@ -81,6 +81,16 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Warnings about a valid file: events that can never take effect (W002), then
+/// whether the reference solver can win it (W001).
+fn warnings(file: &Path, label: &str, scenario: &scenario::Scenario) -> Vec<scenario::Diagnostic> {
+    // The file was just read; if it cannot be read again, there is nothing to point at.
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let mut out = scenario::event_warnings(label, &text, scenario);
+    out.extend(winnable::check(label, scenario));
+    out
 }
 
 /// A file stands for itself (even a missing one: loading it reports E001);

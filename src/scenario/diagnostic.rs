@@ -52,6 +52,7 @@ keyed_enum!(
         TranslationCount = "E039",
         EventBeforeDossier = "E040",
         Unwinnable = "W001",
+        EventNoEffect = "W002",
     }
 );
 

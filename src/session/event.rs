@@ -154,6 +154,10 @@ pub enum Happened {
         dossier: Option<String>,
         message: Option<String>,
         message_en: Option<String>,
+        /// The event does not fit the dossier's state and changes nothing: a
+        /// `supplement-arrives` with no supplement request open, a `withdraw` of a
+        /// closed dossier. It is only a citizen's message then.
+        ignored: bool,
     },
     OutageEnded,
     RulesChanged {

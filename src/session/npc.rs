@@ -139,7 +139,9 @@ impl Session {
         self.calendar.add_office_minutes(verify_at, minutes)
     }
 
-    /// A scripted event fires.
+    /// A scripted event fires. Events follow state: a supplement comes in only for
+    /// an open request, a withdrawal only of a dossier still open; otherwise the
+    /// event is a message that changes nothing (`ignored`).
     pub(super) fn scripted_event(&mut self, j: usize, at: NaiveDateTime) {
         let e = self.scenario.events[j].clone();
         let i = e.dossier.as_deref().and_then(|id| {
@@ -147,11 +149,19 @@ impl Session {
                 .iter()
                 .position(|d| d.scripted_id.as_deref() == Some(id))
         });
+        let applies = match e.kind {
+            EventKind::SupplementArrives => i.filter(|&i| self.states[i].pending.is_some()),
+            EventKind::Withdraw => i.filter(|&i| !self.states[i].is_closed()),
+            EventKind::Outage | EventKind::RuleChange | EventKind::CitizenCall => i,
+        };
+        let ignored = matches!(e.kind, EventKind::SupplementArrives | EventKind::Withdraw)
+            && applies.is_none();
         let what = Happened::Scripted {
             kind: e.kind,
             dossier: i.map(|i| self.dossiers[i].code.clone()),
             message: e.message.clone(),
             message_en: e.message_en.clone(),
+            ignored,
         };
         self.emit(at, Actor::System, what);
         match e.kind {
@@ -163,7 +173,7 @@ impl Session {
                 self.schedule(until, TimerKind::OutageEnd, 0);
             }
             EventKind::SupplementArrives => {
-                if let Some(i) = i.filter(|&i| self.states[i].pending.is_some()) {
+                if let Some(i) = applies {
                     self.reply(i, at);
                 }
             }
@@ -174,7 +184,7 @@ impl Session {
                 }
             }
             EventKind::Withdraw => {
-                if let Some(i) = i.filter(|&i| !self.states[i].is_closed()) {
+                if let Some(i) = applies {
                     let dossier = self.dossiers[i].code.clone();
                     self.emit(at, Actor::Citizen, Happened::Withdrawn { dossier });
                     self.close(i, Closure::Withdrawn, at);
