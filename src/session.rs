@@ -9,6 +9,7 @@ pub mod action;
 pub mod costs;
 mod cure;
 pub mod event;
+mod lateness;
 mod npc;
 mod perform;
 pub mod policy;

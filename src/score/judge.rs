@@ -156,6 +156,11 @@ impl<'s> Judge<'s> {
                 self.push(MistakeCode::NotDigitized, dossier, at, &[], undigitized);
                 self.push(MistakeCode::NotReused, dossier, at, &[], unreused);
             }
+            Happened::Apologized {
+                dossier,
+                needed: false,
+                ..
+            } => self.push(MistakeCode::ApologyNotNeeded, dossier, at, &[], &[]),
             Happened::Returned {
                 dossier,
                 channel,

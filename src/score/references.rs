@@ -20,10 +20,10 @@ pub fn general(code: MistakeCode, rules: RuleSet) -> &'static str {
             "Thông tư 01/2023/TT-VPCP; QĐ 766/QĐ-TTg, chỉ số 4.2 và 4.3"
         }
         (Late | Unfinished, _) => "QĐ 766/QĐ-TTg, chỉ số 2.1 (hồ sơ xử lý đúng hạn)",
-        (LateWithoutApology, RuleSet::R2025) => {
+        (LateWithoutApology | ApologyNotNeeded, RuleSet::R2025) => {
             "Nghị định 118/2025/NĐ-CP; Thông tư 03/2025/TT-VPCP, mẫu 04"
         }
-        (LateWithoutApology, RuleSet::R2018) => {
+        (LateWithoutApology | ApologyNotNeeded, RuleSet::R2018) => {
             "Nghị định 61/2018/NĐ-CP; Thông tư 01/2018/TT-VPCP, mẫu 04"
         }
         (ResultBeforePayment, _) => "QĐ 766/QĐ-TTg, chỉ số 3.6; Nghị định 42/2022/NĐ-CP, Điều 11",

@@ -134,8 +134,10 @@ pub enum Happened {
         new_date: NaiveDate,
         /// Sent before the due moment, as the rule asks.
         in_time: bool,
+        /// Lateness was certain from what the desk could see when it went out.
+        needed: bool,
     },
-    /// The due moment changed: acceptance, a pause for a supplement, a kept apology.
+    /// The due moment moved: a pause for a supplement asked after acceptance.
     DueSet {
         dossier: String,
         due: NaiveDateTime,

@@ -72,7 +72,7 @@ impl Session {
                 self.emit(at, Actor::System, Happened::DueSet { dossier, due });
             }
             let from = self.calendar.next_opening(at);
-            let verify_at = self.calendar.add_office_minutes(from, REVERIFY_MINUTES);
+            let verify_at = self.verification_end(i, from, REVERIFY_MINUTES);
             let s = &mut self.states[i];
             s.examined = false;
             s.delay_noticed = false;
@@ -129,13 +129,8 @@ impl Session {
 
     /// When the result is ready if everyone works without delay after verification.
     pub(super) fn expected_result(&self, verify_at: NaiveDateTime) -> NaiveDateTime {
-        let role = self.scenario.meta.role;
-        let mut minutes = 0u64;
-        for (step, action) in [(Step::Appraise, "appraise"), (Step::Sign, "sign")] {
-            if trainee_plays(role, step) {
-                minutes += u64::from(super::costs::minutes(&self.scenario.costs, action));
-            }
-        }
+        let minutes = self.trainee_minutes(Step::Appraise, "appraise")
+            + self.trainee_minutes(Step::Sign, "sign");
         self.calendar.add_office_minutes(verify_at, minutes)
     }
 
@@ -204,7 +199,8 @@ impl Session {
     pub(super) fn npc_turn(&mut self, i: usize, at: NaiveDateTime) {
         let role = self.scenario.meta.role;
         for _ in 0..MAX_NPC_STEPS {
-            let Some(action) = policy::next_step(self, i) else {
+            // The apology letter is the trainee's; colleagues do not wait for it.
+            let Some(action) = policy::work_step(self, i) else {
                 return;
             };
             let step = duty_of(&action, &self.states[i]);
