@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use motcua::scenario::{
     self, Attr, Channel, CopyKind, Deadline, Difficulty, EventKind, FieldRef, FlawKind,
-    FlawResponse, MinAge, Party, Role, RuleSet, Scenario, ServiceLevel, builtin,
+    FlawResponse, MinAge, Party, ResultChannel, Role, RuleSet, Scenario, ServiceLevel, builtin,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -55,7 +55,7 @@ fn defaults_fill_what_the_file_leaves_out() {
     assert_eq!(s.procedures[0].fee, 0);
     assert_eq!(s.procedures[0].flaws[0].weight, 1);
     let d = &s.dossiers;
-    assert_eq!((d.count, d.flaw_rate), (2, 0.5));
+    assert_eq!((d.count, d.flaw_rate, d.result_by_post), (2, 0.5, 0.15));
     assert_eq!(
         (d.channels.online, d.channels.counter, d.channels.post),
         (1.0, 0.0, 0.0)
@@ -129,6 +129,9 @@ fn every_key_reaches_the_model() {
         (1, hm(8, 0), Channel::Counter)
     );
     assert_eq!(s.dossiers.scripted[1].channel, Channel::Online);
+    assert_eq!(s.dossiers.result_by_post, 0.3);
+    assert_eq!(first.result_channel, Some(ResultChannel::Post));
+    assert_eq!(s.dossiers.scripted[1].result_channel, None);
     let kinds: Vec<_> = s.events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,

@@ -147,13 +147,8 @@ fn plan(code: MistakeCode) -> (&'static str, Twist) {
         }),
         ResultBeforePayment => ("ly-lich-tu-phap", |s, a| match a {
             Action::RequestFee { dossier } => {
-                let (d, _) = s.find(dossier)?;
-                let online = d.channel == motcua::scenario::Channel::Online;
-                let channel = if online {
-                    ResultChannel::Online
-                } else {
-                    ResultChannel::Counter
-                };
+                // The right channel (the applicant's), only too early.
+                let channel = s.find(dossier)?.0.result_channel;
                 let dossier = dossier.clone();
                 Some(vec![Action::ReturnResult { dossier, channel }])
             }

@@ -301,6 +301,9 @@ pub struct DossierPlan {
     pub count: u32,
     pub flaw_rate: f64,
     pub channels: ChannelShares,
+    /// Share of applicants who ask for the result by public post where they may
+    /// choose (`result_by_post`); the others take the usual way (`ResultChannel::open_to`).
+    pub result_by_post: f64,
     /// Relative share of each procedure among generated dossiers; empty means equal shares.
     pub mix: BTreeMap<String, f64>,
     pub scripted: Vec<ScriptedDossier>,
@@ -322,6 +325,32 @@ keyed_enum!(
     }
 );
 
+keyed_enum!(
+    /// How the applicant asks for the result back (the choice on the e-form or at the
+    /// counter): the electronic result online, public post (bưu chính công ích), or
+    /// collected at the one-stop desk.
+    ResultChannel {
+        Online = "online",
+        Post = "post",
+        Counter = "counter",
+    }
+);
+
+impl ResultChannel {
+    /// The ways open to an applicant who filed by `filed` for a procedure of `service`,
+    /// the usual one first. Toàn trình results go online or by public post (NĐ 42/2022
+    /// Art 11.1a); public post is open to every filing; paper results are otherwise
+    /// collected at the desk. Filed by post: by post, or collected at the desk.
+    pub fn open_to(service: ServiceLevel, filed: Channel) -> &'static [ResultChannel] {
+        use ResultChannel::*;
+        match (filed, service) {
+            (Channel::Online, ServiceLevel::ToanTrinh) => &[Online, Post],
+            (Channel::Post, _) => &[Post, Counter],
+            (Channel::Online | Channel::Counter, _) => &[Counter, Post],
+        }
+    }
+}
+
 /// A moment inside the simulated period: the n-th working day (1-based) and a clock time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct DayTime {
@@ -337,6 +366,8 @@ pub struct ScriptedDossier {
     pub procedure: String,
     pub channel: Channel,
     pub flaws: Vec<String>,
+    /// How the applicant asks for the result; `None`: drawn like a generated dossier's.
+    pub result_channel: Option<ResultChannel>,
 }
 
 keyed_enum!(

@@ -164,6 +164,7 @@ pub(crate) struct RawDossiers {
     pub count: Int,
     pub flaw_rate: Num,
     pub channels: Option<S<RawChannels>>,
+    pub result_by_post: Num,
     pub mix: Option<S<BTreeMap<S<String>, S<f64>>>>,
     pub scripted: Option<S<Vec<S<RawScripted>>>>,
 }
@@ -184,6 +185,7 @@ pub(crate) struct RawScripted {
     pub procedure: Str,
     pub channel: Str,
     pub flaws: StrList,
+    pub result_channel: Str,
 }
 
 #[derive(Debug, Default, Deserialize)]

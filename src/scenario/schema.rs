@@ -251,6 +251,7 @@ pub(crate) static DOSSIERS: Table = Table {
         req("count", Kind::Int),
         opt("flaw_rate", Kind::Number),
         opt("channels", Kind::Table(&CHANNELS)),
+        opt("result_by_post", Kind::Number),
         opt("mix", Kind::NumMap),
         opt("scripted", Kind::TableList(&SCRIPTED)),
     ],
@@ -273,6 +274,7 @@ pub(crate) static SCRIPTED: Table = Table {
         req("procedure", Kind::Str),
         opt("channel", Kind::Str),
         opt("flaws", Kind::StrList),
+        opt("result_channel", Kind::Str),
     ],
 };
 

@@ -5,8 +5,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use toml::value::{Datetime, Offset};
 
 use super::model::{
-    Attr, Channel, CopyKind, Difficulty, EventKind, FlawKind, FlawResponse, Party, Role, RuleSet,
-    ServiceLevel, Stage,
+    Attr, Channel, CopyKind, Difficulty, EventKind, FlawKind, FlawResponse, Party, ResultChannel,
+    Role, RuleSet, ServiceLevel, Stage,
 };
 use super::model::{DayTime, TimeSpan};
 
@@ -54,7 +54,7 @@ named!(RuleSet { "2018" => RuleSet::R2018, "2025" => RuleSet::R2025 });
 named!(ServiceLevel { "toan-trinh" => ServiceLevel::ToanTrinh, "mot-phan" => ServiceLevel::MotPhan });
 named!(CopyKind { "ban-chinh" => CopyKind::BanChinh, "ban-sao" => CopyKind::BanSao, "ban-dien-tu" => CopyKind::BanDienTu });
 named!(FlawResponse { "supplement" => FlawResponse::Supplement, "refuse" => FlawResponse::Refuse });
-keyed!(FlawKind, Channel, EventKind, Stage);
+keyed!(FlawKind, Channel, EventKind, Stage, ResultChannel);
 
 /// `HH:MM` (or `H:MM`), 00:00 to 23:59.
 pub(crate) fn clock(s: &str) -> Option<NaiveTime> {

@@ -39,7 +39,7 @@ impl Session {
     }
 
     pub(super) fn expected_channel(&self, i: usize) -> ResultChannel {
-        policy::result_channel(self.procedure_at(i), &self.dossiers[i])
+        policy::result_channel(&self.dossiers[i])
     }
 
     /// When the citizen answers a request made at `at`; a scripted arrival may come first.

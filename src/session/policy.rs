@@ -39,14 +39,10 @@ pub fn pays_online(p: &Procedure, d: &Dossier) -> bool {
     p.service == ServiceLevel::ToanTrinh && d.channel == Channel::Online
 }
 
-/// Toàn trình: online or by public post (NĐ 42/2022 Điều 11); một phần: at the desk.
-/// Filings by post get their result by post; counter filings at the counter.
-pub fn result_channel(p: &Procedure, d: &Dossier) -> ResultChannel {
-    match (d.channel, p.service) {
-        (Channel::Post, _) => ResultChannel::Post,
-        (Channel::Counter, _) | (Channel::Online, ServiceLevel::MotPhan) => ResultChannel::Counter,
-        (Channel::Online, ServiceLevel::ToanTrinh) => ResultChannel::Online,
-    }
+/// The result goes back the way the applicant chose, as the dossier shows
+/// (`ResultChannel::open_to` lists what the law leaves open to them).
+pub fn result_channel(d: &Dossier) -> ResultChannel {
+    d.result_channel
 }
 
 /// The line of a supplement request that names `flaw`.

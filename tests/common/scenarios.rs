@@ -129,6 +129,7 @@ pub fn birth_2025() -> Scenario {
         procedure: "1.001193".into(),
         channel: Channel::Counter,
         flaws: vec!["thieu-giay-chung-sinh".into(), "sai-ngay-sinh".into()],
+        result_channel: None,
     }];
     scenario(
         meta("khai-sinh-thu", RuleSet::R2025, at(2026, 3, 2, 7, 30), 3),
