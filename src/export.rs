@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod import;
+pub mod other_world;
 pub mod summary;
 
 pub use bundle::{Bundle, BundleAttempt};

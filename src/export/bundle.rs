@@ -4,13 +4,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::action;
+use crate::session::{WORLD_VERSION, action};
 use crate::store::{self, AttemptInfo, Filter, Mode, Store, StoreError, timestamp};
 
 /// `format` of a bundle.
 pub const FORMAT: &str = "motcua-results";
-/// `version` of the bundle layout this motcua writes and reads.
-pub const VERSION: u32 = 1;
+/// `version` of the bundle layout this motcua writes; it reads this one and every
+/// earlier one. 2 added `world_version`; a layout-1 bundle is of world version 1.
+pub const VERSION: u32 = 2;
+
+/// The world version of whatever was recorded before world versions existed.
+fn world_one() -> u32 {
+    1
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -18,6 +24,9 @@ pub struct Bundle {
     pub version: u32,
     /// motcua version that wrote the bundle.
     pub engine_version: String,
+    /// The world version of the motcua that wrote the bundle.
+    #[serde(default = "world_one")]
+    pub world_version: u32,
     pub exported_at: String,
     pub attempts: Vec<BundleAttempt>,
 }
@@ -31,6 +40,10 @@ pub struct BundleAttempt {
     pub mode: Mode,
     /// motcua version the attempt was played with.
     pub engine_version: String,
+    /// The world version the attempt was played in: only this motcua's own is
+    /// replayed on import; an older one is kept with its recorded score.
+    #[serde(default = "world_one")]
+    pub world_version: u32,
     pub started_at: String,
     pub ended_at: String,
     pub total: f64,
@@ -56,6 +69,7 @@ pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
         format: FORMAT.to_string(),
         version: VERSION,
         engine_version: store::ENGINE_VERSION.to_string(),
+        world_version: WORLD_VERSION,
         exported_at: timestamp(std::time::SystemTime::now().into()),
         attempts,
     })
@@ -69,6 +83,7 @@ fn bundle_attempt(info: &AttemptInfo, actions: &[action::Action]) -> BundleAttem
         seed: info.seed,
         mode: info.mode,
         engine_version: info.engine_version.clone(),
+        world_version: info.world_version,
         started_at: timestamp(info.started_at),
         ended_at: info.ended_at.map(timestamp).unwrap_or_default(),
         total: info.total.unwrap_or_default(),

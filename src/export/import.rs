@@ -1,20 +1,23 @@
-//! `motcua import`: every attempt of a bundle is replayed with this machine's copy of
-//! its scenario and re-scored; it is kept only when the scenario is the same (same
-//! SHA-256), every action is allowed, the period was played to its end, and the
-//! recorded total, band and pass equal the replay's. A trainee cannot hand in a score
-//! they did not play.
+//! `motcua import`: every attempt of a bundle played in this motcua's world version is
+//! replayed with this machine's copy of its scenario and re-scored; it is kept only
+//! when the scenario is the same (same SHA-256), every action is allowed, the period
+//! was played to its end, and the recorded total, band and pass equal the replay's. A
+//! trainee cannot hand in a score they did not play. An attempt of an older world
+//! cannot replay the same any more: it is kept with its recorded score, as of that
+//! world (`other_world`), and one of a newer world is refused.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use super::bundle::{Bundle, BundleAttempt};
+use super::other_world;
 use crate::scenario::{self, Scenario, builtin};
-use crate::score::{self, Debrief};
+use crate::score;
 use crate::session::action::{Action, LoggedAction};
-use crate::session::{Rejection, Session};
+use crate::session::{Rejection, Session, WORLD_VERSION};
 use crate::store::attempts::{band_from_key, normalize_name};
-use crate::store::imported::{Imported, ImportedAttempt};
+use crate::store::imported::{Imported, ImportedAttempt, KeptScore};
 use crate::store::{AttemptId, Store, StoreError, parse_timestamp, sha256_hex};
 
 /// One scenario text known on this machine.
@@ -95,6 +98,8 @@ pub enum Refusal {
     },
     /// The log stops before the end of the period: not a finished attempt.
     NotFinished,
+    /// Played in a newer world than this motcua's: update motcua to check it.
+    WorldTooNew { found: u32, supported: u32 },
     /// The recorded score is not the replay's.
     ScoreDiffers {
         recorded_total: f64,
@@ -115,6 +120,7 @@ impl Refusal {
             Refusal::BadAction { .. } => "bad-action",
             Refusal::Rejected { .. } => "rejected",
             Refusal::NotFinished => "not-finished",
+            Refusal::WorldTooNew { .. } => "world-too-new",
             Refusal::ScoreDiffers { .. } => "score-differs",
         }
     }
@@ -124,8 +130,11 @@ impl Refusal {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "kebab-case")]
 pub enum Outcome {
+    /// Kept. `replayed: false`: of an older `world_version`, with its stored score.
     Imported {
         attempt: i64,
+        world_version: u32,
+        replayed: bool,
     },
     /// Already in this database (imported before).
     Duplicate {
@@ -147,15 +156,21 @@ pub struct Line {
     pub outcome: Outcome,
 }
 
-/// An attempt that passed every check, with the replay's debrief.
+/// An attempt that passed every check, with the score it is kept with.
 #[derive(Debug, Clone)]
 pub struct Verified<'a> {
-    pub known: &'a Known,
+    /// The scenario text on this machine; empty when an older world's attempt
+    /// names a text this machine does not have.
+    pub source: &'a [u8],
     pub actions: Vec<Action>,
-    pub debrief: Debrief,
+    pub score: KeptScore,
+    /// Replayed and re-scored here; `false`: an older world's attempt, kept with
+    /// the score its bundle recorded.
+    pub replayed: bool,
 }
 
-/// Replay and re-score one attempt; `Err` says why it cannot be kept.
+/// Check one attempt: replay and re-score it when it is of this motcua's world,
+/// keep its stored score when it is of an older one; `Err` says why it cannot be kept.
 pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a>, Refusal> {
     if normalize_name(&a.trainee).is_empty() {
         return Err(Refusal::BadField {
@@ -170,6 +185,10 @@ pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a
                 value: value.clone(),
             });
         }
+    }
+    let actions = parse_actions(a)?;
+    if a.world_version != WORLD_VERSION {
+        return other_world::keep(a, library, actions);
     }
     let Some(known) = library.by_sha(&a.scenario_sha256) else {
         let local = library.hashes_of(&a.scenario);
@@ -189,22 +208,6 @@ pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a
             field: "scenario",
             value: a.scenario.clone(),
         });
-    }
-    let mut actions = Vec::with_capacity(a.actions.len());
-    for (i, value) in a.actions.iter().enumerate() {
-        let expected = i as u64 + 1;
-        let logged: LoggedAction =
-            serde_json::from_value(value.clone()).map_err(|e| Refusal::BadAction {
-                seq: expected,
-                detail: e.to_string(),
-            })?;
-        if logged.seq != expected {
-            return Err(Refusal::BadAction {
-                seq: expected,
-                detail: format!("seq {}, expected {expected}", logged.seq),
-            });
-        }
-        actions.push(logged.action);
     }
     let mut session = Session::new(&known.scenario, a.seed);
     for (i, action) in actions.iter().enumerate() {
@@ -233,10 +236,32 @@ pub fn verify<'a>(a: &BundleAttempt, library: &'a Library) -> Result<Verified<'a
         });
     }
     Ok(Verified {
-        known,
+        source: &known.source,
         actions,
-        debrief,
+        score: KeptScore::of(&debrief),
+        replayed: true,
     })
+}
+
+/// The action log, each line read and `seq` counting 1, 2, 3 ...
+fn parse_actions(a: &BundleAttempt) -> Result<Vec<Action>, Refusal> {
+    let mut actions = Vec::with_capacity(a.actions.len());
+    for (i, value) in a.actions.iter().enumerate() {
+        let expected = i as u64 + 1;
+        let logged: LoggedAction =
+            serde_json::from_value(value.clone()).map_err(|e| Refusal::BadAction {
+                seq: expected,
+                detail: e.to_string(),
+            })?;
+        if logged.seq != expected {
+            return Err(Refusal::BadAction {
+                seq: expected,
+                detail: format!("seq {}, expected {expected}", logged.seq),
+            });
+        }
+        actions.push(logged.action);
+    }
+    Ok(actions)
 }
 
 /// Verify every attempt of the bundle (on every core), then keep the good ones in
@@ -254,15 +279,17 @@ pub fn import(
         .filter_map(|(a, r)| r.as_ref().ok().map(|v| (a, v)))
         .map(|(a, v)| ImportedAttempt {
             trainee: &a.trainee,
-            scenario: &v.known.scenario,
-            source: &v.known.source,
+            scenario_id: &a.scenario,
+            scenario_sha256: &a.scenario_sha256,
+            source: v.source,
             seed: a.seed,
             mode: a.mode,
             engine_version: &a.engine_version,
+            world_version: a.world_version,
             started_at: &a.started_at,
             ended_at: &a.ended_at,
             actions: &v.actions,
-            debrief: &v.debrief,
+            score: v.score.clone(),
         })
         .collect();
     // One answer per kept attempt, in the same order.
@@ -271,9 +298,13 @@ pub fn import(
     for (i, (a, r)) in bundle.attempts.iter().zip(results).enumerate() {
         let outcome = match r {
             Err(refusal) => Outcome::Refused(refusal),
-            Ok(_) => match stored.next() {
+            Ok(v) => match stored.next() {
                 Some(Imported::Duplicate(AttemptId(id))) => Outcome::Duplicate { attempt: id },
-                Some(Imported::New(AttemptId(id))) => Outcome::Imported { attempt: id },
+                Some(Imported::New(AttemptId(id))) => Outcome::Imported {
+                    attempt: id,
+                    world_version: a.world_version,
+                    replayed: v.replayed,
+                },
                 None => break,
             },
         };
