@@ -4,23 +4,12 @@
 //! from the default action costs (open 1, inspect 2, accept 5, apologize 10,
 //! digitize 3, forward 2 office minutes) and office hours 07:30–11:30, 13:30–17:00.
 
+mod support;
+
 use chrono::{NaiveDate, NaiveDateTime};
-use motcua::scenario::{self, Scenario};
 use motcua::score::{self, Debrief, MistakeCode};
 use motcua::session::{Action, Happened, Session};
-
-const MINIMAL: &str = include_str!("fixtures/valid/minimal.toml");
-
-/// The minimal birth registration (same day, one paper component, desk role) with
-/// one sound dossier handed in at the counter on Monday 2 March 2026 at 14:30.
-fn scenario() -> Scenario {
-    let text = MINIMAL.replace(
-        "[dossiers]\ncount = 2",
-        "[dossiers]\ncount = 0\n\n[[dossiers.scripted]]\nid = \"mot\"\nat = \"day1 14:30\"\n\
-         procedure = \"1.001193\"\nchannel = \"counter\"",
-    );
-    scenario::load_str("apology.toml", &text).expect("the scenario loads")
-}
+use support::desk::{apply, one_dossier, receive, to_the_end, until_processed};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, day)
@@ -28,62 +17,46 @@ fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
         .expect("a moment")
 }
 
-fn apply(session: &mut Session, action: Action) {
-    let name = action.name();
-    session
-        .apply(action)
-        .unwrap_or_else(|r| panic!("{name} refused: {r:?}"));
-}
-
-/// Arrival at 14:30, open (14:30), inspect (14:31), accept at 14:33: due at the
-/// close of the same day (accepted before 15:00). The clock is then at 14:38.
+/// One sound birth registration handed in at the counter on Monday 2 March 2026 at
+/// 14:30, received: open (14:30), inspect (14:31), accept at 14:33, so it is due at
+/// the close of the same day (accepted before 15:00). The clock is then at 14:38.
 fn accepted() -> (Session, String) {
-    let s = scenario();
+    let s = one_dossier("mot", "at = \"day1 14:30\"\nchannel = \"counter\"");
     let mut session = Session::new(&s, 1);
-    apply(&mut session, Action::wait_for_next_event());
-    let code = session.all_dossiers()[0].code.clone();
-    let dossier = || code.clone();
-    apply(&mut session, Action::Open { dossier: dossier() });
-    let component = "giay-chung-sinh".to_string();
-    apply(
-        &mut session,
-        Action::Inspect {
-            dossier: dossier(),
-            component,
-        },
-    );
-    apply(&mut session, Action::Accept { dossier: dossier() });
+    let code = receive(&mut session);
     let (_, st) = session.find(&code).expect("dossier");
     assert_eq!(st.due, Some(at(2, 17, 0)));
     assert_eq!(session.now(), at(2, 14, 38));
     (session, code)
 }
 
+/// The letter, with Tuesday 3 March as the new date.
+fn apologize(session: &mut Session, code: &str) {
+    let new_date = NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
+    let dossier = code.to_string();
+    apply(session, Action::Apologize { dossier, new_date });
+}
+
 /// Digitise, forward, wait for the specialist, return by the applicant's channel,
-/// then let the period run out.
-fn finish(session: &mut Session, code: &str) {
+/// then let the period run out; the score.
+fn finish(mut session: Session, code: &str) -> (Session, Debrief) {
     let dossier = || code.to_string();
     let component = "giay-chung-sinh".to_string();
     apply(
-        session,
+        &mut session,
         Action::Digitize {
             dossier: dossier(),
             component,
         },
     );
-    apply(session, Action::Forward { dossier: dossier() });
-    while session
-        .find(code)
-        .is_some_and(|(_, st)| st.processed_at.is_none())
-    {
-        apply(session, Action::wait_for_next_event());
-    }
+    apply(&mut session, Action::Forward { dossier: dossier() });
+    until_processed(&mut session, code);
     let hint = session.hint(code).expect("the return is the trainee's");
     assert!(matches!(hint, Action::ReturnResult { .. }), "{hint:?}");
-    apply(session, hint);
-    while !session.is_over() {
-        apply(session, Action::EndDay);
-    }
+    apply(&mut session, hint);
+    to_the_end(&mut session);
+    let debrief = score::score(session.scenario(), session.events());
+    (session, debrief)
 }
 
 fn codes(d: &Debrief) -> Vec<MistakeCode> {
@@ -102,18 +75,11 @@ fn a_late_dossier_with_an_apology_in_time_is_still_late_but_not_late_without_apo
         matches!(hint, Action::Apologize { .. }),
         "lateness is certain: the apology comes first, got {hint:?}"
     );
-    let new_date = NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
-    apply(
-        &mut session,
-        Action::Apologize {
-            dossier: code.clone(),
-            new_date,
-        },
-    );
+    apologize(&mut session, &code);
     // Digitising from 16:58 takes the last 2 minutes of Monday and 1 of Tuesday:
     // forwarded Tuesday 07:31; with no time left before the due moment the check
     // takes its shortest 15 minutes: the result is ready at 07:46.
-    finish(&mut session, &code);
+    let (session, debrief) = finish(session, &code);
     let apology = session.events().iter().find_map(|e| match e.what {
         Happened::Apologized {
             in_time, needed, ..
@@ -126,7 +92,6 @@ fn a_late_dossier_with_an_apology_in_time_is_still_late_but_not_late_without_apo
         _ => None,
     });
     assert_eq!(processed, Some(at(3, 7, 46)));
-    let debrief = score::score(session.scenario(), session.events());
     assert_eq!(codes(&debrief), [MistakeCode::Late]);
     let row = &debrief.dossiers[0];
     // The letter does not move the due moment of indicator 2.1.
@@ -144,18 +109,10 @@ fn an_apology_while_the_dossier_can_still_be_on_time_is_apology_not_needed() {
     // nothing tells the desk it will be late.
     let hint = session.hint(&code).expect("a step is owed");
     assert!(matches!(hint, Action::Digitize { .. }), "{hint:?}");
-    let new_date = NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
-    apply(
-        &mut session,
-        Action::Apologize {
-            dossier: code.clone(),
-            new_date,
-        },
-    );
+    apologize(&mut session, &code);
     // 14:48 digitise, 14:51 forward: the check fits in half of the 129 minutes
     // left, so the result is ready before 17:00.
-    finish(&mut session, &code);
-    let debrief = score::score(session.scenario(), session.events());
+    let (_, debrief) = finish(session, &code);
     assert_eq!(codes(&debrief), [MistakeCode::ApologyNotNeeded]);
     assert_eq!(debrief.dossiers[0].on_time, Some(true));
     // One dossier with a transparency mistake: 18 of 100 points lost.

@@ -2,63 +2,37 @@
 //! online may ask for public post (NĐ 42/2022/NĐ-CP Art 11.1a): returning it by
 //! post is right, returning it online is `wrong-result-channel`.
 
-use motcua::scenario::{self, ResultChannel, Scenario};
+mod support;
+
+use motcua::scenario::{self, Channel, ResultChannel};
 use motcua::score::{self, Debrief, MistakeCode};
 use motcua::session::{Action, Session};
+use support::desk::{apply, one_dossier, receive, to_the_end, until_processed};
 
 const MINIMAL: &str = include_str!("fixtures/valid/minimal.toml");
 
-/// The minimal toàn trình birth registration with one sound online dossier (09:00
-/// on day 1) whose applicant asks for the result by public post.
-fn scenario() -> Scenario {
-    let text = MINIMAL.replace(
-        "[dossiers]\ncount = 2",
-        "[dossiers]\ncount = 0\n\n[[dossiers.scripted]]\nid = \"buu-chinh\"\nat = \"day1 09:00\"\n\
-         procedure = \"1.001193\"\nchannel = \"online\"\nresult_channel = \"post\"",
-    );
-    scenario::load_str("post.toml", &text).expect("the scenario loads")
-}
-
-fn apply(session: &mut Session, action: Action) {
-    let name = action.name();
-    session
-        .apply(action)
-        .unwrap_or_else(|r| panic!("{name} refused: {r:?}"));
-}
-
-/// Receive, forward and wait for the result, then return it by `channel`.
+/// One sound online dossier of the minimal toàn trình birth registration (09:00 on
+/// day 1) whose applicant asks for the result by public post: received, forwarded,
+/// its result returned by `channel`.
 fn play_returning(channel: ResultChannel) -> Debrief {
-    let s = scenario();
+    let keys = "at = \"day1 09:00\"\nchannel = \"online\"\nresult_channel = \"post\"";
+    let s = one_dossier("buu-chinh", keys);
     let mut session = Session::new(&s, 1);
-    apply(&mut session, Action::wait_for_next_event());
-    let d = &session.all_dossiers()[0];
-    assert_eq!(d.result_channel, ResultChannel::Post, "the file's choice");
-    let code = d.code.clone();
-    let dossier = || code.clone();
-    apply(&mut session, Action::Open { dossier: dossier() });
-    let component = "giay-chung-sinh".to_string();
-    apply(
-        &mut session,
-        Action::Inspect {
-            dossier: dossier(),
-            component,
-        },
+    assert_eq!(
+        session.all_dossiers()[0].result_channel,
+        ResultChannel::Post,
+        "the file's choice"
     );
-    apply(&mut session, Action::Accept { dossier: dossier() });
+    let code = receive(&mut session);
+    let dossier = || code.clone();
     apply(&mut session, Action::Forward { dossier: dossier() });
-    while session
-        .find(&code)
-        .is_some_and(|(_, st)| st.processed_at.is_none())
-    {
-        apply(&mut session, Action::wait_for_next_event());
-    }
+    until_processed(&mut session, &code);
     // The practice hint (and so the solver) returns it the applicant's way.
-    let hint = session.hint(&code);
     let by_post = Action::ReturnResult {
         dossier: dossier(),
         channel: ResultChannel::Post,
     };
-    assert_eq!(hint, Some(by_post));
+    assert_eq!(session.hint(&code), Some(by_post));
     apply(
         &mut session,
         Action::ReturnResult {
@@ -66,9 +40,7 @@ fn play_returning(channel: ResultChannel) -> Debrief {
             channel,
         },
     );
-    while !session.is_over() {
-        apply(&mut session, Action::EndDay);
-    }
+    to_the_end(&mut session);
     score::score(&s, session.events())
 }
 
@@ -106,7 +78,7 @@ fn generated_dossiers_ask_only_for_ways_open_to_them_and_some_ask_for_post() {
             d.channel,
             d.result_channel
         );
-        if d.result_channel == ResultChannel::Post && d.channel != motcua::scenario::Channel::Post {
+        if d.result_channel == ResultChannel::Post && d.channel != Channel::Post {
             post_from_elsewhere += 1;
         }
     }

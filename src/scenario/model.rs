@@ -13,9 +13,11 @@ use serde::Serialize;
 pub const FORMAT_VERSION: i64 = 1;
 
 mod fields;
+mod result;
 
 pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
+pub use result::ResultChannel;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
@@ -324,32 +326,6 @@ keyed_enum!(
         Post = "post",
     }
 );
-
-keyed_enum!(
-    /// How the applicant asks for the result back (the choice on the e-form or at the
-    /// counter): the electronic result online, public post (bưu chính công ích), or
-    /// collected at the one-stop desk.
-    ResultChannel {
-        Online = "online",
-        Post = "post",
-        Counter = "counter",
-    }
-);
-
-impl ResultChannel {
-    /// The ways open to an applicant who filed by `filed` for a procedure of `service`,
-    /// the usual one first. Toàn trình results go online or by public post (NĐ 42/2022
-    /// Art 11.1a); public post is open to every filing; paper results are otherwise
-    /// collected at the desk. Filed by post: by post, or collected at the desk.
-    pub fn open_to(service: ServiceLevel, filed: Channel) -> &'static [ResultChannel] {
-        use ResultChannel::*;
-        match (filed, service) {
-            (Channel::Online, ServiceLevel::ToanTrinh) => &[Online, Post],
-            (Channel::Post, _) => &[Post, Counter],
-            (Channel::Online | Channel::Counter, _) => &[Counter, Post],
-        }
-    }
-}
 
 /// A moment inside the simulated period: the n-th working day (1-based) and a clock time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
