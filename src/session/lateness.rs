@@ -28,11 +28,12 @@ impl Session {
         if s.processed_at.is_some() || s.is_closed() {
             return false;
         }
-        if at >= due || s.delay_noticed {
-            return true;
+        // A supplement asked after acceptance stops the clock at the request (QĐ 766
+        // 2.1): late only when it went out after the due moment.
+        if let Some(p) = &s.pending {
+            return p.requested_at > due;
         }
-        // A supplement after acceptance pauses the clock: the due moment will move.
-        s.pending.is_none() && self.earliest_end(i, at) > due
+        at > due || s.delay_noticed || self.earliest_end(i, at) > due
     }
 
     /// The earliest moment the result can be ready (status 9) if everyone works
