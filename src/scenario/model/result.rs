@@ -17,8 +17,9 @@ keyed_enum!(
 impl ResultChannel {
     /// The ways open to an applicant who filed by `filed` for a procedure of `service`,
     /// the usual one first. Toàn trình results go online or by public post (NĐ 42/2022
-    /// Art 11.1a); public post is open to every filing; paper results are otherwise
-    /// collected at the desk. Filed by post: by post, or collected at the desk.
+    /// Art 11.1a); public post is open to every filing, and a post filing need not take
+    /// its result by post (QĐ 45/2016/QĐ-TTg Art 5: send the dossier, receive the
+    /// result, or both); paper results are otherwise collected at the desk.
     pub fn open_to(service: ServiceLevel, filed: Channel) -> &'static [ResultChannel] {
         use ResultChannel::*;
         match (filed, service) {
