@@ -45,6 +45,7 @@ fn attempts() -> Bundle {
                 seed,
                 mode: Mode::Practice,
                 engine_version: env!("CARGO_PKG_VERSION").to_string(),
+                world_version: motcua::session::WORLD_VERSION,
                 started_at: "2026-03-02T01:00:00Z".to_string(),
                 ended_at: "2026-03-02T03:00:00Z".to_string(),
                 total: d.total,
@@ -69,6 +70,7 @@ fn attempts() -> Bundle {
         format: bundle::FORMAT.to_string(),
         version: bundle::VERSION,
         engine_version: env!("CARGO_PKG_VERSION").to_string(),
+        world_version: motcua::session::WORLD_VERSION,
         exported_at: "2026-03-02T04:00:00Z".to_string(),
         attempts,
     };

@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod csv;
 pub mod import;
 pub mod library;
+pub mod other_world;
 pub mod stream;
 pub mod summary;
 

@@ -19,6 +19,7 @@ mod placement;
 pub mod places;
 mod relatives;
 mod render;
+mod result;
 pub mod rng;
 mod tables;
 mod timing;
@@ -80,12 +81,17 @@ pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<
         working_days: scenario.meta.working_days,
     };
     let windows = period.windows();
+    let mut choices = SimRng::stream(seed, result::RESULT_STREAM);
+    let by_post = scenario.dossiers.result_by_post;
     let mut dossiers = Vec::new();
     if !scenario.procedures.is_empty() {
         for _ in 0..scenario.dossiers.count {
             let plan = plan_generated(&mut rng, scenario, &period, &windows);
+            let (service, filed) = (plan.procedure.service, plan.channel);
             let atlas = maps.on(plan.submitted_at.date());
-            dossiers.push(build::dossier(&mut rng, atlas, plan));
+            let mut d = build::dossier(&mut rng, atlas, plan);
+            d.result_channel = result::choose(&mut choices, service, filed, by_post);
+            dossiers.push(d);
         }
     }
     for scripted in &scenario.dossiers.scripted {
@@ -105,7 +111,11 @@ pub fn generate(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> Vec<
             },
         };
         let atlas = maps.on(plan.submitted_at.date());
-        dossiers.push(build::dossier(&mut rng, atlas, plan));
+        let mut d = build::dossier(&mut rng, atlas, plan);
+        // Drawn even when the file names it, so the dossiers after it keep theirs.
+        let drawn = result::choose(&mut choices, procedure.service, scripted.channel, by_post);
+        d.result_channel = scripted.result_channel.unwrap_or(drawn);
+        dossiers.push(d);
     }
     // Stable: dossiers submitted at the same minute keep their drawing order.
     dossiers.sort_by_key(|d| d.submitted_at);

@@ -3,13 +3,15 @@
 //!
 //! Layout: `load` (the pipeline), `schema` (allowed keys and types per table),
 //! `structure` (unknown keys, types, required keys), `raw` (serde structs with
-//! spans), `validate/` (meaning, one file per section), `values` (small textual
-//! values), `report` (positions and suggestions), `diagnostic` (the codes).
+//! spans), `validate/` (meaning, one file per section), `lint` (W002 on a valid
+//! file), `values` (small textual values), `report` (positions and suggestions),
+//! `diagnostic` (the codes).
 
 pub mod builtin;
 mod dates;
 pub mod diagnostic;
 mod limits;
+mod lint;
 mod load;
 pub mod model;
 mod raw;

@@ -9,6 +9,7 @@ pub mod action;
 pub mod costs;
 mod cure;
 pub mod event;
+mod lateness;
 mod npc;
 mod perform;
 pub mod policy;
@@ -36,6 +37,17 @@ pub use status::Status;
 use crate::calendar::WorkCalendar;
 use crate::generate::{self, Dossier};
 use crate::scenario::{Procedure, RuleSet, Scenario};
+
+/// The version of the simulated world: which dossiers a seed gives, what the
+/// simulated people do and how an attempt is scored. An action log replays to the
+/// same score only in the world version it was played in, so every attempt and
+/// results bundle records it. Version 1 is everything recorded before it existed.
+///
+/// Bump it (this one line) with any change that makes a recorded log replay or score
+/// differently: the generator's draws or tables, the rules, the simulated people,
+/// the judge or the score. Attempts of another version are then kept and listed with
+/// their stored score, never replayed, re-scored or resumed (docs/architecture.md).
+pub const WORLD_VERSION: u32 = 2;
 
 /// Grace before the period's end: a dossier that became the trainee's work in the
 /// last hour is not counted as left unfinished.

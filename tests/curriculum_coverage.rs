@@ -170,7 +170,7 @@ fn precondition(code: MistakeCode) -> (&'static str, fn(&Scenario) -> bool) {
             },
         ),
         WrongResultChannel => ("the trainee returns results", at_desk),
-        Late | LateWithoutApology | Unfinished => ("any scenario", |_| true),
+        Late | LateWithoutApology | ApologyNotNeeded | Unfinished => ("any scenario", |_| true),
         NotTransferred | TransferredWrongly => (
             "the trainee receives a procedure received regardless of administrative boundary",
             |s| {

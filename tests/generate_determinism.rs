@@ -37,6 +37,32 @@ fn another_seed_gives_other_dossiers() {
 }
 
 #[test]
+fn the_result_channel_choice_leaves_every_document_as_it_was() {
+    // The choice comes from a stream of its own: whatever the share of post, the
+    // documents, times and codes of a seed are the same; only the choice differs.
+    for mut s in common::all() {
+        s.dossiers.result_by_post = 0.0;
+        let none = common::run(&s, 9);
+        s.dossiers.result_by_post = 1.0;
+        let all = common::run(&s, 9);
+        assert_eq!(none.len(), all.len());
+        let mut changed = 0;
+        for (a, b) in none.iter().zip(&all) {
+            let mut b = b.clone();
+            changed += usize::from(a.result_channel != b.result_channel);
+            b.result_channel = a.result_channel;
+            assert_eq!(*a, b, "{}", s.meta.id);
+        }
+        let not_by_post = none.iter().filter(|d| d.channel != Channel::Post).count();
+        assert_eq!(
+            changed, not_by_post,
+            "{}: every other filing now asks for post",
+            s.meta.id
+        );
+    }
+}
+
+#[test]
 fn count_plus_scripted_sorted_and_numbered_per_day() {
     let s = common::birth_2025();
     let ds = common::run(&s, 99);
@@ -100,6 +126,7 @@ fn a_scripted_flaw_on_a_component_left_out_is_not_planted() {
             "khong-co".into(),
         ],
         other_commune: false,
+        result_channel: None,
     }];
     let ds = common::run(&s, 3);
     assert_eq!(ds.len(), 1);

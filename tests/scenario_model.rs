@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use motcua::scenario::{
     self, Attr, Channel, Condition, CopyKind, Deadline, Difficulty, EventKind, FieldRef, FlawKind,
-    FlawResponse, LegalForm, Level, MinAge, Party, RequiredIf, Role, RuleSet, Scenario,
-    ServiceLevel, builtin,
+    FlawResponse, LegalForm, Level, MinAge, Party, RequiredIf, ResultChannel, Role, RuleSet,
+    Scenario, ServiceLevel, builtin,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -56,7 +56,7 @@ fn defaults_fill_what_the_file_leaves_out() {
     assert_eq!(s.procedures[0].fee, 0);
     assert_eq!(s.procedures[0].flaws[0].weight, 1);
     let d = &s.dossiers;
-    assert_eq!((d.count, d.flaw_rate), (2, 0.5));
+    assert_eq!((d.count, d.flaw_rate, d.result_by_post), (2, 0.5, 0.15));
     assert_eq!(
         (d.channels.online, d.channels.counter, d.channels.post),
         (1.0, 0.0, 0.0)
@@ -155,6 +155,9 @@ fn every_key_reaches_the_model() {
     );
     let birth = s.procedure("1.001193").expect("birth");
     assert!(birth.jurisdiction.as_ref().is_some_and(|j| j.boundary_free));
+    assert_eq!(s.dossiers.result_by_post, 0.3);
+    assert_eq!(first.result_channel, Some(ResultChannel::Post));
+    assert_eq!(s.dossiers.scripted[1].result_channel, None);
     let kinds: Vec<_> = s.events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,

@@ -404,6 +404,29 @@ fn shares_and_probabilities() {
         "count = 2",
         &format!("count = 0\n\n{SCRIPTED}at = \"day1 08:00\""),
     ));
+    only(
+        &with("count = 2", "count = 2\nresult_by_post = 1.5"),
+        DiagCode::Probability,
+    );
+}
+
+#[test]
+fn a_scripted_result_channel_must_be_open_to_the_filing() {
+    // The minimal procedure is toàn trình: filed online, the result goes online or by post.
+    let dossier = |channel: &str, result: &str| {
+        scripted("day1 08:00", channel) + &format!("result_channel = \"{result}\"\n")
+    };
+    valid(&dossier("online", "post"));
+    valid(&dossier("online", "online"));
+    let d = only(&dossier("online", "counter"), DiagCode::InvalidValue);
+    assert_eq!(d.arg("key"), Some("result_channel"));
+    assert_eq!(d.arg("expected"), Some("online | post"));
+    // Filed at the counter: collected there or posted, never online.
+    let d = only(&dossier("counter", "online"), DiagCode::InvalidValue);
+    assert_eq!(d.arg("expected"), Some("counter | post"));
+    valid(&dossier("post", "counter"));
+    let d = only(&dossier("online", "bưu điện"), DiagCode::InvalidValue);
+    assert_eq!(d.arg("key"), Some("result_channel"));
 }
 
 #[test]

@@ -126,20 +126,29 @@ fn plan(code: MistakeCode) -> (&'static str, Twist) {
             }]),
             _ => None,
         }),
-        // Never apologise: a dossier the specialist cannot finish in time runs late.
+        // Leave an accepted same-day dossier until tomorrow instead of forwarding it:
+        // it runs late, and by then the apology is too late too.
         Late | LateWithoutApology => ("khai-sinh-co-ban", |_, a| match a {
-            Action::Apologize { .. } => Some(vec![Action::wait(5)]),
+            Action::Forward { .. } => Some(vec![Action::EndDay, a.clone()]),
+            _ => None,
+        }),
+        // Apologise before forwarding, while the dossier can still be on time.
+        ApologyNotNeeded => ("khai-sinh-co-ban", |s, a| match a {
+            Action::Forward { dossier } => {
+                let (_, st) = s.find(dossier)?;
+                if st.apology.is_some() {
+                    return None;
+                }
+                let new_date = st.due?.date().succ_opt()?.succ_opt()?;
+                let dossier = dossier.clone();
+                Some(vec![Action::Apologize { dossier, new_date }, a.clone()])
+            }
             _ => None,
         }),
         ResultBeforePayment => ("ly-lich-tu-phap", |s, a| match a {
             Action::RequestFee { dossier } => {
-                let (d, _) = s.find(dossier)?;
-                let online = d.channel == motcua::scenario::Channel::Online;
-                let channel = if online {
-                    ResultChannel::Online
-                } else {
-                    ResultChannel::Counter
-                };
+                // The right channel (the applicant's), only too early.
+                let channel = s.find(dossier)?.0.result_channel;
                 let dossier = dossier.clone();
                 Some(vec![Action::ReturnResult { dossier, channel }])
             }
@@ -227,6 +236,7 @@ each_code! {
     not_reused => NotReused,
     late => Late,
     late_without_apology => LateWithoutApology,
+    apology_not_needed => ApologyNotNeeded,
     result_before_payment => ResultBeforePayment,
     wrong_result_channel => WrongResultChannel,
     unfinished => Unfinished,

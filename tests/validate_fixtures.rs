@@ -238,3 +238,59 @@ fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
     assert_eq!(j.by.len(), 1);
     assert_eq!(j.by[0].to_string(), "applicant.address");
 }
+
+#[test]
+fn an_event_that_can_never_take_effect_is_w002_at_its_position_in_both_languages() {
+    let file = fixtures("warn").join("W002-event-no-effect.toml");
+    let expected = expectations(&file);
+    assert_eq!(expected.len(), 3, "the fixture names three events");
+    for (lang, words) in [
+        ("vi", "không bao giờ có tác dụng"),
+        ("en", "can never take effect"),
+    ] {
+        let out = validate(lang, &[&file]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // A warning: the file is still valid.
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        for (code, at) in &expected {
+            let wanted = format!("{}:{at}: warning[{code}]: ", file.display());
+            let line = stderr
+                .lines()
+                .find(|l| l.starts_with(&wanted))
+                .unwrap_or_else(|| panic!("{lang}: {wanted} not in stderr:\n{stderr}"));
+            assert!(line.contains(words), "{lang}: {line}");
+        }
+        assert_eq!(
+            stderr.matches("warning[W002]").count(),
+            3,
+            "{lang}: the events that can take effect are not warned about:\n{stderr}"
+        );
+        assert!(error_lines(&stderr).is_empty(), "{stderr}");
+    }
+}
+
+#[test]
+fn a_format_one_file_with_an_event_that_never_takes_effect_gets_w005_and_w002_in_file_order() {
+    // Both are warnings of the file itself (`Loaded::warnings`): `validate` prints
+    // them together, sorted by position, and the file stays valid.
+    let file = fixtures("warn").join("W005-W002-format-one-event.toml");
+    let expected = expectations(&file);
+    assert_eq!(expected.len(), 4, "the fixture names W005 and three W002");
+    for lang in ["vi", "en"] {
+        let out = validate(lang, &[&file]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{lang}: {stderr}");
+        let found: Vec<String> = stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix(&format!("{}:", file.display())))
+            .filter_map(|rest| {
+                let (at, after) = rest.split_once(": warning[")?;
+                let code = after.split(']').next()?;
+                Some(format!("{code} {at}"))
+            })
+            .collect();
+        let wanted: Vec<String> = expected.iter().map(|(c, at)| format!("{c} {at}")).collect();
+        assert_eq!(found, wanted, "{lang}: {stderr}");
+        assert!(error_lines(&stderr).is_empty(), "{stderr}");
+    }
+}

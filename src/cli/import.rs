@@ -1,8 +1,9 @@
 //! `motcua import FILE... [--scenario PATH]... [--json]`: bring results bundles into
-//! this machine's database. Every attempt is replayed with this machine's scenario and
-//! re-scored; it is refused, with the reason, when its scenario differs (SHA-256), an
-//! action is malformed or refused by the rules, the log stops before the period's end,
-//! or its recorded score is not the replay's. Exit 0: all kept (or already there);
+//! this machine's database. Every attempt of this motcua's world version is replayed
+//! with this machine's scenario and re-scored; it is refused, with the reason, when its
+//! scenario differs (SHA-256), an action is malformed or refused by the rules, the log
+//! stops before the period's end, or its recorded score is not the replay's. One of an
+//! older world is kept with its recorded score, as of that world; a newer one is refused. Exit 0: all kept (or already there);
 //! 3: some refused; 1: a file could not be read or is not a bundle.
 
 use std::path::{Path, PathBuf};
@@ -134,7 +135,21 @@ fn describe(lang: Lang, path: &Path, line: &Line) -> String {
         total = labels::points(lang, line.total)
     );
     let verdict = match &line.outcome {
-        Outcome::Imported { attempt } => t!(lang, "store.import.imported", attempt = attempt),
+        Outcome::Imported {
+            attempt,
+            replayed: true,
+            ..
+        } => t!(lang, "store.import.imported", attempt = attempt),
+        Outcome::Imported {
+            attempt,
+            world_version,
+            replayed: false,
+        } => t!(
+            lang,
+            "store.import.kept_other_world",
+            attempt = attempt,
+            world = world_version
+        ),
         Outcome::Duplicate { attempt } => t!(lang, "store.import.duplicate", attempt = attempt),
         Outcome::Refused(r) => t!(lang, "store.import.refused", reason = refusal(lang, r)),
     };
@@ -179,6 +194,9 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             reason = labels::rejection(lang, rejection)
         ),
         Refusal::NotFinished => t!(lang, &key),
+        Refusal::WorldTooNew { found, supported } => {
+            t!(lang, &key, found = found, supported = supported)
+        }
         Refusal::ScoreDiffers {
             recorded_total,
             recorded_band,

@@ -38,7 +38,8 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     Ok(exit::done())
 }
 
-/// The instructor's listing: code, time, channel, procedure, applicant, planted flaws.
+/// The instructor's listing: code, time, channel, procedure, applicant, the result
+/// channel asked for, planted flaws.
 pub fn render_text(scenario: &Scenario, seed: u64, dossiers: &[Dossier], lang: Lang) -> String {
     let mut out = t!(
         lang,
@@ -72,6 +73,13 @@ pub fn render_text(scenario: &Scenario, seed: u64, dossiers: &[Dossier], lang: L
             out.push_str(&t!(lang, "preview.applicant", name = applicant));
             out.push('\n');
         }
+        let result = t!(
+            lang,
+            &format!("preview.result_channel.{}", d.result_channel.key())
+        );
+        out.push_str("    ");
+        out.push_str(&t!(lang, "preview.result", channel = result));
+        out.push('\n');
         if let Some(id) = &d.scripted_id {
             out.push_str("    ");
             out.push_str(&t!(lang, "preview.scripted", id = id));
@@ -100,6 +108,7 @@ struct DossierJson {
     code: String,
     procedure: String,
     channel: &'static str,
+    result_channel: &'static str,
     submitted_at: String,
     scripted_id: Option<String>,
     parties: BTreeMap<&'static str, BTreeMap<&'static str, Json>>,
@@ -147,6 +156,7 @@ fn dossier_json(d: &Dossier) -> DossierJson {
         code: d.code.clone(),
         procedure: d.procedure.clone(),
         channel: d.channel.key(),
+        result_channel: d.result_channel.key(),
         submitted_at: d.submitted_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
         scripted_id: d.scripted_id.clone(),
         parties: d

@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::present::labels;
 use crate::sanitize;
 use crate::score::MistakeCode;
+use crate::session::WORLD_VERSION;
 use crate::store::progress::Score;
 use crate::t;
 
@@ -46,6 +47,12 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         let _ = writeln!(out, "{}", t!(lang, "store.progress.none"));
     }
     let score = |s: &Option<Score>| match s {
+        Some(s) if s.world_version != WORLD_VERSION => format!(
+            "{} {} {}",
+            labels::points(lang, s.total),
+            labels::band(lang, s.band),
+            t!(lang, "store.progress.other_world", world = s.world_version)
+        ),
         Some(s) => format!(
             "{} {}",
             labels::points(lang, s.total),
@@ -69,6 +76,10 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         }
         if s.unfinished {
             line.push_str(&format!(" · {}", t!(lang, "store.progress.unfinished")));
+        }
+        if s.unfinished_other_world {
+            let text = t!(lang, "store.progress.unfinished_other_world");
+            line.push_str(&format!(" · {text}"));
         }
         let _ = writeln!(out, "{line}");
     }

@@ -69,9 +69,18 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     let mut unfinished = store
         .unfinished_attempt(&args.trainee, Some(&id))
         .map_err(CliError::Store)?;
-    if args.new
-        && let Some(r) = unfinished.take()
-    {
+    // An attempt of an older simulation cannot be continued: it is given up like `--new`.
+    if let Some(r) = unfinished.take_if(|r| args.new || !r.info.is_current_world()) {
+        if !r.info.is_current_world() {
+            let (attempt, world) = (r.info.id.0, r.info.world_version);
+            let note = t!(
+                lang,
+                "store.record.other_world",
+                attempt = attempt,
+                world = world
+            );
+            eprintln!("{note}");
+        }
         store.abandon_attempt(r.info.id).map_err(CliError::Store)?;
     }
     let resumed = unfinished.is_some();

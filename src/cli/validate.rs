@@ -38,7 +38,8 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
             match scenario::check_file(&file) {
                 Ok(loaded) => {
                     valid += 1;
-                    // Warnings never make a file invalid: W005 (format 1), then W001.
+                    // Warnings never make a file invalid: the file's own (W002 events that
+                    // never take effect, W005 format 1) in file order, then W001.
                     for d in &loaded.warnings {
                         eprintln!("{}", diagnostics::render(lang, d));
                     }

@@ -8,13 +8,21 @@ use std::io::Write;
 use serde::{Deserialize, Serialize};
 
 use crate::sanitize;
-use crate::session::action;
+use crate::session::{WORLD_VERSION, action};
 use crate::store::{self, AttemptInfo, Filter, Mode, Store, StoreError, timestamp};
 
 /// `format` of a bundle.
 pub const FORMAT: &str = "motcua-results";
-/// `version` of the bundle layout this motcua writes and reads.
-pub const VERSION: u32 = 1;
+/// `version` of the bundle layout this motcua writes; it reads this one and every
+/// earlier one. 2 added `world_version`; a layout-1 bundle is of world version 1.
+pub const VERSION: u32 = 2;
+
+/// The world version of whatever was recorded before world versions existed.
+pub(crate) const WORLD_ONE: u32 = 1;
+
+fn world_one() -> u32 {
+    WORLD_ONE
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle<T = Vec<BundleAttempt>> {
@@ -22,6 +30,9 @@ pub struct Bundle<T = Vec<BundleAttempt>> {
     pub version: u32,
     /// motcua version that wrote the bundle.
     pub engine_version: String,
+    /// The world version of the motcua that wrote the bundle.
+    #[serde(default = "world_one")]
+    pub world_version: u32,
     pub exported_at: String,
     pub attempts: T,
 }
@@ -38,6 +49,10 @@ pub struct BundleAttempt<A = Vec<serde_json::Value>> {
     pub mode: Mode,
     /// motcua version the attempt was played with.
     pub engine_version: String,
+    /// The world version the attempt was played in: only this motcua's own is
+    /// replayed on import; an older one is kept with its recorded score.
+    #[serde(default = "world_one")]
+    pub world_version: u32,
     pub started_at: String,
     pub ended_at: String,
     pub total: f64,
@@ -58,6 +73,7 @@ impl<A> BundleAttempt<A> {
             seed: self.seed,
             mode: self.mode,
             engine_version: self.engine_version.clone(),
+            world_version: self.world_version,
             started_at: self.started_at.clone(),
             ended_at: self.ended_at.clone(),
             total: self.total,
@@ -84,6 +100,7 @@ pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
         format: FORMAT.to_string(),
         version: VERSION,
         engine_version: store::ENGINE_VERSION.to_string(),
+        world_version: WORLD_VERSION,
         exported_at: timestamp(std::time::SystemTime::now().into()),
         attempts,
     })
@@ -105,6 +122,7 @@ fn head(info: &AttemptInfo) -> BundleAttempt<()> {
         seed: info.seed,
         mode: info.mode,
         engine_version: info.engine_version.clone(),
+        world_version: info.world_version,
         started_at: timestamp(info.started_at),
         ended_at: info.ended_at.map(timestamp).unwrap_or_default(),
         total: info.total.unwrap_or_default(),
@@ -155,6 +173,7 @@ pub fn write(store: &Store, filter: &Filter, out: impl Write) -> Result<usize, W
         format: FORMAT.to_string(),
         version: VERSION,
         engine_version: store::ENGINE_VERSION.to_string(),
+        world_version: WORLD_VERSION,
         exported_at: timestamp(std::time::SystemTime::now().into()),
         attempts: FromStore {
             store,

@@ -1,8 +1,10 @@
-//! `motcua import`: every attempt of a bundle is replayed with this machine's copy of
-//! its scenario and re-scored; it is kept only when the scenario is the same (same
-//! SHA-256), every action is allowed, the period was played to its end, and the
-//! recorded total, band and pass equal the replay's. A trainee cannot hand in a score
-//! they did not play.
+//! `motcua import`: every attempt of a bundle played in this motcua's world version is
+//! replayed with this machine's copy of its scenario and re-scored; it is kept only
+//! when the scenario is the same (same SHA-256), every action is allowed, the period
+//! was played to its end, and the recorded total, band and pass equal the replay's. A
+//! trainee cannot hand in a score they did not play. An attempt of an older world
+//! cannot replay the same any more: it is kept with its recorded score, as of that
+//! world (`other_world`), and one of a newer world is refused.
 
 use std::io::Read;
 
@@ -11,12 +13,13 @@ use serde::Serialize;
 pub use super::library::{Known, Library};
 
 use super::bundle::{Bundle, BundleAttempt};
+use super::other_world;
 use super::stream::{self, Actions, ReadAttempt, Stop};
-use crate::score::{self, Debrief};
+use crate::score;
 use crate::session::action::Action;
-use crate::session::{Rejection, Session};
+use crate::session::{Rejection, Session, WORLD_VERSION};
 use crate::store::attempts::{band_from_key, normalize_name};
-use crate::store::imported::{Imported, ImportedAttempt};
+use crate::store::imported::{Imported, ImportedAttempt, KeptScore};
 use crate::store::{AttemptId, Store, StoreError, parse_timestamp};
 
 /// Why an attempt was refused. Codes and facts; the CLI says it in words.
@@ -43,6 +46,8 @@ pub enum Refusal {
     },
     /// The log stops before the end of the period: not a finished attempt.
     NotFinished,
+    /// Played in a newer world than this motcua's: update motcua to check it.
+    WorldTooNew { found: u32, supported: u32 },
     /// The recorded score is not the replay's.
     ScoreDiffers {
         recorded_total: f64,
@@ -63,6 +68,7 @@ impl Refusal {
             Refusal::BadAction { .. } => "bad-action",
             Refusal::Rejected { .. } => "rejected",
             Refusal::NotFinished => "not-finished",
+            Refusal::WorldTooNew { .. } => "world-too-new",
             Refusal::ScoreDiffers { .. } => "score-differs",
         }
     }
@@ -72,8 +78,11 @@ impl Refusal {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "kebab-case")]
 pub enum Outcome {
+    /// Kept. `replayed: false`: of an older `world_version`, with its stored score.
     Imported {
         attempt: i64,
+        world_version: u32,
+        replayed: bool,
     },
     /// Already in this database (imported before).
     Duplicate {
@@ -95,22 +104,28 @@ pub struct Line {
     pub outcome: Outcome,
 }
 
-/// An attempt that passed every check, with its log and the replay's debrief.
+/// An attempt that passed every check, with its log and the score it is kept with.
 #[derive(Debug, Clone)]
 pub struct Verified<'a, 'b> {
-    pub known: &'a Known,
+    /// The scenario text on this machine; empty when an older world's attempt
+    /// names a text this machine does not have.
+    pub source: &'a [u8],
     pub actions: &'b [Action],
-    pub debrief: Debrief,
+    pub score: KeptScore,
+    /// Replayed and re-scored here; `false`: an older world's attempt, kept with
+    /// the score its bundle recorded.
+    pub replayed: bool,
 }
 
-/// An attempt of a bundle held in memory (its log still JSON values): the replay's
-/// debrief, or why it cannot be kept.
-pub fn verify(a: &BundleAttempt, library: &Library) -> Result<Debrief, Refusal> {
+/// An attempt of a bundle held in memory (its log still JSON values): the score it
+/// would be kept with, or why it cannot be kept.
+pub fn verify(a: &BundleAttempt, library: &Library) -> Result<KeptScore, Refusal> {
     let read = a.map_actions(|values| Actions::from_values(values));
-    verify_read(&read, library).map(|v| v.debrief)
+    verify_read(&read, library).map(|v| v.score)
 }
 
-/// Replay and re-score one attempt; `Err` says why it cannot be kept.
+/// Check one attempt: replay and re-score it when it is of this motcua's world,
+/// keep its stored score when it is of an older one; `Err` says why it cannot be kept.
 pub fn verify_read<'a, 'b>(
     a: &'b BundleAttempt<Actions>,
     library: &'a Library,
@@ -122,6 +137,18 @@ pub fn verify_read<'a, 'b>(
         });
     }
     times(a)?;
+    let actions = match &a.actions {
+        Actions::Read(actions) => actions.as_slice(),
+        Actions::Bad { seq, detail } => {
+            return Err(Refusal::BadAction {
+                seq: *seq,
+                detail: detail.clone(),
+            });
+        }
+    };
+    if a.world_version != WORLD_VERSION {
+        return other_world::keep(a, library, actions);
+    }
     let Some(known) = library.by_sha(&a.scenario_sha256) else {
         let local = library.hashes_of(&a.scenario);
         if local.is_empty() {
@@ -141,15 +168,6 @@ pub fn verify_read<'a, 'b>(
             value: a.scenario.clone(),
         });
     }
-    let actions = match &a.actions {
-        Actions::Read(actions) => actions.as_slice(),
-        Actions::Bad { seq, detail } => {
-            return Err(Refusal::BadAction {
-                seq: *seq,
-                detail: detail.clone(),
-            });
-        }
-    };
     let mut session = Session::new(&known.scenario, a.seed);
     for (i, action) in actions.iter().enumerate() {
         if let Err(rejection) = session.apply(action.clone()) {
@@ -177,9 +195,10 @@ pub fn verify_read<'a, 'b>(
         });
     }
     Ok(Verified {
-        known,
+        source: &known.source,
         actions,
-        debrief,
+        score: KeptScore::of(&debrief),
+        replayed: true,
     })
 }
 
@@ -307,15 +326,17 @@ fn import_parsed(
         .filter_map(|(a, r)| r.as_ref().ok().map(|v| (a, v)))
         .map(|(a, v)| ImportedAttempt {
             trainee: &a.trainee,
-            scenario: &v.known.scenario,
-            source: &v.known.source,
+            scenario_id: &a.scenario,
+            scenario_sha256: &a.scenario_sha256,
+            source: v.source,
             seed: a.seed,
             mode: a.mode,
             engine_version: &a.engine_version,
+            world_version: a.world_version,
             started_at: &a.started_at,
             ended_at: &a.ended_at,
             actions: v.actions,
-            debrief: &v.debrief,
+            score: v.score.clone(),
         })
         .collect();
     // One answer per kept attempt, in the same order.
@@ -324,9 +345,13 @@ fn import_parsed(
     for (i, (a, r)) in attempts.iter().zip(results).enumerate() {
         let outcome = match r {
             Err(refusal) => Outcome::Refused(refusal),
-            Ok(_) => match stored.next() {
+            Ok(v) => match stored.next() {
                 Some(Imported::Duplicate(AttemptId(id))) => Outcome::Duplicate { attempt: id },
-                Some(Imported::New(AttemptId(id))) => Outcome::Imported { attempt: id },
+                Some(Imported::New(AttemptId(id))) => Outcome::Imported {
+                    attempt: id,
+                    world_version: a.world_version,
+                    replayed: v.replayed,
+                },
                 None => break,
             },
         };

@@ -198,6 +198,7 @@ fn by_attempt(attempts: &[AttemptInfo]) -> Table {
                 Cell::Flag(a.passed),
                 Cell::Flag(Some(a.imported)),
                 Cell::Text(a.engine_version.clone()),
+                Cell::Count(u64::from(a.world_version)),
                 Cell::Mistakes(top(a.mistakes.clone(), usize::MAX)),
             ]
         })
@@ -218,6 +219,7 @@ fn by_attempt(attempts: &[AttemptInfo]) -> Table {
             "passed",
             "imported",
             "engine_version",
+            "world_version",
             "mistakes",
         ],
         rows,

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 
-use crate::scenario::{Channel, Component, CopyKind, Flaw, FlawKind, Party, Procedure, Stage};
+use crate::scenario::{
+    Channel, Component, CopyKind, Flaw, FlawKind, Party, Procedure, ResultChannel, Stage,
+};
 
 use super::address::Atlas;
 use super::area::needed_in;
@@ -66,6 +68,8 @@ pub(crate) fn dossier(rng: &mut SimRng, atlas: &Atlas, plan: Plan) -> Dossier {
         code: String::new(),
         procedure: plan.procedure.code.clone(),
         channel: plan.channel,
+        // The applicant's own choice is drawn by `generate` (its own stream).
+        result_channel: ResultChannel::open_to(plan.procedure.service, plan.channel)[0],
         submitted_at: plan.submitted_at,
         scripted_id: plan.scripted_id,
         parties,

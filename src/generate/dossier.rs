@@ -6,7 +6,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use crate::scenario::{Attr, Channel, CopyKind, FieldRef, Party};
+use crate::scenario::{Attr, Channel, CopyKind, FieldRef, Party, ResultChannel};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dossier {
@@ -15,6 +15,9 @@ pub struct Dossier {
     /// Procedure code (`Procedure::code`).
     pub procedure: String,
     pub channel: Channel,
+    /// How the applicant asked for the result (shown on the dossier): the desk must
+    /// return it that way.
+    pub result_channel: ResultChannel,
     /// Vietnam local time (UTC+7).
     pub submitted_at: NaiveDateTime,
     /// The scripted dossier's `id`, when it came from `[[dossiers.scripted]]`.

@@ -19,6 +19,14 @@ impl SimRng {
         }
     }
 
+    /// Another stream of the same seed (ChaCha20's stream number; `new` is stream
+    /// 0): draws added later go here, so the draws of stream 0 stay as they were.
+    pub fn stream(seed: u64, stream: u64) -> Self {
+        let mut inner = ChaCha20Rng::seed_from_u64(seed);
+        inner.set_stream(stream);
+        SimRng { inner }
+    }
+
     /// A number in `0..n`; 0 when `n` is 0.
     pub fn below(&mut self, n: u32) -> u32 {
         if n == 0 {
@@ -135,6 +143,12 @@ mod tests {
         let draws: Vec<u32> = (0..6).map(|_| r.below(100)).collect();
         assert_eq!(draws, [84, 51, 63, 41, 0, 9]);
         assert_eq!(r.unit(), 0.16741662677052205);
+        // Stream 1 of the same seed (the result-channel choices) is its own.
+        let mut r = SimRng::stream(42, 1);
+        let draws: Vec<u32> = (0..6).map(|_| r.below(100)).collect();
+        assert_eq!(draws, [29, 3, 49, 8, 78, 88]);
+        let mut zero = SimRng::stream(42, 0);
+        assert_eq!(zero.below(100), 84, "stream 0 is `new`");
     }
 
     #[test]

@@ -58,6 +58,7 @@ keyed_enum!(
         Jurisdiction = "E051",
         RequiredIf = "E052",
         Unwinnable = "W001",
+        EventNoEffect = "W002",
         FormatOne = "W005",
     }
 );

@@ -9,9 +9,10 @@ use toml::de::DeTable;
 use super::diagnostic::{DiagCode, Diagnostic, Severity};
 use super::model::Scenario;
 use super::report::Report;
-use super::{dates, limits, raw, schema, structure, validate};
+use super::{dates, limits, lint, raw, schema, structure, validate};
 
-/// A scenario that loaded, with the warnings its file gave (W005 for format 1).
+/// A scenario that loaded, with the warnings its file gave (W005 for format 1,
+/// W002 for a scripted event that can never take effect).
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub scenario: Scenario,
@@ -120,6 +121,11 @@ pub fn check_str(path: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     structure::check_table(&mut report, &mut tree, 0, &schema::ROOT);
     let file = raw::from_tree(&mut report, tree);
     let scenario = validate::scenario(&mut report, &file);
+    if let Some(s) = &scenario
+        && !report.has_errors()
+    {
+        lint::event_warnings(&mut report, &file, s);
+    }
     match scenario {
         Some(scenario) if !report.has_errors() => Ok(Loaded {
             scenario,

@@ -16,6 +16,7 @@ pub const FORMAT_VERSION_1: i64 = 1;
 
 mod area;
 mod fields;
+mod result;
 
 pub use area::{
     Area, CLOSE_RELATIVES, Condition, Geography, Jurisdiction, LegalForm, Level, RequiredIf,
@@ -23,6 +24,7 @@ pub use area::{
 };
 pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
+pub use result::ResultChannel;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
@@ -322,6 +324,9 @@ pub struct DossierPlan {
     pub count: u32,
     pub flaw_rate: f64,
     pub channels: ChannelShares,
+    /// Share of applicants who ask for the result by public post where they may
+    /// choose (`result_by_post`); the others take the usual way (`ResultChannel::open_to`).
+    pub result_by_post: f64,
     /// Relative share of each procedure among generated dossiers; empty means equal shares.
     pub mix: BTreeMap<String, f64>,
     pub scripted: Vec<ScriptedDossier>,
@@ -361,6 +366,8 @@ pub struct ScriptedDossier {
     /// The deciding party lives in another commune of the province: a dossier of a
     /// boundary-free procedure that the desk accepts and transfers.
     pub other_commune: bool,
+    /// How the applicant asks for the result; `None`: drawn like a generated dossier's.
+    pub result_channel: Option<ResultChannel>,
 }
 
 keyed_enum!(

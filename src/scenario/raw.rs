@@ -193,6 +193,7 @@ pub(crate) struct RawDossiers {
     pub count: Int,
     pub flaw_rate: Num,
     pub channels: Option<S<RawChannels>>,
+    pub result_by_post: Num,
     pub mix: Option<S<BTreeMap<S<String>, S<f64>>>>,
     pub scripted: Option<S<Vec<S<RawScripted>>>>,
 }
@@ -214,6 +215,7 @@ pub(crate) struct RawScripted {
     pub channel: Str,
     pub flaws: StrList,
     pub other_commune: Option<S<bool>>,
+    pub result_channel: Str,
 }
 
 #[derive(Debug, Default, Deserialize)]

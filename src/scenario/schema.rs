@@ -278,6 +278,7 @@ pub(crate) static DOSSIERS: Table = Table {
         req("count", Kind::Int),
         opt("flaw_rate", Kind::Number),
         opt("channels", Kind::Table(&CHANNELS)),
+        opt("result_by_post", Kind::Number),
         opt("mix", Kind::NumMap),
         opt("scripted", Kind::TableList(&SCRIPTED)),
     ],
@@ -301,6 +302,7 @@ pub(crate) static SCRIPTED: Table = Table {
         opt("channel", Kind::Str),
         opt("flaws", Kind::StrList),
         opt("other_commune", Kind::Bool),
+        opt("result_channel", Kind::Str),
     ],
 };
 

@@ -44,6 +44,9 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     };
     let dossiers = dossiers::plan(r, file.dossiers.as_ref(), &frame);
     let events = events::events(r, &file.events, &frame);
+    if let (Some(plan), Some(list)) = (&dossiers, &procedures) {
+        dossiers::result_channels(r, file.dossiers.as_ref(), plan, list)?;
+    }
     version?;
     Some(Scenario {
         meta: meta?,

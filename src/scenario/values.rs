@@ -6,7 +6,7 @@ use toml::value::{Datetime, Offset};
 
 use super::model::{
     Attr, Channel, Condition, CopyKind, Difficulty, EventKind, FlawKind, FlawResponse, LegalForm,
-    Level, Party, Role, RuleSet, ServiceLevel, Stage,
+    Level, Party, ResultChannel, Role, RuleSet, ServiceLevel, Stage,
 };
 use super::model::{DayTime, TimeSpan};
 
@@ -55,7 +55,14 @@ named!(ServiceLevel { "toan-trinh" => ServiceLevel::ToanTrinh, "mot-phan" => Ser
 named!(CopyKind { "ban-chinh" => CopyKind::BanChinh, "ban-sao" => CopyKind::BanSao, "ban-dien-tu" => CopyKind::BanDienTu });
 named!(FlawResponse { "supplement" => FlawResponse::Supplement, "refuse" => FlawResponse::Refuse });
 keyed!(
-    FlawKind, Channel, EventKind, Stage, Level, Condition, LegalForm
+    FlawKind,
+    Channel,
+    EventKind,
+    Stage,
+    Level,
+    Condition,
+    LegalForm,
+    ResultChannel
 );
 
 /// `HH:MM` (or `H:MM`), 00:00 to 23:59.

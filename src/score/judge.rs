@@ -178,6 +178,11 @@ impl<'s> Judge<'s> {
                     .then_some(MistakeCode::TransferredWrongly);
                 self.hand_over(dossier, at, wrong, undigitized, unreused);
             }
+            Happened::Apologized {
+                dossier,
+                needed: false,
+                ..
+            } => self.push(MistakeCode::ApologyNotNeeded, dossier, at, &[], &[]),
             Happened::Returned {
                 dossier,
                 channel,

@@ -25,6 +25,7 @@ keyed_enum!(
         NotReused = "not-reused",
         Late = "late",
         LateWithoutApology = "late-without-apology",
+        ApologyNotNeeded = "apology-not-needed",
         ResultBeforePayment = "result-before-payment",
         WrongResultChannel = "wrong-result-channel",
         Unfinished = "unfinished",
@@ -46,6 +47,8 @@ impl MistakeCode {
             }
             SupplementTwice => &[Transparency, Progress, Satisfaction],
             LateWithoutApology => &[Transparency, Satisfaction],
+            // Small: telling a citizen of a delay that is not coming misinforms them.
+            ApologyNotNeeded => &[Transparency],
             AskedNationalDb => &[Digitization, Satisfaction],
             NotDigitized | NotReused => &[Digitization],
             Late | Unfinished => &[Progress, Satisfaction],

@@ -28,13 +28,13 @@ pub fn general(code: MistakeCode, rules: RuleSet, date: NaiveDate) -> &'static s
         (NotTransferred | TransferredWrongly, _) => {
             "Nghị định 118/2025/NĐ-CP (tiếp nhận hồ sơ không phụ thuộc địa giới hành chính trong phạm vi cấp tỉnh)"
         }
-        (LateWithoutApology, RuleSet::R2025) if date < forms_2025() => {
+        (LateWithoutApology | ApologyNotNeeded, RuleSet::R2025) if date < forms_2025() => {
             "Nghị định 118/2025/NĐ-CP, mẫu 04 (văn bản xin lỗi và đề nghị gia hạn)"
         }
-        (LateWithoutApology, RuleSet::R2025) => {
+        (LateWithoutApology | ApologyNotNeeded, RuleSet::R2025) => {
             "Nghị định 118/2025/NĐ-CP; Thông tư 03/2025/TT-VPCP, mẫu 04"
         }
-        (LateWithoutApology, RuleSet::R2018) => {
+        (LateWithoutApology | ApologyNotNeeded, RuleSet::R2018) => {
             "Nghị định 61/2018/NĐ-CP; Thông tư 01/2018/TT-VPCP, mẫu 04"
         }
         (ResultBeforePayment, _) => "QĐ 766/QĐ-TTg, chỉ số 3.6; Nghị định 42/2022/NĐ-CP, Điều 11",

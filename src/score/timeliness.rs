@@ -1,11 +1,14 @@
 //! The on-time rule of QĐ 766 (indicator 2.1), read from the event log.
 //!
-//! End of processing is the first of: processed (9), returned (10), refused, stopped
-//! or withdrawn. A dossier is on time when it ends by its due moment; the due moment
-//! moves with a pause for a post-acceptance supplement and with an apology letter
-//! sent before it (the new appointment of form 04). Still open at the period's end:
-//! the end of the period counts as its end, except while a supplement asked for after
-//! acceptance is outstanding: then the moment of the request counts (QĐ 766, 2.1).
+//! End of processing is the first of: processed (9), returned (10), refused,
+//! transferred to the competent commune, stopped or withdrawn. A dossier is on time when it ends by its due moment; the due moment
+//! moves only with a pause for a post-acceptance supplement. An apology letter (form
+//! 04) gives the citizen a new appointment but does not move this due moment: a late
+//! dossier stays late, the letter only spares it `late-without-apology` (whether the
+//! National Portal moves `NgayHenTra` on an apology is unverified; motcua does not).
+//! Still open at the period's end: the end of the period counts as its end, except
+//! while a supplement asked for after acceptance is outstanding: then the moment of
+//! the request counts (QĐ 766, 2.1).
 
 use std::collections::BTreeMap;
 

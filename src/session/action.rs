@@ -6,16 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use crate::scenario::ResultChannel;
 use crate::scenario::{FieldRef, FlawKind};
-
-/// Where a result goes back to the applicant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ResultChannel {
-    Online,
-    Post,
-    Counter,
-}
 
 /// The specialist's decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,10 +258,6 @@ pub fn write_log(actions: &[Action]) -> String {
 
 impl fmt::Display for ResultChannel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ResultChannel::Online => "online",
-            ResultChannel::Post => "post",
-            ResultChannel::Counter => "counter",
-        })
+        f.write_str(self.key())
     }
 }

@@ -147,8 +147,10 @@ pub enum Happened {
         new_date: NaiveDate,
         /// Sent before the due moment, as the rule asks.
         in_time: bool,
+        /// Lateness was certain from what the desk could see when it went out.
+        needed: bool,
     },
-    /// The due moment changed: acceptance, a pause for a supplement, a kept apology.
+    /// The due moment moved: a pause for a supplement asked after acceptance.
     DueSet {
         dossier: String,
         due: NaiveDateTime,
@@ -167,6 +169,10 @@ pub enum Happened {
         dossier: Option<String>,
         message: Option<String>,
         message_en: Option<String>,
+        /// The event does not fit the dossier's state and changes nothing: a
+        /// `supplement-arrives` with no supplement request open, a `withdraw` of a
+        /// closed dossier. It is only a citizen's message then.
+        ignored: bool,
     },
     OutageEnded,
     RulesChanged {

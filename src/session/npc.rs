@@ -44,7 +44,7 @@ impl Session {
     }
 
     pub(super) fn expected_channel(&self, i: usize) -> ResultChannel {
-        policy::result_channel(self.procedure_at(i), &self.dossiers[i])
+        policy::result_channel(&self.dossiers[i])
     }
 
     /// When the citizen answers a request made at `at`; a scripted arrival may come first.
@@ -77,7 +77,7 @@ impl Session {
                 self.emit(at, Actor::System, Happened::DueSet { dossier, due });
             }
             let from = self.calendar.next_opening(at);
-            let verify_at = self.calendar.add_office_minutes(from, REVERIFY_MINUTES);
+            let verify_at = self.verification_end(i, from, REVERIFY_MINUTES);
             let s = &mut self.states[i];
             s.examined = false;
             s.delay_noticed = false;
@@ -136,18 +136,15 @@ impl Session {
     /// Colleagues act at the next opening: a verification that ends exactly at the
     /// close is taken up the next working day.
     pub(super) fn expected_result(&self, verify_at: NaiveDateTime) -> NaiveDateTime {
-        let role = self.scenario.meta.role;
-        let mut minutes = 0u64;
-        for (step, action) in [(Step::Appraise, "appraise"), (Step::Sign, "sign")] {
-            if trainee_plays(role, step) {
-                minutes += u64::from(super::costs::minutes(&self.scenario.costs, action));
-            }
-        }
+        let minutes = self.trainee_minutes(Step::Appraise, "appraise")
+            + self.trainee_minutes(Step::Sign, "sign");
         let from = self.calendar.next_opening(verify_at);
         self.calendar.add_office_minutes(from, minutes)
     }
 
-    /// A scripted event fires.
+    /// A scripted event fires. Events follow state: a supplement comes in only for
+    /// an open request, a withdrawal only of a dossier still open; otherwise the
+    /// event is a message that changes nothing (`ignored`).
     pub(super) fn scripted_event(&mut self, j: usize, at: NaiveDateTime) {
         let e = self.scenario.events[j].clone();
         let i = e.dossier.as_deref().and_then(|id| {
@@ -155,11 +152,19 @@ impl Session {
                 .iter()
                 .position(|d| d.scripted_id.as_deref() == Some(id))
         });
+        let applies = match e.kind {
+            EventKind::SupplementArrives => i.filter(|&i| self.states[i].pending.is_some()),
+            EventKind::Withdraw => i.filter(|&i| !self.states[i].is_closed()),
+            EventKind::Outage | EventKind::RuleChange | EventKind::CitizenCall => i,
+        };
+        let ignored = matches!(e.kind, EventKind::SupplementArrives | EventKind::Withdraw)
+            && applies.is_none();
         let what = Happened::Scripted {
             kind: e.kind,
             dossier: i.map(|i| self.dossiers[i].code.clone()),
             message: e.message.clone(),
             message_en: e.message_en.clone(),
+            ignored,
         };
         self.emit(at, Actor::System, what);
         match e.kind {
@@ -171,7 +176,7 @@ impl Session {
                 self.schedule(until, TimerKind::OutageEnd, 0);
             }
             EventKind::SupplementArrives => {
-                if let Some(i) = i.filter(|&i| self.states[i].pending.is_some()) {
+                if let Some(i) = applies {
                     self.reply(i, at);
                 }
             }
@@ -182,7 +187,7 @@ impl Session {
                 }
             }
             EventKind::Withdraw => {
-                if let Some(i) = i.filter(|&i| !self.states[i].is_closed()) {
+                if let Some(i) = applies {
                     let dossier = self.dossiers[i].code.clone();
                     self.emit(at, Actor::Citizen, Happened::Withdrawn { dossier });
                     self.close(i, Closure::Withdrawn, at);
@@ -202,7 +207,8 @@ impl Session {
     pub(super) fn npc_turn(&mut self, i: usize, at: NaiveDateTime) {
         let role = self.scenario.meta.role;
         for _ in 0..MAX_NPC_STEPS {
-            let Some(action) = policy::next_step(self, i) else {
+            // The apology letter is the trainee's; colleagues do not wait for it.
+            let Some(action) = policy::work_step(self, i) else {
                 return;
             };
             let step = duty_of(&action, &self.states[i]);

@@ -245,7 +245,7 @@ impl Session {
                 let last = self.calendar.nth_working_day_after(at.date(), days);
                 self.calendar.close_of(last)
             }
-            _ => self.calendar.add_office_minutes(at, u64::from(minutes)),
+            _ => self.verification_end(i, at, u64::from(minutes)),
         };
         let dossier = d.code.clone();
         let s = &mut self.states[i];
@@ -312,6 +312,8 @@ impl Session {
         }
     }
 
+    /// Form 04: the apology with a new appointment. It does not move the due moment
+    /// of indicator 2.1; `needed` records whether lateness was certain when it went out.
     fn apologize(
         &mut self,
         i: usize,
@@ -319,21 +321,17 @@ impl Session {
         actor: Actor,
         at: NaiveDateTime,
     ) {
-        let due = self.states[i].due;
-        let in_time = due.is_some_and(|d| at < d);
+        let in_time = self.states[i].due.is_some_and(|d| at < d);
+        let needed = self.lateness_certain(i, at);
         self.states[i].apology = Some(new_date);
         let dossier = self.dossiers[i].code.clone();
         let what = Happened::Apologized {
-            dossier: dossier.clone(),
+            dossier,
             new_date,
             in_time,
+            needed,
         };
         self.emit(at, actor, what);
-        if in_time {
-            let due = self.calendar.close_of(new_date);
-            self.states[i].due = Some(due);
-            self.emit(at, Actor::System, Happened::DueSet { dossier, due });
-        }
     }
 
     pub(super) fn processed(&mut self, i: usize, at: NaiveDateTime) {

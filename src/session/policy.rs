@@ -41,14 +41,10 @@ pub fn pays_online(p: &Procedure, d: &Dossier) -> bool {
     p.service == ServiceLevel::ToanTrinh && d.channel == Channel::Online
 }
 
-/// Toàn trình: online or by public post (NĐ 42/2022 Điều 11); một phần: at the desk.
-/// Filings by post get their result by post; counter filings at the counter.
-pub fn result_channel(p: &Procedure, d: &Dossier) -> ResultChannel {
-    match (d.channel, p.service) {
-        (Channel::Post, _) => ResultChannel::Post,
-        (Channel::Counter, _) | (Channel::Online, ServiceLevel::MotPhan) => ResultChannel::Counter,
-        (Channel::Online, ServiceLevel::ToanTrinh) => ResultChannel::Online,
-    }
+/// The result goes back the way the applicant chose, as the dossier shows
+/// (`ResultChannel::open_to` lists what the law leaves open to them).
+pub fn result_channel(d: &Dossier) -> ResultChannel {
+    d.result_channel
 }
 
 /// Whether the desk receives this dossier regardless of administrative boundary: the
@@ -110,7 +106,40 @@ fn refusal(p: &Procedure, open: &[String], asked_before: bool) -> Option<String>
 
 /// The right next step on dossier `i`, whoever takes it; `None` while it waits
 /// for someone outside the office (the citizen, the verification) or is closed.
+/// An apology owed comes first.
 pub fn next_step(session: &Session, i: usize) -> Option<Action> {
+    apology_step(session, i).or_else(|| work_step(session, i))
+}
+
+/// The apology letter (form 04), owed once lateness is certain and before the due
+/// moment; never otherwise (an unneeded letter is a mistake). The new date is the
+/// day after the result is expected, the due day and today.
+fn apology_step(session: &Session, i: usize) -> Option<Action> {
+    let s = &session.states[i];
+    let due = s.due?;
+    let owed = s.arrived
+        && s.apology.is_none()
+        && session.now < due
+        && session.lateness_certain(i, session.now);
+    if !owed {
+        return None;
+    }
+    // The solver reads the truth: the announced end when there is one.
+    let expected = match s.verify_at {
+        Some(verify_at) if s.delay_noticed => session.expected_result(verify_at),
+        _ => session.earliest_end(i, session.now),
+    };
+    let after_due = due.date().succ_opt().unwrap_or(due.date());
+    let after_today = session.now.date().succ_opt().unwrap_or(after_due);
+    let earliest = expected.date().max(after_due).max(after_today);
+    let new_date = session.calendar.period_day(earliest, 1);
+    let dossier = session.dossiers[i].code.clone();
+    Some(Action::Apologize { dossier, new_date })
+}
+
+/// The next step of the work itself, leaving out the apology letter: what the
+/// simulated colleagues do.
+pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
     let s = &session.states[i];
     let d = &session.dossiers[i];
     let p = session.procedure_at(i);
@@ -173,21 +202,10 @@ fn transfer_step(d: &Dossier, s: &super::DossierState, dossier: String, elsewher
     }
 }
 
-/// Apologise in time, wait for the verification, then act on what it found.
+/// Wait for the verification, then act on what it found.
 fn appraisal_step(session: &Session, i: usize, dossier: String) -> Option<Action> {
     let s = &session.states[i];
     let p = session.procedure_at(i);
-    if let (true, None, Some(due), Some(verify_at)) =
-        (s.delay_noticed, s.apology, s.due, s.verify_at)
-        && session.now < due
-    {
-        let expected = session.expected_result(verify_at).date();
-        let after_due = due.date().succ_opt().unwrap_or(due.date());
-        let after_today = session.now.date().succ_opt().unwrap_or(after_due);
-        let earliest = expected.max(after_due).max(after_today);
-        let new_date = session.calendar.period_day(earliest, 1);
-        return Some(Action::Apologize { dossier, new_date });
-    }
     if !s.examined {
         return None;
     }

@@ -37,7 +37,7 @@ pub fn most_urgent(session: &Session) -> Option<Action> {
         return None;
     }
     let role = session.scenario().meta.role;
-    let mut best: Option<(NaiveDateTime, usize, Action)> = None;
+    let mut best: Option<((NaiveDateTime, bool), usize, Action)> = None;
     for &i in &session.active {
         let Some(action) = policy::next_step(session, i) else {
             continue;
@@ -45,12 +45,32 @@ pub fn most_urgent(session: &Session) -> Option<Action> {
         if !trainee_plays(role, duty_of(&action, &session.states[i])) {
             continue;
         }
-        let key = urgency(session, i);
+        let key = (urgency(session, i), hands_on(&action));
         if best.as_ref().is_none_or(|(k, j, _)| (key, i) < (*k, *j)) {
             best = Some((key, i, action));
         }
     }
     best.map(|(_, _, a)| a)
+}
+
+/// Among dossiers due at the same moment, first the steps that hand a dossier on
+/// (receipt, digitising and forwarding or transferring to the competent commune,
+/// the apology): the verification then runs while the trainee appraises, signs and
+/// returns the others.
+fn hands_on(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Open { .. }
+            | Action::Inspect { .. }
+            | Action::Accept { .. }
+            | Action::RequestSupplement { .. }
+            | Action::Refuse { .. }
+            | Action::Digitize { .. }
+            | Action::Reuse { .. }
+            | Action::Forward { .. }
+            | Action::Transfer { .. }
+            | Action::Apologize { .. }
+    )
 }
 
 /// The due moment, or the one acceptance now would set.

@@ -11,6 +11,7 @@ use super::imported::fingerprint;
 use super::{ENGINE_VERSION, Mode, Result, Store, StoreError, sha256_hex};
 use crate::scenario::Scenario;
 use crate::score::{Band, Debrief};
+use crate::session::WORLD_VERSION;
 use crate::session::action::{self, Action};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,6 +56,8 @@ pub struct AttemptInfo {
     pub seed: u64,
     pub mode: Mode,
     pub engine_version: String,
+    /// The simulated world it was played in (`session::WORLD_VERSION` then).
+    pub world_version: u32,
     pub status: Status,
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
@@ -67,6 +70,14 @@ pub struct AttemptInfo {
     pub actions: u64,
     /// Mistake code → how many times (finished attempts).
     pub mistakes: BTreeMap<String, u32>,
+}
+
+impl AttemptInfo {
+    /// Played in this motcua's world: it can be replayed, resumed and re-scored.
+    /// One of another world keeps its stored score and is never replayed.
+    pub fn is_current_world(&self) -> bool {
+        self.world_version == WORLD_VERSION
+    }
 }
 
 /// An unfinished attempt, ready to be replayed: `session::replay(&scenario, seed, &actions)`
@@ -167,7 +178,8 @@ impl Store {
         keep_scenario(&tx, &sha, &scenario.meta.id, source).map_err(sql)?;
         tx.execute(
             "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
-                 engine_version, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 engine_version, world_version, started_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 trainee_id,
                 scenario.meta.id,
@@ -175,6 +187,7 @@ impl Store {
                 seed as i64,
                 mode.key(),
                 ENGINE_VERSION,
+                WORLD_VERSION,
                 now
             ],
         )
@@ -278,7 +291,7 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::AttemptClosed(attempt.0));
         }
-        insert_mistakes(&tx, attempt.0, debrief).map_err(sql)?;
+        insert_mistakes(&tx, attempt.0, &mistake_counts(debrief)).map_err(sql)?;
         tx.commit().map_err(sql)?;
         self.after_commit()
     }
@@ -315,6 +328,8 @@ pub(super) fn trainee_in(
     })
 }
 
+/// Keep a scenario text once per hash. An attempt of an older world imported without
+/// its text leaves an empty source under its hash; the real text replaces it.
 pub(super) fn keep_scenario(
     tx: &rusqlite::Transaction<'_>,
     sha: &str,
@@ -323,21 +338,27 @@ pub(super) fn keep_scenario(
 ) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO scenario (sha256, id, source) VALUES (?1, ?2, ?3)
-         ON CONFLICT (sha256) DO NOTHING",
+         ON CONFLICT (sha256) DO UPDATE SET source = excluded.source
+         WHERE length(scenario.source) = 0 AND length(excluded.source) > 0",
         params![sha, id, source],
     )?;
     Ok(())
 }
 
+/// Mistake code → how many times, as the `mistake` table keeps them.
+pub fn mistake_counts(debrief: &Debrief) -> BTreeMap<String, u32> {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for m in &debrief.mistakes {
+        *counts.entry(m.code.key().to_string()).or_default() += 1;
+    }
+    counts
+}
+
 pub(super) fn insert_mistakes(
     tx: &rusqlite::Transaction<'_>,
     attempt: i64,
-    debrief: &Debrief,
+    counts: &BTreeMap<String, u32>,
 ) -> rusqlite::Result<()> {
-    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-    for m in &debrief.mistakes {
-        *counts.entry(m.code.key()).or_default() += 1;
-    }
     let mut stmt =
         tx.prepare_cached("INSERT INTO mistake (attempt_id, code, count) VALUES (?1, ?2, ?3)")?;
     for (code, count) in counts {

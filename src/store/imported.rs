@@ -1,12 +1,15 @@
 //! Attempts played elsewhere: their identity (fingerprint) and storing them after
 //! `export::import` verified them by replay.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{OptionalExtension, params};
 
-use super::attempts::{AttemptId, checked_name, insert_mistakes, keep_scenario, trainee_in};
+use super::attempts::{
+    AttemptId, checked_name, insert_mistakes, keep_scenario, mistake_counts, trainee_in,
+};
 use super::{Mode, Result, Store, StoreError, checksum, sha256_hex};
-use crate::scenario::Scenario;
-use crate::score::Debrief;
+use crate::score::{Band, Debrief};
 use crate::session::action::{self, Action};
 
 /// Identity of a finished attempt: the same play imported twice is kept once. (Two
@@ -28,19 +31,45 @@ pub fn fingerprint(
     sha256_hex(text.as_bytes())
 }
 
+/// The score an imported attempt is kept with: the replay's, or for an attempt of
+/// an older world the one its bundle recorded (mistakes unknown then).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptScore {
+    pub total: f64,
+    pub band: Band,
+    pub passed: bool,
+    /// Mistake code → count.
+    pub mistakes: BTreeMap<String, u32>,
+}
+
+impl KeptScore {
+    pub fn of(debrief: &Debrief) -> KeptScore {
+        KeptScore {
+            total: debrief.total,
+            band: debrief.band,
+            passed: debrief.passed,
+            mistakes: mistake_counts(debrief),
+        }
+    }
+}
+
 /// Data of a finished attempt played elsewhere, checked by `export::import`.
 #[derive(Debug, Clone)]
 pub struct ImportedAttempt<'a> {
     pub trainee: &'a str,
-    pub scenario: &'a Scenario,
+    pub scenario_id: &'a str,
+    pub scenario_sha256: &'a str,
+    /// The scenario text; empty when this machine does not have it (an attempt of
+    /// an older world, kept with its stored score and never replayed).
     pub source: &'a [u8],
     pub seed: u64,
     pub mode: Mode,
     pub engine_version: &'a str,
+    pub world_version: u32,
     pub started_at: &'a str,
     pub ended_at: &'a str,
     pub actions: &'a [Action],
-    pub debrief: &'a Debrief,
+    pub score: KeptScore,
 }
 
 /// What importing one attempt did.
@@ -60,8 +89,8 @@ impl Store {
         let mut out = Vec::with_capacity(list.len());
         for a in list {
             let name = checked_name(a.trainee)?;
-            let sha = sha256_hex(a.source);
-            let fp = fingerprint(&name, &sha, a.seed, a.mode, a.started_at, a.actions);
+            let sha = a.scenario_sha256;
+            let fp = fingerprint(&name, sha, a.seed, a.mode, a.started_at, a.actions);
             let existing: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM attempt WHERE fingerprint = ?1",
@@ -75,24 +104,26 @@ impl Store {
                 continue;
             }
             let trainee_id = trainee_in(&tx, &name, &now).map_err(sql)?;
-            keep_scenario(&tx, &sha, &a.scenario.meta.id, a.source).map_err(sql)?;
+            keep_scenario(&tx, sha, a.scenario_id, a.source).map_err(sql)?;
             tx.execute(
                 "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
-                     engine_version, status, started_at, ended_at, total, band, passed, origin,
-                     fingerprint)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'finished', ?7, ?8, ?9, ?10, ?11, 'imported', ?12)",
+                     engine_version, world_version, status, started_at, ended_at, total, band,
+                     passed, origin, fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'finished', ?8, ?9, ?10, ?11, ?12,
+                     'imported', ?13)",
                 params![
                     trainee_id,
-                    a.scenario.meta.id,
+                    a.scenario_id,
                     sha,
                     a.seed as i64,
                     a.mode.key(),
                     a.engine_version,
+                    a.world_version,
                     a.started_at,
                     a.ended_at,
-                    a.debrief.total,
-                    a.debrief.band.key(),
-                    a.debrief.passed,
+                    a.score.total,
+                    a.score.band.key(),
+                    a.score.passed,
                     fp
                 ],
             )
@@ -117,7 +148,7 @@ impl Store {
                 )
                 .map_err(sql)?;
             }
-            insert_mistakes(&tx, id, a.debrief).map_err(sql)?;
+            insert_mistakes(&tx, id, &a.score.mistakes).map_err(sql)?;
             out.push(Imported::New(AttemptId(id)));
         }
         tx.commit().map_err(sql)?;

@@ -22,6 +22,8 @@ pub struct Score {
     pub band: Band,
     pub passed: bool,
     pub at: DateTime<Utc>,
+    /// The simulated world it was scored in (`session::WORLD_VERSION` then).
+    pub world_version: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,8 +35,10 @@ pub struct ScenarioProgress {
     pub best: Option<Score>,
     pub latest: Option<Score>,
     pub passed_ever: bool,
-    /// An open attempt waits to be resumed.
+    /// An open attempt of this motcua's world waits to be resumed.
     pub unfinished: bool,
+    /// An open attempt of another world: it cannot be resumed, only abandoned.
+    pub unfinished_other_world: bool,
     pub last_played: DateTime<Utc>,
 }
 
@@ -113,10 +117,11 @@ pub fn summarize(trainee: &str, attempts: &[AttemptInfo], curriculum: &[&str]) -
         .collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     top.truncate(TOP_MISTAKES);
+    // Only an attempt of this world can be continued.
     let open = attempts
         .iter()
         .rev()
-        .find(|a| a.status == Status::Open)
+        .find(|a| a.status == Status::Open && a.is_current_world())
         .map(|a| a.scenario.as_str());
     Progress {
         trainee: trainee.to_string(),
@@ -136,6 +141,7 @@ fn scenario_progress(id: &str, list: &[&AttemptInfo]) -> ScenarioProgress {
                 band: a.band.unwrap_or(Band::of(a.total?)),
                 passed: a.passed.unwrap_or(false),
                 at: a.ended_at.unwrap_or(a.started_at),
+                world_version: a.world_version,
             })
         })
         .collect();
@@ -151,7 +157,12 @@ fn scenario_progress(id: &str, list: &[&AttemptInfo]) -> ScenarioProgress {
         passed_ever: scored.iter().any(|s| s.passed),
         best,
         latest,
-        unfinished: list.iter().any(|a| a.status == Status::Open),
+        unfinished: list
+            .iter()
+            .any(|a| a.status == Status::Open && a.is_current_world()),
+        unfinished_other_world: list
+            .iter()
+            .any(|a| a.status == Status::Open && !a.is_current_world()),
         last_played: list
             .iter()
             .map(|a| a.ended_at.unwrap_or(a.started_at))

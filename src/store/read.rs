@@ -13,7 +13,7 @@ use crate::session::action::{self, Action};
 
 const SELECT: &str = "SELECT a.id, t.name, a.scenario_id, a.scenario_sha256, a.seed, a.mode,
         a.engine_version, a.status, a.started_at, a.ended_at, a.total, a.band, a.passed,
-        a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id)
+        a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id), a.world_version
     FROM attempt a JOIN trainee t ON t.id = a.trainee_id";
 
 fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
@@ -32,6 +32,7 @@ fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
         seed: r.get::<_, i64>(4)? as u64,
         mode: Mode::from_key(&mode).unwrap_or(Mode::Practice),
         engine_version: r.get(6)?,
+        world_version: r.get(15)?,
         status: Status::from_key(&status),
         started_at: parse_timestamp(&started).unwrap_or_default(),
         ended_at: ended.as_deref().and_then(parse_timestamp),

@@ -52,6 +52,14 @@ impl Recorder {
             attempt: attempt.0,
             detail,
         };
+        if !resume.info.is_current_world() {
+            let detail = format!(
+                "simulation version {}, this motcua plays version {}",
+                resume.info.world_version,
+                crate::session::WORLD_VERSION
+            );
+            return Err(unreplayable(detail));
+        }
         let label = format!("{} (attempt {})", resume.info.scenario, attempt.0);
         let scenario = scenario::load_bytes(&label, &resume.source)
             .map_err(|d| unreplayable(format!("{} scenario diagnostics", d.len())))?;

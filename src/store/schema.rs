@@ -62,6 +62,11 @@ CREATE TABLE mistake (
     r#"
 ALTER TABLE attempt ADD COLUMN log_checksum TEXT;
 "#,
+    // 2 → 3: the world version each attempt was played in (`session::WORLD_VERSION`);
+    // every attempt recorded before is of version 1.
+    r#"
+ALTER TABLE attempt ADD COLUMN world_version INTEGER NOT NULL DEFAULT 1 CHECK (world_version >= 1);
+"#,
 ];
 
 /// The version this motcua writes.

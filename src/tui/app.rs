@@ -109,6 +109,9 @@ pub struct ResumeOffer {
     pub scenario: String,
     pub title: String,
     pub actions: usize,
+    /// Played in an older simulation (world) version: it cannot be continued, and
+    /// Enter gives it up instead.
+    pub other_world: Option<u32>,
 }
 
 pub struct App {

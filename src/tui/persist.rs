@@ -140,16 +140,26 @@ impl Persist {
                 })
                 .map_or_else(|| r.info.scenario.clone(), |e| e.title(app.lang)),
             actions: r.actions.len(),
+            other_world: (!r.info.is_current_world()).then_some(r.info.world_version),
         });
     }
 
     /// Continue the offered attempt exactly where it stopped: replay its log on the
-    /// scenario text it was started with.
+    /// scenario text it was started with. One of an older simulation version cannot
+    /// replay: it is given up instead (abandoned, its actions kept).
     pub fn resume(&mut self, app: &mut App) -> Result<(), String> {
         let Some(r) = self.resumable.take() else {
             return Ok(());
         };
         app.resume = None;
+        if !r.info.is_current_world() {
+            // Look again: another unfinished attempt may be waiting.
+            self.checked_name = None;
+            return self
+                .store
+                .abandon_attempt(r.info.id)
+                .map_err(|e| crate::cli::store_error::render(app.lang, &e));
+        }
         let label = format!("{} (#{})", r.info.scenario, r.info.id.0);
         let s = scenario::load_bytes(&label, &r.source)
             .map_err(|d| format!("{label}: {} diagnostics", d.len()))?;

@@ -46,12 +46,21 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(resume) = &app.resume
         && app.screen == Screen::Library
     {
-        let text = t!(
-            app.lang,
-            "tui.resume.text",
-            title = resume.title,
-            actions = resume.actions
-        );
+        let text = match resume.other_world {
+            Some(world) => t!(
+                app.lang,
+                "tui.resume.other_world",
+                title = resume.title,
+                actions = resume.actions,
+                world = world
+            ),
+            None => t!(
+                app.lang,
+                "tui.resume.text",
+                title = resume.title,
+                actions = resume.actions
+            ),
+        };
         dialog(app, frame, area, &t!(app.lang, "tui.resume.title"), &text);
     }
     if let Some(error) = &app.store_error {

@@ -151,6 +151,7 @@ pub fn plan(
             counter: (1.0 - online) * 0.7,
             post: (1.0 - online) * 0.3,
         },
+        result_by_post: 0.15,
         mix: BTreeMap::new(),
         scripted,
     }

@@ -130,6 +130,7 @@ pub fn birth_2025() -> Scenario {
         channel: Channel::Counter,
         flaws: vec!["thieu-giay-chung-sinh".into(), "sai-ngay-sinh".into()],
         other_commune: false,
+        result_channel: None,
     }];
     scenario(
         meta("khai-sinh-thu", RuleSet::R2025, at(2026, 3, 2, 7, 30), 3),

@@ -1,6 +1,7 @@
 //! Helpers for the engine tests: built-in scenarios and solver runs.
 #![allow(dead_code)]
 
+pub mod desk;
 pub mod keys;
 pub mod screen;
 pub mod twist;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::{Actions, BadField, ReadAttempt};
-use crate::export::bundle::BundleAttempt;
+use crate::export::bundle::{BundleAttempt, WORLD_ONE};
 use crate::limits;
 use crate::session::action::{Action, LoggedAction};
 
@@ -50,13 +50,14 @@ pub(super) struct Fields {
 }
 
 /// The fields of an attempt, in the order they are checked.
-const FIELDS: [&str; 11] = [
+const FIELDS: [&str; 12] = [
     "trainee",
     "scenario",
     "scenario_sha256",
     "seed",
     "mode",
     "engine_version",
+    "world_version",
     "started_at",
     "ended_at",
     "total",
@@ -73,6 +74,8 @@ impl Fields {
                 value: "null".into(),
             })
         })?;
+        // Absent in a layout-1 bundle, written before world versions existed.
+        let written_world = self.values.iter().any(|(k, _)| *k == "world_version");
         let mut take = |field: &'static str| -> Value {
             let at = self.values.iter().rposition(|(k, _)| *k == field);
             at.map_or(Value::Null, |i| self.values.swap_remove(i).1)
@@ -84,6 +87,11 @@ impl Fields {
             seed: typed(&mut take, "seed")?,
             mode: typed(&mut take, "mode")?,
             engine_version: typed(&mut take, "engine_version")?,
+            world_version: if written_world {
+                typed(&mut take, "world_version")?
+            } else {
+                WORLD_ONE
+            },
             started_at: typed(&mut take, "started_at")?,
             ended_at: typed(&mut take, "ended_at")?,
             total: typed(&mut take, "total")?,

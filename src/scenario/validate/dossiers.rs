@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::super::diagnostic::DiagCode;
-use super::super::model::{Channel, ChannelShares, DayTime, DossierPlan, Office, ScriptedDossier};
+use super::super::model::{
+    Channel, ChannelShares, DayTime, DossierPlan, Office, Procedure, ResultChannel, ScriptedDossier,
+};
 use super::super::raw::{RawChannels, RawDossiers, RawScripted, S, Str};
 use super::super::report::{Report, with_suggestion};
 use super::super::values::day_time;
@@ -15,6 +17,10 @@ use crate::limits;
 pub(crate) const CHANNEL_SUM_TOLERANCE: f64 = 1e-6;
 /// Share of generated dossiers with a flaw when the file gives none.
 pub(crate) const DEFAULT_FLAW_RATE: f64 = 0.5;
+/// Share of applicants asking for the result by public post when the file gives
+/// none. Provisional: no published figure was found; the other applicants take
+/// the usual way (online for toàn trình online filings, the desk otherwise).
+pub(crate) const DEFAULT_RESULT_BY_POST: f64 = 0.15;
 
 /// What `at` values and references are checked against.
 pub(crate) struct Frame<'a> {
@@ -35,6 +41,8 @@ pub(crate) fn plan(
         .as_ref()
         .and_then(|c| int_upto::<u32>(r, "count", c, Min::Zero, limits::DOSSIERS));
     let flaw_rate = probability(r, "flaw_rate", num_or(&raw.flaw_rate, DEFAULT_FLAW_RATE));
+    let by_post = num_or(&raw.result_by_post, DEFAULT_RESULT_BY_POST);
+    let result_by_post = probability(r, "result_by_post", by_post);
     let channels = match &raw.channels {
         None => Some(ChannelShares {
             online: 1.0,
@@ -65,6 +73,7 @@ pub(crate) fn plan(
         count: count?,
         flaw_rate: flaw_rate?,
         channels: channels?,
+        result_by_post: result_by_post?,
         mix: mix?,
         scripted: scripted?,
     })
@@ -163,6 +172,10 @@ fn one_scripted(r: &mut Report, raw: &RawScripted, frame: &Frame) -> Option<Scri
         None => Some(Channel::Online),
         some => named::<Channel>(r, "channel", some),
     };
+    let result_channel = match &raw.result_channel {
+        None => Some(None),
+        some => named::<ResultChannel>(r, "result_channel", some).map(Some),
+    };
     let at = moment(r, &raw.at, frame);
     // Online filings arrive at any hour; the desk and the post office keep office hours.
     let at = match (at, channel) {
@@ -206,6 +219,7 @@ fn one_scripted(r: &mut Report, raw: &RawScripted, frame: &Frame) -> Option<Scri
         channel: channel?,
         flaws,
         other_commune,
+        result_channel: result_channel?,
     })
 }
 
@@ -283,4 +297,44 @@ pub(crate) fn in_office_hours(
         args,
     );
     None
+}
+
+/// A scripted `result_channel` must be open to the dossier: its filing channel and
+/// its procedure's service level decide (`ResultChannel::open_to`); E008 otherwise.
+pub(crate) fn result_channels(
+    r: &mut Report,
+    raw: Option<&S<RawDossiers>>,
+    plan: &DossierPlan,
+    procedures: &[Procedure],
+) -> Option<()> {
+    let list = raw
+        .and_then(|d| d.get_ref().scripted.as_ref())
+        .map_or(&[][..], |l| l.get_ref().as_slice());
+    let mut ok = true;
+    for (written, d) in list.iter().zip(&plan.scripted) {
+        let (Some(chosen), Some(p)) = (
+            d.result_channel,
+            procedures.iter().find(|p| p.code == d.procedure),
+        ) else {
+            continue;
+        };
+        let open = ResultChannel::open_to(p.service, d.channel);
+        if open.contains(&chosen) {
+            continue;
+        }
+        let expected: Vec<&str> = open.iter().map(|c| c.key()).collect();
+        let at = written
+            .get_ref()
+            .result_channel
+            .as_ref()
+            .map_or(written.span().start, |v| v.span().start);
+        let args = vec![
+            ("key", "result_channel".to_string()),
+            ("value", chosen.key().to_string()),
+            ("expected", expected.join(" | ")),
+        ];
+        r.push(at, DiagCode::InvalidValue, args);
+        ok = false;
+    }
+    ok.then_some(())
 }

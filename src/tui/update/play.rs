@@ -59,7 +59,10 @@ const DOSSIER_KEYS: &[(char, Command)] = &[
     ('a', Command::Form(FormKind::Receipt)),
     ('f', Command::Dossier(|dossier| Action::Forward { dossier })),
     // b: "bàn giao" to the competent commune (v is the full message log).
-    ('b', Command::Dossier(|dossier| Action::Transfer { dossier })),
+    (
+        'b',
+        Command::Dossier(|dossier| Action::Transfer { dossier }),
+    ),
     ('g', Command::Dossier(|dossier| Action::Sign { dossier })),
     (
         'm',

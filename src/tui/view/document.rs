@@ -80,7 +80,8 @@ fn document_lines<'a>(
             "tui.document.filed",
             at = labels::moment(d.submitted_at),
             channel = channel,
-            service = service
+            service = service,
+            result = t!(l, &format!("tui.result.{}", d.result_channel.key()))
         )),
         Line::raw(t!(
             l,

@@ -112,6 +112,7 @@ pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {
             message,
             message_en,
             kind,
+            ignored,
             ..
         } => {
             let text = match (l, message_en, message) {
@@ -119,7 +120,13 @@ pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {
                 (_, _, Some(vi)) => vi.clone(),
                 _ => t!(l, &format!("tui.event.scripted.{}", kind.key())),
             };
-            (Tone::Warn, text)
+            if *ignored {
+                // Only a message: say so, so the trainee does not look for new papers.
+                let note = t!(l, &format!("tui.event.scripted_ignored.{}", kind.key()));
+                (Tone::Info, format!("{text} {note}"))
+            } else {
+                (Tone::Warn, text)
+            }
         }
         OutageEnded => (Tone::Good, t!(l, "tui.event.outage_ended")),
         RulesChanged { rules } => {

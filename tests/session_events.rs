@@ -1,0 +1,158 @@
+//! Scripted events follow the state of their dossier: a `supplement-arrives` cures
+//! only an open supplement request, a `withdraw` closes only an open dossier.
+//! Otherwise the event is a citizen's message that changes nothing (`ignored`),
+//! and the messages panel says so.
+
+use motcua::i18n::Lang;
+use motcua::scenario::{self, EventKind, Scenario, builtin};
+use motcua::session::{Action, Closure, Event, Happened, Session, solver};
+use motcua::tui::view::events::describe;
+
+fn builtin(id: &str) -> Scenario {
+    let (file, text) = builtin::FILES
+        .iter()
+        .find(|(f, _)| f.starts_with(id))
+        .expect("built-in scenario");
+    scenario::load_str(file, text).expect("built-ins load")
+}
+
+/// The code of the scripted dossier `id`.
+fn code_of(session: &Session, id: &str) -> String {
+    session
+        .all_dossiers()
+        .iter()
+        .find(|d| d.scripted_id.as_deref() == Some(id))
+        .map(|d| d.code.clone())
+        .expect("scripted dossier")
+}
+
+/// Wait for the next event until the period is over.
+fn wait_to_the_end(session: &mut Session) {
+    while !session.is_over() {
+        session
+            .apply(Action::wait_for_next_event())
+            .expect("waiting is always allowed");
+    }
+}
+
+fn scripted<'a>(session: &'a Session, kind: EventKind, code: &str) -> &'a Event {
+    session
+        .events()
+        .iter()
+        .find(|e| {
+            matches!(&e.what, Happened::Scripted { kind: k, dossier: Some(d), .. }
+                if *k == kind && d == code)
+        })
+        .expect("the scripted event fired")
+}
+
+fn ignored(e: &Event) -> bool {
+    matches!(e.what, Happened::Scripted { ignored: true, .. })
+}
+
+fn supplements_received(session: &Session, code: &str) -> usize {
+    session
+        .events()
+        .iter()
+        .filter(
+            |e| matches!(&e.what, Happened::SupplementReceived { dossier, .. } if dossier == code),
+        )
+        .count()
+}
+
+#[test]
+fn a_supplement_for_a_dossier_never_asked_cures_nothing_and_says_so() {
+    let s = builtin("khai-sinh-co-ban");
+    let mut session = Session::new(&s, 1);
+    let code = code_of(&session, "ho-so-thieu-chung-sinh");
+    // The trainee opens the dossier (birth certificate missing) once it has come in
+    // (08:10), but never asks for the paper.
+    while session.find(&code).is_some_and(|(_, st)| !st.arrived) {
+        session.apply(Action::wait_for_next_event()).expect("wait");
+    }
+    let open = Action::Open {
+        dossier: code.clone(),
+    };
+    session.apply(open).expect("an arrived dossier opens");
+    wait_to_the_end(&mut session);
+    let e = scripted(&session, EventKind::SupplementArrives, &code);
+    assert!(ignored(e), "no request was open: {e:?}");
+    assert_eq!(supplements_received(&session, &code), 0);
+    let (d, state) = session.find(&code).expect("dossier");
+    assert!(d.component("giay-chung-sinh").is_none(), "no paper came in");
+    assert_eq!(state.open_flaws, ["thieu-giay-chung-sinh"]);
+    assert!(state.pending.is_none());
+    // The messages panel shows the citizen's words and that nothing changes.
+    let (_, text) = describe(Lang::En, &s, e).expect("a scripted event is told");
+    assert!(text.starts_with("The citizen uploads a scan"), "{text}");
+    assert!(
+        text.contains("No supplement request is open for this dossier"),
+        "{text}"
+    );
+    let (_, text) = describe(Lang::Vi, &s, e).expect("told in Vietnamese too");
+    assert!(text.contains("Không có phiếu yêu cầu bổ sung"), "{text}");
+}
+
+#[test]
+fn after_a_refusal_a_supplement_and_a_withdrawal_change_nothing() {
+    let s = builtin("ly-lich-tu-phap");
+    let mut session = Session::new(&s, 1);
+    let asked = code_of(&session, "nop-ho-khong-uy-quyen");
+    let withdrawn = code_of(&session, "gui-buu-chinh");
+    let mut refused = Vec::new();
+    // Refuse both as soon as they are here (a wrong ground, but it closes them).
+    while refused.len() < 2 && !session.is_over() {
+        for code in [&asked, &withdrawn] {
+            if refused.contains(code) || session.find(code).is_none_or(|(_, st)| !st.arrived) {
+                continue;
+            }
+            let open = Action::Open {
+                dossier: code.clone(),
+            };
+            let refuse = Action::Refuse {
+                dossier: code.clone(),
+                reason: "underage".into(),
+            };
+            if session.apply(open).is_ok() && session.apply(refuse).is_ok() {
+                refused.push(code.clone());
+            }
+        }
+        let _ = session.apply(Action::wait_for_next_event());
+    }
+    assert_eq!(refused.len(), 2, "both dossiers arrived and were refused");
+    wait_to_the_end(&mut session);
+    let e = scripted(&session, EventKind::SupplementArrives, &asked);
+    assert!(ignored(e), "{e:?}");
+    assert_eq!(supplements_received(&session, &asked), 0);
+    let e = scripted(&session, EventKind::Withdraw, &withdrawn);
+    assert!(ignored(e), "{e:?}");
+    let withdrawals = session
+        .events()
+        .iter()
+        .filter(|e| matches!(e.what, Happened::Withdrawn { .. }))
+        .count();
+    assert_eq!(withdrawals, 0);
+    let closure = |code: &str| session.find(code).and_then(|(_, st)| st.closure);
+    assert_eq!(closure(&asked), Some(Closure::Refused));
+    assert_eq!(closure(&withdrawn), Some(Closure::Refused));
+    let (_, text) = describe(Lang::En, &s, e).expect("told");
+    assert!(text.contains("already closed"), "{text}");
+}
+
+#[test]
+fn in_a_right_play_the_same_events_take_effect() {
+    let s = builtin("ly-lich-tu-phap");
+    let session = solver::solve(&s, 1);
+    let asked = code_of(&session, "nop-ho-khong-uy-quyen");
+    let e = scripted(&session, EventKind::SupplementArrives, &asked);
+    assert!(!ignored(e));
+    let cured: Vec<&Vec<String>> = session
+        .events()
+        .iter()
+        .filter_map(|e| match &e.what {
+            Happened::SupplementReceived { dossier, cured } if *dossier == asked => Some(cured),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cured, [&vec!["thieu-uy-quyen".to_string()]]);
+}
