@@ -91,7 +91,7 @@ const fn opt(name: &'static str, kind: Kind) -> Key {
     }
 }
 
-/// Action names (design §5) whose time cost `[costs]` may set.
+/// Action names (docs/engine.md, "Actions" table) whose time cost `[costs]` may set.
 pub(crate) const COST_ACTIONS: &[&str] = &[
     "open",
     "inspect",
