@@ -205,3 +205,33 @@ fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
         "the error names line and column: {screen}"
     );
 }
+
+#[test]
+fn a_format_1_file_in_the_library_is_marked_in_vietnamese_too() {
+    let dir = std::env::temp_dir().join(format!("motcua-lib-v1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::copy(
+        "tests/fixtures/warn/W005-format-one.toml",
+        dir.join("phien-ban-mot.toml"),
+    )
+    .expect("copy");
+    let mut a = app(&Options {
+        lang: Lang::Vi,
+        scenarios_dir: Some(dir.clone()),
+        ..Options::default()
+    });
+    a.theme = Theme { color: false };
+    let builtins = motcua::scenario::builtin::FILES.len();
+    assert!(a.catalog[..builtins].iter().all(|e| e.format_one.is_none()));
+    assert!(a.catalog[builtins].format_one.is_some());
+    press(&mut a, Msg::Enter);
+    // Up from the first row: the last one.
+    press(&mut a, Msg::Up);
+    let screen = draw(&a, 120, 30);
+    assert!(
+        screen.contains("⚠ Kết hôn, định dạng phiên bản 1 (định dạng 1)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Cảnh báo W005"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
