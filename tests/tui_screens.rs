@@ -235,3 +235,53 @@ fn a_format_1_file_in_the_library_is_marked_in_vietnamese_too() {
     assert!(screen.contains("Cảnh báo W005"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The footer offers `b` (transfer to the competent commune) only on a dossier the
+/// desk transfers: a boundary-free procedure's, filed from another commune of the
+/// province. The help still lists the key. Played through the keys, following the
+/// reference solver on `ho-kinh-doanh` (whose scripted `dia-diem-phuong-khac` is such
+/// a dossier) up to its first transfer, then up to its first forward.
+#[test]
+fn the_transfer_key_shows_only_on_a_dossier_to_transfer() {
+    let id = "ho-kinh-doanh";
+    let s = support::builtin(id);
+    let solved = solver::solve(&s, s.meta.seed);
+    let actions = solved.actions();
+    let first = |pred: fn(&Action) -> bool| actions.iter().position(pred).expect("in the log");
+    let transfer = first(|a| matches!(a, Action::Transfer { .. }));
+    let forward = first(|a| matches!(a, Action::Forward { .. }));
+    let footer_at = |upto: usize| {
+        let mut a = playing(Lang::En, id);
+        for action in &actions[..upto] {
+            play(&mut a, action);
+        }
+        // Select the dossier of the next step (the transfer or the forward).
+        let code = actions[upto].dossier().expect("a dossier step");
+        let rows = motcua::tui::view::queue::rows(&a);
+        let target = rows.iter().position(|c| c == code).expect("listed");
+        press(&mut a, Msg::Back);
+        while a.play.queue_sel > target {
+            press(&mut a, Msg::Up);
+        }
+        while a.play.queue_sel < target {
+            press(&mut a, Msg::Down);
+        }
+        let screen = draw(&a, 160, 40);
+        press(&mut a, Msg::Char('?'));
+        let help = draw(&a, 160, 60);
+        (screen, help)
+    };
+    let (screen, help) = footer_at(transfer);
+    assert!(
+        screen.contains("b transfer to the competent commune"),
+        "{screen}"
+    );
+    assert!(help.contains("b: transfer a dossier"), "{help}");
+    let (screen, help) = footer_at(forward);
+    assert!(screen.contains("f forward"), "{screen}");
+    assert!(!screen.contains("b transfer"), "{screen}");
+    assert!(
+        help.contains("b: transfer a dossier"),
+        "the help lists every key: {help}"
+    );
+}
