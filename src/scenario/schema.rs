@@ -303,6 +303,8 @@ pub(crate) static SCRIPTED: Table = Table {
         opt("flaws", Kind::StrList),
         opt("other_commune", Kind::Bool),
         opt("result_channel", Kind::Str),
+        opt("deadline", Kind::Table(&DEADLINE)),
+        opt("verification_days", Kind::Int),
     ],
 };
 

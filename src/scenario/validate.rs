@@ -14,6 +14,7 @@ mod jurisdiction;
 mod meta;
 mod office;
 mod procedure;
+mod scripted;
 mod site_check;
 
 use std::collections::BTreeMap;
@@ -45,7 +46,7 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     let dossiers = dossiers::plan(r, file.dossiers.as_ref(), &frame);
     let events = events::events(r, &file.events, &frame);
     if let (Some(plan), Some(list)) = (&dossiers, &procedures) {
-        dossiers::result_channels(r, file.dossiers.as_ref(), plan, list)?;
+        scripted::result_channels(r, file.dossiers.as_ref(), plan, list)?;
     }
     version?;
     Some(Scenario {
