@@ -171,22 +171,35 @@ fn practice_mode_hints_the_next_step_and_exam_mode_does_not() {
     );
 }
 
-#[test]
-fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
-    let dir = std::env::temp_dir().join(format!("motcua-lib-{}", std::process::id()));
+/// A fresh folder of this test run holding copies of `files` (`(from, name)`).
+fn scenario_folder(tag: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("motcua-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::copy(
-        "tests/fixtures/valid/minimal.toml",
-        dir.join("a-minimal.toml"),
-    )
-    .expect("copy");
-    std::fs::write(dir.join("b-broken.toml"), "format = 1\n[scenario\n").expect("write");
+    for (from, name) in files {
+        std::fs::copy(from, dir.join(name)).expect("copy");
+    }
+    dir
+}
+
+/// The app with `dir` added to its library (`--scenarios DIR`), without colours.
+fn with_folder(lang: Lang, dir: &std::path::Path) -> motcua::tui::App {
     let mut a = app(&Options {
-        lang: Lang::En,
-        scenarios_dir: Some(dir.clone()),
+        lang,
+        scenarios_dir: Some(dir.to_path_buf()),
         ..Options::default()
     });
     a.theme = Theme { color: false };
+    a
+}
+
+#[test]
+fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
+    let dir = scenario_folder(
+        "lib",
+        &[("tests/fixtures/valid/minimal.toml", "a-minimal.toml")],
+    );
+    std::fs::write(dir.join("b-broken.toml"), "format = 1\n[scenario\n").expect("write");
+    let mut a = with_folder(Lang::En, &dir);
     let builtins = motcua::scenario::builtin::FILES.len();
     assert_eq!(a.catalog.len(), builtins + 2);
     assert!(a.catalog[builtins].loaded.is_ok());
@@ -208,19 +221,12 @@ fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
 
 #[test]
 fn a_format_1_file_in_the_library_is_marked_in_vietnamese_too() {
-    let dir = std::env::temp_dir().join(format!("motcua-lib-v1-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::copy(
+    let one = [(
         "tests/fixtures/warn/W005-format-one.toml",
-        dir.join("phien-ban-mot.toml"),
-    )
-    .expect("copy");
-    let mut a = app(&Options {
-        lang: Lang::Vi,
-        scenarios_dir: Some(dir.clone()),
-        ..Options::default()
-    });
-    a.theme = Theme { color: false };
+        "phien-ban-mot.toml",
+    )];
+    let dir = scenario_folder("lib-v1", &one);
+    let mut a = with_folder(Lang::Vi, &dir);
     let builtins = motcua::scenario::builtin::FILES.len();
     assert!(a.catalog[..builtins].iter().all(|e| e.format_one.is_none()));
     assert!(a.catalog[builtins].format_one.is_some());
