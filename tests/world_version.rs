@@ -94,9 +94,10 @@ fn attempts_made_before_the_bump_are_of_world_1_and_keep_their_stored_score() {
     let path = tmp.path("old.db");
     old_database(&path);
     let store = Store::open(&path).expect("migrates");
-    // Through both steps: 1 → 2 the log checksum, 2 → 3 the world version.
-    assert_eq!(store.schema_version().expect("version"), 3);
-    assert_eq!(schema::SCHEMA_VERSION, 3);
+    // Through every step: 1 → 2 the log checksum, 2 → 3 the world version, 3 → 4 the
+    // learning records (how it was played, the outbox).
+    assert_eq!(store.schema_version().expect("version"), 4);
+    assert_eq!(schema::SCHEMA_VERSION, 4);
     drop(store);
     let conn = rusqlite::Connection::open(&path).expect("reads");
     let (checksum, world): (Option<String>, i64) = conn
