@@ -522,12 +522,21 @@ fn deadlines_scores_hours_weights_calendar() {
     valid(&office(
         "hours = [\"08:00-12:00\"]\nsame_day_cutoff = \"11:00\"",
     ));
+    let every_step_zero = "[scoring]\nsteps = { receipt = 0, appraisal = 0, on-time = 0, apology = 0, national-data = 0, digitize = 0, forward = 0, sign = 0, fee-before-result = 0, result-channel = 0 }";
+    only(&plus(every_step_zero), DiagCode::Weights);
     only(
-        &plus(
-            "[scoring]\nweights = { transparency = 0, progress = 0, digitization = 0, online = 0, satisfaction = 0 }",
-        ),
+        &plus("[scoring]\ndeductions = { out-of-order = -2 }"),
         DiagCode::Weights,
     );
+    only(
+        &plus("[scoring]\nsteps = { recept = 30 }"),
+        DiagCode::UnknownKey,
+    );
+    only(
+        &plus("[scoring]\nweights = { progress = 20 }"),
+        DiagCode::ScoringRetired,
+    );
+    valid(&plus("[scoring]\nsteps = { receipt = 0, sign = 12 }"));
     only(
         &plus("[calendar]\nworkdays = [2026-03-03]"),
         DiagCode::CalendarConflict,

@@ -55,7 +55,7 @@ fn finish(mut session: Session, code: &str) -> (Session, Debrief) {
     assert!(matches!(hint, Action::ReturnResult { .. }), "{hint:?}");
     apply(&mut session, hint);
     to_the_end(&mut session);
-    let debrief = score::score(session.scenario(), session.events());
+    let debrief = score::score(&session);
     (session, debrief)
 }
 
@@ -98,8 +98,10 @@ fn a_late_dossier_with_an_apology_in_time_is_still_late_but_not_late_without_apo
     assert_eq!(row.due, Some(at(2, 17, 0)));
     assert_eq!(row.on_time, Some(false));
     assert!(row.apologized);
-    // One dossier, late: progress (20) and satisfaction (18) are lost, 62 remain.
-    assert_eq!(debrief.total, 62.0);
+    // The training score of this one desk dossier (receipt 30, digitise 5, forward 5,
+    // result channel 5, on time 20, and the apology 10 owed once it ran late): all
+    // done but on time, 55 of 75 points: 100 × 55 ÷ 75 = 73.3.
+    assert_eq!(debrief.total(), 73.3);
 }
 
 #[test]
@@ -115,6 +117,7 @@ fn an_apology_while_the_dossier_can_still_be_on_time_is_apology_not_needed() {
     let (_, debrief) = finish(session, &code);
     assert_eq!(codes(&debrief), [MistakeCode::ApologyNotNeeded]);
     assert_eq!(debrief.dossiers[0].on_time, Some(true));
-    // One dossier with a transparency mistake: 18 of 100 points lost.
-    assert_eq!(debrief.total, 82.0);
+    // Every step right (receipt 30, digitise 5, forward 5, result channel 5, on time
+    // 20: 65 points), less the 3 an unneeded apology costs: 100 × 62 ÷ 65 = 95.4.
+    assert_eq!(debrief.total(), 95.4);
 }

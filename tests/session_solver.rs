@@ -2,7 +2,7 @@
 
 mod support;
 
-use motcua::score::Band;
+use motcua::score::Grade;
 use motcua::session::{Happened, Status};
 
 #[test]
@@ -12,11 +12,14 @@ fn every_builtin_scenario_is_won_at_100_for_seeds_1_to_50() {
             let (session, debrief) = support::solved(&s, seed);
             assert!(session.is_over(), "{} seed {seed}: not over", s.meta.id);
             assert_eq!(
-                debrief.total, 100.0,
-                "{} seed {seed}: {:#?}",
-                s.meta.id, debrief.mistakes
+                debrief.total(),
+                100.0,
+                "{} seed {seed}: {:#?}\n{:#?}",
+                s.meta.id,
+                debrief.mistakes,
+                debrief.dossiers
             );
-            assert_eq!(debrief.band, Band::XuatSac);
+            assert_eq!(debrief.grade(), Grade::XuatSac);
         }
     }
 }

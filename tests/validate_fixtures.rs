@@ -240,6 +240,31 @@ fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
 }
 
 #[test]
+fn the_retired_group_weights_are_w006_in_a_format_one_file_and_ignored() {
+    let file = fixtures("warn").join("W006-scoring-retired-format-one.toml");
+    let expected = expectations(&file);
+    for (lang, words) in [("vi", "không còn dùng"), ("en", "is retired")] {
+        let out = validate(lang, &[&file]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{lang}: still loads\n{stderr}");
+        for (code, at) in &expected {
+            let wanted = format!("{}:{at}: warning[{code}]", file.display());
+            assert!(
+                stderr.contains(&wanted),
+                "{lang}: {wanted} not in\n{stderr}"
+            );
+        }
+        assert!(stderr.contains(words), "{lang}: {stderr}");
+        assert!(
+            stderr.contains("steps = {"),
+            "{lang}: says what to write: {stderr}"
+        );
+    }
+    let s = motcua::scenario::load_file(&file).expect("loads");
+    assert_eq!(s.scoring, motcua::scenario::Scoring::default(), "ignored");
+}
+
+#[test]
 fn an_event_that_can_never_take_effect_is_w002_at_its_position_in_both_languages() {
     let file = fixtures("warn").join("W002-event-no-effect.toml");
     let expected = expectations(&file);

@@ -17,6 +17,7 @@ pub const FORMAT_VERSION_1: i64 = 1;
 mod area;
 mod fields;
 mod result;
+mod scoring;
 
 pub use area::{
     Area, CLOSE_RELATIVES, Condition, Geography, Jurisdiction, LegalForm, Level, RequiredIf,
@@ -25,6 +26,7 @@ pub use area::{
 pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
 pub use result::ResultChannel;
+pub use scoring::{Deduction, Scoring, StepKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
@@ -393,32 +395,4 @@ pub struct ScriptedEvent {
     pub rules: Option<RuleSet>,
     pub message: Option<String>,
     pub message_en: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Scoring {
-    pub weights: Weights,
-}
-
-/// Maximum points of the five QĐ 766 groups.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Weights {
-    pub transparency: f64,
-    pub progress: f64,
-    pub digitization: f64,
-    pub online: f64,
-    pub satisfaction: f64,
-}
-
-impl Default for Weights {
-    /// QĐ 766/QĐ-TTg: 18, 20, 22, 22, 18.
-    fn default() -> Self {
-        Weights {
-            transparency: 18.0,
-            progress: 20.0,
-            digitization: 22.0,
-            online: 22.0,
-            satisfaction: 18.0,
-        }
-    }
 }

@@ -109,9 +109,20 @@ impl Session {
         from: NaiveDateTime,
         minutes: u64,
     ) -> NaiveDateTime {
+        self.verification_end_by(from, minutes, self.states[i].due)
+    }
+
+    /// `verification_end` for a dossier due at `due` (the correct path's own due
+    /// moment when estimating what is possible).
+    pub(super) fn verification_end_by(
+        &self,
+        from: NaiveDateTime,
+        minutes: u64,
+        due: Option<NaiveDateTime>,
+    ) -> NaiveDateTime {
         let after = self.trainee_minutes(Step::Appraise, "appraise")
             + self.trainee_minutes(Step::Sign, "sign");
-        let minutes = match self.states[i].due {
+        let minutes = match due {
             Some(due) => {
                 let room = self
                     .calendar

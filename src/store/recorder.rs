@@ -91,7 +91,7 @@ impl Recorder {
 
     fn finish_if_over(&mut self) -> Result<()> {
         if self.session.is_over() && self.debrief.is_none() {
-            let debrief = score::score(self.session.scenario(), self.session.events());
+            let debrief = score::score(&self.session);
             self.store.finish_attempt(self.attempt, &debrief)?;
             self.debrief = Some(debrief);
         }

@@ -31,7 +31,7 @@ pub fn play(s: &Scenario, seed: u64, twist: &mut Twist) -> (Session, Debrief, bo
             }
         }
     }
-    let debrief = score::score(s, session.events());
+    let debrief = score::score(&session);
     (session, debrief, twisted)
 }
 
@@ -52,4 +52,19 @@ pub fn commit(
 
 pub fn codes(d: &Debrief) -> Vec<MistakeCode> {
     d.mistakes.iter().map(|m| m.code).collect()
+}
+
+/// `twist`, but only the first time it would change the play: the mistake is made once.
+pub fn once(
+    mut twist: impl FnMut(&Session, &Action) -> Option<Vec<Action>>,
+) -> impl FnMut(&Session, &Action) -> Option<Vec<Action>> {
+    let mut fired = false;
+    move |s, a| {
+        if fired {
+            return None;
+        }
+        let out = twist(s, a);
+        fired = out.is_some();
+        out
+    }
 }
