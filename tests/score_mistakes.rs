@@ -1,5 +1,6 @@
-//! Every mistake code can be committed, is caught, costs points, and its debrief
-//! (Vietnamese and English) is pinned by a snapshot.
+//! Every mistake code can be committed (once, in the solver's otherwise right play),
+//! is caught, costs points, and its debrief (Vietnamese and English) is pinned by a
+//! snapshot.
 
 mod support;
 

@@ -515,3 +515,40 @@ fn a_stored_log_that_no_longer_replays_is_reported_not_lost() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.actions(attempt).unwrap().len(), 4);
 }
+
+#[test]
+fn an_unfinished_attempt_never_shows_a_partial_score_as_a_result() {
+    let tmp = Temp::new();
+    let mut store = Store::open(&tmp.path("r.db")).unwrap();
+    let (s, _) = builtin_source(ID);
+    let half = &solver_log(&s, 4)[..25];
+    let (attempt, session) = play(&mut store, "Phạm Thu", ID, 4, half);
+    // Scored as it stands, the attempt has a training score, but not a final one ...
+    let as_it_stands = score::score(&session);
+    assert!(!as_it_stands.is_final && !as_it_stands.passed());
+    assert!(as_it_stands.total() > 0.0);
+    // ... which the store refuses to keep.
+    assert!(matches!(
+        store.finish_attempt(attempt, &as_it_stands),
+        Err(StoreError::NotFinal(id)) if id == attempt.0
+    ));
+    let info = store.attempt(attempt).unwrap();
+    assert_eq!(
+        (info.status, info.total, info.band),
+        (Status::Open, None, None)
+    );
+    let p = store.progress("Phạm Thu", &[ID]).unwrap();
+    let row = &p.scenarios[0];
+    assert!(row.unfinished && row.best.is_none() && row.latest.is_none());
+    assert_eq!(row.finished, 0);
+    let listed = store
+        .attempts(&Filter {
+            finished_only: true,
+            ..Filter::default()
+        })
+        .unwrap();
+    assert!(
+        listed.is_empty(),
+        "a report of results lists no unfinished attempt"
+    );
+}

@@ -128,6 +128,23 @@ fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
         );
         assert!(d.total() < 100.0);
         insta::assert_snapshot!(format!("debrief-careless-{}", tag(lang)), draw(&a, 80, 24));
+        // Mistakes are grouped by code; each one in full on `d`, at the end of the list.
+        let basis = match lang {
+            Lang::Vi => "Căn cứ:",
+            Lang::En => "Legal basis:",
+        };
+        press(&mut a, Msg::End);
+        let grouped = draw(&a, 100, 40);
+        assert!(
+            grouped.contains("[unfinished]") && !grouped.contains(basis),
+            "{grouped}"
+        );
+        press(&mut a, Msg::Char('d'));
+        draw(&a, 100, 40); // the terminal redraws after each key
+        press(&mut a, Msg::End);
+        let details = draw(&a, 100, 40);
+        assert!(details.contains(basis), "{details}");
+        insta::assert_snapshot!(format!("debrief-details-{}", tag(lang)), details);
         press(&mut a, Msg::Char('r'));
         assert_eq!(a.screen, Screen::Play, "retry with the same seed");
     }

@@ -35,14 +35,14 @@ pub fn play(s: &Scenario, seed: u64, twist: &mut Twist) -> (Session, Debrief, bo
     (session, debrief, twisted)
 }
 
-/// Seeds 1..=50 until the twisted play makes `code`; panics when none does.
+/// Seeds 1..=50 until the play twisted once makes `code`; panics when none does.
 pub fn commit(
     s: &Scenario,
     code: MistakeCode,
-    mut twist: impl FnMut(&Session, &Action) -> Option<Vec<Action>>,
+    twist: fn(&Session, &Action) -> Option<Vec<Action>>,
 ) -> (u64, Session, Debrief) {
     for seed in 1..=50 {
-        let (session, debrief, twisted) = play(s, seed, &mut twist);
+        let (session, debrief, twisted) = play(s, seed, &mut once(twist));
         if twisted && codes(&debrief).contains(&code) {
             return (seed, session, debrief);
         }
