@@ -100,6 +100,7 @@ fn answered(n: usize, when: NaiveDateTime) -> Event {
 /// - D09 asked twice for a supplement (09:00, answered 09:30; again 10:00, answered
 ///   10:30), processed at 11:00, before its due moment;
 /// - D10 asked for a supplement at 11:00, never answered.
+///
 /// The period ends on 3 March at 17:00. D01–D04 are charged a fee; D01 and D02 paid online.
 fn ten() -> Vec<Event> {
     let mut log = Vec::new();

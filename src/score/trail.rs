@@ -35,8 +35,6 @@ pub struct Trail {
     pub trainee_accepted: bool,
     pub trainee_refused_at_receipt: bool,
     pub trainee_requested_at_receipt: bool,
-    /// A supplement request still unanswered: its stage, and whether the trainee sent it.
-    pub pending: Option<(Stage, bool)>,
     pub requests: u32,
     pub handover: Option<Handover>,
     /// The trainee took a decision on the verified dossier.
@@ -88,7 +86,6 @@ fn follow(t: &mut Trail, trainee: bool, what: &Happened, at: NaiveDateTime) {
         }
         Happened::SupplementRequested { stage, .. } => {
             t.requests += 1;
-            t.pending = Some((*stage, trainee));
             match stage {
                 Stage::Receipt => {
                     t.receipt_attempted |= trainee;
@@ -97,21 +94,14 @@ fn follow(t: &mut Trail, trainee: bool, what: &Happened, at: NaiveDateTime) {
                 Stage::Appraisal => relayed(t, trainee),
             }
         }
-        Happened::SupplementReceived { .. } => t.pending = None,
-        Happened::Refused { stage, .. } => {
-            t.pending = None;
-            match stage {
-                Stage::Receipt => {
-                    t.receipt_attempted |= trainee;
-                    t.trainee_refused_at_receipt |= trainee;
-                }
-                Stage::Appraisal => relayed(t, trainee),
+        Happened::Refused { stage, .. } => match stage {
+            Stage::Receipt => {
+                t.receipt_attempted |= trainee;
+                t.trainee_refused_at_receipt |= trainee;
             }
-        }
-        Happened::Stopped { .. } => {
-            t.pending = None;
-            relayed(t, trainee);
-        }
+            Stage::Appraisal => relayed(t, trainee),
+        },
+        Happened::Stopped { .. } => relayed(t, trainee),
         Happened::Forwarded {
             undigitized,
             unreused,
@@ -149,10 +139,7 @@ fn follow(t: &mut Trail, trainee: bool, what: &Happened, at: NaiveDateTime) {
                 paid: !*unpaid,
             });
         }
-        Happened::Withdrawn { .. } => {
-            t.pending = None;
-            t.ended_by_citizen |= !t.ended;
-        }
+        Happened::Withdrawn { .. } => t.ended_by_citizen |= !t.ended,
         _ => {}
     }
 }
