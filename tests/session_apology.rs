@@ -102,6 +102,21 @@ fn a_late_dossier_with_an_apology_in_time_is_still_late_but_not_late_without_apo
     // result channel 5, on time 20, and the apology 10 owed once it ran late): all
     // done but on time, 55 of 75 points: 100 × 55 ÷ 75 = 73.3.
     assert_eq!(debrief.total(), 73.3);
+    // Lateness cites the procedure's own time limit beside indicator 2.1, and the
+    // debrief says the dossier ended after its due moment (it did end).
+    let late = &debrief.mistakes[0];
+    assert!(
+        late.reference.starts_with("Luật Hộ tịch 2014, Điều 16")
+            && late
+                .reference
+                .ends_with("QĐ 766/QĐ-TTg, chỉ số 2.1 (hồ sơ xử lý đúng hạn)"),
+        "{}",
+        late.reference
+    );
+    let text =
+        motcua::present::debrief::render(motcua::i18n::Lang::En, session.scenario(), &debrief);
+    assert!(text.contains("(ended after its due moment)"), "{text}");
+    assert!(!text.contains("not finished by its due moment"), "{text}");
 }
 
 #[test]

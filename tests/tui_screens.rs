@@ -139,6 +139,18 @@ fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
             grouped.contains("[unfinished]") && !grouped.contains(basis),
             "{grouped}"
         );
+        // The dossier accepted and then left never ended: never "ended after its due moment".
+        let (open, ended) = match lang {
+            Lang::Vi => ("chưa xong khi đến hạn", "kết thúc sau hạn"),
+            Lang::En => (
+                "not finished by its due moment",
+                "ended after its due moment",
+            ),
+        };
+        assert!(
+            grouped.contains(open) && !grouped.contains(ended),
+            "{grouped}"
+        );
         press(&mut a, Msg::Char('d'));
         draw(&a, 100, 40); // the terminal redraws after each key
         press(&mut a, Msg::End);
