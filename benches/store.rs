@@ -90,7 +90,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("verify_1000_attempts", |bench| {
         bench.iter(|| {
             for a in &b.attempts {
-                black_box(import::verify(a, &lib).expect("honest attempt"));
+                black_box(import::verify(a, &lib, b.world_version).expect("honest attempt"));
             }
         })
     });

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod import;
 pub mod library;
 pub mod other_world;
+pub mod refusal;
 pub mod stream;
 pub mod summary;
 

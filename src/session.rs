@@ -37,7 +37,7 @@ pub use status::Status;
 
 use crate::calendar::WorkCalendar;
 use crate::generate::{self, Dossier};
-use crate::scenario::{Procedure, RuleSet, Scenario};
+use crate::scenario::{Deadline, Procedure, RuleSet, Scenario, ScriptedDossier};
 
 /// The version of the simulated world: which dossiers a seed gives, what the
 /// simulated people do and how an attempt is scored. An action log replays to the
@@ -48,7 +48,7 @@ use crate::scenario::{Procedure, RuleSet, Scenario};
 /// differently: the generator's draws or tables, the rules, the simulated people,
 /// the judge or the score. Attempts of another version are then kept and listed with
 /// their stored score, never replayed, re-scored or resumed (docs/architecture.md).
-pub const WORLD_VERSION: u32 = 3;
+pub const WORLD_VERSION: u32 = 4;
 
 /// Grace before the period's end: a dossier that became the trainee's work in the
 /// last hour is not counted as left unfinished.
@@ -174,6 +174,22 @@ impl Session {
     }
     pub fn procedure_of(&self, dossier: &Dossier) -> Option<&Procedure> {
         self.scenario.procedure(&dossier.procedure)
+    }
+    /// The time limit acceptance sets for `dossier`: its scripted own one (a case the
+    /// law gives longer), or its procedure's.
+    pub fn deadline_of(&self, dossier: &Dossier) -> Option<Deadline> {
+        self.scripted_of(dossier)
+            .and_then(|s| s.deadline)
+            .or_else(|| self.procedure_of(dossier).map(|p| p.deadline))
+    }
+    /// The scenario's entry for a scripted dossier.
+    pub fn scripted_of(&self, dossier: &Dossier) -> Option<&ScriptedDossier> {
+        let id = dossier.scripted_id.as_deref()?;
+        self.scenario
+            .dossiers
+            .scripted
+            .iter()
+            .find(|s| s.id.as_deref() == Some(id))
     }
     /// The next moment something happens without the trainee: an arrival, a reply,
     /// a finished verification, a scripted event, or the end of the period.

@@ -228,3 +228,47 @@ fn as_it_stands_scores_an_unfinished_log_labelled_unfinished_still_exit_4() {
     let total = json["training"]["total"].as_f64().expect("a total");
     assert!(total > 0.0 && total < 100.0, "{total}");
 }
+
+/// A format-1 file runs, but `preview`, `solve` and `replay` say once on stderr that
+/// it is format 1 (W005, with its hint); a format-2 file gets no such line. The
+/// JSON on stdout stays clean.
+#[test]
+fn preview_solve_and_replay_say_once_that_a_file_is_format_1() {
+    let old = "tests/fixtures/warn/W005-format-one.toml";
+    let log = temp("format-one.jsonl");
+    let log_arg = log.to_str().expect("utf-8");
+    let runs: [&[&str]; 3] = [
+        &["--lang", "en", "preview", old, "--json"],
+        &[
+            "--lang",
+            "en",
+            "solve",
+            old,
+            "--json",
+            "--actions-out",
+            log_arg,
+        ],
+        &[
+            "--lang",
+            "en",
+            "replay",
+            old,
+            "--actions",
+            log_arg,
+            "--json",
+        ],
+    ];
+    for args in runs {
+        let (code, out, err) = motcua(args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        assert_eq!(err.matches("warning[W005]").count(), 1, "{args:?}: {err}");
+        assert!(err.contains(&format!("{old}:7:10: warning[W005]")), "{err}");
+        assert!(err.contains("Change to `format = 2`"), "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).expect("stdout is only the JSON");
+    }
+    let (_, _, err) = motcua(&["preview", "tests/fixtures/valid/minimal.toml"]);
+    assert!(!err.contains("W005"), "{err}");
+    // In Vietnamese by default.
+    let (_, _, err) = motcua(&["preview", old]);
+    assert!(err.contains("định dạng phiên bản 1"), "{err}");
+}

@@ -123,7 +123,18 @@ fn every_key_reaches_the_model() {
         (first.at.day, first.at.time, first.channel),
         (1, hm(8, 0), Channel::Counter)
     );
+    assert_eq!(
+        (first.deadline, first.verification_days),
+        (Some(Deadline::WorkingDays(2)), Some(4))
+    );
     assert_eq!(s.dossiers.scripted[1].channel, Channel::Online);
+    assert_eq!(
+        (
+            s.dossiers.scripted[1].deadline,
+            s.dossiers.scripted[1].verification_days
+        ),
+        (None, None)
+    );
     assert!(s.dossiers.scripted[1].other_commune);
     let j = p.jurisdiction.clone().expect("jurisdiction");
     assert_eq!(

@@ -7,9 +7,9 @@
 mod support;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use motcua::score::{self, Debrief, MistakeCode};
+use motcua::score::{Debrief, MistakeCode};
 use motcua::session::{Action, Happened, Session};
-use support::desk::{apply, one_dossier, receive, to_the_end, until_processed};
+use support::desk::{apply, digitize_and_forward, one_dossier, receive, return_to_the_end};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, day)
@@ -40,23 +40,8 @@ fn apologize(session: &mut Session, code: &str) {
 /// Digitise, forward, wait for the specialist, return by the applicant's channel,
 /// then let the period run out; the score.
 fn finish(mut session: Session, code: &str) -> (Session, Debrief) {
-    let dossier = || code.to_string();
-    let component = "giay-chung-sinh".to_string();
-    apply(
-        &mut session,
-        Action::Digitize {
-            dossier: dossier(),
-            component,
-        },
-    );
-    apply(&mut session, Action::Forward { dossier: dossier() });
-    until_processed(&mut session, code);
-    let hint = session.hint(code).expect("the return is the trainee's");
-    assert!(matches!(hint, Action::ReturnResult { .. }), "{hint:?}");
-    apply(&mut session, hint);
-    to_the_end(&mut session);
-    let debrief = score::score(&session);
-    (session, debrief)
+    digitize_and_forward(&mut session, code);
+    return_to_the_end(session, code)
 }
 
 fn codes(d: &Debrief) -> Vec<MistakeCode> {

@@ -223,3 +223,39 @@ fn a_pasted_100_character_name_is_kept_and_never_read_as_commands() {
     let trainees = store.trainees().expect("trainees");
     assert_eq!(trainees, vec![name]);
 }
+
+#[test]
+fn a_format_1_file_in_the_library_is_marked_with_the_hint() {
+    let bin = env!("CARGO_BIN_EXE_motcua");
+    let db = temp_db("format-one.db");
+    let dir = std::env::temp_dir().join(format!("motcua-tmux-lib-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::copy(
+        "tests/fixtures/warn/W005-format-one.toml",
+        dir.join("phien-ban-mot.toml"),
+    )
+    .expect("copy");
+    let pane = Pane::start(
+        "format-one",
+        &format!(
+            "MOTCUA_DB={db} {bin} --lang en --scenarios {}; echo MOTCUA-EXIT=$?; sleep 30",
+            dir.display()
+        ),
+    );
+    pane.wait_for("Full name");
+    pane.send(&["Lan", "Enter"]);
+    pane.wait_for("Choose a scenario");
+    // Up from the first row: the last one, after the built-ins.
+    pane.send(&["Up"]);
+    let screen = pane.wait_for("Warning W005");
+    assert!(screen.contains("⚠ "), "{screen}");
+    assert!(screen.contains("(format 1)"), "{screen}");
+    assert!(screen.contains("format version 1"), "{screen}");
+    // A built-in (format 2) has no mark.
+    pane.send(&["Down"]);
+    let first = pane.wait_for("Birth registration");
+    assert!(!first.contains("Warning W005"), "{first}");
+    pane.send(&["Escape", "Escape"]);
+    pane.wait_for("MOTCUA-EXIT=0");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -161,6 +161,16 @@ impl CliError {
                         count = count,
                         limit = limit
                     ),
+                    BundleError::WorldTooNew { found, supported } => t!(
+                        lang,
+                        "bundle.world_too_new",
+                        path = path,
+                        found = found,
+                        supported = supported
+                    ),
+                    BundleError::BadWorldVersion { found } => {
+                        t!(lang, "bundle.bad_world_version", path = path, found = found)
+                    }
                 }
             }
         }

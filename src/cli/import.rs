@@ -53,8 +53,8 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
                 error,
             })
         });
-        let streamed = match checked.and_then(|_| open(path)) {
-            Ok(file) => import::import_stream(&mut store, file, &library),
+        let streamed = match checked.and_then(|header| Ok((header, open(path)?))) {
+            Ok((header, file)) => import::import_stream(&mut store, file, &library, header),
             Err(e) => {
                 eprintln!("{}", e.render(lang));
                 unreadable = true;
@@ -196,6 +196,9 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         Refusal::NotFinished => t!(lang, &key),
         Refusal::WorldTooNew { found, supported } => {
             t!(lang, &key, found = found, supported = supported)
+        }
+        Refusal::WorldAfterBundle { found, bundle } => {
+            t!(lang, &key, found = found, bundle = bundle)
         }
         Refusal::ScoreDiffers {
             recorded_total,

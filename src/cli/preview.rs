@@ -27,7 +27,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let (scenario, seed) = args.target.load()?;
+    let (scenario, seed) = args.target.load(lang)?;
     let dossiers = generate(&scenario, &WorkCalendar::for_scenario(&scenario), seed);
     let out = if args.json {
         render_json(&scenario, seed, &dossiers)

@@ -36,7 +36,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let (scenario, seed) = args.target.load()?;
+    let (scenario, seed) = args.target.load(lang)?;
     let path = &args.actions;
     let file = std::fs::File::open(path).map_err(|source| CliError::Read {
         path: path.clone(),

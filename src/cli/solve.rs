@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let (scenario, seed) = args.target.load()?;
+    let (scenario, seed) = args.target.load(lang)?;
     let session = solver::solve(&scenario, seed);
     let result = score::score(&session);
     if let Some(path) = &args.actions_out {

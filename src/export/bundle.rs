@@ -235,6 +235,10 @@ pub enum BundleError {
     BadVersion { found: String },
     /// More attempts than `limits::BUNDLE_ATTEMPTS`.
     TooMany { count: usize, limit: usize },
+    /// Written by a motcua of a newer simulated world than this one.
+    WorldTooNew { found: u32, supported: u32 },
+    /// `world_version` missing from a layout-2 bundle, 0 or not a number.
+    BadWorldVersion { found: String },
 }
 
 /// The whole bundle at once (tests, small files): the header checked as `import`

@@ -216,6 +216,8 @@ pub(crate) struct RawScripted {
     pub flaws: StrList,
     pub other_commune: Option<S<bool>>,
     pub result_channel: Str,
+    pub deadline: Option<S<RawDeadline>>,
+    pub verification_days: Int,
 }
 
 #[derive(Debug, Default, Deserialize)]

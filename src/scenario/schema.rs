@@ -91,7 +91,7 @@ const fn opt(name: &'static str, kind: Kind) -> Key {
     }
 }
 
-/// Action names (design §5) whose time cost `[costs]` may set.
+/// Action names (docs/engine.md, "Actions" table) whose time cost `[costs]` may set.
 pub(crate) const COST_ACTIONS: &[&str] = &[
     "open",
     "inspect",
@@ -303,6 +303,8 @@ pub(crate) static SCRIPTED: Table = Table {
         opt("flaws", Kind::StrList),
         opt("other_commune", Kind::Bool),
         opt("result_channel", Kind::Str),
+        opt("deadline", Kind::Table(&DEADLINE)),
+        opt("verification_days", Kind::Int),
     ],
 };
 

@@ -15,6 +15,7 @@ mod meta;
 mod office;
 mod procedure;
 mod scoring;
+mod scripted;
 mod site_check;
 
 use std::collections::BTreeMap;
@@ -46,7 +47,7 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     let dossiers = dossiers::plan(r, file.dossiers.as_ref(), &frame);
     let events = events::events(r, &file.events, &frame);
     if let (Some(plan), Some(list)) = (&dossiers, &procedures) {
-        dossiers::result_channels(r, file.dossiers.as_ref(), plan, list)?;
+        scripted::result_channels(r, file.dossiers.as_ref(), plan, list)?;
     }
     version?;
     Some(Scenario {

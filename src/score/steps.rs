@@ -132,7 +132,15 @@ fn applicable(f: &Facts, kind: StepKind) -> bool {
         StepKind::FeeBeforeResult => returned && r.fee && plays(Step::Return),
         StepKind::ResultChannel => returned && plays(Step::Return),
         StepKind::OnTime => accepted,
-        StepKind::Apology => f.mistakes.iter().any(|m| m.code == MistakeCode::Late),
+        // Owed whenever the dossier ran late, also when the lateness was announced as
+        // unavoidable (then there is no `late`, only the letter to send).
+        StepKind::Apology => {
+            f.mistakes
+                .iter()
+                .any(|m| matches!(m.code, MistakeCode::Late | MistakeCode::LateWithoutApology))
+                || f.timing
+                    .is_some_and(|t| t.unavoidable && t.apologized_in_time)
+        }
     }
 }
 

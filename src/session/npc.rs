@@ -30,6 +30,12 @@ impl Session {
             .unwrap_or(&self.scenario.procedures[0])
     }
 
+    /// The time limit of dossier `i` (`deadline_of`).
+    pub(super) fn deadline_at(&self, i: usize) -> crate::scenario::Deadline {
+        self.deadline_of(&self.dossiers[i])
+            .unwrap_or(self.procedure_at(i).deadline)
+    }
+
     /// Where dossier `i` belongs, by the one definition of the desk's area.
     pub(super) fn competence(&self, i: usize) -> crate::generate::Competence {
         crate::generate::competence(&self.dossiers[i], self.procedure_at(i), &self.scenario)
@@ -47,10 +53,28 @@ impl Session {
         policy::result_channel(&self.dossiers[i])
     }
 
-    /// When the citizen answers a request made at `at`; a scripted arrival may come first.
+    /// When the citizen answers a request made at `at` on their own. A dossier that a
+    /// scripted `supplement-arrives` still to come names answers through that event
+    /// alone, so the event does what its message says; once it has fired, as drawn.
     pub(super) fn reply_moment(&self, i: usize, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        if self.scripted_supplement_ahead(i) {
+            return None;
+        }
         let minutes = self.dossiers[i].truth.citizen_reply_minutes?;
         Some(at + Duration::minutes(i64::from(minutes)))
+    }
+
+    /// Whether a `supplement-arrives` event about dossier `i` has not fired yet.
+    fn scripted_supplement_ahead(&self, i: usize) -> bool {
+        let Some(id) = self.dossiers[i].scripted_id.as_deref() else {
+            return false;
+        };
+        self.timers.iter().any(|t| {
+            t.kind == TimerKind::Scripted
+                && self.scenario.events.get(t.index).is_some_and(|e| {
+                    e.kind == EventKind::SupplementArrives && e.dossier.as_deref() == Some(id)
+                })
+        })
     }
 
     /// The citizen hands in the supplement: what was asked for rightly is cured.
@@ -121,12 +145,18 @@ impl Session {
         }
         let expected = self.expected_result(verify_at);
         if expected > due {
+            // Late even had the dossier been forwarded the moment it was accepted: the
+            // verification itself outlasts the time limit, not the desk's pace.
+            let unavoidable = s.accepted_at.is_some_and(|accepted| {
+                self.expected_result(self.verification_from(i, accepted)) > due
+            });
             self.states[i].delay_noticed = true;
             let dossier = self.dossiers[i].code.clone();
             let what = Happened::DelayNotice {
                 dossier,
                 due,
                 expected,
+                unavoidable,
             };
             self.emit(at, Actor::Specialist, what);
         }

@@ -75,8 +75,7 @@ fn hands_on(action: &Action) -> bool {
 
 /// The due moment, or the one acceptance now would set.
 fn urgency(session: &Session, i: usize) -> NaiveDateTime {
-    session.states[i].due.unwrap_or_else(|| {
-        let deadline = session.procedure_at(i).deadline;
-        session.calendar.due(session.now, &deadline)
-    })
+    session.states[i]
+        .due
+        .unwrap_or_else(|| session.calendar.due(session.now, &session.deadline_at(i)))
 }

@@ -174,6 +174,7 @@ impl Persist {
                     source: label.clone(),
                     bytes: r.source.clone(),
                     loaded: Ok(s.clone()),
+                    format_one: None,
                 });
                 app.catalog.len() - 1
             });

@@ -57,8 +57,7 @@ impl<'s> Walk<'s> {
         let Some(accepted) = self.receipt(r) else {
             return;
         };
-        let p = self.s.procedure_at(self.i);
-        let due = self.s.calendar.due(accepted, &p.deadline);
+        let due = self.s.calendar.due(accepted, &self.s.deadline_at(self.i));
         r.due = Some(due);
         let rules = self.rules_at(accepted);
         let handover = self.handover();
@@ -205,17 +204,10 @@ impl<'s> Walk<'s> {
         true
     }
 
-    /// When the specialist's verification of a dossier forwarded at `from` ends.
+    /// When the specialist's verification of a dossier forwarded at `from` ends (its
+    /// scripted length, a site check, or the drawn office minutes).
     fn verification(&self, from: NaiveDateTime, due: NaiveDateTime) -> NaiveDateTime {
-        let s = self.s;
-        let minutes = s.dossiers[self.i].truth.specialist_minutes;
-        match s.procedure_at(self.i).site_check.map(|c| c.days(minutes)) {
-            Some(days) if days > 0 => {
-                let last = s.calendar.nth_working_day_after(from.date(), days);
-                s.calendar.close_of(last)
-            }
-            _ => s.verification_end_by(from, u64::from(minutes), Some(due)),
-        }
+        self.s.verification_until(self.i, from, Some(due))
     }
 
     /// Fee, payment, the result back: the moment it is returned.
