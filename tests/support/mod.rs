@@ -4,6 +4,7 @@
 pub mod desk;
 pub mod keys;
 pub mod plans;
+pub mod rules;
 pub mod screen;
 pub mod twist;
 
