@@ -37,7 +37,7 @@ fn attempts() -> Bundle {
             while !session.is_over() {
                 session.apply(Action::EndDay).expect("end-day");
             }
-            let d = score::score(&s, session.events());
+            let d = score::score(&session);
             attempts.push(BundleAttempt {
                 trainee: format!("Học viên {}", seed % 40),
                 scenario: s.meta.id.clone(),
@@ -48,9 +48,9 @@ fn attempts() -> Bundle {
                 world_version: motcua::session::WORLD_VERSION,
                 started_at: "2026-03-02T01:00:00Z".to_string(),
                 ended_at: "2026-03-02T03:00:00Z".to_string(),
-                total: d.total,
-                band: d.band.key().to_string(),
-                passed: d.passed,
+                total: d.total(),
+                band: d.grade().key().to_string(),
+                passed: d.passed(),
                 actions: session
                     .actions()
                     .iter()

@@ -13,6 +13,7 @@ mod lateness;
 mod npc;
 mod perform;
 pub mod policy;
+pub mod reach;
 mod rejection;
 pub mod replay;
 pub mod roles;
@@ -47,7 +48,7 @@ use crate::scenario::{Deadline, Procedure, RuleSet, Scenario, ScriptedDossier};
 /// differently: the generator's draws or tables, the rules, the simulated people,
 /// the judge or the score. Attempts of another version are then kept and listed with
 /// their stored score, never replayed, re-scored or resumed (docs/architecture.md).
-pub const WORLD_VERSION: u32 = 3;
+pub const WORLD_VERSION: u32 = 4;
 
 /// Grace before the period's end: a dossier that became the trainee's work in the
 /// last hour is not counted as left unfinished.

@@ -12,6 +12,7 @@
 mod support;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use motcua::scenario::StepKind;
 use motcua::score::{Debrief, MistakeCode};
 use motcua::session::{Action, Happened, Session};
 use support::desk::{apply, digitize_and_forward, one_dossier, receive, return_to_the_end};
@@ -57,6 +58,17 @@ fn forwarded() -> (Session, String) {
     (session, code)
 }
 
+/// The one dossier's counted steps, in the order of `StepKind`, and whether done.
+fn steps(d: &Debrief) -> Vec<(StepKind, bool)> {
+    let mut steps: Vec<_> = d.dossiers[0]
+        .steps
+        .iter()
+        .map(|m| (m.step, m.done))
+        .collect();
+    steps.sort_by_key(|(k, _)| *k as u8);
+    steps
+}
+
 fn codes(d: &Debrief) -> Vec<MistakeCode> {
     d.mistakes.iter().map(|m| m.code).collect()
 }
@@ -91,7 +103,20 @@ fn an_announced_delay_with_the_apology_in_time_is_late_but_no_mistake() {
     assert!(row.apologized);
     // Not the desk's lateness, and the letter went out in time: nothing to charge.
     assert_eq!(codes(&debrief), []);
-    assert_eq!(debrief.total, 100.0);
+    // The desk's steps: receipt 30, digitise 5, forward 5, result channel 5 and the
+    // apology 10 (owed: the dossier ran late). On time is not counted: the correct
+    // path itself ends after the due moment. All done: 55 of 55.
+    assert_eq!(
+        steps(&debrief),
+        [
+            (StepKind::Receipt, true),
+            (StepKind::Apology, true),
+            (StepKind::Digitize, true),
+            (StepKind::Forward, true),
+            (StepKind::ResultChannel, true),
+        ]
+    );
+    assert_eq!(debrief.total(), 100.0);
 }
 
 #[test]
@@ -102,8 +127,10 @@ fn an_announced_delay_without_the_apology_is_late_without_apology() {
     assert_eq!(row.on_time, Some(false));
     assert!(!row.apologized);
     assert_eq!(codes(&debrief), [MistakeCode::LateWithoutApology]);
-    // One dossier with a transparency and satisfaction mistake: 18 + 18 lost.
-    assert_eq!(debrief.total, 64.0);
+    // The same five steps, the apology not done: 45 of 55 points, 100 × 45 ÷ 55 = 81.8.
+    assert_eq!(steps(&debrief)[1], (StepKind::Apology, false));
+    assert_eq!(steps(&debrief).len(), 5);
+    assert_eq!(debrief.total(), 81.8);
 }
 
 /// `ly-lich-tu-phap`, seeds 1..=50: the requester who lived in several provinces

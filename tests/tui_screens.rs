@@ -101,7 +101,7 @@ fn a_whole_scenario_played_by_keyboard_reaches_100_and_the_debrief() {
             }
             assert_eq!(a.screen, Screen::Debrief, "{id}");
             let d = a.debrief.as_ref().expect("debrief");
-            assert_eq!(d.total, 100.0, "{id}: {:#?}", d.mistakes);
+            assert_eq!(d.total(), 100.0, "{id}: {:#?}", d.mistakes);
             if id == "khai-sinh-co-ban" {
                 insta::assert_snapshot!(format!("debrief-{}", tag(lang)), draw(&a, 100, 40));
             }
@@ -126,8 +126,37 @@ fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
             codes.contains(&motcua::score::MistakeCode::Unfinished),
             "ending early leaves work unfinished: {codes:?}"
         );
-        assert!(d.total < 100.0);
+        assert!(d.total() < 100.0);
         insta::assert_snapshot!(format!("debrief-careless-{}", tag(lang)), draw(&a, 80, 24));
+        // Mistakes are grouped by code; each one in full on `d`, at the end of the list.
+        let basis = match lang {
+            Lang::Vi => "Căn cứ:",
+            Lang::En => "Legal basis:",
+        };
+        press(&mut a, Msg::End);
+        let grouped = draw(&a, 100, 40);
+        assert!(
+            grouped.contains("[unfinished]") && !grouped.contains(basis),
+            "{grouped}"
+        );
+        // The dossier accepted and then left never ended: never "ended after its due moment".
+        let (open, ended) = match lang {
+            Lang::Vi => ("chưa xong khi đến hạn", "kết thúc sau hạn"),
+            Lang::En => (
+                "not finished by its due moment",
+                "ended after its due moment",
+            ),
+        };
+        assert!(
+            grouped.contains(open) && !grouped.contains(ended),
+            "{grouped}"
+        );
+        press(&mut a, Msg::Char('d'));
+        draw(&a, 100, 40); // the terminal redraws after each key
+        press(&mut a, Msg::End);
+        let details = draw(&a, 100, 40);
+        assert!(details.contains(basis), "{details}");
+        insta::assert_snapshot!(format!("debrief-details-{}", tag(lang)), details);
         press(&mut a, Msg::Char('r'));
         assert_eq!(a.screen, Screen::Play, "retry with the same seed");
     }

@@ -110,19 +110,19 @@ fn a_scenario_played_in_a_real_terminal_reaches_the_debrief_and_quits_cleanly() 
     pane.wait_for("Đã tiếp nhận");
     // End both working days: the period is over and the debrief opens.
     pane.send(&["e", "e"]);
-    let debrief = pane.wait_for("Điểm theo nhóm chỉ số");
+    let debrief = pane.wait_for("Điểm luyện tập theo bước");
     for text in [
-        "Kết quả",
-        "Công khai, minh bạch",
-        "Tiến độ, kết quả giải quyết",
-        "Mức độ hài lòng",
+        "Điểm luyện tập",
+        "Quyết định tiếp nhận",
+        "Chỉ số QĐ 766 của bộ phận (mô phỏng)",
+        "2.1 Hồ sơ xử lý trước hạn, đúng hạn",
     ] {
         assert!(debrief.contains(text), "{text:?} missing:\n{debrief}");
     }
     pane.send(&["q"]);
     let after = pane.wait_for("MOTCUA-EXIT=0");
     assert!(
-        !after.contains("Điểm theo nhóm chỉ số"),
+        !after.contains("Điểm luyện tập theo bước"),
         "the alternate screen was left:\n{after}"
     );
 }
@@ -171,7 +171,7 @@ fn a_killed_program_resumes_where_it_stopped() {
     let resumed = second.wait_for("Đã tiếp nhận");
     assert!(resumed.contains("Ngày làm việc 1/2"), "{resumed}");
     second.send(&["q", "y"]);
-    second.wait_for("Điểm theo nhóm chỉ số");
+    second.wait_for("Điểm luyện tập theo bước");
     second.send(&["q"]);
     second.wait_for("MOTCUA-EXIT=0");
 }
@@ -216,7 +216,7 @@ fn a_pasted_100_character_name_is_kept_and_never_read_as_commands() {
     pane.send(&["Enter", "Enter"]);
     pane.wait_for("Ngày làm việc 1/");
     pane.send(&["q", "y"]);
-    pane.wait_for("Điểm theo nhóm chỉ số");
+    pane.wait_for("Điểm luyện tập theo bước");
     pane.send(&["q"]);
     pane.wait_for("MOTCUA-EXIT=0");
     let store = motcua::store::Store::open(std::path::Path::new(&db)).expect("opens");

@@ -8,7 +8,7 @@ mod storekit;
 mod support;
 
 use motcua::i18n::Lang;
-use motcua::score::Band;
+use motcua::score::Grade;
 use motcua::session::{Action, WORLD_VERSION, action};
 use motcua::store::{Filter, Recorder, Status, Store, StoreError, schema, sha256_hex};
 use motcua::tui::persist::Persist;
@@ -118,7 +118,7 @@ fn attempts_made_before_the_bump_are_of_world_1_and_keep_their_stored_score() {
     let worlds: Vec<u32> = list.iter().map(|a| a.world_version).collect();
     assert_eq!(worlds, [1, 1]);
     assert_eq!(list[0].total, Some(OLD_TOTAL));
-    assert_eq!(list[0].band, Some(Band::Tot));
+    assert_eq!(list[0].band, Some(Grade::Tot));
     assert_eq!(list[0].mistakes.get("late"), Some(&1));
     assert!(!list[0].is_current_world());
     // Progress lists the old score as it was; the old unfinished attempt is not one

@@ -6,7 +6,8 @@
 //! period ends the attempt is scored and closed.
 //!
 //! Standard output is JSON Lines (docs/results.md): a first line about the attempt,
-//! one line per input line, and a last line with the score or the count so far.
+//! one line per input line (its events without the hidden truth: no planted flaws),
+//! and a last line with the training score or the count so far.
 //! Messages for a person go to standard error.
 //!
 //! With an LRS set (`--lrs-url`, docs/workshop.md) the attempt's learning records are
@@ -25,7 +26,7 @@ use super::{CliError, db, exit, output, resolve};
 use crate::i18n::Lang;
 use crate::limits;
 use crate::lrs::{Client, send_waiting};
-use crate::present::labels;
+use crate::present::{labels, trainee_view};
 use crate::sanitize;
 use crate::session::action::{Action, LoggedAction};
 use crate::store::{Mode, Recorder, Start, Store};
@@ -228,10 +229,11 @@ fn play_lines(rec: &mut Recorder, lang: Lang) -> Result<usize, CliError> {
         let name = action.name();
         // The action is committed before it changes anything.
         match rec.apply(action).map_err(CliError::Store)? {
+            // Without the hidden truth: the trainee's own command (`present::trainee_view`).
             Ok(events) => emit(&json!({
                 "seq": next,
                 "action": name,
-                "events": events,
+                "events": trainee_view::events(&events),
                 "now": rec.session().now(),
             }))?,
             Err(rejection) => {
@@ -272,15 +274,15 @@ fn finished(rec: &Recorder, lang: Lang, skipped: usize) -> Result<(), CliError> 
         "attempt": rec.attempt().0,
         "actions": rec.session().actions().len(),
         "skipped": skipped,
-        "total": debrief.total,
-        "band": debrief.band,
-        "passed": debrief.passed,
+        "total": debrief.total(),
+        "grade": debrief.grade(),
+        "passed": debrief.passed(),
     }))?;
     say(t!(
         lang,
         "store.record.finished",
-        total = labels::points(lang, debrief.total),
-        band = labels::band(lang, debrief.band)
+        total = labels::points(lang, debrief.total()),
+        grade = labels::grade(lang, debrief.grade())
     ));
     Ok(())
 }

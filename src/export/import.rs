@@ -144,17 +144,18 @@ pub fn verify_read<'a, 'b>(
     if !session.is_over() {
         return Err(Refusal::NotFinished);
     }
-    let debrief = score::score(&known.scenario, session.events());
-    let same_band = band_from_key(&a.band) == Some(debrief.band);
+    let debrief = score::score(&session);
+    let same_band = band_from_key(&a.band) == Some(debrief.grade());
     // Totals are rounded to one decimal on both sides; compare exactly what was written.
-    if a.total.to_bits() != debrief.total.to_bits() || !same_band || a.passed != debrief.passed {
+    if a.total.to_bits() != debrief.total().to_bits() || !same_band || a.passed != debrief.passed()
+    {
         return Err(Refusal::ScoreDiffers {
             recorded_total: a.total,
             recorded_band: a.band.clone(),
             recorded_passed: a.passed,
-            replay_total: debrief.total,
-            replay_band: debrief.band.key().to_string(),
-            replay_passed: debrief.passed,
+            replay_total: debrief.total(),
+            replay_band: debrief.grade().key().to_string(),
+            replay_passed: debrief.passed(),
         });
     }
     Ok(Verified {

@@ -17,6 +17,7 @@ pub const FORMAT_VERSION_1: i64 = 1;
 mod area;
 mod fields;
 mod result;
+mod scoring;
 mod scripted;
 
 pub use area::{
@@ -26,6 +27,7 @@ pub use area::{
 pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
 pub use result::ResultChannel;
+pub use scoring::{Deduction, Scoring, StepKind};
 pub use scripted::{EventKind, ScriptedDossier, ScriptedEvent};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -355,32 +357,4 @@ keyed_enum!(
 pub struct DayTime {
     pub day: u32,
     pub time: NaiveTime,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Scoring {
-    pub weights: Weights,
-}
-
-/// Maximum points of the five QĐ 766 groups.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Weights {
-    pub transparency: f64,
-    pub progress: f64,
-    pub digitization: f64,
-    pub online: f64,
-    pub satisfaction: f64,
-}
-
-impl Default for Weights {
-    /// QĐ 766/QĐ-TTg: 18, 20, 22, 22, 18.
-    fn default() -> Self {
-        Weights {
-            transparency: 18.0,
-            progress: 20.0,
-            digitization: 22.0,
-            online: 22.0,
-            satisfaction: 18.0,
-        }
-    }
 }

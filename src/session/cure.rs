@@ -28,6 +28,9 @@ impl Session {
         for f in &cured {
             if f.stage == Stage::Receipt {
                 fix(&mut self.dossiers[i], &p, f);
+                if let (FlawKind::Missing, Some(c)) = (f.kind, &f.component) {
+                    self.states[i].supplied.insert(c.clone());
+                }
             }
             let s = &mut self.states[i];
             s.open_flaws.retain(|id| *id != f.id);

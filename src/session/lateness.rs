@@ -72,6 +72,17 @@ impl Session {
     /// a scripted length or a site check at the close of its last working day,
     /// otherwise after the drawn office minutes (`verification_end`).
     pub(super) fn verification_from(&self, i: usize, from: NaiveDateTime) -> NaiveDateTime {
+        self.verification_until(i, from, self.states[i].due)
+    }
+
+    /// `verification_from` for a dossier due at `due` (the correct path's own due
+    /// moment when estimating what is possible).
+    pub(super) fn verification_until(
+        &self,
+        i: usize,
+        from: NaiveDateTime,
+        due: Option<NaiveDateTime>,
+    ) -> NaiveDateTime {
         let minutes = self.dossiers[i].truth.specialist_minutes;
         let scripted = self
             .scripted_of(&self.dossiers[i])
@@ -82,7 +93,7 @@ impl Session {
                 let last = self.calendar.nth_working_day_after(from.date(), days);
                 self.calendar.close_of(last)
             }
-            _ => self.verification_end(i, from, u64::from(minutes)),
+            _ => self.verification_end_by(from, u64::from(minutes), due),
         }
     }
 
@@ -127,9 +138,20 @@ impl Session {
         from: NaiveDateTime,
         minutes: u64,
     ) -> NaiveDateTime {
+        self.verification_end_by(from, minutes, self.states[i].due)
+    }
+
+    /// `verification_end` for a dossier due at `due` (the correct path's own due
+    /// moment when estimating what is possible).
+    pub(super) fn verification_end_by(
+        &self,
+        from: NaiveDateTime,
+        minutes: u64,
+        due: Option<NaiveDateTime>,
+    ) -> NaiveDateTime {
         let after = self.trainee_minutes(Step::Appraise, "appraise")
             + self.trainee_minutes(Step::Sign, "sign");
-        let minutes = match self.states[i].due {
+        let minutes = match due {
             Some(due) => {
                 let room = self
                     .calendar

@@ -11,7 +11,7 @@ use super::imported::fingerprint;
 use super::outbox::{Outgoing, queue_in};
 use super::{ENGINE_VERSION, Mode, Result, Store, StoreError, sha256_hex};
 use crate::scenario::Scenario;
-use crate::score::{Band, Debrief};
+use crate::score::{Debrief, Grade};
 use crate::session::WORLD_VERSION;
 use crate::session::action::{self, Action};
 
@@ -63,7 +63,7 @@ pub struct AttemptInfo {
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
     pub total: Option<f64>,
-    pub band: Option<Band>,
+    pub band: Option<Grade>,
     pub passed: Option<bool>,
     /// Brought in by `motcua import` rather than played here.
     pub imported: bool,
@@ -133,16 +133,9 @@ pub struct Filter {
     pub finished_only: bool,
 }
 
-pub fn band_from_key(key: &str) -> Option<Band> {
-    [
-        Band::Yeu,
-        Band::TrungBinh,
-        Band::Kha,
-        Band::Tot,
-        Band::XuatSac,
-    ]
-    .into_iter()
-    .find(|b| b.key() == key)
+/// The grade a stored `band` key names (the training score's grade).
+pub fn band_from_key(key: &str) -> Option<Grade> {
+    Grade::from_key(key)
 }
 
 /// A name that may be kept: the sanitiser's check (no control character, not too
@@ -328,7 +321,8 @@ impl Store {
         self.after_commit()
     }
 
-    /// Record the score of an attempt whose period is over.
+    /// Record the score of an attempt whose period is over; an unfinished attempt's
+    /// score as it stands is never kept as a result.
     pub fn finish_attempt(&mut self, attempt: AttemptId, debrief: &Debrief) -> Result<()> {
         self.finish_attempt_queued(attempt, debrief, |_| Vec::new())
     }
@@ -341,6 +335,9 @@ impl Store {
         debrief: &Debrief,
         records: impl FnOnce(DateTime<Utc>) -> Vec<Outgoing>,
     ) -> Result<()> {
+        if !debrief.is_final {
+            return Err(StoreError::NotFinal(attempt.0));
+        }
         let info = self.attempt(attempt)?;
         if info.status != Status::Open {
             return Err(StoreError::AttemptClosed(attempt.0));
@@ -368,9 +365,9 @@ impl Store {
                 params![
                     attempt.0,
                     now,
-                    debrief.total,
-                    debrief.band.key(),
-                    debrief.passed,
+                    debrief.total(),
+                    debrief.grade().key(),
+                    debrief.passed(),
                     fp
                 ],
             )

@@ -124,7 +124,7 @@ impl Recorder {
 
     fn finish_if_over(&mut self) -> Result<()> {
         if self.session.is_over() && self.debrief.is_none() {
-            let debrief = score::score(self.session.scenario(), self.session.events());
+            let debrief = score::score(&self.session);
             let (journal, actions) = (&self.journal, self.session.actions());
             self.store
                 .finish_attempt_queued(self.attempt, &debrief, |at| {

@@ -82,6 +82,6 @@ pub fn return_to_the_end(mut session: Session, code: &str) -> (Session, Debrief)
     assert!(matches!(hint, Action::ReturnResult { .. }), "{hint:?}");
     apply(&mut session, hint);
     to_the_end(&mut session);
-    let debrief = score::score(session.scenario(), session.events());
+    let debrief = score::score(&session);
     (session, debrief)
 }

@@ -67,7 +67,7 @@ impl Journal {
     ) -> Vec<Outgoing> {
         self.current
             .as_ref()
-            .map(|s| s.finished(&AttemptResult::of(debrief, true), actions, at))
+            .map(|s| s.finished(&AttemptResult::of(debrief), actions, at))
             .unwrap_or_default()
     }
 

@@ -42,8 +42,8 @@ pub struct AttemptResult {
 }
 
 impl AttemptResult {
-    /// From the debrief of an attempt; `finished`: its period is over.
-    pub fn of(debrief: &Debrief, finished: bool) -> AttemptResult {
+    /// From the debrief of an attempt: final once its period is over, else as it stands.
+    pub fn of(debrief: &Debrief) -> AttemptResult {
         let mut mistakes: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut flaws: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for m in &debrief.mistakes {
@@ -56,24 +56,24 @@ impl AttemptResult {
             }
         }
         AttemptResult {
-            training_score: debrief.total,
-            passed: debrief.passed,
-            pass_score: debrief.pass_score,
-            grade: debrief.band.key().to_string(),
-            panel: serde_json::to_value(&debrief.groups).unwrap_or(Value::Null),
+            training_score: debrief.total(),
+            passed: debrief.passed(),
+            pass_score: debrief.training.pass_score,
+            grade: debrief.grade().key().to_string(),
+            panel: serde_json::to_value(&debrief.panel_766).unwrap_or(Value::Null),
             mistakes: mistakes
                 .into_iter()
                 .map(|(code, dossiers)| MistakeLine { code, dossiers })
                 .collect(),
             flaws,
-            finished,
+            finished: debrief.is_final,
         }
     }
 
     /// The session's attempt scored: final once its period is over, else as it stands.
     pub fn of_session(session: &Session) -> AttemptResult {
-        let debrief = score::score(session.scenario(), session.events());
-        AttemptResult::of(&debrief, session.is_over())
+        let debrief = score::score(session);
+        AttemptResult::of(&debrief)
     }
 
     /// Replay `actions` on `scenario` with `seed` and score the result: the re-scoring
@@ -106,7 +106,7 @@ fn push_once(list: &mut Vec<String>, dossier: &str) {
 
 /// The grade's name in `lang` (the key itself when it is not one motcua knows).
 pub fn grade_label(lang: Lang, key: &str) -> String {
-    band_from_key(key).map_or_else(|| key.to_string(), |b| labels::band(lang, b))
+    band_from_key(key).map_or_else(|| key.to_string(), |b| labels::grade(lang, b))
 }
 
 /// A mistake's name in `lang` with its code in brackets: `Nhận hồ sơ thiếu

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::super::app::App;
 use super::super::text;
 use crate::present::labels;
-use crate::score::Band;
+use crate::score::Grade;
 use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -139,7 +139,7 @@ fn cells(app: &App, e: &super::super::catalog::Entry) -> ([String; 4], bool) {
                 format!(
                     "{} {}",
                     labels::points(l, *total),
-                    labels::band(l, Band::of(*total))
+                    labels::grade(l, Grade::of(*total))
                 )
             },
         );
