@@ -419,3 +419,60 @@ fn an_unreachable_address_or_one_that_is_no_lrs_loses_nothing() {
     );
     assert_eq!(waiting(&c.db), 3);
 }
+
+#[test]
+fn a_statement_the_lrs_rejects_is_named_kept_and_holds_back_nothing_else() {
+    let Some(ralph) = lrskit::ralph() else { return };
+    let c = case();
+    let down = format!("http://127.0.0.1:{}/xAPI", lrskit::free_port());
+    let unreachable = Lrs {
+        url: &down,
+        user: "u",
+        password: "p",
+    };
+    let args = ["record", SCENARIO, "--trainee", "Hồ Bị Từ Chối"];
+    assert!(
+        motcua(&c.db, Some(&unreachable), &args, Some(&c.log))
+            .status
+            .success()
+    );
+    // A record the LRS cannot take (no actor: xAPI requires one), queued first, as an
+    // outbox edited by hand or a stricter LRS would make it.
+    let conn = rusqlite::Connection::open(&c.db).expect("opens");
+    let bad = r#"{"id":"0b7c2d3e-1f4a-5b6c-8d7e-9f0a1b2c3d4e","verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"urn:motcua:xapi:scenario:x"}}"#;
+    conn.execute(
+        "INSERT INTO outbox (id, statement_id, verb, body, queued_at)
+         VALUES (0, '0b7c2d3e-1f4a-5b6c-8d7e-9f0a1b2c3d4e', 'completed', ?1, '2026-03-02T00:00:00Z')",
+        [bad],
+    )
+    .expect("queues");
+    drop(conn);
+    let url = ralph.endpoint();
+    let lrs = Lrs {
+        url: &url,
+        user: lrskit::USER,
+        password: lrskit::PASSWORD,
+    };
+    let (code, report) = sync(&c.db, &lrs);
+    assert_eq!(code, 1, "something still waits: {report}");
+    assert_eq!(
+        report["sent"], 3,
+        "the attempt's own records went through: {report}"
+    );
+    assert_eq!(
+        report["rejected"][0]["statement"],
+        "0b7c2d3e-1f4a-5b6c-8d7e-9f0a1b2c3d4e"
+    );
+    assert_eq!(report["waiting"], 1);
+    let out = motcua(&c.db, Some(&lrs), &["sync"], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("The LRS refused the statement completed 0b7c2d3e"),
+        "{text}"
+    );
+    assert!(
+        text.contains("sending it again will not change the answer"),
+        "{text}"
+    );
+    assert_eq!(waiting(&c.db), 1);
+}

@@ -53,16 +53,60 @@ impl LrsArgs {
             return Ok(None);
         }
         let mut profile = Profile::plain(lang);
-        if let Some(home) = self.lrs_home.as_deref().filter(|h| !h.trim().is_empty()) {
-            profile.home_page = home.trim().to_string();
-        } else {
-            profile.home_page = DEFAULT_HOME.to_string();
-        }
+        profile.home_page = match self.lrs_home.as_deref().map(str::trim) {
+            None | Some("") => DEFAULT_HOME.to_string(),
+            Some(home) if is_iri(home) => home.to_string(),
+            // An LRS refuses every statement of an account without an IRI home page.
+            Some(home) => {
+                return Err(CliError::BadArgument {
+                    name: "--lrs-home",
+                    value: home.to_string(),
+                });
+            }
+        };
         Ok(Some(profile))
     }
 
     /// The learning records of the attempts this run plays: off without an LRS.
     pub fn journal(&self, lang: Lang) -> Result<Journal, CliError> {
         Ok(Journal::new(self.profile(lang)?))
+    }
+}
+
+/// An absolute IRI, as far as a typo goes: `scheme:rest`, the scheme a letter then
+/// letters, digits, `+`, `-` or `.`, and no space anywhere.
+fn is_iri(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.is_empty()
+        && !text.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iri;
+
+    #[test]
+    fn a_home_page_must_be_an_iri() {
+        for good in [
+            "https://lms.example.org",
+            "urn:motcua:xapi:trainee",
+            "http://x/y?z",
+        ] {
+            assert!(is_iri(good), "{good}");
+        }
+        for bad in [
+            "not a home page",
+            "lms.example.org",
+            "1http://x",
+            "https://a b",
+            "urn:",
+        ] {
+            assert!(!is_iri(bad), "{bad}");
+        }
     }
 }

@@ -247,6 +247,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_score_is_scaled_to_three_decimals_and_kept_within_0_100() {
+        let mut r = AttemptResult {
+            training_score: 73.46,
+            passed: true,
+            pass_score: 70,
+            grade: "kha".into(),
+            panel: Value::Null,
+            mistakes: Vec::new(),
+            flaws: Default::default(),
+            finished: true,
+        };
+        // 73.46 / 100 = 0.7346, to three decimals 0.735.
+        assert_eq!(
+            score(&r),
+            json!({"scaled": 0.735, "raw": 73.46, "min": 0, "max": 100})
+        );
+        r.training_score = 100.4;
+        assert_eq!(score(&r)["raw"], 100.0);
+        assert_eq!(score(&r)["scaled"], 1.0);
+    }
+
+    #[test]
     fn durations_read_as_iso_8601() {
         let secs = chrono::Duration::seconds;
         assert_eq!(duration(secs(0)), "PT0S");
