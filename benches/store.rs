@@ -72,6 +72,7 @@ fn attempts() -> Bundle {
         engine_version: env!("CARGO_PKG_VERSION").to_string(),
         world_version: motcua::session::WORLD_VERSION,
         exported_at: "2026-03-02T04:00:00Z".to_string(),
+        scenarios: Default::default(),
         attempts,
     };
     // Through the file format, as an instructor would receive it.

@@ -34,6 +34,38 @@ pub struct Args {
     pub json: bool,
 }
 
+/// Add the scenario texts `path` carries to `library`, each only when its own SHA-256
+/// is the hash it is filed under and it loads; any other is said and left out (its
+/// attempts are then refused as of an unknown scenario, unless `--scenario` gives it).
+fn carried_scenarios(path: &Path, library: &mut Library, lang: Lang) -> Result<(), CliError> {
+    let texts = stream::scenarios(open(path)?).map_err(|error| CliError::Bundle {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    for (sha, text) in texts {
+        if library.by_sha(&sha).is_some() {
+            continue;
+        }
+        let label = format!("{}#{}", path.display(), &sha[..sha.len().min(12)]);
+        let loaded = (crate::store::sha256_hex(text.as_bytes()) == sha)
+            .then(|| crate::scenario::load_str(&label, &text).ok())
+            .flatten();
+        match loaded {
+            Some(scenario) => library.add(scenario, text.into_bytes()),
+            None => eprintln!(
+                "{}",
+                t!(
+                    lang,
+                    "store.import.carried_mismatch",
+                    path = path.display(),
+                    sha = sha
+                )
+            ),
+        }
+    }
+    Ok(())
+}
+
 pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
     let mut library = Library::builtin();
     for name in &args.scenarios {
@@ -52,6 +84,10 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
                 path: path.clone(),
                 error,
             })
+        });
+        let checked = checked.and_then(|header| {
+            carried_scenarios(path, &mut library, lang)?;
+            Ok(header)
         });
         let streamed = match checked.and_then(|header| Ok((header, open(path)?))) {
             Ok((header, file)) => import::import_stream(&mut store, file, &library, header),

@@ -86,6 +86,37 @@ pub fn header(reader: impl Read) -> Result<Header, BundleError> {
     })
 }
 
+/// The scenario texts a bundle carries (`scenarios`: SHA-256 → text), read on a pass
+/// of their own with every attempt skipped unread. Each is a claim: the caller keeps
+/// only a text whose own hash is its key.
+pub fn scenarios(reader: impl Read) -> Result<Vec<(String, String)>, BundleError> {
+    let mut de = serde_json::Deserializer::from_reader(without_bom(reader));
+    let found = de.deserialize_map(TextsVisitor).map_err(malformed)?;
+    de.end().map_err(malformed)?;
+    Ok(found)
+}
+
+struct TextsVisitor;
+
+impl<'de> Visitor<'de> for TextsVisitor {
+    type Value = Vec<(String, String)>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a results bundle (a JSON object)")
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut texts = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "scenarios" {
+                let by_hash: std::collections::BTreeMap<String, String> = map.next_value()?;
+                texts.extend(by_hash);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(texts)
+    }
+}
+
 /// The bundle's world version: absent in layout 1 (written before world versions
 /// existed: world 1), a whole number from 1 in every later layout, and not newer than
 /// this motcua's (it could not replay nor judge that world's attempts).
