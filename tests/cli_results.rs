@@ -92,6 +92,13 @@ fn progress_and_report_show_the_recorded_attempts() {
     assert!(out.contains("Tiến bộ của Trần Thị Bình"), "{out}");
     assert!(out.contains("Lỗi hay mắc nhất"), "{out}");
     assert!(out.contains("Nên luyện tiếp: khai-sinh-co-ban"), "{out}");
+    // Names in the chosen language, the code in brackets: the sloppy log leaves
+    // dossiers open at the period's end (catalogue: mistake.unfinished.title) and
+    // Nguyễn Văn An's solver log is graded xuất sắc (100 points).
+    assert!(
+        out.contains("Bỏ dở hồ sơ khi hết thời gian [unfinished]"),
+        "{out}"
+    );
     let (_, out, _) = motcua(
         &db,
         &["--lang", "en", "progress", "--trainee", "Nguyễn Văn An"],
@@ -99,11 +106,21 @@ fn progress_and_report_show_the_recorded_attempts() {
     );
     // The next built-in in curriculum order after the one played.
     assert!(out.contains("Practise next: chung-thuc-ban-sao"), "{out}");
+    assert!(out.contains("100 Excellent (xuất sắc) [xuat-sac]"), "{out}");
 
     let (code, table, _) = motcua(&db, &["report"], "");
     assert_eq!(code, 0);
     assert!(table.starts_with("Học viên"), "{table}");
     assert!(table.contains("Nguyễn Văn An") && table.contains("Trần Thị Bình"));
+    assert!(table.contains("Xuất sắc [xuat-sac]"), "{table}");
+    assert!(
+        table.contains("Bỏ dở hồ sơ khi hết thời gian [unfinished]×"),
+        "{table}"
+    );
+    // The spreadsheet keeps the codes alone.
+    let (_, csv, _) = motcua(&db, &["report", "--format", "csv"], "");
+    assert!(csv.contains(",unfinished×"), "{csv}");
+    assert!(!csv.contains("[unfinished]"), "{csv}");
 
     let (_, csv, _) = motcua(&db, &["report", "--format", "csv", "--by", "attempt"], "");
     assert!(csv.starts_with('\u{feff}'), "CSV starts with the BOM");

@@ -9,7 +9,6 @@ use super::{CliError, db, exit, output, resolve};
 use crate::i18n::Lang;
 use crate::present::labels;
 use crate::sanitize;
-use crate::score::MistakeCode;
 use crate::session::WORLD_VERSION;
 use crate::store::progress::Score;
 use crate::t;
@@ -50,13 +49,13 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         Some(s) if s.world_version != WORLD_VERSION => format!(
             "{} {} {}",
             labels::points(lang, s.total),
-            labels::grade(lang, s.band),
+            labels::grade_with_code(lang, s.band),
             t!(lang, "store.progress.other_world", world = s.world_version)
         ),
         Some(s) => format!(
             "{} {}",
             labels::points(lang, s.total),
-            labels::grade(lang, s.band)
+            labels::grade_with_code(lang, s.band)
         ),
         None => "—".to_string(),
     };
@@ -86,10 +85,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     if !progress.mistakes.is_empty() {
         let _ = writeln!(out, "\n{}", t!(lang, "store.progress.mistakes"));
         for (code, n) in &progress.mistakes {
-            let title = MistakeCode::from_key(code)
-                .map(|c| labels::mistake_title(lang, c))
-                .unwrap_or_else(|| code.clone());
-            let _ = writeln!(out, "  {n}× {title} ({code})");
+            let _ = writeln!(out, "  {n}× {}", labels::mistake_with_code(lang, code));
         }
     }
     if let Some(s) = &progress.suggestion {

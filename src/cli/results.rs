@@ -114,13 +114,25 @@ fn header(lang: Lang, table: &Table) -> Vec<String> {
         .collect()
 }
 
+/// Where a cell is written: on screen, names come with their codes in brackets
+/// (`Khá [kha]`, `Quá hạn giải quyết [late]×2`); a spreadsheet keeps the mistake
+/// codes alone, short and easy to filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Screen,
+    Sheet,
+}
+
 /// A cell in words; `empty` stands for a missing value.
-fn cell_text(lang: Lang, cell: &Cell, empty: &str) -> String {
+fn cell_text(lang: Lang, cell: &Cell, target: Target, empty: &str) -> String {
     match cell {
         Cell::Text(s) => s.clone(),
         Cell::Count(n) => n.to_string(),
         Cell::Score(Some(x)) => labels::points(lang, *x),
-        Cell::Band(Some(b)) => labels::grade(lang, *b),
+        Cell::Band(Some(b)) => match target {
+            Target::Screen => labels::grade_with_code(lang, *b),
+            Target::Sheet => labels::grade(lang, *b),
+        },
         Cell::Flag(Some(true)) => t!(lang, "report.yes"),
         Cell::Flag(Some(false)) => t!(lang, "report.no"),
         Cell::Time(Some(time)) => time
@@ -129,7 +141,10 @@ fn cell_text(lang: Lang, cell: &Cell, empty: &str) -> String {
             .to_string(),
         Cell::Mistakes(list) => list
             .iter()
-            .map(|(code, n)| format!("{code}×{n}"))
+            .map(|(code, n)| match target {
+                Target::Screen => format!("{}×{n}", labels::mistake_with_code(lang, code)),
+                Target::Sheet => format!("{code}×{n}"),
+            })
             .collect::<Vec<_>>()
             .join("; "),
         Cell::Score(None) | Cell::Band(None) | Cell::Flag(None) | Cell::Time(None) => {
@@ -142,7 +157,11 @@ fn csv_text(lang: Lang, table: &Table) -> String {
     let rows: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| cell_text(lang, c, "")).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| cell_text(lang, c, Target::Sheet, ""))
+                .collect()
+        })
         .collect();
     csv::document(&header(lang, table), &rows)
 }
@@ -155,7 +174,7 @@ fn text_table(lang: Lang, table: &Table) -> String {
         .iter()
         .map(|r| {
             r.iter()
-                .map(|c| sanitize::inline(&cell_text(lang, c, "—")).into_owned())
+                .map(|c| sanitize::inline(&cell_text(lang, c, Target::Screen, "—")).into_owned())
                 .collect()
         })
         .collect();

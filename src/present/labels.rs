@@ -15,6 +15,22 @@ pub fn grade(lang: Lang, g: Grade) -> String {
     t!(lang, &format!("grade.{}", g.key()))
 }
 
+/// The grade's name with its key in brackets, as instructors' views print it:
+/// `Khá [kha]`, so a name in either language leads back to the stable key.
+pub fn grade_with_code(lang: Lang, g: Grade) -> String {
+    format!("{} [{}]", grade(lang, g), g.key())
+}
+
+/// A mistake's name in `lang` with its code in brackets: `Tiếp nhận hồ sơ chưa đầy
+/// đủ, chưa hợp lệ [accepted-incomplete]`; the code alone (`[code]`) when this
+/// motcua does not know it (a record from a newer one).
+pub fn mistake_with_code(lang: Lang, code: &str) -> String {
+    match MistakeCode::from_key(code) {
+        Some(c) => format!("{} [{code}]", mistake_title(lang, c)),
+        None => format!("[{code}]"),
+    }
+}
+
 /// A step of the training score.
 pub fn step(lang: Lang, k: StepKind) -> String {
     t!(lang, &format!("step.{}", k.key()))

@@ -7,12 +7,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::i18n::Lang;
-use crate::present::labels;
 use crate::scenario::Scenario;
 use crate::score::{self, Debrief};
 use crate::session::{Action, Rejection, Session};
-use crate::store::attempts::band_from_key;
 
 /// A mistake code with the dossiers it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,19 +98,5 @@ impl AttemptResult {
 fn push_once(list: &mut Vec<String>, dossier: &str) {
     if !list.iter().any(|d| d == dossier) {
         list.push(dossier.to_string());
-    }
-}
-
-/// The grade's name in `lang` (the key itself when it is not one motcua knows).
-pub fn grade_label(lang: Lang, key: &str) -> String {
-    band_from_key(key).map_or_else(|| key.to_string(), |b| labels::grade(lang, b))
-}
-
-/// A mistake's name in `lang` with its code in brackets: `Nhận hồ sơ thiếu
-/// [accepted-incomplete]`; the code alone when motcua does not know it.
-pub fn mistake_label(lang: Lang, code: &str) -> String {
-    match score::MistakeCode::from_key(code) {
-        Some(c) => format!("{} [{code}]", labels::mistake_title(lang, c)),
-        None => format!("[{code}]"),
     }
 }
