@@ -1,6 +1,8 @@
 //! The command line: clap definitions and dispatch. One file per subcommand.
 
 pub mod calendar;
+pub mod class;
+pub mod class_render;
 pub mod db;
 pub mod due;
 pub mod error;
@@ -93,6 +95,8 @@ pub enum Command {
     Import(import::Args),
     /// Send the learning records waiting for the LRS; say what was sent and what waits.
     Sync(sync::Args),
+    /// The instructor's class view from the LRS or the results database, every attempt re-scored.
+    Class(class::Args),
 }
 
 impl Cli {
@@ -129,5 +133,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Export(args)) => export::run(args, db, lang),
         Some(Command::Import(args)) => import::run(args, db, lang),
         Some(Command::Sync(args)) => sync::run(args, &args.lrs, db, lang),
+        Some(Command::Class(args)) => class::run(args, scenarios.as_deref(), db, lang),
     }
 }

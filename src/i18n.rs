@@ -95,6 +95,10 @@ macro_rules! locale_files {
                 "lrs",
                 include_str!(concat!("../locales/", $lang, "/lrs.toml")),
             ),
+            (
+                "class",
+                include_str!(concat!("../locales/", $lang, "/class.toml")),
+            ),
         ]
     };
 }

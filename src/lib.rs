@@ -5,6 +5,7 @@
 //! `export` (report tables, CSV, result bundles and their import).
 
 pub mod calendar;
+pub mod class;
 pub mod cli;
 pub mod export;
 pub mod generate;

@@ -61,7 +61,7 @@ fn help_is_vietnamese_by_default_and_english_on_request() {
     assert!(!vi.contains("Usage:") && !vi.contains("Print help"), "{vi}");
     for sub in [
         "play", "validate", "preview", "solve", "replay", "new", "due", "calendar", "record",
-        "progress", "report", "export", "import",
+        "progress", "report", "export", "import", "sync", "class",
     ] {
         let (code, vi, _) = support::motcua(&[sub, "--help"]);
         assert_eq!(code, 0, "{sub}");

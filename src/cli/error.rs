@@ -65,6 +65,18 @@ pub enum CliError {
     /// `sync` without an LRS set; `waiting` records stay queued.
     #[error("no LRS set ({waiting} waiting)")]
     NoLrs { waiting: u64 },
+    /// The class roster does not read; the error names the line.
+    #[error("{path}: {error}")]
+    Roster {
+        path: PathBuf,
+        error: crate::class::RosterError,
+    },
+    /// The LRS could not be read (`class`).
+    #[error("{url}: {error:?}")]
+    Lrs {
+        url: String,
+        error: crate::lrs::LrsError,
+    },
     /// The reader of standard output went away: stop quietly (`exit::Exit::ClosedPipe`).
     #[error("standard output closed")]
     ClosedPipe,
@@ -143,6 +155,11 @@ impl CliError {
             CliError::ClosedPipe => String::new(),
             CliError::NoLrs { waiting } => t!(lang, "lrs.sync.no_lrs", waiting = waiting),
             CliError::BadName { name, problem } => name_problem(lang, name, problem),
+            CliError::Roster { path, error } => roster_problem(lang, path, error),
+            CliError::Lrs { url, error } => {
+                let reason = super::sync::failure(lang, error, url);
+                t!(lang, "class.lrs_failed", url = url, reason = reason)
+            }
             CliError::Bundle { path, error } => {
                 let path = path.display();
                 match error {
@@ -199,5 +216,31 @@ pub fn name_problem(lang: Lang, name: &str, problem: &crate::sanitize::NameProbl
         NameProblem::TooLong { chars, limit } => {
             t!(lang, &key, name = name, chars = chars, limit = limit)
         }
+    }
+}
+
+/// Why a roster does not read, with its line and what to fix.
+fn roster_problem(lang: Lang, path: &std::path::Path, e: &crate::class::RosterError) -> String {
+    use crate::class::RosterError;
+    let path = path.display();
+    match e {
+        RosterError::NotUtf8 { line } => {
+            t!(lang, "class.roster.not_utf8", path = path, line = line)
+        }
+        RosterError::EmptyName { line } => {
+            t!(lang, "class.roster.empty_name", path = path, line = line)
+        }
+        RosterError::DuplicateId { line, id, first } => t!(
+            lang,
+            "class.roster.duplicate_id",
+            path = path,
+            line = line,
+            id = id,
+            first = first
+        ),
+        RosterError::OpenQuote { line } => {
+            t!(lang, "class.roster.open_quote", path = path, line = line)
+        }
+        RosterError::Empty => t!(lang, "class.roster.empty", path = path),
     }
 }

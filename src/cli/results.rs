@@ -178,13 +178,6 @@ fn text_table(lang: Lang, table: &Table) -> String {
                 .collect()
         })
         .collect();
-    let width = |s: &str| s.chars().count();
-    let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
     let numeric: Vec<bool> = table
         .rows
         .first()
@@ -194,6 +187,19 @@ fn text_table(lang: Lang, table: &Table) -> String {
                 .collect()
         })
         .unwrap_or_default();
+    align(&head, &rows, &numeric)
+}
+
+/// Columns padded to their widest cell, numbers (`numeric`) to the right, a rule
+/// under the header. Cells must already be safe for a terminal.
+pub fn align(head: &[String], rows: &[Vec<String>], numeric: &[bool]) -> String {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
     let line = |cells: &[String]| {
         let mut out = String::new();
         for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
@@ -211,12 +217,12 @@ fn text_table(lang: Lang, table: &Table) -> String {
         }
         out.trim_end().to_string()
     };
-    let mut out = line(&head);
+    let mut out = line(head);
     out.push('\n');
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
     out.push_str(&rule.join("  "));
     out.push('\n');
-    for row in &rows {
+    for row in rows {
         out.push_str(&line(row));
         out.push('\n');
     }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::sanitize;
 use crate::session::{WORLD_VERSION, action};
-use crate::store::{self, AttemptInfo, Filter, Mode, Store, StoreError, timestamp};
+use crate::store::{self, AttemptInfo, Filter, Mode, PlayedVia, Store, StoreError, timestamp};
 
 /// `format` of a bundle.
 pub const FORMAT: &str = "motcua-results";
@@ -65,6 +65,10 @@ pub struct BundleAttempt<A = Vec<serde_json::Value>> {
     pub total: f64,
     pub band: String,
     pub passed: bool,
+    /// How it was played (the training screen or `motcua record`), as the laptop
+    /// reports it; absent in bundles written before it and where it is not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub played_via: Option<PlayedVia>,
     /// The action log, one object per action as in a `.jsonl` log (`seq` from 1).
     /// Kept as raw JSON so one bad line refuses its attempt, not the whole bundle.
     pub actions: A,
@@ -86,6 +90,7 @@ impl<A> BundleAttempt<A> {
             total: self.total,
             band: self.band.clone(),
             passed: self.passed,
+            played_via: self.played_via,
             actions: f(&self.actions),
         }
     }
@@ -156,6 +161,7 @@ fn head(info: &AttemptInfo) -> BundleAttempt<()> {
         total: info.total.unwrap_or_default(),
         band: info.band.map(|b| b.key().to_string()).unwrap_or_default(),
         passed: info.passed.unwrap_or(false),
+        played_via: info.played_via,
         actions: (),
     }
 }

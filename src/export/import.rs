@@ -316,6 +316,7 @@ fn import_parsed(
             world_version: a.world_version,
             started_at: &a.started_at,
             ended_at: &a.ended_at,
+            played_via: a.played_via,
             actions: v.actions,
             score: v.score.clone(),
         })

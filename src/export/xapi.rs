@@ -8,6 +8,7 @@
 pub mod ids;
 pub mod journal;
 pub mod profile;
+pub mod read;
 pub mod result;
 pub mod statement;
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::attempts::{
-    AttemptId, checked_name, insert_mistakes, keep_scenario, mistake_counts, trainee_in,
+    AttemptId, PlayedVia, checked_name, insert_mistakes, keep_scenario, mistake_counts, trainee_in,
 };
 use super::{Mode, Result, Store, StoreError, checksum, sha256_hex};
 use crate::score::{Debrief, Grade};
@@ -68,6 +68,7 @@ pub struct ImportedAttempt<'a> {
     pub world_version: u32,
     pub started_at: &'a str,
     pub ended_at: &'a str,
+    pub played_via: Option<PlayedVia>,
     pub actions: &'a [Action],
     pub score: KeptScore,
 }
@@ -108,9 +109,9 @@ impl Store {
             tx.execute(
                 "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
                      engine_version, world_version, status, started_at, ended_at, total, band,
-                     passed, origin, fingerprint)
+                     passed, origin, fingerprint, played_via)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'finished', ?8, ?9, ?10, ?11, ?12,
-                     'imported', ?13)",
+                     'imported', ?13, ?14)",
                 params![
                     trainee_id,
                     a.scenario_id,
@@ -124,7 +125,8 @@ impl Store {
                     a.score.total,
                     a.score.band.key(),
                     a.score.passed,
-                    fp
+                    fp,
+                    a.played_via.map(PlayedVia::key)
                 ],
             )
             .map_err(sql)?;

@@ -50,7 +50,7 @@ pub(super) struct Fields {
 }
 
 /// The fields of an attempt, in the order they are checked.
-const FIELDS: [&str; 12] = [
+const FIELDS: [&str; 13] = [
     "trainee",
     "scenario",
     "scenario_sha256",
@@ -63,6 +63,7 @@ const FIELDS: [&str; 12] = [
     "total",
     "band",
     "passed",
+    "played_via",
 ];
 
 impl Fields {
@@ -97,6 +98,8 @@ impl Fields {
             total: typed(&mut take, "total")?,
             band: typed(&mut take, "band")?,
             passed: typed(&mut take, "passed")?,
+            // Optional: null or absent is "not known".
+            played_via: typed(&mut take, "played_via")?,
             actions,
         };
         Ok(attempt)

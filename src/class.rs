@@ -1,0 +1,19 @@
+//! The instructor's class view (`motcua class`, docs/workshop.md "After the workshop"):
+//! every attempt a source holds (the local store with its imported bundles, or a
+//! Learning Record Store) as a [`claim::Claim`], re-scored by replay before it counts
+//! (`verify`), then tallied per trainee, per scenario and per misconception with the
+//! suspect attempts and the refused ones named (`tally`), against a roster when one
+//! is given (`roster`).
+
+pub mod claim;
+pub mod from_lrs;
+pub mod from_store;
+pub mod roster;
+pub mod suspect;
+pub mod tally;
+pub mod verify;
+
+pub use claim::{Claim, Claimed, Evidence, Pace};
+pub use roster::{Roster, RosterEntry, RosterError};
+pub use tally::{ClassReport, Selection};
+pub use verify::{Refusal, Verdict};

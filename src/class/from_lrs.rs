@@ -1,0 +1,71 @@
+//! Claims from a Learning Record Store: motcua's statements grouped into attempts by
+//! their registration (`xapi::read`); the log the end statement carries is replayed,
+//! the pace of an exam is read from the LRS's own `stored` times.
+
+use serde_json::Value;
+
+use super::claim::{Claim, Claimed, Evidence, Pace};
+use crate::export::stream::Actions;
+use crate::export::xapi::read::{self, Recorded};
+use crate::store::{Mode, parse_timestamp};
+
+/// The attempts among `statements`, and how many statements were not motcua's.
+pub fn claims(statements: &[Value]) -> (Vec<Claim>, usize) {
+    let (recorded, skipped) = read::attempts(statements);
+    (recorded.into_iter().map(claim).collect(), skipped)
+}
+
+fn claim(r: Recorded) -> Claim {
+    let started_at = parse_timestamp(&r.started_at).unwrap_or_default();
+    let (log, claimed, laptop_end) = match &r.end {
+        Some(end) => {
+            let claimed = end.completed.then(|| Claimed {
+                // A completed statement stripped of its score claims nothing a
+                // replay can match: it is refused as edited.
+                total: end.score.unwrap_or(f64::NEG_INFINITY),
+                passed: end.success.unwrap_or(false),
+            });
+            let ended = end.ended_at.as_deref().and_then(parse_timestamp);
+            (Actions::from_values(&end.actions), claimed, ended)
+        }
+        None => (Actions::Read(Vec::new()), None, None),
+    };
+    let actions = match &log {
+        Actions::Read(a) => a.len() as u64,
+        Actions::Bad { .. } => 0,
+    };
+    let pace = (r.mode == Mode::Exam)
+        .then(|| stored_pace(&r))
+        .flatten()
+        .or_else(|| Pace::laptop(started_at, laptop_end, actions));
+    Claim {
+        origin: r.registration,
+        trainee: r.trainee,
+        scenario: r.scenario,
+        scenario_sha256: r.scenario_sha256,
+        seed: r.seed,
+        mode: r.mode,
+        started_at,
+        world_version: r.world_version,
+        played_via: r.played_via,
+        log,
+        claimed,
+        pace,
+    }
+}
+
+/// From the first to the last `interacted` statement the LRS stored.
+fn stored_pace(r: &Recorded) -> Option<Pace> {
+    let times: Vec<_> = r
+        .interactions
+        .iter()
+        .filter_map(|(_, s)| s.stored)
+        .collect();
+    let first = times.iter().min()?;
+    let last = times.iter().max()?;
+    (times.len() >= 2).then(|| Pace {
+        evidence: Evidence::LrsStored,
+        seconds: (*last - *first).num_milliseconds().max(0) as f64 / 1000.0,
+        steps: times.len() as u64 - 1,
+    })
+}

@@ -1,0 +1,68 @@
+//! What makes an attempt suspect, each flag with the evidence it rests on: actions
+//! faster than a person acts, or a log played from standard input (a script) rather
+//! than the training screen. A flag is for the instructor to weigh, not a verdict.
+
+use serde::Serialize;
+
+use super::claim::Claim;
+use crate::store::PlayedVia;
+
+/// Below this many seconds per action on average a person is not reading the
+/// dossiers: even a "wait" is a key pressed after looking at the screen, and an
+/// attempt mixes those with opening, checking and deciding on dossiers.
+pub const MIN_SECONDS_PER_ACTION: f64 = 1.0;
+
+/// Fewer actions say too little about a pace (a short attempt can be quick).
+pub const MIN_ACTIONS: u64 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    /// Faster than `MIN_SECONDS_PER_ACTION`.
+    Fast,
+    /// Played from standard input (`motcua record`).
+    Stdin,
+}
+
+impl FlagKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            FlagKind::Fast => "fast",
+            FlagKind::Stdin => "stdin",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flag {
+    pub kind: FlagKind,
+    /// `lrs-stored`, `laptop-clock` (pace) or `laptop-report` (how it was played).
+    pub evidence: &'static str,
+    /// The pace measured, for `fast`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seconds_per_action: Option<f64>,
+}
+
+pub fn flags(claim: &Claim) -> Vec<Flag> {
+    let mut out = Vec::new();
+    if let Some(pace) = claim.pace
+        && pace.steps >= MIN_ACTIONS.saturating_sub(1).max(1)
+        && claim.actions_len() as u64 >= MIN_ACTIONS
+        && let Some(per) = pace.per_action()
+        && per < MIN_SECONDS_PER_ACTION
+    {
+        out.push(Flag {
+            kind: FlagKind::Fast,
+            evidence: pace.evidence.key(),
+            seconds_per_action: Some((per * 100.0).round() / 100.0),
+        });
+    }
+    if claim.played_via == Some(PlayedVia::Stdin) {
+        out.push(Flag {
+            kind: FlagKind::Stdin,
+            evidence: "laptop-report",
+            seconds_per_action: None,
+        });
+    }
+    out
+}

@@ -1,0 +1,373 @@
+//! The class report from verified claims: a row per trainee and scenario, a row per
+//! scenario, the misconceptions, the suspect attempts and the refused ones, and who on
+//! the roster has no attempt. The same claims give the same report, whatever their
+//! source: nothing here depends on where a claim came from but `origin`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::claim::Claim;
+use super::roster::{Roster, RosterEntry};
+use super::suspect::{self, Flag};
+use super::verify::{Refusal, Verdict};
+use crate::export::xapi::AttemptResult;
+use crate::score::grade::round1;
+use crate::store::Mode;
+use crate::store::attempts::normalize_name;
+
+/// Which attempts the class takes.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub mode: Option<Mode>,
+    /// Empty: every scenario.
+    pub scenarios: Vec<String>,
+    /// Started at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Started before.
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl Selection {
+    fn takes(&self, c: &Claim) -> bool {
+        self.mode.is_none_or(|m| m == c.mode)
+            && (self.scenarios.is_empty() || self.scenarios.contains(&c.scenario))
+            && self.from.is_none_or(|f| c.started_at >= f)
+            && self.until.is_none_or(|u| c.started_at < u)
+    }
+}
+
+/// One trainee on one scenario in one mode. The score that counts is the best
+/// (practice) or the submitted one, the first finished attempt (exam).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraineeRow {
+    pub trainee: String,
+    pub scenario: String,
+    pub mode: Mode,
+    pub attempts: u32,
+    pub finished: u32,
+    pub unfinished: u32,
+    pub best: Option<f64>,
+    pub latest: Option<f64>,
+    /// Exam: the first finished attempt's score.
+    pub submitted: Option<f64>,
+    /// best (practice) or submitted (exam) reached the pass mark.
+    pub passed: Option<bool>,
+    pub suspect: u32,
+    pub refused: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioRow {
+    pub scenario: String,
+    pub mode: Mode,
+    /// Trainees with a counted score.
+    pub trainees: u32,
+    /// Mean and population standard deviation of the counted scores.
+    pub mean: Option<f64>,
+    pub spread: Option<f64>,
+    pub passed: u32,
+    /// passed ÷ trainees, 0..1.
+    pub pass_rate: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissKind {
+    /// A mistake code of the score.
+    Mistake,
+    /// A planted flaw a mistake let through or left out (its id in the scenario).
+    Flaw,
+}
+
+/// A mistake code or a flaw missed, over the counted attempts: practice, every
+/// finished attempt; exam, the submitted ones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Misconception {
+    pub kind: MissKind,
+    pub code: String,
+    pub trainees: u32,
+    /// Dossiers it happened on, over all those attempts (one dossier of one attempt once).
+    pub times: u32,
+    pub dossiers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suspect {
+    pub trainee: String,
+    pub scenario: String,
+    pub mode: Mode,
+    pub started_at: DateTime<Utc>,
+    pub origin: String,
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Refused {
+    pub trainee: String,
+    pub scenario: String,
+    pub mode: Mode,
+    pub started_at: DateTime<Utc>,
+    pub origin: String,
+    #[serde(flatten)]
+    pub refusal: Refusal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassReport {
+    pub trainees: Vec<TraineeRow>,
+    pub scenarios: Vec<ScenarioRow>,
+    pub misconceptions: Vec<Misconception>,
+    pub suspects: Vec<Suspect>,
+    pub refused: Vec<Refused>,
+    /// On the roster, with no attempt at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Vec<RosterEntry>>,
+    /// With an attempt, not on the roster.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_on_roster: Option<Vec<String>>,
+}
+
+/// One claim with its verdict, in the order attempts started.
+struct Judged<'a> {
+    claim: &'a Claim,
+    verdict: Verdict,
+}
+
+pub fn build(
+    claims: &[Claim],
+    verdicts: Vec<Verdict>,
+    selection: &Selection,
+    roster: Option<&Roster>,
+) -> ClassReport {
+    let mut judged: Vec<Judged> = claims
+        .iter()
+        .zip(verdicts)
+        .filter(|(c, _)| selection.takes(c))
+        .map(|(claim, verdict)| Judged { claim, verdict })
+        .collect();
+    judged.sort_by(|a, b| {
+        (a.claim.started_at, &a.claim.trainee, &a.claim.origin).cmp(&(
+            b.claim.started_at,
+            &b.claim.trainee,
+            &b.claim.origin,
+        ))
+    });
+    let mut groups: BTreeMap<(String, String, &'static str), Vec<&Judged>> = BTreeMap::new();
+    for j in &judged {
+        let key = (
+            normalize_name(&j.claim.trainee),
+            j.claim.scenario.clone(),
+            j.claim.mode.key(),
+        );
+        groups.entry(key).or_default().push(j);
+    }
+    let mut trainees = Vec::new();
+    let mut counted: Vec<(&Judged, &AttemptResult)> = Vec::new();
+    for ((name, scenario, _), list) in &groups {
+        let (row, take) = trainee_row(name, scenario, list);
+        trainees.push(row);
+        counted.extend(take);
+    }
+    let (missing, not_on_roster) = match roster {
+        Some(r) => {
+            let (m, n) = against(r, &judged);
+            (Some(m), Some(n))
+        }
+        None => (None, None),
+    };
+    ClassReport {
+        scenarios: scenario_rows(&trainees),
+        misconceptions: misconceptions(&counted),
+        suspects: suspects(&judged),
+        refused: refused(&judged),
+        trainees,
+        missing,
+        not_on_roster,
+    }
+}
+
+/// The row, and the attempts whose mistakes the misconceptions count.
+fn trainee_row<'a>(
+    name: &str,
+    scenario: &str,
+    list: &[&'a Judged<'a>],
+) -> (TraineeRow, Vec<(&'a Judged<'a>, &'a AttemptResult)>) {
+    let mode = list[0].claim.mode;
+    let scored: Vec<(&Judged, &AttemptResult)> = list
+        .iter()
+        .filter_map(|j| match &j.verdict {
+            Verdict::Counted(r) => Some((*j, r)),
+            _ => None,
+        })
+        .collect();
+    let best = scored
+        .iter()
+        .map(|(_, r)| r.training_score)
+        .reduce(f64::max);
+    let latest = scored.last().map(|(_, r)| r.training_score);
+    // The first finished attempt is the one handed in; when it is refused, no
+    // later attempt takes its place.
+    let submitted = list
+        .iter()
+        .find(|j| j.claim.claimed.is_some())
+        .filter(|_| mode == Mode::Exam)
+        .and_then(|j| scored.iter().find(|(s, _)| std::ptr::eq(*s, *j)));
+    let passed = match mode {
+        Mode::Exam => submitted.map(|(_, r)| r.passed),
+        Mode::Practice => (!scored.is_empty()).then(|| scored.iter().any(|(_, r)| r.passed)),
+    };
+    let row = TraineeRow {
+        trainee: name.to_string(),
+        scenario: scenario.to_string(),
+        mode,
+        attempts: list.len() as u32,
+        finished: scored.len() as u32,
+        unfinished: list
+            .iter()
+            .filter(|j| j.verdict == Verdict::Unfinished)
+            .count() as u32,
+        best,
+        latest,
+        submitted: submitted.map(|(_, r)| r.training_score),
+        passed,
+        suspect: list
+            .iter()
+            .filter(|j| !suspect::flags(j.claim).is_empty())
+            .count() as u32,
+        refused: list
+            .iter()
+            .filter(|j| matches!(j.verdict, Verdict::Refused(_)))
+            .count() as u32,
+    };
+    let take = match mode {
+        Mode::Exam => submitted.into_iter().copied().collect(),
+        Mode::Practice => scored,
+    };
+    (row, take)
+}
+
+fn scenario_rows(trainees: &[TraineeRow]) -> Vec<ScenarioRow> {
+    let mut by: BTreeMap<(&str, &'static str), (Mode, Vec<(f64, bool)>)> = BTreeMap::new();
+    for t in trainees {
+        let counted = match t.mode {
+            Mode::Exam => t.submitted,
+            Mode::Practice => t.best,
+        };
+        let entry = by
+            .entry((&t.scenario, t.mode.key()))
+            .or_insert((t.mode, Vec::new()));
+        if let Some(score) = counted {
+            entry.1.push((score, t.passed == Some(true)));
+        }
+    }
+    by.into_iter()
+        .map(|((scenario, _), (mode, scores))| {
+            let n = scores.len() as f64;
+            let mean = (n > 0.0).then(|| scores.iter().map(|s| s.0).sum::<f64>() / n);
+            let spread =
+                mean.map(|m| (scores.iter().map(|s| (s.0 - m).powi(2)).sum::<f64>() / n).sqrt());
+            let passed = scores.iter().filter(|s| s.1).count() as u32;
+            ScenarioRow {
+                scenario: scenario.to_string(),
+                mode,
+                trainees: scores.len() as u32,
+                mean: mean.map(round1),
+                spread: spread.map(round1),
+                passed,
+                pass_rate: (n > 0.0).then(|| (f64::from(passed) / n * 1000.0).round() / 1000.0),
+            }
+        })
+        .collect()
+}
+
+fn misconceptions(counted: &[(&Judged, &AttemptResult)]) -> Vec<Misconception> {
+    type Acc = (BTreeSet<String>, u32, BTreeSet<String>);
+    let mut by: BTreeMap<(MissKind, String), Acc> = BTreeMap::new();
+    for (j, r) in counted {
+        let trainee = normalize_name(&j.claim.trainee);
+        let lists = r
+            .mistakes
+            .iter()
+            .map(|m| (MissKind::Mistake, &m.code, &m.dossiers));
+        let flaws = r.flaws.iter().map(|(id, d)| (MissKind::Flaw, id, d));
+        for (kind, code, dossiers) in lists.chain(flaws) {
+            let acc = by.entry((kind, code.clone())).or_default();
+            acc.0.insert(trainee.clone());
+            acc.1 += dossiers.len() as u32;
+            acc.2.extend(dossiers.iter().cloned());
+        }
+    }
+    let mut out: Vec<Misconception> = by
+        .into_iter()
+        .map(|((kind, code), (who, times, dossiers))| Misconception {
+            kind,
+            code,
+            trainees: who.len() as u32,
+            times,
+            dossiers: dossiers.into_iter().collect(),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (b.trainees, b.times)
+            .cmp(&(a.trainees, a.times))
+            .then_with(|| (a.kind, &a.code).cmp(&(b.kind, &b.code)))
+    });
+    out
+}
+
+fn suspects(judged: &[Judged]) -> Vec<Suspect> {
+    judged
+        .iter()
+        .filter(|j| !matches!(j.verdict, Verdict::Refused(_)))
+        .filter_map(|j| {
+            let flags = suspect::flags(j.claim);
+            (!flags.is_empty()).then(|| Suspect {
+                trainee: normalize_name(&j.claim.trainee),
+                scenario: j.claim.scenario.clone(),
+                mode: j.claim.mode,
+                started_at: j.claim.started_at,
+                origin: j.claim.origin.clone(),
+                flags,
+            })
+        })
+        .collect()
+}
+
+fn refused(judged: &[Judged]) -> Vec<Refused> {
+    judged
+        .iter()
+        .filter_map(|j| match &j.verdict {
+            Verdict::Refused(r) => Some(Refused {
+                trainee: normalize_name(&j.claim.trainee),
+                scenario: j.claim.scenario.clone(),
+                mode: j.claim.mode,
+                started_at: j.claim.started_at,
+                origin: j.claim.origin.clone(),
+                refusal: r.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Roster entries with no attempt, and trainees with attempts not on the roster.
+fn against(roster: &Roster, judged: &[Judged]) -> (Vec<RosterEntry>, Vec<String>) {
+    let present: BTreeSet<String> = judged
+        .iter()
+        .map(|j| normalize_name(&j.claim.trainee))
+        .collect();
+    let listed: BTreeSet<&str> = roster.entries.iter().map(|e| e.name.as_str()).collect();
+    let missing = roster
+        .entries
+        .iter()
+        .filter(|e| !present.contains(&e.name))
+        .cloned()
+        .collect();
+    let extra = present
+        .into_iter()
+        .filter(|p| !listed.contains(p.as_str()))
+        .collect();
+    (missing, extra)
+}

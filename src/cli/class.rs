@@ -1,0 +1,140 @@
+//! `motcua class [--roster FILE] [--mode exam|practice] [--scenario ID]... [--from DATE]
+//! [--to DATE] [--format table|csv|json] [-o FILE]`: the instructor's view of a class
+//! (docs/workshop.md). Read from the LRS when one is set (`--lrs-url` or
+//! MOTCUA_LRS_URL), else from the results database (attempts played here and
+//! imported bundles); every attempt is re-scored by replay before it counts. Exit 3
+//! when an attempt was refused, as `import` does.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::class_render as render;
+use super::lrs_args::LrsArgs;
+use super::results::{FilterArgs, Format, write_out};
+use super::{CliError, db, exit};
+use crate::class::{self, Roster, Selection, verify};
+use crate::export::library::Library;
+use crate::i18n::Lang;
+use crate::lrs::Client;
+use crate::scenario;
+use crate::store::Mode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModeArg {
+    Exam,
+    Practice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The class list: CSV with a name column and an optional id column.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Only exam attempts (the submitted one counts) or only practice (the best counts).
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    /// Only this scenario id (repeat for several).
+    #[arg(long = "scenario", value_name = "ID")]
+    pub scenarios: Vec<String>,
+    /// Attempts started on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Attempts started on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<chrono::NaiveDate>,
+    /// table (default), csv (UTF-8 with BOM, for Excel) or json.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub lrs: LrsArgs,
+}
+
+pub fn run(
+    args: &Args,
+    scenario_dir: Option<&Path>,
+    db_flag: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, CliError> {
+    // The roster first: a bad one is said before the LRS is asked anything.
+    let roster = args.roster.as_deref().map(read_roster).transpose()?;
+    let mut library = Library::builtin();
+    if let Some(dir) = scenario_dir {
+        add_folder(dir, &mut library);
+    }
+    let claims = match args.lrs.config()? {
+        Some(config) => {
+            let url = config.endpoint.clone();
+            let statements = Client::new(config)
+                .statements()
+                .map_err(|error| CliError::Lrs { url, error })?;
+            class::from_lrs::claims(&statements).0
+        }
+        None => {
+            let store = db::open_existing(db_flag)?;
+            class::from_store::claims(&store, &mut library).map_err(CliError::Store)?
+        }
+    };
+    let verdicts = claims.iter().map(|c| verify::verify(c, &library)).collect();
+    let report = class::tally::build(&claims, verdicts, &selection(args), roster.as_ref());
+    let text = match args.format {
+        Format::Json => crate::sanitize::json::pretty(&report),
+        Format::Csv => render::csv(lang, &report),
+        Format::Table => render::table(lang, &report),
+    };
+    write_out(args.output.as_deref(), &text)?;
+    Ok(if report.refused.is_empty() {
+        exit::done()
+    } else {
+        exit::Exit::Refused.into()
+    })
+}
+
+fn selection(args: &Args) -> Selection {
+    let days = FilterArgs {
+        from: args.from,
+        to: args.to,
+        ..FilterArgs::default()
+    }
+    .filter();
+    Selection {
+        mode: args.mode.map(|m| match m {
+            ModeArg::Exam => Mode::Exam,
+            ModeArg::Practice => Mode::Practice,
+        }),
+        scenarios: args.scenarios.clone(),
+        from: days.from,
+        until: days.until,
+    }
+}
+
+fn read_roster(path: &Path) -> Result<Roster, CliError> {
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Roster::parse(&bytes).map_err(|error| CliError::Roster {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// The scenario files of `--scenarios DIR`, so a custom scenario's attempts read from
+/// an LRS can be replayed. A file that does not load is left out (its attempts are
+/// refused as of an unknown scenario).
+fn add_folder(dir: &Path, library: &mut Library) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().is_some_and(|e| e == "toml")
+            && let Ok(bytes) = std::fs::read(&path)
+            && let Ok(text) = std::str::from_utf8(&bytes)
+            && let Ok(s) = scenario::load_str(&path.display().to_string(), text)
+        {
+            library.add(s, bytes.clone());
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! `motcua class` as text tables or as one CSV for Excel: the same sections in the
+//! same order (per trainee, per scenario, misconceptions, suspect, refused, roster).
+//! On screen names come with their codes in brackets; the CSV keeps the codes.
+
+use chrono::{DateTime, Utc};
+
+use super::results::align;
+use crate::class::suspect::{Flag, FlagKind};
+use crate::class::tally::{ClassReport, MissKind};
+use crate::class::{Refusal, RosterEntry};
+use crate::export::{csv as sheet, summary};
+use crate::i18n::Lang;
+use crate::present::labels;
+use crate::sanitize;
+use crate::store::Mode;
+use crate::t;
+
+/// How many dossiers a misconception lists on screen (the CSV and JSON list all).
+const SHOWN_DOSSIERS: usize = 4;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Screen,
+    Sheet,
+}
+
+struct Section {
+    title: String,
+    head: Vec<String>,
+    rows: Vec<Vec<String>>,
+    numeric: Vec<bool>,
+}
+
+pub fn table(lang: Lang, report: &ClassReport) -> String {
+    let mut out = String::new();
+    for s in sections(lang, report, Target::Screen) {
+        out.push_str(&format!("{}\n", s.title));
+        if s.rows.is_empty() {
+            out.push_str(&format!("  {}\n\n", t!(lang, "class.none")));
+            continue;
+        }
+        let rows: Vec<Vec<String>> = s
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| sanitize::inline(c).into_owned()).collect())
+            .collect();
+        out.push_str(&align(&s.head, &rows, &s.numeric));
+        out.push('\n');
+    }
+    out
+}
+
+/// One document: each section's title on a line of its own, its header, its rows,
+/// then an empty line (Excel shows them one under the other).
+pub fn csv(lang: Lang, report: &ClassReport) -> String {
+    let mut out = String::from(sheet::BOM);
+    for s in sections(lang, report, Target::Sheet) {
+        for row in std::iter::once(vec![s.title]).chain([s.head]).chain(s.rows) {
+            let line: Vec<String> = row.iter().map(|f| sheet::field(f)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn head(lang: Lang, keys: &[&str]) -> Vec<String> {
+    keys.iter()
+        .map(|k| t!(lang, &format!("class.column.{k}")))
+        .collect()
+}
+
+fn score(lang: Lang, x: Option<f64>) -> String {
+    x.map_or_else(String::new, |x| labels::points(lang, x))
+}
+
+fn yes_no(lang: Lang, f: Option<bool>) -> String {
+    match f {
+        Some(true) => t!(lang, "report.yes"),
+        Some(false) => t!(lang, "report.no"),
+        None => String::new(),
+    }
+}
+
+fn mode(lang: Lang, m: Mode) -> String {
+    t!(lang, &format!("class.mode.{}", m.key()))
+}
+
+fn moment(t: DateTime<Utc>) -> String {
+    t.with_timezone(&summary::vietnam())
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+fn sections(lang: Lang, r: &ClassReport, target: Target) -> Vec<Section> {
+    let mut out = vec![
+        trainees(lang, r),
+        scenarios(lang, r),
+        misconceptions(lang, r, target),
+    ];
+    out.push(Section {
+        title: t!(lang, "class.heading.suspects"),
+        head: head(
+            lang,
+            &[
+                "trainee",
+                "scenario",
+                "mode",
+                "started_at",
+                "flags",
+                "origin",
+            ],
+        ),
+        rows: r
+            .suspects
+            .iter()
+            .map(|s| {
+                let flags: Vec<String> = s.flags.iter().map(|f| flag(lang, f)).collect();
+                let when = moment(s.started_at);
+                vec![
+                    s.trainee.clone(),
+                    s.scenario.clone(),
+                    mode(lang, s.mode),
+                    when,
+                    flags.join("; "),
+                    s.origin.clone(),
+                ]
+            })
+            .collect(),
+        numeric: vec![],
+    });
+    out.push(Section {
+        title: t!(lang, "class.heading.refused"),
+        head: head(
+            lang,
+            &[
+                "trainee",
+                "scenario",
+                "mode",
+                "started_at",
+                "reason",
+                "origin",
+            ],
+        ),
+        rows: r
+            .refused
+            .iter()
+            .map(|x| {
+                let when = moment(x.started_at);
+                vec![
+                    x.trainee.clone(),
+                    x.scenario.clone(),
+                    mode(lang, x.mode),
+                    when,
+                    refusal(lang, &x.refusal),
+                    x.origin.clone(),
+                ]
+            })
+            .collect(),
+        numeric: vec![],
+    });
+    if let Some(missing) = &r.missing {
+        out.push(Section {
+            title: t!(lang, "class.heading.missing"),
+            head: head(lang, &["name", "id", "line"]),
+            rows: missing.iter().map(entry).collect(),
+            numeric: vec![false, false, true],
+        });
+    }
+    if let Some(extra) = &r.not_on_roster {
+        out.push(Section {
+            title: t!(lang, "class.heading.not_on_roster"),
+            head: head(lang, &["name"]),
+            rows: extra.iter().map(|n| vec![n.clone()]).collect(),
+            numeric: vec![],
+        });
+    }
+    out
+}
+
+fn entry(e: &RosterEntry) -> Vec<String> {
+    vec![
+        e.name.clone(),
+        e.id.clone().unwrap_or_default(),
+        e.line.to_string(),
+    ]
+}
+
+fn trainees(lang: Lang, r: &ClassReport) -> Section {
+    let keys = [
+        "trainee",
+        "scenario",
+        "mode",
+        "attempts",
+        "finished",
+        "unfinished",
+        "best",
+        "latest",
+        "submitted",
+        "passed",
+        "suspect",
+        "refused",
+    ];
+    Section {
+        title: t!(lang, "class.heading.trainees"),
+        head: head(lang, &keys),
+        rows: r
+            .trainees
+            .iter()
+            .map(|x| {
+                vec![
+                    x.trainee.clone(),
+                    x.scenario.clone(),
+                    mode(lang, x.mode),
+                    x.attempts.to_string(),
+                    x.finished.to_string(),
+                    x.unfinished.to_string(),
+                    score(lang, x.best),
+                    score(lang, x.latest),
+                    score(lang, x.submitted),
+                    yes_no(lang, x.passed),
+                    x.suspect.to_string(),
+                    x.refused.to_string(),
+                ]
+            })
+            .collect(),
+        numeric: [false, false, false]
+            .into_iter()
+            .chain([true; 6])
+            .chain([false, true, true])
+            .collect(),
+    }
+}
+
+fn scenarios(lang: Lang, r: &ClassReport) -> Section {
+    let keys = [
+        "scenario",
+        "mode",
+        "trainees",
+        "mean",
+        "spread",
+        "passed_count",
+        "pass_rate",
+    ];
+    Section {
+        title: t!(lang, "class.heading.scenarios"),
+        head: head(lang, &keys),
+        rows: r
+            .scenarios
+            .iter()
+            .map(|x| {
+                vec![
+                    x.scenario.clone(),
+                    mode(lang, x.mode),
+                    x.trainees.to_string(),
+                    score(lang, x.mean),
+                    score(lang, x.spread),
+                    x.passed.to_string(),
+                    x.pass_rate
+                        .map_or_else(String::new, |p| labels::percent(lang, p)),
+                ]
+            })
+            .collect(),
+        numeric: vec![false, false, true, true, true, true, true],
+    }
+}
+
+fn misconceptions(lang: Lang, r: &ClassReport, target: Target) -> Section {
+    Section {
+        title: t!(lang, "class.heading.misconceptions"),
+        head: head(
+            lang,
+            &["kind", "code", "trainee_count", "times", "dossiers"],
+        ),
+        rows: r
+            .misconceptions
+            .iter()
+            .map(|m| {
+                let name = match (m.kind, target) {
+                    (MissKind::Mistake, Target::Screen) => labels::mistake_with_code(lang, &m.code),
+                    _ => m.code.clone(),
+                };
+                let mut dossiers = m.dossiers.clone();
+                if target == Target::Screen && dossiers.len() > SHOWN_DOSSIERS {
+                    let more = dossiers.len() - SHOWN_DOSSIERS;
+                    dossiers.truncate(SHOWN_DOSSIERS);
+                    dossiers.push(t!(lang, "class.more", count = more));
+                }
+                let kind = t!(lang, &format!("class.kind.{}", kind_key(m.kind)));
+                vec![
+                    kind,
+                    name,
+                    m.trainees.to_string(),
+                    m.times.to_string(),
+                    dossiers.join(" "),
+                ]
+            })
+            .collect(),
+        numeric: vec![false, false, true, true, false],
+    }
+}
+
+fn kind_key(k: MissKind) -> &'static str {
+    match k {
+        MissKind::Mistake => "mistake",
+        MissKind::Flaw => "flaw",
+    }
+}
+
+/// A flag in words with the evidence it rests on.
+fn flag(lang: Lang, f: &Flag) -> String {
+    let evidence = t!(lang, &format!("class.evidence.{}", f.evidence));
+    match f.kind {
+        FlagKind::Fast => {
+            let per = f.seconds_per_action.unwrap_or_default();
+            let per = match lang {
+                Lang::Vi => format!("{per:.2}").replace('.', ","),
+                Lang::En => format!("{per:.2}"),
+            };
+            t!(lang, "class.flag.fast", seconds = per, evidence = evidence)
+        }
+        FlagKind::Stdin => t!(lang, "class.flag.stdin", evidence = evidence),
+    }
+}
+
+fn refusal(lang: Lang, r: &Refusal) -> String {
+    let key = format!("class.refusal.{}", r.key());
+    match r {
+        Refusal::UnknownScenario { sha256 } => {
+            t!(
+                lang,
+                &key,
+                sha = sha256.chars().take(12).collect::<String>()
+            )
+        }
+        Refusal::OtherWorld { world } => t!(lang, &key, world = world),
+        Refusal::BadLog { seq, detail } => t!(lang, &key, seq = seq, detail = detail),
+        Refusal::NotAllowed {
+            seq,
+            action,
+            rejection,
+        } => t!(
+            lang,
+            &key,
+            seq = seq,
+            action = labels::action(lang, action),
+            reason = t!(lang, &format!("rejection.{rejection}"))
+        ),
+        Refusal::NotFinal => t!(lang, &key),
+        Refusal::ScoreMismatch { claimed, replayed } => t!(
+            lang,
+            &key,
+            claimed = labels::points(lang, *claimed),
+            replayed = labels::points(lang, *replayed)
+        ),
+    }
+}
