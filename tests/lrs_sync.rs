@@ -3,8 +3,10 @@
 //! success and mode; recorded with it down it stays queued, survives kill -9 and
 //! `motcua sync` sends it exactly once; wrong credentials, an unreachable address, an
 //! address that is no LRS and a statement the LRS rejects each give a clear message and
-//! lose nothing. docs/workshop.md describes what is checked here.
+//! lose nothing; `motcua class` reads the LRS (`lrs_class`). docs/workshop.md
+//! describes what is checked here.
 
+mod lrs_class;
 mod lrskit;
 
 use std::io::{BufRead, BufReader, Write};

@@ -54,6 +54,7 @@ pub struct TraineeRow {
     pub submitted: Option<f64>,
     /// best (practice) or submitted (exam) reached the pass mark.
     pub passed: Option<bool>,
+    /// Attempts with a suspect flag (not counting refused ones).
     pub suspect: u32,
     pub refused: u32,
 }
@@ -232,8 +233,10 @@ fn trainee_row<'a>(
         latest,
         submitted: submitted.map(|(_, r)| r.training_score),
         passed,
+        // A refused attempt is listed as refused, not again as suspect.
         suspect: list
             .iter()
+            .filter(|j| !matches!(j.verdict, Verdict::Refused(_)))
             .filter(|j| !suspect::flags(j.claim).is_empty())
             .count() as u32,
         refused: list

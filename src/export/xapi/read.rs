@@ -20,6 +20,8 @@ pub struct Stamp {
 /// How an attempt's statements end it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct End {
+    /// The statement's own id.
+    pub id: String,
     /// `completed` (the period was played out) rather than `terminated`.
     pub completed: bool,
     /// The action log the statement carries, as JSON (`{"seq":1,"action":…}`).
@@ -46,7 +48,11 @@ pub struct Recorded {
     pub engine_version: String,
     /// The workshop grouping, when there is one.
     pub workshop: Option<String>,
-    pub end: Option<End>,
+    /// Every end statement of the attempt, in the order read. One attempt has one
+    /// `completed` (or a `terminated` when given up, then resumed and completed); a
+    /// second `completed` that says something else is a copy someone edited, and the
+    /// class checks each.
+    pub ends: Vec<End>,
     /// `interacted` statements: (seq, stamp), in seq order.
     pub interactions: Vec<(u64, Stamp)>,
 }
@@ -114,7 +120,7 @@ fn read_one(s: &Value, by: &mut BTreeMap<String, Recorded>) -> Option<()> {
                 .pointer("/context/contextActivities/grouping/0/id")
                 .and_then(Value::as_str)
                 .map(String::from),
-            end: None,
+            ends: Vec::new(),
             interactions: Vec::new(),
         }),
     };
@@ -129,18 +135,7 @@ fn read_one(s: &Value, by: &mut BTreeMap<String, Recorded>) -> Option<()> {
             entry.interactions.push((seq, stamp));
         }
         "completed" | "terminated" => {
-            let end = end_of(s, verb == "completed", stamp)?;
-            // A completed end outranks a terminated one (the attempt was resumed and
-            // finished); of two of a kind, the longer log is the later.
-            let better = match &entry.end {
-                None => true,
-                Some(old) => {
-                    (end.completed, end.actions.len()) > (old.completed, old.actions.len())
-                }
-            };
-            if better {
-                entry.end = Some(end);
-            }
+            entry.ends.push(end_of(s, verb == "completed", stamp)?);
         }
         _ => {}
     }
@@ -150,6 +145,7 @@ fn read_one(s: &Value, by: &mut BTreeMap<String, Recorded>) -> Option<()> {
 fn end_of(s: &Value, completed: bool, stamp: Stamp) -> Option<End> {
     let rx = |name: &str| s.pointer(&format!("/result/extensions/{}", escape(&ext(name))));
     Some(End {
+        id: s.get("id")?.as_str()?.to_string(),
         completed,
         actions: rx("actions")?.as_array()?.clone(),
         score: s.pointer("/result/score/raw").and_then(Value::as_f64),
