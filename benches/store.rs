@@ -51,6 +51,7 @@ fn attempts() -> Bundle {
                 total: d.total(),
                 band: d.grade().key().to_string(),
                 passed: d.passed(),
+                played_via: None,
                 actions: session
                     .actions()
                     .iter()

@@ -41,8 +41,20 @@ pub enum RosterError {
     Empty,
 }
 
-const NAME_HEADERS: &[&str] = &["name", "trainee", "tên", "họ tên", "họ và tên", "học viên"];
-const ID_HEADERS: &[&str] = &["id", "mã", "mã học viên", "code"];
+/// Header words, compared lower-case (also typed without diacritics).
+const NAME_HEADERS: &[&str] = &[
+    "name",
+    "trainee",
+    "tên",
+    "họ tên",
+    "họ và tên",
+    "học viên",
+    "ten",
+    "ho ten",
+    "ho va ten",
+    "hoc vien",
+];
+const ID_HEADERS: &[&str] = &["id", "mã", "mã học viên", "code", "ma", "ma hoc vien"];
 
 impl Roster {
     pub fn parse(bytes: &[u8]) -> Result<Roster, RosterError> {

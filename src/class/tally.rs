@@ -252,7 +252,9 @@ fn trainee_row<'a>(
 }
 
 fn scenario_rows(trainees: &[TraineeRow]) -> Vec<ScenarioRow> {
-    let mut by: BTreeMap<(&str, &'static str), (Mode, Vec<(f64, bool)>)> = BTreeMap::new();
+    // (scenario, mode) → the mode and each trainee's (counted score, passed).
+    type Scores = (Mode, Vec<(f64, bool)>);
+    let mut by: BTreeMap<(&str, &'static str), Scores> = BTreeMap::new();
     for t in trainees {
         let counted = match t.mode {
             Mode::Exam => t.submitted,

@@ -6,7 +6,7 @@
 //! | 0 | done (validate: every file valid; solve: scored 100) |
 //! | 1 | invalid input or a failed check: an invalid scenario, a bad action log, solve below 100, an unreadable file, a damaged or foreign database |
 //! | 2 | usage: a bad command line (clap), an unknown built-in scenario id |
-//! | 3 | import refused at least one attempt |
+//! | 3 | import refused at least one attempt; class refused at least one (re-scoring by replay did not give the score recorded, or the log did not replay) |
 //! | 4 | not a final score: `replay` of a log that stops before the period's end (with or without `--as-it-stands`) |
 //! | 141 | standard output was closed by its reader (`| head`): the command stopped quietly |
 

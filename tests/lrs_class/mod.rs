@@ -57,8 +57,11 @@ fn class(db: &Path, lrs: Option<&Lrs>, extra: &[&str]) -> (i32, Value) {
     (out.status.code().expect("exit code"), v)
 }
 
-/// Each suspect as (trainee, mode, [(flag, evidence)]).
-fn suspects(v: &Value) -> Vec<(String, String, Vec<(String, String)>)> {
+/// A flag as (kind, evidence).
+type Flag = (String, String);
+
+/// Each suspect as (trainee, mode, its flags).
+fn suspects(v: &Value) -> Vec<(String, String, Vec<Flag>)> {
     v["suspects"]
         .as_array()
         .expect("suspects")

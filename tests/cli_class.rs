@@ -1,0 +1,166 @@
+//! `motcua class` on the results database (no LRS): an exam counts the submitted
+//! attempt (the first finished one), not the best; a roster's missing trainee is
+//! listed; a bad roster is refused with its line and what to fix. The LRS side is in
+//! `lrs_sync` (`tests/lrs_class`), beside the one Ralph of that binary.
+
+mod storekit;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+
+use motcua::session::action;
+use storekit::*;
+
+const ID: &str = "khai-sinh-co-ban";
+
+fn motcua(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = clean_command(env!("CARGO_BIN_EXE_motcua"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin.as_bytes()).expect("writes");
+    drop(input);
+    let out = child.wait_with_output().expect("ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The score `record` printed on its last line.
+fn recorded_total(db: &Path, who: &str, log: &str) -> f64 {
+    let args = [
+        "record",
+        ID,
+        "--trainee",
+        who,
+        "--seed",
+        "3",
+        "--mode",
+        "exam",
+    ];
+    let (code, out, err) = motcua(db, &args, log);
+    assert_eq!(code, 0, "{err}");
+    let last: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    last["total"].as_f64().expect("finished")
+}
+
+#[test]
+fn an_exam_counts_the_submitted_attempt_and_the_roster_names_who_is_missing() {
+    let tmp = Temp::new();
+    let db = tmp.path("c.db");
+    let (s, _) = builtin_source(ID);
+    let sloppy = recorded_total(&db, "Lê Văn Nộp", &action::write_log(&sloppy_log(&s, 3, 6)));
+    let perfect = recorded_total(&db, "Lê Văn Nộp", &action::write_log(&solver_log(&s, 3)));
+    assert!(sloppy < 50.0 && perfect == 100.0, "{sloppy} {perfect}");
+    let roster = tmp.path("lop.csv");
+    std::fs::write(&roster, "Họ và tên,Mã\nLê Văn Nộp,1\nPhạm Thị Vắng,2\n").unwrap();
+    let args = [
+        "class",
+        "--mode",
+        "exam",
+        "--format",
+        "json",
+        "--roster",
+        roster.to_str().unwrap(),
+    ];
+    let (code, out, err) = motcua(&db, &args, "");
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let row = &v["trainees"][0];
+    // The first finished exam is the one handed in: its score counts, not the 100
+    // of the second try.
+    assert_eq!(row["submitted"].as_f64(), Some(sloppy));
+    assert_eq!(row["best"], 100.0);
+    assert_eq!(row["passed"], false);
+    assert_eq!(v["scenarios"][0]["mean"].as_f64(), Some(sloppy));
+    assert_eq!(v["scenarios"][0]["pass_rate"], 0.0);
+    assert_eq!(v["missing"][0]["name"], "Phạm Thị Vắng");
+    // Both were played by `record`: flagged as from standard input.
+    assert_eq!(v["suspects"].as_array().unwrap().len(), 2);
+    // Practice only: nothing (the two attempts were exams).
+    let (_, out, _) = motcua(
+        &db,
+        &["class", "--mode", "practice", "--format", "json"],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["trainees"], serde_json::json!([]));
+    // The table, in Vietnamese, with mistake names and their codes.
+    let (_, table, _) = motcua(&db, &["class", "--roster", roster.to_str().unwrap()], "");
+    assert!(
+        table.contains("CÓ TRONG DANH SÁCH LỚP NHƯNG CHƯA CÓ LƯỢT LÀM NÀO"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Bỏ dở hồ sơ khi hết thời gian [unfinished]"),
+        "{table}"
+    );
+    assert!(
+        table.contains("làm từ đầu vào chuẩn (motcua record)"),
+        "{table}"
+    );
+    // CSV for Excel: BOM, CRLF, the codes.
+    let (_, csv, _) = motcua(&db, &["class", "--format", "csv"], "");
+    assert!(
+        csv.starts_with('\u{feff}') && csv.contains("\r\n"),
+        "{csv:?}"
+    );
+    assert!(csv.contains(",unfinished,"), "{csv}");
+}
+
+#[test]
+fn a_bad_roster_is_refused_with_its_line_and_what_to_fix() {
+    let tmp = Temp::new();
+    let db = tmp.path("c.db");
+    let (code, _, err) = motcua(&db, &["record", ID, "--trainee", "An"], "");
+    assert_eq!(code, 0, "{err}");
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"Ho va ten;Ma\r\nAn;1\r\n;2\r\n",
+            ":3: dòng này không có họ tên",
+        ),
+        (
+            b"name,id\nAn,7\nB\xc3\xacnh,7\n",
+            ":3: mã 7 đã dùng ở dòng 2",
+        ),
+        (
+            b"An\n\xff\xfe\n",
+            ":2: danh sách lớp không phải văn bản UTF-8",
+        ),
+        (b"\xef\xbb\xbf\r\n", "danh sách lớp không có tên nào"),
+    ];
+    for (text, said) in cases {
+        let roster = tmp.path("bad.csv");
+        std::fs::write(&roster, text).unwrap();
+        let (code, out, err) = motcua(&db, &["class", "--roster", roster.to_str().unwrap()], "");
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            out.is_empty(),
+            "nothing printed before the roster is fixed: {out}"
+        );
+        assert!(err.contains(said), "{said}: {err}");
+    }
+    let roster = tmp.path("bad.csv");
+    std::fs::write(&roster, "name,id\nAn,7\nBình,7\n").unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "class",
+        "--roster",
+        roster.to_str().unwrap(),
+    ];
+    let (_, _, err) = motcua(&db, &args, "");
+    assert!(
+        err.contains("bad.csv:3: the id 7 is already used on line 2"),
+        "{err}"
+    );
+}
