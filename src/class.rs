@@ -3,7 +3,7 @@
 //! Learning Record Store) as a [`claim::Claim`], re-scored by replay before it counts
 //! (`verify`), then tallied per trainee, per scenario and per misconception with the
 //! suspect attempts and the refused ones named (`tally`), against a roster when one
-//! is given (`roster`).
+//! is given (`roster`). `workshop` is the file a workshop hands to every laptop.
 
 pub mod claim;
 pub mod from_lrs;
@@ -12,8 +12,10 @@ pub mod roster;
 pub mod suspect;
 pub mod tally;
 pub mod verify;
+pub mod workshop;
 
 pub use claim::{Claim, Claimed, Evidence, Pace};
 pub use roster::{Roster, RosterEntry, RosterError};
 pub use tally::{ClassReport, Selection};
 pub use verify::{Refusal, Verdict};
+pub use workshop::{Exam, Workshop, WorkshopError};

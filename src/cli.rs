@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod class;
+pub mod class_init;
 pub mod class_render;
 pub mod db;
 pub mod due;
@@ -28,6 +29,7 @@ pub mod store_error;
 pub mod sync;
 pub mod validate;
 pub mod winnable;
+pub mod workshop_args;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +58,10 @@ pub struct Cli {
     /// Results database (default: <data dir>/motcua/motcua.db). Also MOTCUA_DB.
     #[arg(long, global = true, env = "MOTCUA_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// The workshop file (written by `motcua class init`). Also MOTCUA_WORKSHOP.
+    #[arg(long, global = true, env = "MOTCUA_WORKSHOP", value_name = "FILE")]
+    pub workshop: Option<PathBuf>,
 
     /// The LRS of the training screen started without a subcommand.
     #[command(flatten)]
@@ -107,8 +113,12 @@ impl Cli {
 }
 
 /// Run a parsed command line; the error carries its exit code.
-pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+pub fn run(mut cli: Cli) -> Result<ExitCode, CliError> {
     let lang = cli.lang();
+    let workshop = workshop_args::load(cli.workshop.as_deref())?;
+    if let Some(w) = &workshop {
+        workshop_args::fill_lrs(&mut cli, w);
+    }
     let db = cli.db.as_deref();
     let scenarios = cli.scenario_dir.clone();
     match &cli.command {
@@ -133,6 +143,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Export(args)) => export::run(args, db, lang),
         Some(Command::Import(args)) => import::run(args, db, lang),
         Some(Command::Sync(args)) => sync::run(args, &args.lrs, db, lang),
-        Some(Command::Class(args)) => class::run(args, scenarios.as_deref(), db, lang),
+        Some(Command::Class(args)) => {
+            class::run(args, workshop.as_ref(), scenarios.as_deref(), db, lang)
+        }
     }
 }

@@ -164,3 +164,97 @@ fn a_bad_roster_is_refused_with_its_line_and_what_to_fix() {
         "{err}"
     );
 }
+
+#[test]
+fn the_workshop_file_gives_the_roster_and_flags_an_exam_on_another_seed() {
+    let tmp = Temp::new();
+    let db = tmp.path("c.db");
+    std::fs::write(tmp.path("lop.csv"), "Tên\nĐúng Đề\nKhác Đề\nVắng Mặt\n").unwrap();
+    let file = tmp.path("buoi-hoc.toml");
+    let init = [
+        "class",
+        "init",
+        "--name",
+        "Lớp sáng",
+        "--exam",
+        ID,
+        "--seed",
+        "3",
+        "--roster",
+        "lop.csv",
+        "-o",
+        file.to_str().unwrap(),
+    ];
+    let (code, _, err) = motcua(&db, &init, "");
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        written.contains("seed = 3") && written.contains("sha256 = "),
+        "{written}"
+    );
+    // Never overwritten.
+    let (code, _, err) = motcua(&db, &init, "");
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+
+    let (s, _) = builtin_source(ID);
+    for (who, seed) in [("Đúng Đề", 3), ("Khác Đề", 4)] {
+        let log = action::write_log(&sloppy_log(&s, seed, 4));
+        let seed = seed.to_string();
+        let args = [
+            "record",
+            ID,
+            "--trainee",
+            who,
+            "--seed",
+            &seed,
+            "--mode",
+            "exam",
+        ];
+        assert_eq!(motcua(&db, &args, &log).0, 0);
+    }
+    let args = [
+        "--workshop",
+        file.to_str().unwrap(),
+        "class",
+        "--format",
+        "json",
+    ];
+    let (code, out, err) = motcua(&db, &args, "");
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // The roster came from the workshop file, beside it.
+    assert_eq!(v["missing"][0]["name"], "Vắng Mặt");
+    let other = |who: &str| {
+        v["suspects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["trainee"] == who)
+            .unwrap()["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["kind"] == "other-exam")
+            .cloned()
+    };
+    assert_eq!(
+        other("Khác Đề").unwrap()["differs"],
+        serde_json::json!(["seed"])
+    );
+    assert_eq!(other("Đúng Đề"), None);
+    let args = ["--workshop", file.to_str().unwrap(), "class"];
+    let (_, table, _) = motcua(&db, &args, "");
+    assert!(
+        table.contains("không phải đề kiểm tra của buổi học: hạt giống khác"),
+        "{table}"
+    );
+
+    std::fs::write(&file, "name = \"x\"\nrooster = \"lop.csv\"\n").unwrap();
+    let (code, _, err) = motcua(&db, &args, "");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("tệp buổi học không đọc được") && err.contains("rooster"),
+        "{err}"
+    );
+}

@@ -1,11 +1,13 @@
 //! What makes an attempt suspect, each flag with the evidence it rests on: actions
-//! faster than a person acts, or a log played from standard input (a script) rather
-//! than the training screen. A flag is for the instructor to weigh, not a verdict.
+//! faster than a person acts, a log played from standard input (a script) rather
+//! than the training screen, or an exam played on another scenario text or seed than
+//! the workshop's. A flag is for the instructor to weigh, not a verdict.
 
 use serde::Serialize;
 
 use super::claim::Claim;
-use crate::store::PlayedVia;
+use super::workshop::Exam;
+use crate::store::{Mode, PlayedVia};
 
 /// Below this many seconds per action on average a person is not reading the
 /// dossiers: even a "wait" is a key pressed after looking at the screen, and an
@@ -22,6 +24,8 @@ pub enum FlagKind {
     Fast,
     /// Played from standard input (`motcua record`).
     Stdin,
+    /// An exam not on the workshop's scenario text and seed.
+    OtherExam,
 }
 
 impl FlagKind {
@@ -29,6 +33,7 @@ impl FlagKind {
         match self {
             FlagKind::Fast => "fast",
             FlagKind::Stdin => "stdin",
+            FlagKind::OtherExam => "other-exam",
         }
     }
 }
@@ -41,9 +46,13 @@ pub struct Flag {
     /// The pace measured, for `fast`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seconds_per_action: Option<f64>,
+    /// What differs from the workshop's exam, for `other-exam`: `scenario`, `seed`, `text`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub differs: Vec<&'static str>,
 }
 
-pub fn flags(claim: &Claim) -> Vec<Flag> {
+/// The flags of an attempt; `exam`: the workshop's exam, when a workshop file is given.
+pub fn flags(claim: &Claim, exam: Option<&Exam>) -> Vec<Flag> {
     let mut out = Vec::new();
     if let Some(pace) = claim.pace
         && pace.steps >= MIN_ACTIONS.saturating_sub(1).max(1)
@@ -55,6 +64,7 @@ pub fn flags(claim: &Claim) -> Vec<Flag> {
             kind: FlagKind::Fast,
             evidence: pace.evidence.key(),
             seconds_per_action: Some((per * 100.0).round() / 100.0),
+            differs: Vec::new(),
         });
     }
     if claim.played_via == Some(PlayedVia::Stdin) {
@@ -62,7 +72,30 @@ pub fn flags(claim: &Claim) -> Vec<Flag> {
             kind: FlagKind::Stdin,
             evidence: "laptop-report",
             seconds_per_action: None,
+            differs: Vec::new(),
         });
+    }
+    if let Some(exam) = exam
+        && claim.mode == Mode::Exam
+    {
+        let differs: Vec<&'static str> = [
+            (claim.scenario != exam.scenario, "scenario"),
+            (claim.seed != exam.seed, "seed"),
+            (claim.scenario_sha256 != exam.sha256, "text"),
+        ]
+        .into_iter()
+        .filter_map(|(d, what)| d.then_some(what))
+        .collect();
+        if !differs.is_empty() {
+            // The replay checked the log on the text and seed the attempt names:
+            // what differs is what was played.
+            out.push(Flag {
+                kind: FlagKind::OtherExam,
+                evidence: "workshop",
+                seconds_per_action: None,
+                differs,
+            });
+        }
     }
     out
 }

@@ -12,6 +12,7 @@ use super::claim::Claim;
 use super::roster::{Roster, RosterEntry};
 use super::suspect::{self, Flag};
 use super::verify::{Refusal, Verdict};
+use super::workshop::Exam;
 use crate::export::xapi::AttemptResult;
 use crate::score::grade::round1;
 use crate::store::Mode;
@@ -27,6 +28,8 @@ pub struct Selection {
     pub from: Option<DateTime<Utc>>,
     /// Started before.
     pub until: Option<DateTime<Utc>>,
+    /// The workshop's exam: an exam attempt on another text or seed is flagged.
+    pub exam: Option<Exam>,
 }
 
 impl Selection {
@@ -167,7 +170,7 @@ pub fn build(
     let mut trainees = Vec::new();
     let mut counted: Vec<(&Judged, &AttemptResult)> = Vec::new();
     for ((name, scenario, _), list) in &groups {
-        let (row, take) = trainee_row(name, scenario, list);
+        let (row, take) = trainee_row(name, scenario, list, selection.exam.as_ref());
         trainees.push(row);
         counted.extend(take);
     }
@@ -181,7 +184,7 @@ pub fn build(
     ClassReport {
         scenarios: scenario_rows(&trainees),
         misconceptions: misconceptions(&counted),
-        suspects: suspects(&judged),
+        suspects: suspects(&judged, selection.exam.as_ref()),
         refused: refused(&judged),
         trainees,
         missing,
@@ -194,6 +197,7 @@ fn trainee_row<'a>(
     name: &str,
     scenario: &str,
     list: &[&'a Judged<'a>],
+    exam: Option<&Exam>,
 ) -> (TraineeRow, Vec<(&'a Judged<'a>, &'a AttemptResult)>) {
     let mode = list[0].claim.mode;
     let scored: Vec<(&Judged, &AttemptResult)> = list
@@ -237,7 +241,7 @@ fn trainee_row<'a>(
         suspect: list
             .iter()
             .filter(|j| !matches!(j.verdict, Verdict::Refused(_)))
-            .filter(|j| !suspect::flags(j.claim).is_empty())
+            .filter(|j| !suspect::flags(j.claim, exam).is_empty())
             .count() as u32,
         refused: list
             .iter()
@@ -322,12 +326,12 @@ fn misconceptions(counted: &[(&Judged, &AttemptResult)]) -> Vec<Misconception> {
     out
 }
 
-fn suspects(judged: &[Judged]) -> Vec<Suspect> {
+fn suspects(judged: &[Judged], exam: Option<&Exam>) -> Vec<Suspect> {
     judged
         .iter()
         .filter(|j| !matches!(j.verdict, Verdict::Refused(_)))
         .filter_map(|j| {
-            let flags = suspect::flags(j.claim);
+            let flags = suspect::flags(j.claim, exam);
             (!flags.is_empty()).then(|| Suspect {
                 trainee: normalize_name(&j.claim.trainee),
                 scenario: j.claim.scenario.clone(),

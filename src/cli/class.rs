@@ -3,7 +3,9 @@
 //! (docs/workshop.md). Read from the LRS when one is set (`--lrs-url` or
 //! MOTCUA_LRS_URL), else from the results database (attempts played here and
 //! imported bundles); every attempt is re-scored by replay before it counts. Exit 3
-//! when an attempt was refused, as `import` does.
+//! when an attempt was refused, as `import` does. With a workshop file, its roster is
+//! the default and an exam on another scenario text or seed is flagged.
+//! `motcua class init` writes the workshop file (`class_init`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +14,7 @@ use super::class_render as render;
 use super::lrs_args::LrsArgs;
 use super::results::{FilterArgs, Format, write_out};
 use super::{CliError, db, exit};
-use crate::class::{self, Roster, Selection, verify};
+use crate::class::{self, Roster, Selection, Workshop, verify};
 use crate::export::library::Library;
 use crate::i18n::Lang;
 use crate::lrs::Client;
@@ -27,6 +29,8 @@ pub enum ModeArg {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<ClassCommand>,
     /// The class list: CSV with a name column and an optional id column.
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
@@ -52,14 +56,29 @@ pub struct Args {
     pub lrs: LrsArgs,
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum ClassCommand {
+    /// Write the workshop file to hand to every laptop.
+    Init(Box<super::class_init::Args>),
+}
+
 pub fn run(
     args: &Args,
+    workshop: Option<&Workshop>,
     scenario_dir: Option<&Path>,
     db_flag: Option<&Path>,
     lang: Lang,
 ) -> Result<ExitCode, CliError> {
-    // The roster first: a bad one is said before the LRS is asked anything.
-    let roster = args.roster.as_deref().map(read_roster).transpose()?;
+    if let Some(ClassCommand::Init(init)) = &args.command {
+        return super::class_init::run(init, lang);
+    }
+    // The roster first: a bad one is said before the LRS is asked anything. A
+    // --roster given wins over the workshop's.
+    let roster_path = args
+        .roster
+        .as_deref()
+        .or_else(|| workshop.and_then(|w| w.roster.as_deref()));
+    let roster = roster_path.map(read_roster).transpose()?;
     let mut library = Library::builtin();
     if let Some(dir) = scenario_dir {
         add_folder(dir, &mut library);
@@ -78,7 +97,9 @@ pub fn run(
         }
     };
     let verdicts = claims.iter().map(|c| verify::verify(c, &library)).collect();
-    let report = class::tally::build(&claims, verdicts, &selection(args), roster.as_ref());
+    let mut selection = selection(args);
+    selection.exam = workshop.and_then(|w| w.exam.clone());
+    let report = class::tally::build(&claims, verdicts, &selection, roster.as_ref());
     let text = match args.format {
         Format::Json => crate::sanitize::json::pretty(&report),
         Format::Csv => render::csv(lang, &report),
@@ -107,6 +128,7 @@ fn selection(args: &Args) -> Selection {
         scenarios: args.scenarios.clone(),
         from: days.from,
         until: days.until,
+        exam: None,
     }
 }
 

@@ -321,6 +321,19 @@ fn flag(lang: Lang, f: &Flag) -> String {
             t!(lang, "class.flag.fast", seconds = per, evidence = evidence)
         }
         FlagKind::Stdin => t!(lang, "class.flag.stdin", evidence = evidence),
+        FlagKind::OtherExam => {
+            let what: Vec<String> = f
+                .differs
+                .iter()
+                .map(|d| t!(lang, &format!("class.differs.{d}")))
+                .collect();
+            t!(
+                lang,
+                "class.flag.other_exam",
+                what = what.join(", "),
+                evidence = evidence
+            )
+        }
     }
 }
 

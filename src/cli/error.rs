@@ -71,6 +71,12 @@ pub enum CliError {
         path: PathBuf,
         error: crate::class::RosterError,
     },
+    /// The workshop file does not read.
+    #[error("{path}: {error}")]
+    Workshop {
+        path: PathBuf,
+        error: crate::class::WorkshopError,
+    },
     /// The LRS could not be read (`class`).
     #[error("{url}: {error:?}")]
     Lrs {
@@ -156,6 +162,17 @@ impl CliError {
             CliError::NoLrs { waiting } => t!(lang, "lrs.sync.no_lrs", waiting = waiting),
             CliError::BadName { name, problem } => name_problem(lang, name, problem),
             CliError::Roster { path, error } => roster_problem(lang, path, error),
+            CliError::Workshop { path, error } => {
+                let path = path.display();
+                match error {
+                    crate::class::WorkshopError::Read(e) => {
+                        t!(lang, "cli.error.read", path = path, reason = e)
+                    }
+                    crate::class::WorkshopError::Invalid(detail) => {
+                        t!(lang, "class.workshop.invalid", path = path, detail = detail)
+                    }
+                }
+            }
             CliError::Lrs { url, error } => {
                 let reason = super::sync::failure(lang, error, url);
                 t!(lang, "class.lrs_failed", url = url, reason = reason)
