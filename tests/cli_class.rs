@@ -258,3 +258,33 @@ fn the_workshop_file_gives_the_roster_and_flags_an_exam_on_another_seed() {
         "{err}"
     );
 }
+
+#[test]
+fn an_lrs_that_cannot_be_read_is_said_plainly() {
+    let tmp = Temp::new();
+    // A port nothing listens on: just released by the system.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/xAPI");
+    let args = [
+        "--lang",
+        "en",
+        "class",
+        "--lrs-url",
+        &url,
+        "--lrs-user",
+        "u",
+    ];
+    let (code, out, err) = motcua(&tmp.path("none.db"), &args, "");
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&format!("Could not read the learning records from {url}"))
+            && err.contains("the LRS is not running")
+            && !err.contains("queued"),
+        "{err}"
+    );
+}

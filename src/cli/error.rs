@@ -174,7 +174,13 @@ impl CliError {
                 }
             }
             CliError::Lrs { url, error } => {
-                let reason = super::sync::failure(lang, error, url);
+                // Reading, not sending: nothing is queued, so the words are the class's own.
+                let status = error
+                    .status
+                    .map_or_else(String::new, |s| format!(" (HTTP {s})"));
+                let key = format!("class.failure.{}", error.failure.key());
+                let detail = crate::sanitize::terminal(&error.detail);
+                let reason = t!(lang, &key, url = url, status = status, detail = detail);
                 t!(lang, "class.lrs_failed", url = url, reason = reason)
             }
             CliError::Bundle { path, error } => {
