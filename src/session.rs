@@ -22,6 +22,7 @@ pub mod state;
 pub mod status;
 mod timers;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDateTime;
@@ -35,7 +36,7 @@ pub use state::{Closure, DossierState, Pending};
 pub use status::Status;
 
 use crate::calendar::WorkCalendar;
-use crate::generate::{self, Dossier};
+use crate::generate::{Dossier, Plan, Planned};
 use crate::scenario::{Procedure, RuleSet, Scenario};
 
 /// The version of the simulated world: which dossiers a seed gives, what the
@@ -47,7 +48,7 @@ use crate::scenario::{Procedure, RuleSet, Scenario};
 /// differently: the generator's draws or tables, the rules, the simulated people,
 /// the judge or the score. Attempts of another version are then kept and listed with
 /// their stored score, never replayed, re-scored or resumed (docs/architecture.md).
-pub const WORLD_VERSION: u32 = 2;
+pub const WORLD_VERSION: u32 = 3;
 
 /// Grace before the period's end: a dossier that became the trainee's work in the
 /// last hour is not counted as left unfinished.
@@ -58,7 +59,10 @@ pub struct Session {
     scenario: Scenario,
     calendar: WorkCalendar,
     seed: u64,
-    dossiers: Vec<Dossier>,
+    /// Every dossier as planned, by submission time; its details are drawn into
+    /// `dossiers` the first time they are needed.
+    plan: Plan,
+    dossiers: Vec<OnceCell<Dossier>>,
     by_code: HashMap<String, usize>,
     states: Vec<DossierState>,
     /// Arrived, not closed and not waiting for the citizen: where the work can be.
@@ -69,8 +73,10 @@ pub struct Session {
     period_end: NaiveDateTime,
     rules: RuleSet,
     outage_until: Option<NaiveDateTime>,
-    /// Scripted events not fired yet, by moment.
+    /// Timers not fired yet, by moment (arrivals excepted).
     timers: BTreeSet<timers::Timer>,
+    /// The next dossier to arrive: arrivals come in plan order.
+    next_arrival: usize,
     events: Vec<Event>,
     actions: Vec<Action>,
     ended: bool,
@@ -80,14 +86,14 @@ impl Session {
     /// A fresh attempt: the dossiers of `seed`, the clock at the period's start.
     pub fn new(scenario: &Scenario, seed: u64) -> Session {
         let calendar = WorkCalendar::for_scenario(scenario);
-        let dossiers = generate::generate(scenario, &calendar, seed);
+        let plan = Plan::new(scenario, &calendar, seed);
         let start = calendar.next_opening(scenario.meta.start);
         let last_day = calendar.period_day(
             scenario.meta.start.date(),
             scenario.meta.working_days.max(1),
         );
         let period_end = calendar.close_of(last_day);
-        let n = dossiers.len();
+        let n = plan.len();
         let mut session = Session {
             rules: scenario.meta.rules,
             scenario: scenario.clone(),
@@ -96,16 +102,19 @@ impl Session {
             states: vec![DossierState::default(); n],
             active: BTreeSet::new(),
             touched: vec![start; n],
-            by_code: dossiers
+            by_code: plan
+                .dossiers()
                 .iter()
                 .enumerate()
                 .map(|(i, d)| (d.code.clone(), i))
                 .collect(),
-            dossiers,
+            dossiers: vec![OnceCell::new(); n],
+            plan,
             now: start,
             period_end,
             outage_until: None,
             timers: BTreeSet::new(),
+            next_arrival: 0,
             events: Vec::new(),
             actions: Vec::new(),
             ended: false,
@@ -156,20 +165,25 @@ impl Session {
     pub fn actions(&self) -> &[Action] {
         &self.actions
     }
-    /// Every dossier of the attempt, also those not arrived yet (with their truth).
-    pub fn all_dossiers(&self) -> &[Dossier] {
-        &self.dossiers
+    /// Every dossier of the attempt, also those not arrived yet (with their truth):
+    /// draws the details of any not drawn yet.
+    pub fn all_dossiers(&self) -> Vec<&Dossier> {
+        (0..self.plan.len()).map(|i| self.dossier(i)).collect()
+    }
+    /// The plan of the period: every dossier's code, moment, procedure and flaws.
+    pub fn plan(&self) -> &[Planned] {
+        self.plan.dossiers()
     }
     /// Dossiers that have arrived, with their state, in arrival order.
     pub fn queue(&self) -> impl Iterator<Item = (&Dossier, &DossierState)> {
-        self.dossiers
+        self.states[..self.next_arrival]
             .iter()
-            .zip(&self.states)
-            .filter(|(_, s)| s.arrived)
+            .enumerate()
+            .map(|(i, s)| (self.dossier(i), s))
     }
     pub fn find(&self, code: &str) -> Option<(&Dossier, &DossierState)> {
         let i = self.index(code)?;
-        Some((&self.dossiers[i], &self.states[i]))
+        Some((self.dossier(i), &self.states[i]))
     }
     pub fn procedure_of(&self, dossier: &Dossier) -> Option<&Procedure> {
         self.scenario.procedure(&dossier.procedure)
@@ -195,6 +209,27 @@ impl Session {
         self.by_code.get(code).copied()
     }
 
+    /// Dossier `i` with every detail, drawn the first time it is asked for.
+    fn dossier(&self, i: usize) -> &Dossier {
+        self.dossiers[i].get_or_init(|| {
+            // The plan and the scenario are the session's own: every index draws.
+            self.plan
+                .draw(&self.scenario, i)
+                .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i]))
+        })
+    }
+
+    /// Dossier `i`, to change (a supplement puts its papers right).
+    fn dossier_mut(&mut self, i: usize) -> Option<&mut Dossier> {
+        self.dossier(i);
+        self.dossiers[i].get_mut()
+    }
+
+    /// The code of dossier `i`, from the plan (no details drawn).
+    fn code(&self, i: usize) -> &str {
+        &self.plan.dossiers()[i].code
+    }
+
     fn emit(&mut self, at: NaiveDateTime, actor: Actor, what: Happened) {
         let i = what.dossier().and_then(|code| self.index(code));
         self.events.push(Event { at, actor, what });
@@ -202,5 +237,21 @@ impl Session {
             self.touched[i] = at;
             self.wake_colleagues(i, at);
         }
+    }
+}
+
+/// What stands for a dossier whose procedure is gone: never, since the plan only
+/// names procedures of the session's own scenario.
+fn placeholder(p: &Planned) -> Dossier {
+    Dossier {
+        code: p.code.clone(),
+        procedure: String::new(),
+        channel: p.channel,
+        result_channel: crate::scenario::ResultChannel::Counter,
+        submitted_at: p.submitted_at,
+        scripted_id: None,
+        parties: Default::default(),
+        components: Vec::new(),
+        truth: Default::default(),
     }
 }

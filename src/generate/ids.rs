@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn drawn_tax_codes_are_valid_and_keep_the_province_range() {
-        let mut rng = SimRng::new(5);
+        let mut rng = SimRng::plan(5);
         for _ in 0..500 {
             let code = draw_tax_code(&mut rng, "37");
             assert!(is_valid_tax_code(&code), "{code}");
@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn expired_cards_expired_before_today() {
-        let mut rng = SimRng::new(9);
+        let mut rng = SimRng::plan(9);
         let today = day(2026, 3, 2);
         for change_age in [25, 40, 60] {
             for _ in 0..200 {
@@ -326,7 +326,7 @@ mod tests {
 
     #[test]
     fn births_for_an_age_range_have_that_age() {
-        let mut rng = SimRng::new(11);
+        let mut rng = SimRng::plan(11);
         let today = day(2028, 2, 29);
         for _ in 0..2000 {
             let b = birth_for_age(&mut rng, today, 18, 20);

@@ -26,8 +26,10 @@ impl Session {
             .cloned()
             .collect();
         for f in &cured {
-            if f.stage == Stage::Receipt {
-                fix(&mut self.dossiers[i], &p, f);
+            if f.stage == Stage::Receipt
+                && let Some(d) = self.dossier_mut(i)
+            {
+                fix(d, &p, f);
             }
             let s = &mut self.states[i];
             s.open_flaws.retain(|id| *id != f.id);

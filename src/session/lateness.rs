@@ -76,7 +76,8 @@ impl Session {
         }
         let s = &self.states[i];
         let cost = |name| u64::from(costs::minutes(&self.scenario.costs, name));
-        let steps: u64 = self.dossiers[i]
+        let steps: u64 = self
+            .dossier(i)
             .components
             .iter()
             .map(|c| match c.origin {

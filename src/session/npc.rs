@@ -23,33 +23,31 @@ const MAX_NPC_STEPS: usize = 32;
 
 impl Session {
     pub(super) fn procedure_at(&self, i: usize) -> &Procedure {
-        let code = &self.dossiers[i].procedure;
-        // Generated dossiers always name a procedure of their scenario.
-        self.scenario
-            .procedure(code)
-            .unwrap_or(&self.scenario.procedures[0])
+        // The plan only names procedures of the session's own scenario.
+        let p = self.plan.dossiers()[i].procedure;
+        &self.scenario.procedures[p]
     }
 
     /// Where dossier `i` belongs, by the one definition of the desk's area.
     pub(super) fn competence(&self, i: usize) -> crate::generate::Competence {
-        crate::generate::competence(&self.dossiers[i], self.procedure_at(i), &self.scenario)
+        crate::generate::competence(self.dossier(i), self.procedure_at(i), &self.scenario)
     }
 
     pub(super) fn fee(&self, i: usize) -> u64 {
-        policy::fee_of(self.procedure_at(i), &self.dossiers[i])
+        policy::fee_of(self.procedure_at(i), self.dossier(i))
     }
 
     pub(super) fn pays_online(&self, i: usize) -> bool {
-        policy::pays_online(self.procedure_at(i), &self.dossiers[i])
+        policy::pays_online(self.procedure_at(i), self.dossier(i))
     }
 
     pub(super) fn expected_channel(&self, i: usize) -> ResultChannel {
-        policy::result_channel(&self.dossiers[i])
+        policy::result_channel(self.dossier(i))
     }
 
     /// When the citizen answers a request made at `at`; a scripted arrival may come first.
     pub(super) fn reply_moment(&self, i: usize, at: NaiveDateTime) -> Option<NaiveDateTime> {
-        let minutes = self.dossiers[i].truth.citizen_reply_minutes?;
+        let minutes = self.dossier(i).truth.citizen_reply_minutes?;
         Some(at + Duration::minutes(i64::from(minutes)))
     }
 
@@ -60,7 +58,7 @@ impl Session {
         };
         self.active.insert(i);
         let cured = self.cure(i, &pending.items);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let what = Happened::SupplementReceived {
             dossier: dossier.clone(),
             cured,
@@ -102,7 +100,7 @@ impl Session {
         let s = &mut self.states[i];
         s.examined = true;
         s.found.extend(findings.iter().cloned());
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         self.emit(
             at,
             Actor::Specialist,
@@ -122,7 +120,7 @@ impl Session {
         let expected = self.expected_result(verify_at);
         if expected > due {
             self.states[i].delay_noticed = true;
-            let dossier = self.dossiers[i].code.clone();
+            let dossier = self.code(i).to_string();
             let what = Happened::DelayNotice {
                 dossier,
                 due,
@@ -147,10 +145,13 @@ impl Session {
     /// event is a message that changes nothing (`ignored`).
     pub(super) fn scripted_event(&mut self, j: usize, at: NaiveDateTime) {
         let e = self.scenario.events[j].clone();
+        let scripted = &self.scenario.dossiers.scripted;
         let i = e.dossier.as_deref().and_then(|id| {
-            self.dossiers
-                .iter()
-                .position(|d| d.scripted_id.as_deref() == Some(id))
+            self.plan.dossiers().iter().position(|d| {
+                d.scripted
+                    .and_then(|j| scripted.get(j))
+                    .is_some_and(|s| s.id.as_deref() == Some(id))
+            })
         });
         let applies = match e.kind {
             EventKind::SupplementArrives => i.filter(|&i| self.states[i].pending.is_some()),
@@ -161,7 +162,7 @@ impl Session {
             && applies.is_none();
         let what = Happened::Scripted {
             kind: e.kind,
-            dossier: i.map(|i| self.dossiers[i].code.clone()),
+            dossier: i.map(|i| self.code(i).to_string()),
             message: e.message.clone(),
             message_en: e.message_en.clone(),
             ignored,
@@ -188,7 +189,7 @@ impl Session {
             }
             EventKind::Withdraw => {
                 if let Some(i) = applies {
-                    let dossier = self.dossiers[i].code.clone();
+                    let dossier = self.code(i).to_string();
                     self.emit(at, Actor::Citizen, Happened::Withdrawn { dossier });
                     self.close(i, Closure::Withdrawn, at);
                 }

@@ -48,7 +48,7 @@ impl Session {
 
     /// Carry out `action` on dossier `i` at `at`.
     pub(super) fn perform(&mut self, i: usize, action: &Action, actor: Actor, at: NaiveDateTime) {
-        let code = self.dossiers[i].code.clone();
+        let code = self.code(i).to_string();
         let dossier = code.clone();
         match action {
             Action::Open { .. } => {
@@ -187,7 +187,7 @@ impl Session {
         s.accepted_at = Some(at);
         s.due = Some(due);
         s.rules = Some(self.rules);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let what = Happened::Accepted {
             dossier,
             due,
@@ -199,7 +199,7 @@ impl Session {
 
     /// Paper components not digitised and national-database ones not reused.
     fn left_undone(&self, i: usize) -> (Vec<String>, Vec<String>) {
-        let d = &self.dossiers[i];
+        let d = self.dossier(i);
         let s = &self.states[i];
         let undigitized = d
             .components
@@ -219,7 +219,7 @@ impl Session {
     /// The dossier leaves for the competent commune; this desk's part ends.
     fn transfer(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
         let (undigitized, unreused) = self.left_undone(i);
-        let d = &self.dossiers[i];
+        let d = self.dossier(i);
         let to =
             crate::generate::area::transfer_target(d, self.procedure_at(i)).unwrap_or_default();
         let what = Happened::Transferred {
@@ -236,7 +236,7 @@ impl Session {
     fn forward(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
         let (undigitized, unreused) = self.left_undone(i);
         let competence = self.competence(i);
-        let d = &self.dossiers[i];
+        let d = self.dossier(i);
         let minutes = d.truth.specialist_minutes;
         // A site check ends at the close of its last working day; otherwise the
         // specialist needs the drawn office minutes.
@@ -272,7 +272,7 @@ impl Session {
     ) {
         let open_flaws = self.open_at_stage(i, Stage::Appraisal);
         self.states[i].appraisal = Some(decision);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let what = Happened::Appraised {
             dossier: dossier.clone(),
             decision,
@@ -324,7 +324,7 @@ impl Session {
         let in_time = self.states[i].due.is_some_and(|d| at < d);
         let needed = self.lateness_certain(i, at);
         self.states[i].apology = Some(new_date);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let what = Happened::Apologized {
             dossier,
             new_date,
@@ -336,7 +336,7 @@ impl Session {
 
     pub(super) fn processed(&mut self, i: usize, at: NaiveDateTime) {
         self.states[i].processed_at = Some(at);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         self.emit(at, Actor::Specialist, Happened::Processed { dossier });
     }
 
@@ -344,7 +344,7 @@ impl Session {
         let s = &mut self.states[i];
         s.paid = true;
         s.pay_at = None;
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         self.emit(at, actor, Happened::Paid { dossier, online });
     }
 
@@ -376,7 +376,7 @@ impl Session {
     /// Handed-in components the trainee has not inspected (national-db ones excepted).
     pub(super) fn unchecked(&self, i: usize) -> Vec<String> {
         let s = &self.states[i];
-        self.dossiers[i]
+        self.dossier(i)
             .components
             .iter()
             .filter(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&c.id))

@@ -17,7 +17,7 @@ const MAX_STEPS_PER_DOSSIER: usize = 200;
 /// Play `scenario` with `seed` to the end of the period.
 pub fn solve(scenario: &Scenario, seed: u64) -> Session {
     let mut session = Session::new(scenario, seed);
-    let limit = MAX_STEPS_PER_DOSSIER * (session.all_dossiers().len() + 10);
+    let limit = MAX_STEPS_PER_DOSSIER * (session.plan().len() + 10);
     for _ in 0..limit {
         if session.is_over() {
             break;
