@@ -21,6 +21,7 @@ pub mod solver;
 pub mod state;
 pub mod status;
 mod timers;
+mod urgency;
 
 use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
@@ -65,8 +66,9 @@ pub struct Session {
     dossiers: Vec<OnceCell<Dossier>>,
     by_code: HashMap<String, usize>,
     states: Vec<DossierState>,
-    /// Arrived, not closed and not waiting for the citizen: where the work can be.
-    active: BTreeSet<usize>,
+    /// Arrived, not closed and not waiting for the citizen: where the work can be,
+    /// filed by urgency.
+    active: urgency::Active,
     /// When each dossier last changed (for the unfinished grace).
     touched: Vec<NaiveDateTime>,
     now: NaiveDateTime,
@@ -100,7 +102,7 @@ impl Session {
             calendar,
             seed,
             states: vec![DossierState::default(); n],
-            active: BTreeSet::new(),
+            active: urgency::Active::new(n, scenario.procedures.len()),
             touched: vec![start; n],
             by_code: plan
                 .dossiers()
@@ -124,14 +126,22 @@ impl Session {
         session
     }
 
-    /// Check, perform and log one action. On `Err` nothing changed.
+    /// Check, perform and log one action; returns a copy of the events it caused.
+    /// On `Err` nothing changed.
     pub fn apply(&mut self, action: Action) -> Result<Vec<Event>, Rejection> {
         let before = self.events.len();
-        self.check(&action)?;
-        self.actions.push(action.clone());
-        self.perform_trainee(&action);
-        self.settle();
+        self.step(action)?;
         Ok(self.events[before..].to_vec())
+    }
+
+    /// `apply` without copying the events out (they are in `events()`): what a
+    /// replay, the solver and the screens use.
+    pub fn step(&mut self, action: Action) -> Result<(), Rejection> {
+        self.check(&action)?;
+        self.perform_trainee(&action);
+        self.actions.push(action);
+        self.settle();
+        Ok(())
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -223,6 +233,23 @@ impl Session {
     fn dossier_mut(&mut self, i: usize) -> Option<&mut Dossier> {
         self.dossier(i);
         self.dossiers[i].get_mut()
+    }
+
+    /// File dossier `i` among the active ones, by its due moment once accepted.
+    fn activate(&mut self, i: usize) {
+        let slot = match self.states[i].due {
+            Some(due) => urgency::Slot::Due(due),
+            None => urgency::Slot::Fresh(self.plan.dossiers()[i].procedure),
+        };
+        self.active.insert(i, slot);
+    }
+
+    /// Dossier `i`'s due moment is `due` now.
+    fn set_due(&mut self, i: usize, due: NaiveDateTime) {
+        self.states[i].due = Some(due);
+        if self.active.contains(i) {
+            self.activate(i);
+        }
     }
 
     /// The code of dossier `i`, from the plan (no details drawn).

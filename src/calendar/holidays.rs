@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -163,21 +163,23 @@ fn off(kind: DayOffKind) -> EntryKind {
     EntryKind::Off { off: kind }
 }
 
+/// Number of years with built-in holidays.
+const YEAR_COUNT: usize = (*YEARS.end() - *YEARS.start() + 1) as usize;
+
 /// The table of `year`, built once per process (it depends on nothing but the year).
-fn year_table(year: i32) -> Arc<YearTable> {
-    static CACHE: OnceLock<Mutex<BTreeMap<i32, Arc<YearTable>>>> = OnceLock::new();
-    if !YEARS.contains(&year) {
-        return Arc::default();
+/// One slot per year, filled once: look-ups after that take no lock.
+fn year_table(year: i32) -> &'static YearTable {
+    static EMPTY: YearTable = YearTable {
+        entries: BTreeMap::new(),
+    };
+    static TABLES: [OnceLock<YearTable>; YEAR_COUNT] = [const { OnceLock::new() }; YEAR_COUNT];
+    let slot = usize::try_from(year - *YEARS.start())
+        .ok()
+        .and_then(|i| TABLES.get(i));
+    match slot {
+        Some(cell) => cell.get_or_init(|| YearTable::build(year)),
+        None => &EMPTY,
     }
-    let cache = CACHE.get_or_init(Mutex::default);
-    if let Some(table) = cache.lock().ok().and_then(|m| m.get(&year).cloned()) {
-        return table;
-    }
-    let table = Arc::new(YearTable::build(year));
-    if let Ok(mut map) = cache.lock() {
-        map.insert(year, Arc::clone(&table));
-    }
-    table
 }
 
 /// The built-in status of `date` (holiday, day in lieu, swapped day, make-up

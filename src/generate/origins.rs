@@ -11,14 +11,18 @@ impl Atlas {
     /// Where an adult living in `home` was born: mostly a former province of the same
     /// place, otherwise anywhere.
     pub fn birth_origin(&self, rng: &mut SimRng, home: &ProvinceRef) -> Origin {
-        let local: Vec<usize> = match home {
+        let other;
+        let local: &[usize] = match home {
             ProvinceRef::New(i) => places::members(*i),
-            ProvinceRef::Old(i) => vec![*i],
-            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
+            ProvinceRef::Old(i) => std::slice::from_ref(i),
+            ProvinceRef::Other(name) => {
+                other = places::find_legacy(name);
+                other.as_slice()
+            }
         };
         let stay = rng.chance(0.65);
         let legacy = if stay && !local.is_empty() {
-            rng.pick(&local).copied()
+            rng.pick(local).copied()
         } else {
             rng.index(table().legacy.len())
         };
@@ -78,12 +82,16 @@ impl Atlas {
 
     /// Two-digit tax-code range for a business registered in province `p`.
     pub fn tax_prefix(&self, rng: &mut SimRng, p: &ProvinceRef) -> String {
-        let members = match p {
+        let other;
+        let members: &[usize] = match p {
             ProvinceRef::New(i) => places::members(*i),
-            ProvinceRef::Old(i) => vec![*i],
-            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
+            ProvinceRef::Old(i) => std::slice::from_ref(i),
+            ProvinceRef::Other(name) => {
+                other = places::find_legacy(name);
+                other.as_slice()
+            }
         };
-        let chosen = rng.pick(&members).and_then(|&i| table().legacy.get(i));
+        let chosen = rng.pick(members).and_then(|&i| table().legacy.get(i));
         chosen.map_or_else(|| "01".into(), |l| l.tax.clone())
     }
 }

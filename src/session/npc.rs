@@ -56,7 +56,7 @@ impl Session {
         let Some(pending) = self.states[i].pending.take() else {
             return;
         };
-        self.active.insert(i);
+        self.activate(i);
         let cured = self.cure(i, &pending.items);
         let dossier = self.code(i).to_string();
         let what = Happened::SupplementReceived {
@@ -71,7 +71,7 @@ impl Session {
                 .office_minutes_between(pending.requested_at, at);
             if let Some(due) = self.states[i].due {
                 let due = self.calendar.add_office_minutes(due, paused);
-                self.states[i].due = Some(due);
+                self.set_due(i, due);
                 self.emit(at, Actor::System, Happened::DueSet { dossier, due });
             }
             let from = self.calendar.next_opening(at);

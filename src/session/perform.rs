@@ -80,7 +80,7 @@ impl Session {
                     self.schedule(reply_at, TimerKind::Reply, i);
                 }
                 // Nothing to do until the citizen answers (many never do).
-                self.active.remove(&i);
+                self.active.remove(i);
                 let what = Happened::SupplementRequested {
                     dossier,
                     stage,
@@ -185,8 +185,8 @@ impl Session {
         let unchecked = self.unchecked(i);
         let s = &mut self.states[i];
         s.accepted_at = Some(at);
-        s.due = Some(due);
         s.rules = Some(self.rules);
+        self.set_due(i, due);
         let dossier = self.code(i).to_string();
         let what = Happened::Accepted {
             dossier,
@@ -353,7 +353,7 @@ impl Session {
         s.closure = Some(closure);
         s.pending = None;
         s.ended_at.get_or_insert(at);
-        self.active.remove(&i);
+        self.active.remove(i);
     }
 
     /// Open flaws of `stage` the trainee can know of: all receipt-stage ones (they

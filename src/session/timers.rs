@@ -145,7 +145,7 @@ impl Session {
         let at = d.submitted_at;
         let flaws = d.truth.flaws.clone();
         self.states[i].arrived = true;
-        self.active.insert(i);
+        self.activate(i);
         self.states[i].open_flaws = flaws;
         self.emit(at, Actor::Citizen, what);
     }

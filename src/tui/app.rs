@@ -243,7 +243,7 @@ impl App {
             return;
         };
         let now = session.now();
-        if let Err(r) = session.apply(action) {
+        if let Err(r) = session.step(action) {
             let text = crate::present::labels::rejection(self.lang, &r);
             self.note(Tone::Bad, Some(now), text);
             return;
