@@ -41,7 +41,9 @@ fn cured(s: &Scenario, p: &Procedure, d: &Dossier, flaw: &Flaw) -> Dossier {
             };
             let mut out = d.clone();
             for f in &p.jurisdiction.as_ref().expect("jurisdiction").by {
-                rewrite(&mut out, *f, |_| Value::Address(home.clone()));
+                rewrite(&mut out, *f, |_| {
+                    Value::Address(std::sync::Arc::new(home.clone()))
+                });
             }
             out
         }

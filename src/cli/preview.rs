@@ -189,7 +189,7 @@ fn dossier_json(d: &Dossier) -> DossierJson {
                     .fields
                     .iter()
                     .map(|f| FieldJson {
-                        label: f.label.clone(),
+                        label: f.label.to_string(),
                         source: f.source.to_string(),
                         value: value_json(&f.value),
                     })

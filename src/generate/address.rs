@@ -1,6 +1,8 @@
 //! Where people live and were born: addresses as the map of the dossier's date writes
 //! them (three levels and 63 provinces before 1/7/2025, two levels and 34 after).
 
+use std::borrow::Cow;
+
 use crate::scenario::{Area, Geography};
 
 use super::dossier::Address;
@@ -46,8 +48,8 @@ pub(crate) struct Atlas {
 /// Where a person's birth was registered: the căn cước code and the place as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
-    pub code: String,
-    pub place: String,
+    pub code: Cow<'static, str>,
+    pub place: Cow<'static, str>,
     /// `bac`, `trung` or `nam`: decides the likely ethnic groups.
     pub region: &'static str,
 }

@@ -1,17 +1,15 @@
 //! One dossier from its plan: cast, declared data, submitted components, truth.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDateTime;
 
 use crate::scenario::{
-    Channel, Component, CopyKind, Flaw, FlawKind, Party, Procedure, ResultChannel, Stage,
+    Channel, Component, CopyKind, Flaw, FlawKind, Procedure, ResultChannel, Stage,
 };
 
 use super::address::Atlas;
 use super::area::needed_in;
 use super::cast::Cast;
-use super::dossier::{Dossier, FieldValue, Origin, PartyData, SubmittedComponent, Truth, Value};
+use super::dossier::{Dossier, FieldValue, Origin, Parties, SubmittedComponent, Truth, Value};
 use super::flaws;
 use super::people::World;
 use super::placement::{self, Route};
@@ -96,7 +94,7 @@ fn targets(plan: &Brief, component: &str, kind: Option<FlawKind>) -> bool {
 fn submitted(
     rng: &mut SimRng,
     plan: &Brief,
-    parties: &BTreeMap<Party, PartyData>,
+    parties: &Parties,
     atlas: &Atlas,
 ) -> Vec<SubmittedComponent> {
     let mut out = Vec::new();
@@ -157,7 +155,7 @@ fn truth(rng: &mut SimRng, plan: &Brief) -> Truth {
 
 /// A component's fields with the declared values of its parties (empty when a party
 /// lacks the attribute): how a sound paper reads.
-pub fn fields_of(component: &Component, parties: &BTreeMap<Party, PartyData>) -> Vec<FieldValue> {
+pub fn fields_of(component: &Component, parties: &Parties) -> Vec<FieldValue> {
     component
         .fields
         .iter()
@@ -168,7 +166,7 @@ pub fn fields_of(component: &Component, parties: &BTreeMap<Party, PartyData>) ->
                 .get(&spec.source.party)
                 .and_then(|p| p.values.get(&spec.source.attr))
                 .cloned()
-                .unwrap_or_else(|| Value::Text(String::new())),
+                .unwrap_or_else(Value::blank),
         })
         .collect()
 }

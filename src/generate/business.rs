@@ -40,8 +40,8 @@ pub(crate) fn table() -> &'static BusinessTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BusinessFacts {
     pub name: String,
-    pub brand: String,
-    pub line: String,
+    pub brand: &'static str,
+    pub line: &'static str,
     pub capital: u64,
 }
 
@@ -87,8 +87,8 @@ pub(crate) fn draw(
     let millions = rng.pick(&t.capital_millions).copied().unwrap_or(500);
     BusinessFacts {
         name: format!("{form} {words} {brand}"),
-        brand: brand.to_string(),
-        line: line.to_string(),
+        brand,
+        line,
         capital: millions.saturating_mul(1_000_000),
     }
 }

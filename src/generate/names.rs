@@ -1,5 +1,6 @@
 //! Vietnamese personal names: surname by real frequency, middle and given name by gender.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -86,7 +87,7 @@ pub(crate) fn given(rng: &mut SimRng, gender: Gender, avoid: &str) -> String {
 }
 
 /// An ethnic group of people born in `region` (`bac`, `trung`, `nam`).
-pub(crate) fn ethnicity(rng: &mut SimRng, region: &str) -> String {
+pub(crate) fn ethnicity(rng: &mut SimRng, region: &str) -> Cow<'static, str> {
     let local: Vec<&Ethnicity> = table()
         .ethnicities
         .iter()
@@ -95,7 +96,7 @@ pub(crate) fn ethnicity(rng: &mut SimRng, region: &str) -> String {
     let weights: Vec<u32> = local.iter().map(|e| e.weight).collect();
     rng.weighted_u32(&weights)
         .and_then(|i| local.get(i))
-        .map_or_else(|| "Kinh".to_string(), |e| e.name.clone())
+        .map_or(Cow::Borrowed("Kinh"), |e| Cow::Borrowed(e.name.as_str()))
 }
 
 /// A full name; children pass the father's surname.

@@ -1,6 +1,8 @@
 //! Where people were born and registered: the place a căn cước code stands for, a
 //! newborn's birth facility, a business's tax-code range, on the map of the atlas.
 
+use std::borrow::Cow;
+
 use super::address::{Atlas, Origin, ProvinceRef};
 use super::dossier::Address;
 use super::places::{self, table};
@@ -30,36 +32,41 @@ impl Atlas {
             Some(i) if i < table().legacy.len() => {
                 let l = &table().legacy[i];
                 Origin {
-                    code: l.cccd.clone(),
-                    place: match self.geography() {
-                        Geography::TwoLevels => l.now.clone(),
-                        Geography::ThreeLevels => l.name.clone(),
-                    },
+                    code: Cow::Borrowed(l.cccd.as_str()),
+                    place: Cow::Borrowed(match self.geography() {
+                        Geography::TwoLevels => l.now.as_str(),
+                        Geography::ThreeLevels => l.name.as_str(),
+                    }),
                     region: self.region(&ProvinceRef::Old(i)),
                 }
             }
             _ => Origin {
-                code: "001".into(),
-                place: self.name(home),
+                code: Cow::Borrowed("001"),
+                place: Cow::Owned(self.name(home)),
                 region: self.region(home),
             },
         }
     }
 
     /// The căn cước province code for a birth registered now in province `p`.
-    pub fn registration_code(&self, p: &ProvinceRef) -> String {
+    pub fn registration_code(&self, p: &ProvinceRef) -> Cow<'static, str> {
         let code = match p {
-            ProvinceRef::New(i) => table().province.get(*i).map(|p| p.cccd.clone()),
-            ProvinceRef::Old(i) => table().legacy.get(*i).map(|l| l.cccd.clone()),
+            ProvinceRef::New(i) => table().province.get(*i).map(|p| p.cccd.as_str()),
+            ProvinceRef::Old(i) => table().legacy.get(*i).map(|l| l.cccd.as_str()),
             ProvinceRef::Other(name) => places::find_legacy(name)
                 .and_then(|i| table().legacy.get(i))
-                .map(|l| l.cccd.clone()),
+                .map(|l| l.cccd.as_str()),
         };
-        code.unwrap_or_else(|| "001".into())
+        Cow::Borrowed(code.unwrap_or("001"))
     }
 
     /// Where a newborn was born: a hospital of the province or the commune's health station.
-    pub fn birth_facility(&self, rng: &mut SimRng, home: &Address, p: &ProvinceRef) -> String {
+    pub fn birth_facility(
+        &self,
+        rng: &mut SimRng,
+        home: &Address,
+        p: &ProvinceRef,
+    ) -> Cow<'static, str> {
         let hospitals: &[String] = match p {
             ProvinceRef::New(i) => table()
                 .province
@@ -71,13 +78,13 @@ impl Atlas {
             && rng.chance(0.6)
             && let Some(h) = rng.pick(hospitals)
         {
-            return h.clone();
+            return Cow::Borrowed(h.as_str());
         }
-        format!(
+        Cow::Owned(format!(
             "Trạm Y tế {}, {}",
             lower_first(&home.commune),
             home.province
-        )
+        ))
     }
 
     /// Two-digit tax-code range for a business registered in province `p`.

@@ -19,7 +19,7 @@ pub(crate) fn slip(rng: &mut SimRng, value: &Value, field: FieldRef, today: Naiv
     let attr = field.attr;
     let person = !field.party.is_organisation();
     match value {
-        Value::Text(s) => Value::Text(text_slip(rng, s, attr, person)),
+        Value::Text(s) => Value::text(text_slip(rng, s, attr, person)),
         Value::Date(d) => Value::Date(date_slip(rng, *d, attr, today)),
         Value::Money(m) => Value::Money(match (*m, rng.chance(0.5)) {
             (0, _) => 1_000_000,
@@ -28,7 +28,7 @@ pub(crate) fn slip(rng: &mut SimRng, value: &Value, field: FieldRef, today: Naiv
         }),
         Value::Gender(Gender::Male) => Value::Gender(Gender::Female),
         Value::Gender(Gender::Female) => Value::Gender(Gender::Male),
-        Value::Address(a) => Value::Address(address_slip(rng, a)),
+        Value::Address(a) => Value::Address(std::sync::Arc::new(address_slip(rng, a))),
     }
 }
 
@@ -200,7 +200,7 @@ mod tests {
             (Value::Text("001085012345".into()), person(Attr::IdNumber)),
             (Value::Text("111111111111".into()), person(Attr::IdNumber)),
             (Value::Text("Kinh".into()), person(Attr::Ethnicity)),
-            (Value::Text(String::new()), person(Attr::Ethnicity)),
+            (Value::blank(), person(Attr::Ethnicity)),
             (Value::Date(day(1990, 11, 11)), person(Attr::BirthDate)),
             (Value::Date(day(2030, 5, 10)), person(Attr::IdExpiry)),
             (Value::Money(500_000_000), person(Attr::Capital)),

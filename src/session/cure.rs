@@ -132,7 +132,5 @@ fn renew_card(d: &mut Dossier, f: &Flaw) {
 }
 
 fn declared(d: &Dossier, field: FieldRef) -> Value {
-    d.declared(field)
-        .cloned()
-        .unwrap_or_else(|| Value::Text(String::new()))
+    d.declared(field).cloned().unwrap_or_else(Value::blank)
 }
