@@ -223,9 +223,12 @@ impl Session {
     fn dossier(&self, i: usize) -> &Dossier {
         self.dossiers[i].get_or_init(|| {
             // The plan and the scenario are the session's own: every index draws.
-            self.plan
+            let mut d = self
+                .plan
                 .draw(&self.scenario, i)
-                .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i]))
+                .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i]));
+            cure::resupply(self, i, &mut d);
+            d
         })
     }
 

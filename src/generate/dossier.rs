@@ -50,6 +50,11 @@ pub struct Parties {
 }
 
 impl Parties {
+    pub fn with_capacity(n: usize) -> Parties {
+        Parties {
+            entries: Vec::with_capacity(n),
+        }
+    }
     pub fn get(&self, party: &Party) -> Option<&PartyData> {
         self.entries
             .iter()

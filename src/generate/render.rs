@@ -22,7 +22,10 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
         .map(|h| Value::Address(Arc::new(h.address.clone())))
         .collect();
     let home = |i: usize| homes.get(i).cloned();
-    let mut out = Parties::default();
+    let count = cast.roles.len()
+        + usize::from(cast.business.is_some())
+        + usize::from(cast.premises.is_some());
+    let mut out = Parties::with_capacity(count);
     for (&party, &i) in &cast.roles {
         if let Some(person) = cast.persons.get(i) {
             out.insert(party, person_data(party, person, home(person.home)));

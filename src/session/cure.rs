@@ -43,6 +43,23 @@ impl Session {
     }
 }
 
+/// Put back into a freshly drawn dossier `d` what the citizen supplied to dossier `i`
+/// so far: the receipt-stage flaws planted and no longer open. Each fix touches its
+/// own component or field, so their order does not matter.
+pub(super) fn resupply(session: &Session, i: usize, d: &mut Dossier) {
+    let s = &session.states[i];
+    if !s.arrived {
+        return;
+    }
+    let p = session.procedure_at(i);
+    for id in &d.truth.flaws.clone() {
+        let cured = !s.open_flaws.contains(id);
+        if let Some(f) = p.flaw(id).filter(|f| cured && f.stage == Stage::Receipt) {
+            fix(d, p, f);
+        }
+    }
+}
+
 /// `d` as it reads once the citizen has supplied what a request for `f` asks: the one
 /// change a supplement makes. Age and jurisdiction cannot be supplied: unchanged.
 pub fn supplied(d: &Dossier, p: &Procedure, f: &Flaw) -> Dossier {
@@ -133,4 +150,45 @@ fn renew_card(d: &mut Dossier, f: &Flaw) {
 
 fn declared(d: &Dossier, field: FieldRef) -> Value {
     d.declared(field).cloned().unwrap_or_else(Value::blank)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::{self, builtin};
+    use crate::session::{Action, Session, solver};
+
+    #[test]
+    fn a_closed_dossier_drawn_again_reads_as_it_did_when_it_closed() {
+        let (mut checked, mut supplemented) = (0, 0);
+        for (file, text) in builtin::FILES {
+            let s = scenario::load_str(file, text).expect("built-in loads");
+            for seed in 1..=4 {
+                let mut session = Session::new(&s, seed);
+                while !session.is_over() {
+                    let open: Vec<(usize, crate::generate::Dossier)> = (0..session.plan().len())
+                        .filter(|&i| session.states[i].arrived && !session.states[i].is_closed())
+                        .map(|i| (i, session.dossier(i).clone()))
+                        .collect();
+                    let action =
+                        solver::most_urgent(&session).unwrap_or_else(Action::wait_for_next_event);
+                    if session.step(action).is_err() {
+                        let _ = session.step(Action::wait_for_next_event());
+                    }
+                    for (i, before) in open {
+                        let supplied_now = session.events().last().is_some_and(|e| {
+                            matches!(e.what, crate::session::Happened::SupplementReceived { .. })
+                        });
+                        if session.states[i].is_closed() && !supplied_now {
+                            assert_eq!(*session.dossier(i), before, "{} seed {seed}", s.meta.id);
+                            checked += 1;
+                            let open = session.states[i].open_flaws.len();
+                            supplemented += usize::from(before.truth.flaws.len() > open);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} closed dossiers compared");
+        assert!(supplemented > 10, "only {supplemented} supplemented ones");
+    }
 }

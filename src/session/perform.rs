@@ -1,6 +1,8 @@
 //! What an allowed action does: state changes and the events that record them.
 //! The trainee and the simulated people go through the same code.
 
+use std::cell::OnceCell;
+
 use chrono::NaiveDateTime;
 
 use crate::generate::Origin;
@@ -354,6 +356,9 @@ impl Session {
         s.pending = None;
         s.ended_at.get_or_insert(at);
         self.active.remove(i);
+        // Nothing acts on a closed dossier again: its details go, and are drawn
+        // anew (with the supplements it had) if someone looks at it later.
+        self.dossiers[i] = OnceCell::new();
     }
 
     /// Open flaws of `stage` the trainee can know of: all receipt-stage ones (they

@@ -141,11 +141,11 @@ fn apology_step(session: &Session, i: usize) -> Option<Action> {
 /// simulated colleagues do.
 pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
     let s = &session.states[i];
-    let d = session.dossier(i);
-    let p = session.procedure_at(i);
     if !s.arrived || s.is_closed() || s.pending.is_some() {
         return None;
     }
+    let d = session.dossier(i);
+    let p = session.procedure_at(i);
     let dossier = d.code.clone();
     if !s.opened {
         return Some(Action::Open { dossier });
