@@ -191,6 +191,19 @@ impl Session {
             .enumerate()
             .map(|(i, s)| (self.dossier(i), s))
     }
+    /// Dossiers that have arrived as planned, with their index and state, in arrival
+    /// order: what a listing needs, without drawing any details.
+    pub fn arrived(&self) -> impl Iterator<Item = (usize, &Planned, &DossierState)> {
+        let plan = &self.plan.dossiers()[..self.next_arrival];
+        plan.iter()
+            .zip(&self.states)
+            .enumerate()
+            .map(|(i, (p, s))| (i, p, s))
+    }
+    /// Dossier `i` (in plan order) with every detail; `None` past the end.
+    pub fn details(&self, i: usize) -> Option<&Dossier> {
+        (i < self.plan.len()).then(|| self.dossier(i))
+    }
     pub fn find(&self, code: &str) -> Option<(&Dossier, &DossierState)> {
         let i = self.index(code)?;
         Some((self.dossier(i), &self.states[i]))
