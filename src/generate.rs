@@ -32,7 +32,7 @@ pub mod visible;
 pub use area::{Competence, Standing, competence, desk_area, needed, standing};
 pub use build::fields_of;
 pub use dossier::*;
-pub use plan::{Plan, Planned, plan_words};
+pub use plan::{Plan, Planned};
 pub use render::NO_EXPIRY;
 pub use rng::SimRng;
 pub use tables::table_errors;

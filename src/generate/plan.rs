@@ -12,7 +12,7 @@ use super::address::Atlas;
 use super::build::{self, Brief};
 use super::dossier::Dossier;
 use super::placement::Route;
-use super::rng::SimRng;
+use super::rng::{self, SimRng};
 use super::timing::{Period, Windows};
 use super::{area, flaws, ids, result};
 
@@ -71,6 +71,8 @@ pub struct Plan {
     seed: u64,
     maps: Maps,
     dossiers: Vec<Planned>,
+    /// Words the plan stream gave.
+    plan_words: u64,
 }
 
 impl Plan {
@@ -84,9 +86,9 @@ impl Plan {
             working_days: scenario.meta.working_days,
         };
         let mut dossiers = Vec::new();
+        let mut rng = SimRng::plan(seed);
         if !scenario.procedures.is_empty() {
             let windows = period.windows();
-            let mut rng = SimRng::plan(seed);
             let weights = mix_weights(scenario);
             // Validation caps the count (`limits::DOSSIERS`); the capacity is capped again.
             let count = planned_count(scenario);
@@ -124,6 +126,7 @@ impl Plan {
             seed,
             maps: Maps::new(scenario),
             dossiers,
+            plan_words: rng.words(),
         }
     }
 
@@ -150,12 +153,20 @@ impl Plan {
         self.draw_counted(scenario, i).map(|(d, _)| d)
     }
 
-    /// Words dossier `i` takes from its two streams (what the benchmarks' floor draws).
-    pub fn words(&self, scenario: &Scenario, i: usize) -> u64 {
-        self.draw_counted(scenario, i).map_or(0, |(_, words)| words)
+    /// Every stream the attempt reads when each dossier is drawn once, with the words
+    /// it gives: what the benchmarks' floor draws (the same words, nothing else).
+    pub fn streams(&self, scenario: &Scenario) -> Vec<(u64, u64)> {
+        let mut out = vec![(rng::PLAN_STREAM, self.plan_words)];
+        for (i, planned) in self.dossiers.iter().enumerate() {
+            if let Some((_, [documents, choices])) = self.draw_counted(scenario, i) {
+                out.push((rng::documents_stream(planned.k), documents));
+                out.push((rng::choices_stream(planned.k), choices));
+            }
+        }
+        out
     }
 
-    fn draw_counted(&self, scenario: &Scenario, i: usize) -> Option<(Dossier, u64)> {
+    fn draw_counted(&self, scenario: &Scenario, i: usize) -> Option<(Dossier, [u64; 2])> {
         let planned = self.dossiers.get(i)?;
         let procedure = scenario.procedures.get(planned.procedure)?;
         let scripted = planned
@@ -186,28 +197,8 @@ impl Plan {
         let mut d = build::dossier(&mut documents, &mut choices, atlas, brief);
         d.result_channel = scripted.and_then(|s| s.result_channel).unwrap_or(drawn);
         d.code.clone_from(&planned.code);
-        Some((d, documents.words() + choices.words()))
+        Some((d, [documents.words(), choices.words()]))
     }
-}
-
-/// Words the plan stream gives for `scenario` and `seed` (the benchmarks' floor).
-pub fn plan_words(scenario: &Scenario, calendar: &WorkCalendar, seed: u64) -> u64 {
-    let period = Period {
-        calendar,
-        hours: &scenario.office.hours,
-        start: scenario.meta.start,
-        working_days: scenario.meta.working_days,
-    };
-    if scenario.procedures.is_empty() {
-        return 0;
-    }
-    let windows = period.windows();
-    let weights = mix_weights(scenario);
-    let mut rng = SimRng::plan(seed);
-    for k in 0..planned_count(scenario) {
-        plan_one(&mut rng, scenario, &period, &windows, &weights, k);
-    }
-    rng.words()
 }
 
 /// `dossiers.count`, capped again at `limits::DOSSIERS` (validation caps it first).
