@@ -25,6 +25,7 @@ mod render;
 mod result;
 pub mod rng;
 mod tables;
+mod text;
 mod timing;
 mod typo;
 pub mod visible;

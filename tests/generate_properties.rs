@@ -124,7 +124,7 @@ fn check_dossier(s: &Scenario, d: &Dossier) -> Result<(), TestCaseError> {
         }
         if let Some(Value::Text(name)) = data.values.get(&Attr::Name) {
             use unicode_normalization::UnicodeNormalization;
-            prop_assert_eq!(name.nfc().collect::<String>(), name.clone());
+            prop_assert_eq!(name.nfc().collect::<String>(), name.to_string());
         }
     }
     let procedure = s.procedure(&d.procedure).expect("procedure");

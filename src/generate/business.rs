@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::scenario::LegalForm;
 
-use super::places::fold_ascii;
+use super::places::folded;
 use super::rng::SimRng;
 use super::tables::{self, Weighted};
 
@@ -104,7 +104,7 @@ pub(crate) fn email_domain(rng: &mut SimRng) -> String {
 
 /// Small firms mostly use a free mailbox named after the brand.
 pub(crate) fn business_email(rng: &mut SimRng, brand: &str) -> String {
-    let slug: String = fold_ascii(brand)
+    let slug: String = folded(brand)
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();

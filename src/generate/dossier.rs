@@ -1,6 +1,5 @@
 //! A generated dossier: what the officer sees, plus the hidden truth the score uses.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -9,6 +8,8 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use crate::scenario::{Attr, Channel, CopyKind, FieldRef, Party, ResultChannel};
+
+pub use super::text::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dossier {
@@ -240,8 +241,8 @@ pub struct FieldValue {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(untagged)]
 pub enum Value {
-    /// Borrowed when it comes from a table (a place, an ethnic group), owned otherwise.
-    Text(Cow<'static, str>),
+    /// Borrowed when it comes from a table (a place, an ethnic group), shared otherwise.
+    Text(Text),
     Date(NaiveDate),
     Money(u64),
     Gender(Gender),
@@ -252,11 +253,11 @@ pub enum Value {
 impl Value {
     /// Text from a string, owned.
     pub fn text(s: impl Into<String>) -> Value {
-        Value::Text(Cow::Owned(s.into()))
+        Value::Text(Text::from(s.into()))
     }
     /// The empty text (a field left blank).
     pub fn blank() -> Value {
-        Value::Text(Cow::Borrowed(""))
+        Value::Text(Text::Static(""))
     }
     pub fn as_date(&self) -> Option<NaiveDate> {
         match self {

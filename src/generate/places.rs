@@ -4,7 +4,9 @@
 //! rules the 63 former provinces with a district. Every former province knows the
 //! 2025 province it became part of, and its căn cước code.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -71,16 +73,70 @@ pub fn province_key(name: &str) -> String {
     key.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
-/// Whether two names denote the same province. Names written alike need no folding.
+/// Whether two names denote the same province. Names written alike need no folding,
+/// and a name is folded once per thread (`Keys`).
 pub fn same_province(a: &str, b: &str) -> bool {
-    a == b || province_key(a) == province_key(b)
+    a == b || Keys::of(a).province == Keys::of(b).province
 }
 
 /// Whether two commune or district names denote the same unit: case, diacritics,
 /// punctuation and the "TP." abbreviation do not count; the kind (Phường, Xã, Quận,
 /// Huyện) does.
 pub fn same_place(a: &str, b: &str) -> bool {
-    a == b || place_key(a) == place_key(b)
+    a == b || Keys::of(a).place == Keys::of(b).place
+}
+
+/// A name's comparison keys, folded the first time the name is met on this thread.
+#[derive(Clone)]
+struct Keys {
+    province: Rc<str>,
+    place: Rc<str>,
+}
+
+/// Names kept at most: the tables and a scenario hold far fewer; past it the memo
+/// starts again rather than grow with untrusted input.
+const MEMO_NAMES: usize = 50_000;
+
+impl Keys {
+    fn of(name: &str) -> Keys {
+        thread_local! {
+            static MEMO: RefCell<HashMap<Box<str>, Keys>> = RefCell::new(HashMap::new());
+        }
+        MEMO.with(|memo| {
+            if let Some(k) = memo.borrow().get(name) {
+                return k.clone();
+            }
+            let keys = Keys {
+                province: province_key(name).into(),
+                place: place_key(name).into(),
+            };
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= MEMO_NAMES {
+                memo.clear();
+            }
+            memo.insert(name.into(), keys.clone());
+            keys
+        })
+    }
+}
+
+/// `fold_ascii`, folded once per name and thread (names come from the tables).
+pub(crate) fn folded(s: &str) -> Rc<str> {
+    thread_local! {
+        static MEMO: RefCell<HashMap<Box<str>, Rc<str>>> = RefCell::new(HashMap::new());
+    }
+    MEMO.with(|memo| {
+        if let Some(f) = memo.borrow().get(s) {
+            return f.clone();
+        }
+        let f: Rc<str> = fold_ascii(s).into();
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_NAMES {
+            memo.clear();
+        }
+        memo.insert(s.into(), f.clone());
+        f
+    })
 }
 
 fn place_key(name: &str) -> String {

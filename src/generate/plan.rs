@@ -119,8 +119,7 @@ impl Plan {
                 scripted: Some(j),
             });
         }
-        // Stable: dossiers submitted at the same minute keep their drawing order.
-        dossiers.sort_by_key(|d| d.submitted_at);
+        let mut dossiers = by_moment(dossiers);
         number(&mut dossiers, &scenario.office.unit_code);
         Plan {
             seed,
@@ -257,6 +256,23 @@ fn plan_one(
         transfer,
         scripted: None,
     }
+}
+
+/// The dossiers sorted by submission time; those submitted at the same minute keep
+/// their drawing order (a stable sort, done on small keys rather than moving whole
+/// dossiers about).
+fn by_moment(dossiers: Vec<Planned>) -> Vec<Planned> {
+    let mut order: Vec<(NaiveDateTime, usize)> = dossiers
+        .iter()
+        .enumerate()
+        .map(|(n, d)| (d.submitted_at, n))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Planned>> = dossiers.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, n)| slots[n].take())
+        .collect()
 }
 
 /// Dossier codes `unit-YYMMDD-NNNN`, numbered from 0001 each day in submission order.

@@ -1,12 +1,11 @@
 //! The declared data of each party, as the tờ khai / e-form shows it.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::scenario::{Attr, Party};
 
 use super::cast::Cast;
-use super::dossier::{Parties, PartyData, Value, Values};
+use super::dossier::{Parties, PartyData, Text, Value, Values};
 use super::people::{Expiry, Person};
 
 pub(crate) const NATIONALITY: &str = "Việt Nam";
@@ -40,7 +39,7 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
         values.insert(Attr::Phone, Value::text(b.phone.clone()));
         values.insert(Attr::Email, Value::text(b.email.clone()));
         values.insert(Attr::TaxCode, Value::text(b.tax_code.clone()));
-        values.insert(Attr::BusinessLine, Value::Text(Cow::Borrowed(b.facts.line)));
+        values.insert(Attr::BusinessLine, Value::Text(Text::Static(b.facts.line)));
         values.insert(Attr::Capital, Value::Money(b.facts.capital));
         out.insert(Party::Business, PartyData { values });
     }
@@ -62,14 +61,14 @@ fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
             Attr::Name => Value::text(p.name.full()),
             Attr::Gender => Value::Gender(p.gender),
             Attr::BirthDate => Value::Date(p.birth_date),
-            Attr::BirthPlace => Value::Text(p.origin.place.clone()),
-            Attr::Nationality => Value::Text(Cow::Borrowed(NATIONALITY)),
-            Attr::Ethnicity => Value::Text(p.ethnicity.clone()),
+            Attr::BirthPlace => Value::Text(p.origin.place.clone().into()),
+            Attr::Nationality => Value::Text(Text::Static(NATIONALITY)),
+            Attr::Ethnicity => Value::Text(p.ethnicity.clone().into()),
             Attr::IdNumber => Value::text(p.id_number.clone()),
             Attr::IdIssueDate => p.id_issued.map_or_else(Value::blank, Value::Date),
             Attr::IdExpiry => match p.id_expiry {
                 Expiry::On(d) => Value::Date(d),
-                Expiry::Never => Value::Text(Cow::Borrowed(NO_EXPIRY)),
+                Expiry::Never => Value::Text(Text::Static(NO_EXPIRY)),
                 Expiry::NotIssued => Value::blank(),
             },
             Attr::Address => address.clone().unwrap_or_else(Value::blank),
@@ -78,7 +77,7 @@ fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
             Attr::TaxCode => Value::text(p.tax_code.clone()),
             // Only a person related to the one the dossier is for says how.
             Attr::Relation if p.relation.is_empty() => continue,
-            Attr::Relation => Value::Text(Cow::Borrowed(p.relation)),
+            Attr::Relation => Value::Text(Text::Static(p.relation)),
             Attr::BusinessLine | Attr::Capital => continue,
         };
         values.insert(attr, value);
