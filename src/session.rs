@@ -6,6 +6,7 @@
 //! action changes nothing. Pure: no wall clock, no I/O, no global RNG.
 
 pub mod action;
+mod codes;
 pub mod costs;
 mod cure;
 pub mod event;
@@ -24,7 +25,7 @@ mod timers;
 mod urgency;
 
 use std::cell::OnceCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDateTime;
 
@@ -37,7 +38,7 @@ pub use state::{Closure, DossierState, Pending};
 pub use status::Status;
 
 use crate::calendar::WorkCalendar;
-use crate::generate::{Dossier, Plan, Planned};
+use crate::generate::{Competence, Dossier, Plan, Planned};
 use crate::scenario::{Procedure, RuleSet, Scenario};
 
 /// The version of the simulated world: which dossiers a seed gives, what the
@@ -64,7 +65,9 @@ pub struct Session {
     /// `dossiers` the first time they are needed.
     plan: Plan,
     dossiers: Vec<OnceCell<Dossier>>,
-    by_code: HashMap<String, usize>,
+    by_code: codes::ByCode,
+    /// Where each dossier belongs, worked out once (a supplement cannot change it).
+    competence: Vec<OnceCell<Competence>>,
     states: Vec<DossierState>,
     /// Arrived, not closed and not waiting for the citizen: where the work can be,
     /// filed by urgency.
@@ -111,6 +114,7 @@ impl Session {
                 .map(|(i, d)| (d.code.clone(), i))
                 .collect(),
             dossiers: vec![OnceCell::new(); n],
+            competence: vec![OnceCell::new(); n],
             plan,
             now: start,
             period_end,

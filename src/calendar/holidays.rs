@@ -185,8 +185,39 @@ fn year_table(year: i32) -> &'static YearTable {
 /// The built-in status of `date` (holiday, day in lieu, swapped day, make-up
 /// Saturday), or `None` for an ordinary day.
 pub(crate) fn built_in(date: NaiveDate) -> Option<CalendarEntry> {
+    if marks(date.year()).is_some_and(|m| !m.has(date)) {
+        return None;
+    }
     let y = date.year();
     [y, y.saturating_add(1), y.saturating_sub(1)]
         .into_iter()
         .find_map(|year| year_table(year).get(date))
+}
+
+/// The days of one year that some table names: most days are ordinary, and a bit
+/// says so without searching three tables.
+struct Marks([u64; 6]);
+
+impl Marks {
+    fn has(&self, date: NaiveDate) -> bool {
+        let n = date.ordinal0() as usize;
+        self.0[n / 64] & (1 << (n % 64)) != 0
+    }
+}
+
+/// The marks of `year` (from the tables of the year and both neighbours, as
+/// `built_in` reads them), built once per process; `None` outside `YEARS`.
+fn marks(year: i32) -> Option<&'static Marks> {
+    static MARKS: [OnceLock<Marks>; YEAR_COUNT] = [const { OnceLock::new() }; YEAR_COUNT];
+    let cell = MARKS.get(usize::try_from(year - *YEARS.start()).ok()?)?;
+    Some(cell.get_or_init(|| {
+        let mut bits = [0u64; 6];
+        for table in [year - 1, year, year + 1].map(year_table) {
+            for date in table.entries.keys().filter(|d| d.year() == year) {
+                let n = date.ordinal0() as usize;
+                bits[n / 64] |= 1 << (n % 64);
+            }
+        }
+        Marks(bits)
+    }))
 }

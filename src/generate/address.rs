@@ -106,7 +106,7 @@ impl Atlas {
         } else {
             table().legacy.len()
         };
-        let office = places::province_key(&self.name(&self.office));
+        let office = self.name(&self.office);
         (0..count)
             .filter(|&i| {
                 let name = if two {
@@ -114,7 +114,7 @@ impl Atlas {
                 } else {
                     &table().legacy[i].name
                 };
-                places::province_key(name) != office
+                !places::same_province(name, &office)
             })
             .collect()
     }

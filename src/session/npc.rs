@@ -30,7 +30,9 @@ impl Session {
 
     /// Where dossier `i` belongs, by the one definition of the desk's area.
     pub(super) fn competence(&self, i: usize) -> crate::generate::Competence {
-        crate::generate::competence(self.dossier(i), self.procedure_at(i), &self.scenario)
+        *self.competence[i].get_or_init(|| {
+            crate::generate::competence(self.dossier(i), self.procedure_at(i), &self.scenario)
+        })
     }
 
     pub(super) fn fee(&self, i: usize) -> u64 {
