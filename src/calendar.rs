@@ -1,4 +1,4 @@
-//! Working days, office hours and deadline arithmetic for Vietnamese offices (design §4).
+//! Working days, office hours and deadline arithmetic for Vietnamese offices (docs/calendar.md).
 //!
 //! Pure: no wall clock, no prose. Times are Vietnam local time (UTC+7) as
 //! `NaiveDateTime`. A date is a working day unless it is a weekly rest day

@@ -10,6 +10,7 @@ pub mod help;
 pub mod home;
 pub mod import;
 pub mod log_lines;
+pub mod lrs_args;
 pub mod new;
 pub mod output;
 pub mod play;
@@ -22,6 +23,7 @@ pub mod resolve;
 pub mod results;
 pub mod solve;
 pub mod store_error;
+pub mod sync;
 pub mod validate;
 pub mod winnable;
 
@@ -52,6 +54,10 @@ pub struct Cli {
     /// Results database (default: <data dir>/motcua/motcua.db). Also MOTCUA_DB.
     #[arg(long, global = true, env = "MOTCUA_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// The LRS of the training screen started without a subcommand.
+    #[command(flatten)]
+    pub lrs: lrs_args::LrsArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -85,6 +91,8 @@ pub enum Command {
     Export(export::Args),
     /// Import results bundles; every attempt is re-scored by replay first.
     Import(import::Args),
+    /// Send the learning records waiting for the LRS; say what was sent and what waits.
+    Sync(sync::Args),
 }
 
 impl Cli {
@@ -100,7 +108,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let db = cli.db.as_deref();
     let scenarios = cli.scenario_dir.clone();
     match &cli.command {
-        None => play::run(&play::Args::default(), scenarios, db, lang),
+        None => {
+            let args = play::Args {
+                lrs: cli.lrs.clone(),
+                ..play::Args::default()
+            };
+            play::run(&args, scenarios, db, lang)
+        }
         Some(Command::Play(args)) => play::run(args, scenarios, db, lang),
         Some(Command::Validate(args)) => validate::run(args, lang),
         Some(Command::Preview(args)) => preview::run(args, lang),
@@ -109,10 +123,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::New(args)) => new::run(args, lang),
         Some(Command::Due(args)) => due::run(args, lang),
         Some(Command::Calendar(args)) => calendar::run(args, lang),
-        Some(Command::Record(args)) => record::run(args, db, lang),
+        Some(Command::Record(args)) => record::run(args, &args.lrs, db, lang),
         Some(Command::Progress(args)) => progress::run(args, db, lang),
         Some(Command::Report(args)) => results::run(args, db, lang),
         Some(Command::Export(args)) => export::run(args, db, lang),
         Some(Command::Import(args)) => import::run(args, db, lang),
+        Some(Command::Sync(args)) => sync::run(args, &args.lrs, db, lang),
     }
 }

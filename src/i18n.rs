@@ -91,6 +91,10 @@ macro_rules! locale_files {
                 "input",
                 include_str!(concat!("../locales/", $lang, "/input.toml")),
             ),
+            (
+                "lrs",
+                include_str!(concat!("../locales/", $lang, "/lrs.toml")),
+            ),
         ]
     };
 }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod limits;
+pub mod lrs;
 pub mod present;
 pub mod sanitize;
 pub mod scenario;

@@ -14,10 +14,12 @@ pub const SCENARIO_BYTES: u64 = 32 * 1024 * 1024;
 pub const DOSSIERS: u64 = 200_000;
 /// `[scenario] working_days`: about 40 years of office days.
 pub const WORKING_DAYS: u64 = 10_000;
-/// A procedure's `deadline.working_days` and `site_check` days (the longest legal
-/// deadlines are a few months). Every dossier's due moment walks these days.
+/// A procedure's or a scripted dossier's `deadline.working_days`, `site_check` days and
+/// a scripted dossier's `verification_days` (the longest legal deadlines are a few
+/// months). Every dossier's due moment and verification walk these days.
 pub const DEADLINE_DAYS: u64 = 1_000;
-/// A procedure's `deadline.working_hours`: the same span in office hours.
+/// A procedure's or a scripted dossier's `deadline.working_hours`: the same span in
+/// office hours.
 pub const DEADLINE_HOURS: u64 = 8_000;
 /// Minutes an action costs (`[costs]`) or an outage lasts (`[[event]] minutes`).
 pub const MINUTES: u64 = 100_000;

@@ -3,3 +3,4 @@
 
 pub mod debrief;
 pub mod labels;
+pub mod trainee_view;

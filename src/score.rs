@@ -1,35 +1,64 @@
-//! The score of an attempt, from its event log alone: every mistake with its code
-//! and legal reference, the five QĐ 766 groups, a total of 0..100 and its band.
+//! The score of an attempt: every mistake with its code and legal reference, the
+//! training score (điểm luyện tập) of the trainee's own work, and, apart from it, the
+//! QĐ 766 indicators of the simulated desk (docs/engine.md, "Which number is which").
+//! Read from the session: its event log, and each dossier's correct path.
 
-pub mod index;
+pub mod grade;
 pub mod judge;
 pub mod mistake;
+pub mod panel;
 pub mod references;
+pub mod steps;
 pub mod timeliness;
+pub mod trail;
+pub mod training;
+pub mod weights;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-pub use index::{Band, Group, GroupScore};
+pub use grade::Grade;
 pub use mistake::{Mistake, MistakeCode};
+pub use panel::{Indicator, IndicatorId, Panel766};
+pub use steps::{DossierSteps, StepMark};
+pub use training::TrainingScore;
 
-use crate::scenario::{Channel, Scenario};
-use crate::session::{Event, Happened};
+use crate::scenario::Channel;
+use crate::session::{Event, Happened, Session};
 
 use timeliness::Clock;
 
 /// Everything the debrief shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Debrief {
-    pub total: f64,
-    pub band: Band,
-    pub passed: bool,
-    pub pass_score: u32,
-    pub groups: Vec<GroupScore>,
+    /// The period is over: the score is final. An unfinished log is scored as it
+    /// stands, its remaining work counted as not done, and never kept as a result.
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    pub training: TrainingScore,
+    pub panel_766: Panel766,
     pub dossiers: Vec<DossierResult>,
     pub mistakes: Vec<Mistake>,
+    /// Dossiers of the period not arrived yet when an unfinished log stops.
+    pub still_to_come: usize,
+    /// Where the log stops (the period's end once it is over) and where the period ends.
+    pub as_of: NaiveDateTime,
+    pub period_end: NaiveDateTime,
+}
+
+impl Debrief {
+    /// The training score, 0..100.
+    pub fn total(&self) -> f64 {
+        self.training.total
+    }
+    pub fn grade(&self) -> Grade {
+        self.training.grade
+    }
+    pub fn passed(&self) -> bool {
+        self.training.passed
+    }
 }
 
 /// One line of the dossier table.
@@ -45,6 +74,10 @@ pub struct DossierResult {
     pub on_time: Option<bool>,
     pub apologized: bool,
     pub mistakes: usize,
+    /// Its part of the training score.
+    pub earned: f64,
+    pub possible: f64,
+    pub steps: Vec<StepMark>,
 }
 
 /// Where a dossier stood at the end of the log.
@@ -63,35 +96,67 @@ pub enum Outcome {
     Waiting,
 }
 
-/// Score the attempt the events record.
-pub fn score(scenario: &Scenario, events: &[Event]) -> Debrief {
+/// Score the attempt the session has played: final once its period is over, else
+/// as it stands.
+pub fn score(session: &Session) -> Debrief {
+    let scenario = session.scenario();
+    let events = session.events();
+    let is_final = session.is_over();
     let mistakes = judge::mistakes(scenario, events);
     let clock = Clock::read(events);
-    let dossiers = table(events, &clock, &mistakes);
-    let total_dossiers = dossiers.len();
-    let clean = |g: Group| {
-        let hit: BTreeSet<&str> = mistakes
-            .iter()
-            .filter(|m| m.code.groups().contains(&g))
-            .map(|m| m.dossier.as_str())
-            .collect();
-        total_dossiers - hit.len().min(total_dossiers)
+    let trails = trail::read(events);
+    let weights = weights::Weights::of(&scenario.scoring);
+    let reaches = session.reaches();
+    let empty = trail::Trail::default();
+    let cutoff = session.period_end();
+    let mut parts: BTreeMap<&str, DossierSteps> = BTreeMap::new();
+    for r in &reaches {
+        let own: Vec<&Mistake> = mistakes.iter().filter(|m| m.dossier == r.dossier).collect();
+        let facts = steps::Facts {
+            role: scenario.meta.role,
+            period_end: session.period_end(),
+            cutoff,
+            weights: &weights,
+            reach: r,
+            trail: trails.get(&r.dossier).unwrap_or(&empty),
+            timing: clock.dossiers.get(&r.dossier),
+            mistakes: &own,
+        };
+        parts.insert(&r.dossier, steps::evaluate(&facts));
+    }
+    let all: Vec<&DossierSteps> = parts.values().collect();
+    let training = TrainingScore::of(&all, &weights, scenario.meta.pass_score, is_final);
+    let fees: BTreeMap<&str, bool> = reaches
+        .iter()
+        .map(|r| (r.dossier.as_str(), r.fee))
+        .collect();
+    let as_of = if is_final {
+        session.period_end()
+    } else {
+        session.now()
     };
-    let groups = index::groups(&scenario.scoring.weights, clean, total_dossiers);
-    let total = index::round1(groups.iter().map(|g| g.points).sum());
-    let pass_score = scenario.meta.pass_score;
+    let fee = |code: &str| fees.get(code).copied().unwrap_or(false);
+    let panel_766 = panel::count::from_log(events, fee, as_of);
+    let dossiers = table(events, &clock, &mistakes, &parts);
+    let still_to_come = reaches.len().saturating_sub(dossiers.len());
     Debrief {
-        total,
-        band: Band::of(total),
-        passed: total >= f64::from(pass_score),
-        pass_score,
-        groups,
+        is_final,
+        training,
+        panel_766,
         dossiers,
         mistakes,
+        still_to_come,
+        as_of,
+        period_end: session.period_end(),
     }
 }
 
-fn table(events: &[Event], clock: &Clock, mistakes: &[Mistake]) -> Vec<DossierResult> {
+fn table(
+    events: &[Event],
+    clock: &Clock,
+    mistakes: &[Mistake],
+    parts: &BTreeMap<&str, DossierSteps>,
+) -> Vec<DossierResult> {
     let now = clock.last.unwrap_or_default();
     let mut rows: Vec<DossierResult> = Vec::new();
     let mut at: BTreeMap<String, usize> = BTreeMap::new();
@@ -114,6 +179,9 @@ fn table(events: &[Event], clock: &Clock, mistakes: &[Mistake]) -> Vec<DossierRe
                 on_time: None,
                 apologized: false,
                 mistakes: 0,
+                earned: 0.0,
+                possible: 0.0,
+                steps: Vec::new(),
             });
             continue;
         }
@@ -146,6 +214,11 @@ fn table(events: &[Event], clock: &Clock, mistakes: &[Mistake]) -> Vec<DossierRe
             row.apologized = t.apologized_in_time;
         }
         row.mistakes = mistakes.iter().filter(|m| m.dossier == row.code).count();
+        if let Some(p) = parts.get(row.code.as_str()) {
+            row.earned = p.earned;
+            row.possible = p.possible;
+            row.steps = p.steps.clone();
+        }
     }
     rows
 }

@@ -14,6 +14,7 @@ mod lateness;
 mod npc;
 mod perform;
 pub mod policy;
+pub mod reach;
 mod rejection;
 pub mod replay;
 pub mod roles;
@@ -39,7 +40,7 @@ pub use status::Status;
 
 use crate::calendar::WorkCalendar;
 use crate::generate::{Competence, Dossier, Plan, Planned};
-use crate::scenario::{Procedure, RuleSet, Scenario};
+use crate::scenario::{Deadline, Procedure, RuleSet, Scenario, ScriptedDossier};
 
 /// The version of the simulated world: which dossiers a seed gives, what the
 /// simulated people do and how an attempt is scored. An action log replays to the
@@ -50,7 +51,7 @@ use crate::scenario::{Procedure, RuleSet, Scenario};
 /// differently: the generator's draws or tables, the rules, the simulated people,
 /// the judge or the score. Attempts of another version are then kept and listed with
 /// their stored score, never replayed, re-scored or resumed (docs/architecture.md).
-pub const WORLD_VERSION: u32 = 3;
+pub const WORLD_VERSION: u32 = 5;
 
 /// Grace before the period's end: a dossier that became the trainee's work in the
 /// last hour is not counted as left unfinished.
@@ -105,7 +106,10 @@ impl Session {
             calendar,
             seed,
             states: vec![DossierState::default(); n],
-            active: urgency::Active::new(n, scenario.procedures.len()),
+            active: urgency::Active::new(
+                n,
+                scenario.procedures.len() + scenario.dossiers.scripted.len(),
+            ),
             touched: vec![start; n],
             by_code: plan
                 .dossiers()
@@ -215,6 +219,31 @@ impl Session {
     pub fn procedure_of(&self, dossier: &Dossier) -> Option<&Procedure> {
         self.scenario.procedure(&dossier.procedure)
     }
+    /// The time limit acceptance sets for `dossier`: its scripted own one (a case the
+    /// law gives longer), or its procedure's.
+    pub fn deadline_of(&self, dossier: &Dossier) -> Option<Deadline> {
+        self.scripted_of(dossier)
+            .and_then(|s| s.deadline)
+            .or_else(|| self.procedure_of(dossier).map(|p| p.deadline))
+    }
+    /// The scenario's entry for a scripted dossier.
+    pub fn scripted_of(&self, dossier: &Dossier) -> Option<&ScriptedDossier> {
+        let id = dossier.scripted_id.as_deref()?;
+        self.scenario
+            .dossiers
+            .scripted
+            .iter()
+            .find(|s| s.id.as_deref() == Some(id))
+    }
+    /// `scripted_of` dossier `i`, read from the plan: no details drawn.
+    pub(super) fn scripted_at(&self, i: usize) -> Option<&ScriptedDossier> {
+        let scripted = &self.scenario.dossiers.scripted;
+        let id = scripted
+            .get(self.plan.dossiers()[i].scripted?)?
+            .id
+            .as_deref()?;
+        scripted.iter().find(|s| s.id.as_deref() == Some(id))
+    }
     /// The next moment something happens without the trainee: an arrival, a reply,
     /// a finished verification, a scripted event, or the end of the period.
     pub fn next_event_at(&self) -> NaiveDateTime {
@@ -259,9 +288,19 @@ impl Session {
     fn activate(&mut self, i: usize) {
         let slot = match self.states[i].due {
             Some(due) => urgency::Slot::Due(due),
-            None => urgency::Slot::Fresh(self.plan.dossiers()[i].procedure),
+            None => urgency::Slot::Fresh(self.fresh_group(i)),
         };
         self.active.insert(i, slot);
+    }
+
+    /// The group of one time limit dossier `i` is filed in before acceptance: its
+    /// procedure's, or its own when it is scripted (it may carry a time limit of its own).
+    fn fresh_group(&self, i: usize) -> usize {
+        let planned = &self.plan.dossiers()[i];
+        match planned.scripted {
+            Some(j) => self.scenario.procedures.len() + j,
+            None => planned.procedure,
+        }
     }
 
     /// Dossier `i`'s due moment is `due` now.

@@ -16,6 +16,7 @@ pub mod checksum;
 pub mod error;
 pub mod guard;
 pub mod imported;
+pub mod outbox;
 pub mod progress;
 mod read;
 pub mod recorder;
@@ -29,8 +30,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use attempts::{AttemptId, AttemptInfo, Filter, Resume, Status};
+pub use attempts::{AttemptId, AttemptInfo, Filter, PlayedVia, Resume, Start, Status};
 pub use error::StoreError;
+pub use outbox::{OutboxCounts, Outgoing};
 pub use progress::{Progress, ScenarioProgress, Suggestion, SuggestionReason};
 pub use recorder::Recorder;
 
@@ -236,7 +238,13 @@ impl Store {
     }
 
     fn now(&self) -> String {
-        timestamp((self.clock)())
+        timestamp(self.now_time())
+    }
+
+    /// The store's clock, to whole seconds as it keeps times.
+    fn now_time(&self) -> DateTime<Utc> {
+        let t = (self.clock)();
+        parse_timestamp(&timestamp(t)).unwrap_or(t)
     }
 
     fn sql(&self, e: rusqlite::Error) -> StoreError {

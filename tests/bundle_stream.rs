@@ -28,9 +28,9 @@ fn exported(tmp: &Temp) -> String {
 
 /// Import `text` streamed into a fresh database: each attempt's outcome.
 fn import_text(tmp: &Temp, name: &str, text: &str) -> Vec<Outcome> {
-    stream::header(text.as_bytes()).expect("a bundle");
+    let header = stream::header(text.as_bytes()).expect("a bundle");
     let mut store = Store::open(&tmp.path(name)).unwrap();
-    let streamed = import::import_stream(&mut store, text.as_bytes(), &Library::builtin());
+    let streamed = import::import_stream(&mut store, text.as_bytes(), &Library::builtin(), header);
     assert!(streamed.stopped.is_none(), "{:?}", streamed.stopped);
     let indexes: Vec<usize> = streamed.lines.iter().map(|l| l.index).collect();
     assert_eq!(indexes, (1..=indexes.len()).collect::<Vec<_>>());
@@ -48,7 +48,7 @@ fn a_streamed_export_reads_back_as_the_in_memory_bundle_and_imports_whole() {
     parsed.exported_at.clear();
     built.exported_at.clear();
     assert_eq!(parsed, built);
-    assert_eq!(stream::header(text.as_bytes()), Ok(3));
+    assert_eq!(stream::header(text.as_bytes()).map(|h| h.attempts), Ok(3));
 
     let got = import_text(&tmp, "a.db", &text);
     assert!(
@@ -58,8 +58,8 @@ fn a_streamed_export_reads_back_as_the_in_memory_bundle_and_imports_whole() {
     // With a byte-order mark and the keys in another order (attempts first): the same.
     let doc: Value = serde_json::from_str(&text).unwrap();
     let reordered = format!(
-        "\u{feff}{{\"attempts\":{},\"version\":1,\"format\":\"motcua-results\"}}",
-        doc["attempts"]
+        "\u{feff}{{\"attempts\":{},\"world_version\":{},\"version\":2,\"format\":\"motcua-results\"}}",
+        doc["attempts"], doc["world_version"]
     );
     let again = import_text(&tmp, "b.db", &reordered);
     assert!(

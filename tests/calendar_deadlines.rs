@@ -1,4 +1,4 @@
-//! Deadline arithmetic (design §4) against hand-worked cases, then properties.
+//! Deadline arithmetic (docs/calendar.md) against hand-worked cases, then properties.
 //!
 //! Default office: 07:30–11:30 and 13:30–17:00, same-day cutoff 15:00, no
 //! Saturday desk. All times Vietnam local (UTC+7).

@@ -21,7 +21,12 @@ fn the_starter_loads_with_its_id_and_is_won_for_seeds_1_to_20() {
     for seed in std::iter::once(s.meta.seed).chain(1..=20) {
         let (session, debrief) = support::solved(&s, seed);
         assert!(session.is_over());
-        assert_eq!(debrief.total, 100.0, "seed {seed}: {:#?}", debrief.mistakes);
+        assert_eq!(
+            debrief.total(),
+            100.0,
+            "seed {seed}: {:#?}",
+            debrief.mistakes
+        );
     }
 }
 

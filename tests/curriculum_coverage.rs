@@ -199,62 +199,64 @@ fn every_mistake_code_can_be_committed_in_some_builtin_scenario() {
     );
 }
 
-/// Instruments named in shared/domain.md (§0 legal framework, §2 workflow, §5
-/// procedures, §6 data formats), as document numbers and as law titles.
-const DOMAIN_NUMBERS: &[&str] = &[
-    "43/2011/NĐ-CP",    // §0 DVCTT levels 1–4
-    "32/2017/TT-BTTTT", // §0
-    "61/2018/NĐ-CP",    // §0 one-stop mechanism (2018 rules)
-    "107/2021/NĐ-CP",   // §0 amends NĐ 61/2018
-    "01/2018/TT-VPCP",  // §0 forms 01–06
-    "45/2020/NĐ-CP",    // §0
-    "42/2022/NĐ-CP",    // §0 toàn trình / một phần
-    "766/QĐ-TTg",       // §0, §4 indicator set
-    "01/2023/TT-VPCP",  // §0 digitising dossiers
-    "118/2025/NĐ-CP",   // §0 one-stop mechanism (2025 rules)
-    "367/2025/NĐ-CP",   // §0 amends NĐ 118/2025
-    "03/2025/TT-VPCP",  // §0 forms 01–07
-    "87/2021/TT-BTC",   // §2 Treasury
-    "2988/QĐ-TCHQ",     // §2 Customs
-    "188/1999/QĐ-TTg",  // §2.3 weekly rest
-    "63/2010/NĐ-CP",    // §4 indicator 1.3
-    "123/2015/NĐ-CP",   // civil status, with Luật Hộ tịch (§5 birth, marriage)
-    "16/2025/TT-BTC",   // §5 criminal-record fee
-    "244/2016/TT-BTC",  // §5 old criminal-record fee
-    "23/2015/NĐ-CP",    // §5 certified copies
-    "01/2021/TT-BKHĐT", // §5 company registration forms
-    "01/2021/NĐ-CP",    // §5 company and household business registration
-    "47/2019/TT-BTC",   // §5 publication charge
-    "85/2019/TT-BTC",   // §5 fees set by the provincial council
-    "105/2017/NĐ-CP",   // §5 liquor licence
-    "168/2016/TT-BTC",  // §5 liquor appraisal fee
-    "07/2016/TT-BCA",   // §6.1 personal ID
-    "10/2016/TT-BTTTT", // §6.3 unit codes
+/// Instruments of the one-stop desk's framework (the mechanism, its forms, the
+/// indicator set, counting periods, holidays) and of the built-ins' procedures, as
+/// document numbers. Each was checked by hand against a public source; the
+/// scenario headers name the sources of the procedures' instruments, and
+/// docs/engine.md, docs/calendar.md and docs/scenario-authoring.md those of the
+/// framework.
+const FRAMEWORK_NUMBERS: &[&str] = &[
+    "43/2011/NĐ-CP",    // online public services, levels 1–4
+    "32/2017/TT-BTTTT", // online public services
+    "61/2018/NĐ-CP",    // one-stop mechanism (2018 rules)
+    "107/2021/NĐ-CP",   // amends NĐ 61/2018
+    "01/2018/TT-VPCP",  // forms 01–06 (2018 rules)
+    "45/2020/NĐ-CP",    // administrative procedures done electronically
+    "42/2022/NĐ-CP",    // toàn trình / một phần
+    "766/QĐ-TTg",       // the indicator set of the score
+    "01/2023/TT-VPCP",  // digitising dossiers
+    "118/2025/NĐ-CP",   // one-stop mechanism (2025 rules)
+    "367/2025/NĐ-CP",   // amends NĐ 118/2025
+    "03/2025/TT-VPCP",  // forms 01–07 (2025 rules)
+    "87/2021/TT-BTC",   // payments through the State Treasury
+    "2988/QĐ-TCHQ",     // payments to Customs
+    "188/1999/QĐ-TTg",  // the weekly rest (working days)
+    "63/2010/NĐ-CP",    // control of administrative procedures
+    "123/2015/NĐ-CP",   // civil status, with Luật Hộ tịch (birth, marriage)
+    "16/2025/TT-BTC",   // criminal-record fee
+    "244/2016/TT-BTC",  // old criminal-record fee
+    "23/2015/NĐ-CP",    // certified copies
+    "01/2021/TT-BKHĐT", // company registration forms (before 1/7/2025)
+    "01/2021/NĐ-CP",    // company and household business registration (before 1/7/2025)
+    "47/2019/TT-BTC",   // publication charge
+    "85/2019/TT-BTC",   // fees set by the provincial council
+    "105/2017/NĐ-CP",   // liquor licence
+    "168/2016/TT-BTC",  // liquor appraisal fee
+    "07/2016/TT-BCA",   // personal identification numbers
+    "10/2016/TT-BTTTT", // unit codes of offices
 ];
 
-/// Laws and codes named in shared/domain.md.
-const DOMAIN_LAWS: &[&str] = &[
-    "Luật Hộ tịch 2014",     // §5 (Luật Hộ tịch Art 11)
-    "Bộ luật Dân sự 2015",   // §2.3 counting periods
-    "Bộ luật Lao động 2019", // §6.7 holidays
-    "Luật Chuyển đổi số",    // §0
+/// Laws and codes of the framework.
+const FRAMEWORK_LAWS: &[&str] = &[
+    "Luật Hộ tịch 2014",     // civil status (fee exemption, Art 11)
+    "Bộ luật Dân sự 2015",   // counting periods (docs/calendar.md)
+    "Bộ luật Lao động 2019", // holidays (docs/calendar.md)
+    "Luật Chuyển đổi số",    // data instead of papers, from 1/7/2026 (docs/engine.md)
 ];
 
-/// Real instruments the built-in scenarios cite that shared/domain.md does not
-/// name yet, each reviewed by hand. Keep this list short and move entries into
-/// domain.md (with a source) when it is next revised.
-const REVIEWED_OUTSIDE_DOMAIN: &[&str] = &[
-    // ket-hon-2018, ngay-thi-tong-hop: the marriage-age rule (domain.md §5 gives the rule, not the law).
+/// Real instruments of the built-ins' own procedures, each reviewed by hand with
+/// the source its scenario header names.
+const REVIEWED_PROCEDURE_LAWS: &[&str] = &[
+    // ket-hon-2018, ngay-thi-tong-hop: the marriage-age rule.
     "Luật Hôn nhân và gia đình 2014",
-    // ly-lich-tu-phap: the procedure's own law and forms (domain.md §5 names "Mẫu 03 / 04 TT-LLTP").
+    // ly-lich-tu-phap: the procedure's own law and forms.
     "Luật Lý lịch tư pháp 2009",
     "06/2024/TT-BTP",
-    // giay-phep-xay-dung: building permits (domain.md §5 gives the procedure, not the law).
+    // giay-phep-xay-dung: building permits.
     "Luật Xây dựng 2014",
-    // tam-tru: residence registration (domain.md §5 gives the procedure, not the law).
+    // tam-tru: residence registration.
     "Luật Cư trú 2020",
-    // Instruments in force on the scenarios' dates, checked for the faithful-desk work
-    // (each built-in's header names its source):
+    // Instruments in force on the scenarios' dates:
     // not asking for data the population database holds (thuvienphapluat.vn; baothanhhoa.vn).
     "104/2022/NĐ-CP",
     "66.7/2025/NQ-CP",
@@ -321,10 +323,10 @@ fn titles(text: &str, prefix: &str, stop_at_article: bool) -> Vec<String> {
 }
 
 fn known(instrument: &str) -> bool {
-    DOMAIN_NUMBERS
+    FRAMEWORK_NUMBERS
         .iter()
-        .chain(DOMAIN_LAWS)
-        .chain(REVIEWED_OUTSIDE_DOMAIN)
+        .chain(FRAMEWORK_LAWS)
+        .chain(REVIEWED_PROCEDURE_LAWS)
         .any(|k| *k == instrument)
 }
 
@@ -376,6 +378,6 @@ fn every_legal_reference_names_a_real_instrument() {
     }
     assert!(
         offending.is_empty(),
-        "legal references that name no instrument from shared/domain.md: {offending:#?}"
+        "legal references that name no reviewed instrument: {offending:#?}"
     );
 }

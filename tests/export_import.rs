@@ -203,12 +203,12 @@ fn an_edited_action_is_refused() {
     for a in solver_log(&s, 4).into_iter().take(10) {
         session.apply(a).unwrap();
     }
-    let d = motcua::score::score(&s, session.events());
+    let d = motcua::score::score(&session);
     let edited = one(&b, 0, |a| {
         a.actions.truncate(10);
-        a.total = d.total;
-        a.band = d.band.key().into();
-        a.passed = d.passed;
+        a.total = d.total();
+        a.band = d.grade().key().into();
+        a.passed = d.passed();
     });
     assert_eq!(refusal(&first(&edited)), &Refusal::NotFinished);
 
@@ -251,7 +251,7 @@ fn an_attempt_on_another_version_of_the_scenario_is_refused() {
         session.apply(act).unwrap();
     }
     store
-        .finish_attempt(a, &motcua::score::score(&s, session.events()))
+        .finish_attempt(a, &motcua::score::score(&session))
         .unwrap();
     let b = bundle::build(&store, &Filter::default()).unwrap();
     assert_eq!(b.attempts[0].mode, Mode::Exam);

@@ -127,6 +127,8 @@ fn a_scripted_flaw_on_a_component_left_out_is_not_planted() {
         ],
         other_commune: false,
         result_channel: None,
+        deadline: None,
+        verification_days: None,
     }];
     let ds = common::run(&s, 3);
     assert_eq!(ds.len(), 1);

@@ -3,9 +3,9 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use motcua::scenario::{
-    self, Attr, Channel, Condition, CopyKind, Deadline, Difficulty, EventKind, FieldRef, FlawKind,
-    FlawResponse, LegalForm, Level, MinAge, Party, RequiredIf, ResultChannel, Role, RuleSet,
-    Scenario, ServiceLevel, builtin,
+    self, Attr, Channel, Condition, CopyKind, Deadline, Deduction, Difficulty, EventKind, FieldRef,
+    FlawKind, FlawResponse, LegalForm, Level, MinAge, Party, RequiredIf, ResultChannel, Role,
+    RuleSet, Scenario, Scoring, ServiceLevel, StepKind, builtin,
 };
 use unicode_normalization::UnicodeNormalization;
 
@@ -37,17 +37,8 @@ fn defaults_fill_what_the_file_leaves_out() {
     assert_eq!(s.office.same_day_cutoff, hm(15, 0));
     assert!(!s.office.saturday_morning);
     assert!(s.calendar.holidays.is_empty() && s.costs.minutes.is_empty());
-    let w = s.scoring.weights;
-    assert_eq!(
-        [
-            w.transparency,
-            w.progress,
-            w.digitization,
-            w.online,
-            w.satisfaction
-        ],
-        [18.0, 20.0, 22.0, 22.0, 18.0]
-    );
+    // No `[scoring]`: every step and deduction keeps the default of `score::weights`.
+    assert_eq!(s.scoring, Scoring::default());
     let c = &s.procedures[0].components[0];
     assert_eq!(
         (c.copy, c.required, c.in_national_db),
@@ -132,7 +123,18 @@ fn every_key_reaches_the_model() {
         (first.at.day, first.at.time, first.channel),
         (1, hm(8, 0), Channel::Counter)
     );
+    assert_eq!(
+        (first.deadline, first.verification_days),
+        (Some(Deadline::WorkingDays(2)), Some(4))
+    );
     assert_eq!(s.dossiers.scripted[1].channel, Channel::Online);
+    assert_eq!(
+        (
+            s.dossiers.scripted[1].deadline,
+            s.dossiers.scripted[1].verification_days
+        ),
+        (None, None)
+    );
     assert!(s.dossiers.scripted[1].other_commune);
     let j = p.jurisdiction.clone().expect("jurisdiction");
     assert_eq!(
@@ -171,7 +173,14 @@ fn every_key_reaches_the_model() {
     );
     assert_eq!(s.events[0].minutes, Some(30));
     assert_eq!(s.events[3].rules, Some(RuleSet::R2025));
-    assert_eq!(s.scoring.weights.progress, 30.0);
+    assert_eq!(s.scoring.steps.get(&StepKind::Digitize), Some(&10.0));
+    assert_eq!(s.scoring.steps.get(&StepKind::OnTime), Some(&25.0));
+    assert_eq!(s.scoring.deductions.get(&Deduction::OutOfOrder), Some(&5.0));
+    assert_eq!(
+        s.scoring.steps.get(&StepKind::Receipt),
+        None,
+        "not set: the default"
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn a_long_site_check_sends_a_delay_notice_and_the_solver_apologises_in_time() {
     let long = PERMIT.replace(BUILT_IN, "site_check = { min_days = 14, max_days = 18 }");
     let s = load_str("long.toml", &long).expect("valid");
     let (session, debrief) = support::solved(&s, 2);
-    assert_eq!(debrief.total, 100.0, "{:#?}", debrief.mistakes);
+    assert_eq!(debrief.total(), 100.0, "{:#?}", debrief.mistakes);
     let notices = session
         .events()
         .iter()

@@ -7,9 +7,9 @@
 mod support;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use motcua::score::{self, Debrief, MistakeCode};
+use motcua::score::{Debrief, MistakeCode};
 use motcua::session::{Action, Happened, Session};
-use support::desk::{apply, one_dossier, receive, to_the_end, until_processed};
+use support::desk::{apply, digitize_and_forward, one_dossier, receive, return_to_the_end};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, day)
@@ -40,23 +40,8 @@ fn apologize(session: &mut Session, code: &str) {
 /// Digitise, forward, wait for the specialist, return by the applicant's channel,
 /// then let the period run out; the score.
 fn finish(mut session: Session, code: &str) -> (Session, Debrief) {
-    let dossier = || code.to_string();
-    let component = "giay-chung-sinh".to_string();
-    apply(
-        &mut session,
-        Action::Digitize {
-            dossier: dossier(),
-            component,
-        },
-    );
-    apply(&mut session, Action::Forward { dossier: dossier() });
-    until_processed(&mut session, code);
-    let hint = session.hint(code).expect("the return is the trainee's");
-    assert!(matches!(hint, Action::ReturnResult { .. }), "{hint:?}");
-    apply(&mut session, hint);
-    to_the_end(&mut session);
-    let debrief = score::score(session.scenario(), session.events());
-    (session, debrief)
+    digitize_and_forward(&mut session, code);
+    return_to_the_end(session, code)
 }
 
 fn codes(d: &Debrief) -> Vec<MistakeCode> {
@@ -98,8 +83,25 @@ fn a_late_dossier_with_an_apology_in_time_is_still_late_but_not_late_without_apo
     assert_eq!(row.due, Some(at(2, 17, 0)));
     assert_eq!(row.on_time, Some(false));
     assert!(row.apologized);
-    // One dossier, late: progress (20) and satisfaction (18) are lost, 62 remain.
-    assert_eq!(debrief.total, 62.0);
+    // The training score of this one desk dossier (receipt 30, digitise 5, forward 5,
+    // result channel 5, on time 20, and the apology 10 owed once it ran late): all
+    // done but on time, 55 of 75 points: 100 × 55 ÷ 75 = 73.3.
+    assert_eq!(debrief.total(), 73.3);
+    // Lateness cites the procedure's own time limit beside indicator 2.1, and the
+    // debrief says the dossier ended after its due moment (it did end).
+    let late = &debrief.mistakes[0];
+    assert!(
+        late.reference.starts_with("Luật Hộ tịch 2014, Điều 16")
+            && late
+                .reference
+                .ends_with("QĐ 766/QĐ-TTg, chỉ số 2.1 (hồ sơ xử lý đúng hạn)"),
+        "{}",
+        late.reference
+    );
+    let text =
+        motcua::present::debrief::render(motcua::i18n::Lang::En, session.scenario(), &debrief);
+    assert!(text.contains("(ended after its due moment)"), "{text}");
+    assert!(!text.contains("not finished by its due moment"), "{text}");
 }
 
 #[test]
@@ -115,6 +117,7 @@ fn an_apology_while_the_dossier_can_still_be_on_time_is_apology_not_needed() {
     let (_, debrief) = finish(session, &code);
     assert_eq!(codes(&debrief), [MistakeCode::ApologyNotNeeded]);
     assert_eq!(debrief.dossiers[0].on_time, Some(true));
-    // One dossier with a transparency mistake: 18 of 100 points lost.
-    assert_eq!(debrief.total, 82.0);
+    // Every step right (receipt 30, digitise 5, forward 5, result channel 5, on time
+    // 20: 65 points), less the 3 an unneeded apology costs: 100 × 62 ÷ 65 = 95.4.
+    assert_eq!(debrief.total(), 95.4);
 }

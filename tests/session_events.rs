@@ -156,3 +156,93 @@ fn in_a_right_play_the_same_events_take_effect() {
         .collect();
     assert_eq!(cured, [&vec!["thieu-uy-quyen".to_string()]]);
 }
+
+/// Every scripted event of `session` that names a dossier, with whether it was ignored.
+fn scripted_events(session: &Session) -> Vec<(EventKind, String, bool)> {
+    session
+        .events()
+        .iter()
+        .filter_map(|e| match &e.what {
+            Happened::Scripted {
+                kind,
+                dossier: Some(d),
+                ignored,
+                ..
+            } => Some((*kind, d.clone(), *ignored)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// With each built-in's own seed, a right play sees every scripted event do what its
+/// message says: none fires as a mere message (`ignored`), and each supplement that
+/// arrives is the one the event announces (the citizen does not answer first).
+#[test]
+fn with_its_own_seed_every_scripted_event_of_every_builtin_takes_effect() {
+    for (file, text) in builtin::FILES {
+        let s = scenario::load_str(file, text).expect("built-ins load");
+        let session = solver::solve(&s, s.meta.seed);
+        let events = scripted_events(&session);
+        let fired = events.len();
+        let expected = s.events.iter().filter(|e| e.dossier.is_some()).count();
+        assert_eq!(fired, expected, "{file}: {events:?}");
+        for (kind, code, ignored) in events {
+            assert!(
+                !ignored,
+                "{file}: the {kind:?} event about {code} changed nothing"
+            );
+            if kind == EventKind::SupplementArrives {
+                assert_eq!(supplements_received(&session, &code), 1, "{file}: {code}");
+            }
+        }
+    }
+}
+
+/// khai-sinh-co-ban with seed 6: the birth certificate missing from the 08:10 online
+/// filing is asked for on day 1; the scripted upload comes on day 2 at 09:00. The
+/// citizen's own drawn reply (750 minutes after the request, `preview --seed 6 --json`)
+/// would come first, on day 1 in the evening: the citizen answers through the event
+/// alone. Without the event, they answer on their own, as drawn.
+#[test]
+fn a_citizen_named_by_a_scripted_supplement_answers_through_it() {
+    let s = builtin("khai-sinh-co-ban");
+    const SEED: u64 = 6;
+    let session = solver::solve(&s, SEED);
+    let code = code_of(&session, "ho-so-thieu-chung-sinh");
+    let received = |session: &Session, code: &str| -> Vec<chrono::NaiveDateTime> {
+        session
+            .events()
+            .iter()
+            .filter(|e| matches!(&e.what, Happened::SupplementReceived { dossier, .. } if dossier == code))
+            .map(|e| e.at)
+            .collect()
+    };
+    let day2_0900 = chrono::NaiveDate::from_ymd_opt(2026, 3, 3)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("a moment");
+    assert_eq!(received(&session, &code), [day2_0900]);
+    // The same scenario without its scripted upload: the citizen answers on their own.
+    let (file, text) = builtin::FILES
+        .iter()
+        .find(|(f, _)| f.starts_with("khai-sinh-co-ban"))
+        .expect("built-in");
+    let cut = text
+        .rfind("[[event]]")
+        .expect("the last event is the upload");
+    let without = scenario::load_str(file, &text[..cut]).expect("still a scenario");
+    let alone = solver::solve(&without, SEED);
+    let (d, _) = alone.find(&code).expect("the same dossier");
+    let minutes = d.truth.citizen_reply_minutes.expect("this citizen answers");
+    assert_eq!(minutes, 750);
+    let requested = alone
+        .events()
+        .iter()
+        .find_map(|e| match &e.what {
+            Happened::SupplementRequested { dossier, .. } if *dossier == code => Some(e.at),
+            _ => None,
+        })
+        .expect("asked");
+    let drawn = requested + chrono::Duration::minutes(i64::from(minutes));
+    assert!(drawn < day2_0900, "{drawn}");
+    assert_eq!(received(&alone, &code), [drawn]);
+}

@@ -1,9 +1,10 @@
-//! The reference solver wins every built-in scenario at 100, for seeds 1..=50.
+//! The reference solver wins every built-in scenario at 100, for seeds 1..=50; a
+//! trainee who only waits or ends the days earns (next to) nothing.
 
 mod support;
 
-use motcua::score::Band;
-use motcua::session::{Happened, Status};
+use motcua::score::{self, Grade};
+use motcua::session::{Action, Happened, Session, Status};
 
 #[test]
 fn every_builtin_scenario_is_won_at_100_for_seeds_1_to_50() {
@@ -12,11 +13,14 @@ fn every_builtin_scenario_is_won_at_100_for_seeds_1_to_50() {
             let (session, debrief) = support::solved(&s, seed);
             assert!(session.is_over(), "{} seed {seed}: not over", s.meta.id);
             assert_eq!(
-                debrief.total, 100.0,
-                "{} seed {seed}: {:#?}",
-                s.meta.id, debrief.mistakes
+                debrief.total(),
+                100.0,
+                "{} seed {seed}: {:#?}\n{:#?}",
+                s.meta.id,
+                debrief.mistakes,
+                debrief.dossiers
             );
-            assert_eq!(debrief.band, Band::XuatSac);
+            assert_eq!(debrief.grade(), Grade::XuatSac);
         }
     }
 }
@@ -37,4 +41,30 @@ fn the_solver_closes_every_dossier_that_can_be_closed() {
         .filter(|e| matches!(e.what, Happened::PeriodEnded { .. }))
         .count();
     assert_eq!(ended, 1);
+}
+
+#[test]
+fn a_log_of_only_waits_or_ended_days_scores_at_most_10() {
+    for s in support::builtins() {
+        for seed in 1..=20 {
+            for idle in [Action::EndDay, Action::wait_for_next_event()] {
+                let mut session = Session::new(&s, seed);
+                while !session.is_over() {
+                    session
+                        .apply(idle.clone())
+                        .expect("waiting is always allowed");
+                }
+                let d = score::score(&session);
+                assert!(d.is_final);
+                assert!(
+                    d.total() <= 10.0,
+                    "{} seed {seed} {idle:?}: {}",
+                    s.meta.id,
+                    d.total()
+                );
+                assert!(d.training.possible > 0.0, "{} had work to do", s.meta.id);
+                assert!(!d.passed());
+            }
+        }
+    }
 }

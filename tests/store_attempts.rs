@@ -5,7 +5,7 @@ mod storekit;
 
 use std::time::Duration;
 
-use motcua::score::{self, Band};
+use motcua::score::{self, Grade};
 use motcua::session::{self, Action};
 use motcua::store::{Filter, Mode, Options, Status, Store, StoreError, SuggestionReason, schema};
 use rusqlite::Connection;
@@ -107,19 +107,19 @@ fn finishing_records_score_band_pass_and_mistakes() {
     let (s, _) = builtin_source(ID);
     let log = sloppy_log(&s, 5, 10);
     let (attempt, session) = play(&mut store, "Lê Văn Cường", ID, 5, &log);
-    let debrief = score::score(&s, session.events());
+    let debrief = score::score(&session);
     let info = store.attempt(attempt).unwrap();
     assert_eq!(info.status, Status::Finished);
-    assert_eq!(info.total, Some(debrief.total));
-    assert_eq!(info.band, Some(debrief.band));
-    assert_eq!(info.passed, Some(debrief.passed));
+    assert_eq!(info.total, Some(debrief.total()));
+    assert_eq!(info.band, Some(debrief.grade()));
+    assert_eq!(info.passed, Some(debrief.passed()));
     assert_eq!(info.actions, log.len() as u64);
     assert_eq!(info.engine_version, env!("CARGO_PKG_VERSION"));
     assert!(info.ended_at.is_some());
     let listed = store.attempts(&Filter::default()).unwrap();
     let counted: u32 = listed[0].mistakes.values().sum();
     assert_eq!(counted as usize, debrief.mistakes.len());
-    assert!(debrief.total < 100.0, "a sloppy log loses points");
+    assert!(debrief.total() < 100.0, "a sloppy log loses points");
     // Finished means closed.
     assert!(matches!(
         store.finish_attempt(attempt, &debrief),
@@ -176,7 +176,7 @@ fn progress_gives_best_latest_frequent_mistakes_and_what_next() {
     assert_eq!(row.attempts, 2);
     assert_eq!(row.finished, 2);
     assert_eq!(row.best.as_ref().unwrap().total, 100.0);
-    assert_eq!(row.latest.as_ref().unwrap().band, Band::XuatSac);
+    assert_eq!(row.latest.as_ref().unwrap().band, Grade::XuatSac);
     assert!(row.passed_ever);
     let next = p.suggestion.unwrap();
     assert_eq!(
@@ -437,7 +437,7 @@ fn the_recorder_commits_allowed_actions_only_and_scores_at_the_end() {
     let store = Store::open(&path).unwrap();
     let resume = store.unfinished_attempt("Mai", Some(ID)).unwrap().unwrap();
     let rec = Recorder::resume(store, resume).unwrap();
-    assert_eq!(rec.debrief().map(|d| d.total), Some(100.0));
+    assert_eq!(rec.debrief().map(|d| d.total()), Some(100.0));
     let info = rec.store().attempt(attempt).unwrap();
     assert_eq!(info.status, Status::Finished);
     assert_eq!(info.total, Some(100.0));
@@ -514,4 +514,41 @@ fn a_stored_log_that_no_longer_replays_is_reported_not_lost() {
     ));
     let store = Store::open(&path).unwrap();
     assert_eq!(store.actions(attempt).unwrap().len(), 4);
+}
+
+#[test]
+fn an_unfinished_attempt_never_shows_a_partial_score_as_a_result() {
+    let tmp = Temp::new();
+    let mut store = Store::open(&tmp.path("r.db")).unwrap();
+    let (s, _) = builtin_source(ID);
+    let half = &solver_log(&s, 4)[..25];
+    let (attempt, session) = play(&mut store, "Phạm Thu", ID, 4, half);
+    // Scored as it stands, the attempt has a training score, but not a final one ...
+    let as_it_stands = score::score(&session);
+    assert!(!as_it_stands.is_final && !as_it_stands.passed());
+    assert!(as_it_stands.total() > 0.0);
+    // ... which the store refuses to keep.
+    assert!(matches!(
+        store.finish_attempt(attempt, &as_it_stands),
+        Err(StoreError::NotFinal(id)) if id == attempt.0
+    ));
+    let info = store.attempt(attempt).unwrap();
+    assert_eq!(
+        (info.status, info.total, info.band),
+        (Status::Open, None, None)
+    );
+    let p = store.progress("Phạm Thu", &[ID]).unwrap();
+    let row = &p.scenarios[0];
+    assert!(row.unfinished && row.best.is_none() && row.latest.is_none());
+    assert_eq!(row.finished, 0);
+    let listed = store
+        .attempts(&Filter {
+            finished_only: true,
+            ..Filter::default()
+        })
+        .unwrap();
+    assert!(
+        listed.is_empty(),
+        "a report of results lists no unfinished attempt"
+    );
 }

@@ -230,7 +230,7 @@ fn sigkill_at_random_points_resumes_exactly_from_the_acknowledged_actions() {
     let db = tmp.path("kills.db");
     let (s, _) = builtin_source(ID);
     let log = solver_log(&s, SEED);
-    let uninterrupted = motcua::score::score(&s, session::replay(&s, SEED, &log).unwrap().events());
+    let uninterrupted = motcua::score::score(&session::replay(&s, SEED, &log).unwrap());
     let mut attempt = 0;
     let mut trainee = format!("Học viên {attempt}");
     for kill in 0..kills {
@@ -250,7 +250,7 @@ fn sigkill_at_random_points_resumes_exactly_from_the_acknowledged_actions() {
             None => {
                 let info = store.attempts(&Default::default()).unwrap();
                 let done = info.iter().find(|i| i.trainee == trainee).expect("kept");
-                assert_eq!(done.total, Some(uninterrupted.total), "{context}");
+                assert_eq!(done.total, Some(uninterrupted.total()), "{context}");
                 assert_eq!(store.actions(done.id).unwrap(), log, "{context}");
                 attempt += 1;
                 trainee = format!("Học viên {attempt}");
@@ -273,12 +273,12 @@ fn sigkill_at_random_points_resumes_exactly_from_the_acknowledged_actions() {
     }
     let (last, status) = rec.finish();
     assert!(status.success(), "{last}");
-    assert_eq!(last["total"], uninterrupted.total, "{last}");
+    assert_eq!(last["total"], uninterrupted.total(), "{last}");
     let store = Store::open(&db).unwrap();
     let all = store.attempts(&Default::default()).unwrap();
     assert_eq!(all.len(), attempt + 1);
     for info in all {
-        assert_eq!(info.total, Some(uninterrupted.total), "{}", info.trainee);
+        assert_eq!(info.total, Some(uninterrupted.total()), "{}", info.trainee);
         assert_eq!(store.actions(info.id).unwrap(), log, "{}", info.trainee);
     }
 }

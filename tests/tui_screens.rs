@@ -101,7 +101,7 @@ fn a_whole_scenario_played_by_keyboard_reaches_100_and_the_debrief() {
             }
             assert_eq!(a.screen, Screen::Debrief, "{id}");
             let d = a.debrief.as_ref().expect("debrief");
-            assert_eq!(d.total, 100.0, "{id}: {:#?}", d.mistakes);
+            assert_eq!(d.total(), 100.0, "{id}: {:#?}", d.mistakes);
             if id == "khai-sinh-co-ban" {
                 insta::assert_snapshot!(format!("debrief-{}", tag(lang)), draw(&a, 100, 40));
             }
@@ -126,8 +126,37 @@ fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
             codes.contains(&motcua::score::MistakeCode::Unfinished),
             "ending early leaves work unfinished: {codes:?}"
         );
-        assert!(d.total < 100.0);
+        assert!(d.total() < 100.0);
         insta::assert_snapshot!(format!("debrief-careless-{}", tag(lang)), draw(&a, 80, 24));
+        // Mistakes are grouped by code; each one in full on `d`, at the end of the list.
+        let basis = match lang {
+            Lang::Vi => "Căn cứ:",
+            Lang::En => "Legal basis:",
+        };
+        press(&mut a, Msg::End);
+        let grouped = draw(&a, 100, 40);
+        assert!(
+            grouped.contains("[unfinished]") && !grouped.contains(basis),
+            "{grouped}"
+        );
+        // The dossier accepted and then left never ended: never "ended after its due moment".
+        let (open, ended) = match lang {
+            Lang::Vi => ("chưa xong khi đến hạn", "kết thúc sau hạn"),
+            Lang::En => (
+                "not finished by its due moment",
+                "ended after its due moment",
+            ),
+        };
+        assert!(
+            grouped.contains(open) && !grouped.contains(ended),
+            "{grouped}"
+        );
+        press(&mut a, Msg::Char('d'));
+        draw(&a, 100, 40); // the terminal redraws after each key
+        press(&mut a, Msg::End);
+        let details = draw(&a, 100, 40);
+        assert!(details.contains(basis), "{details}");
+        insta::assert_snapshot!(format!("debrief-details-{}", tag(lang)), details);
         press(&mut a, Msg::Char('r'));
         assert_eq!(a.screen, Screen::Play, "retry with the same seed");
     }
@@ -171,22 +200,35 @@ fn practice_mode_hints_the_next_step_and_exam_mode_does_not() {
     );
 }
 
-#[test]
-fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
-    let dir = std::env::temp_dir().join(format!("motcua-lib-{}", std::process::id()));
+/// A fresh folder of this test run holding copies of `files` (`(from, name)`).
+fn scenario_folder(tag: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("motcua-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::copy(
-        "tests/fixtures/valid/minimal.toml",
-        dir.join("a-minimal.toml"),
-    )
-    .expect("copy");
-    std::fs::write(dir.join("b-broken.toml"), "format = 1\n[scenario\n").expect("write");
+    for (from, name) in files {
+        std::fs::copy(from, dir.join(name)).expect("copy");
+    }
+    dir
+}
+
+/// The app with `dir` added to its library (`--scenarios DIR`), without colours.
+fn with_folder(lang: Lang, dir: &std::path::Path) -> motcua::tui::App {
     let mut a = app(&Options {
-        lang: Lang::En,
-        scenarios_dir: Some(dir.clone()),
+        lang,
+        scenarios_dir: Some(dir.to_path_buf()),
         ..Options::default()
     });
     a.theme = Theme { color: false };
+    a
+}
+
+#[test]
+fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
+    let dir = scenario_folder(
+        "lib",
+        &[("tests/fixtures/valid/minimal.toml", "a-minimal.toml")],
+    );
+    std::fs::write(dir.join("b-broken.toml"), "format = 1\n[scenario\n").expect("write");
+    let mut a = with_folder(Lang::En, &dir);
     let builtins = motcua::scenario::builtin::FILES.len();
     assert_eq!(a.catalog.len(), builtins + 2);
     assert!(a.catalog[builtins].loaded.is_ok());
@@ -203,5 +245,78 @@ fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
     assert!(
         screen.contains("b-broken.toml:2:"),
         "the error names line and column: {screen}"
+    );
+}
+
+#[test]
+fn a_format_1_file_in_the_library_is_marked_in_vietnamese_too() {
+    let one = [(
+        "tests/fixtures/warn/W005-format-one.toml",
+        "phien-ban-mot.toml",
+    )];
+    let dir = scenario_folder("lib-v1", &one);
+    let mut a = with_folder(Lang::Vi, &dir);
+    let builtins = motcua::scenario::builtin::FILES.len();
+    assert!(a.catalog[..builtins].iter().all(|e| e.format_one.is_none()));
+    assert!(a.catalog[builtins].format_one.is_some());
+    press(&mut a, Msg::Enter);
+    // Up from the first row: the last one.
+    press(&mut a, Msg::Up);
+    let screen = draw(&a, 120, 30);
+    assert!(
+        screen.contains("⚠ Kết hôn, định dạng phiên bản 1 (định dạng 1)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Cảnh báo W005"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The footer offers `b` (transfer to the competent commune) only on a dossier the
+/// desk transfers: a boundary-free procedure's, filed from another commune of the
+/// province. The help still lists the key. Played through the keys, following the
+/// reference solver on `ho-kinh-doanh` (whose scripted `dia-diem-phuong-khac` is such
+/// a dossier) up to its first transfer, then up to its first forward.
+#[test]
+fn the_transfer_key_shows_only_on_a_dossier_to_transfer() {
+    let id = "ho-kinh-doanh";
+    let s = support::builtin(id);
+    let solved = solver::solve(&s, s.meta.seed);
+    let actions = solved.actions();
+    let first = |pred: fn(&Action) -> bool| actions.iter().position(pred).expect("in the log");
+    let transfer = first(|a| matches!(a, Action::Transfer { .. }));
+    let forward = first(|a| matches!(a, Action::Forward { .. }));
+    let footer_at = |upto: usize| {
+        let mut a = playing(Lang::En, id);
+        for action in &actions[..upto] {
+            play(&mut a, action);
+        }
+        // Select the dossier of the next step (the transfer or the forward).
+        let code = actions[upto].dossier().expect("a dossier step");
+        let rows = motcua::tui::view::queue::rows(&a);
+        let target = rows.iter().position(|c| c == code).expect("listed");
+        press(&mut a, Msg::Back);
+        while a.play.queue_sel > target {
+            press(&mut a, Msg::Up);
+        }
+        while a.play.queue_sel < target {
+            press(&mut a, Msg::Down);
+        }
+        let screen = draw(&a, 160, 40);
+        press(&mut a, Msg::Char('?'));
+        let help = draw(&a, 160, 60);
+        (screen, help)
+    };
+    let (screen, help) = footer_at(transfer);
+    assert!(
+        screen.contains("b transfer to the competent commune"),
+        "{screen}"
+    );
+    assert!(help.contains("b: transfer a dossier"), "{help}");
+    let (screen, help) = footer_at(forward);
+    assert!(screen.contains("f forward"), "{screen}");
+    assert!(!screen.contains("b transfer"), "{screen}");
+    assert!(
+        help.contains("b: transfer a dossier"),
+        "the help lists every key: {help}"
     );
 }

@@ -92,7 +92,7 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
         support::keys::play_with(&mut b, &next, &mut |app, msg| key(app, &mut persist, msg));
     }
     assert_eq!(b.screen, Screen::Debrief);
-    let total = b.debrief.as_ref().expect("debrief").total;
+    let total = b.debrief.as_ref().expect("debrief").total();
     key(&mut b, &mut persist, Msg::Char('l'));
     assert_eq!(b.screen, Screen::Library);
     assert_eq!(
@@ -131,7 +131,7 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
     let replayed =
         motcua::session::replay(&scenario, kept[0].seed, &log).expect("the stored log replays");
     assert_eq!(
-        motcua::score::score(&scenario, replayed.events()).total,
+        motcua::score::score(&replayed).total(),
         total,
         "every action was stored"
     );

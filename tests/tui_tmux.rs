@@ -110,19 +110,19 @@ fn a_scenario_played_in_a_real_terminal_reaches_the_debrief_and_quits_cleanly() 
     pane.wait_for("Đã tiếp nhận");
     // End both working days: the period is over and the debrief opens.
     pane.send(&["e", "e"]);
-    let debrief = pane.wait_for("Điểm theo nhóm chỉ số");
+    let debrief = pane.wait_for("Điểm luyện tập theo bước");
     for text in [
-        "Kết quả",
-        "Công khai, minh bạch",
-        "Tiến độ, kết quả giải quyết",
-        "Mức độ hài lòng",
+        "Điểm luyện tập",
+        "Quyết định tiếp nhận",
+        "Chỉ số QĐ 766 của bộ phận (mô phỏng)",
+        "2.1 Hồ sơ xử lý trước hạn, đúng hạn",
     ] {
         assert!(debrief.contains(text), "{text:?} missing:\n{debrief}");
     }
     pane.send(&["q"]);
     let after = pane.wait_for("MOTCUA-EXIT=0");
     assert!(
-        !after.contains("Điểm theo nhóm chỉ số"),
+        !after.contains("Điểm luyện tập theo bước"),
         "the alternate screen was left:\n{after}"
     );
 }
@@ -171,7 +171,7 @@ fn a_killed_program_resumes_where_it_stopped() {
     let resumed = second.wait_for("Đã tiếp nhận");
     assert!(resumed.contains("Ngày làm việc 1/2"), "{resumed}");
     second.send(&["q", "y"]);
-    second.wait_for("Điểm theo nhóm chỉ số");
+    second.wait_for("Điểm luyện tập theo bước");
     second.send(&["q"]);
     second.wait_for("MOTCUA-EXIT=0");
 }
@@ -216,10 +216,46 @@ fn a_pasted_100_character_name_is_kept_and_never_read_as_commands() {
     pane.send(&["Enter", "Enter"]);
     pane.wait_for("Ngày làm việc 1/");
     pane.send(&["q", "y"]);
-    pane.wait_for("Điểm theo nhóm chỉ số");
+    pane.wait_for("Điểm luyện tập theo bước");
     pane.send(&["q"]);
     pane.wait_for("MOTCUA-EXIT=0");
     let store = motcua::store::Store::open(std::path::Path::new(&db)).expect("opens");
     let trainees = store.trainees().expect("trainees");
     assert_eq!(trainees, vec![name]);
+}
+
+#[test]
+fn a_format_1_file_in_the_library_is_marked_with_the_hint() {
+    let bin = env!("CARGO_BIN_EXE_motcua");
+    let db = temp_db("format-one.db");
+    let dir = std::env::temp_dir().join(format!("motcua-tmux-lib-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::copy(
+        "tests/fixtures/warn/W005-format-one.toml",
+        dir.join("phien-ban-mot.toml"),
+    )
+    .expect("copy");
+    let pane = Pane::start(
+        "format-one",
+        &format!(
+            "MOTCUA_DB={db} {bin} --lang en --scenarios {}; echo MOTCUA-EXIT=$?; sleep 30",
+            dir.display()
+        ),
+    );
+    pane.wait_for("Full name");
+    pane.send(&["Lan", "Enter"]);
+    pane.wait_for("Choose a scenario");
+    // Up from the first row: the last one, after the built-ins.
+    pane.send(&["Up"]);
+    let screen = pane.wait_for("Warning W005");
+    assert!(screen.contains("⚠ "), "{screen}");
+    assert!(screen.contains("(format 1)"), "{screen}");
+    assert!(screen.contains("format version 1"), "{screen}");
+    // A built-in (format 2) has no mark.
+    pane.send(&["Down"]);
+    let first = pane.wait_for("Birth registration");
+    assert!(!first.contains("Warning W005"), "{first}");
+    pane.send(&["Escape", "Escape"]);
+    pane.wait_for("MOTCUA-EXIT=0");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -207,15 +207,16 @@ fn validate_needs_a_path() {
     assert_eq!(out.status.code(), Some(2), "clap usage error");
 }
 
-#[test]
-fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
-    let file = fixtures("warn").join("W005-format-one.toml");
-    let expected = expectations(&file);
-    for (lang, words) in [("vi", "phiên bản 1"), ("en", "format version 1")] {
-        let out = validate(lang, &[&file]);
-        let stderr = String::from_utf8_lossy(&out.stderr);
+/// `validate` in each language warns as the fixture's `# expect:` line says, with
+/// `words` in its message, and the file stays valid (exit 0, no error); stderr by language.
+fn warns_and_loads(file: &Path, words: [(&str, &str); 2]) -> Vec<String> {
+    let expected = expectations(file);
+    let mut out = Vec::new();
+    for (lang, words) in words {
+        let run = validate(lang, &[file]);
+        let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
         assert_eq!(
-            out.status.code(),
+            run.status.code(),
             Some(0),
             "{lang}: a warning is not an error\n{stderr}"
         );
@@ -228,7 +229,15 @@ fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
         }
         assert!(stderr.contains(words), "{lang}: {stderr}");
         assert!(error_lines(&stderr).is_empty(), "{stderr}");
+        out.push(stderr);
     }
+    out
+}
+
+#[test]
+fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
+    let file = fixtures("warn").join("W005-format-one.toml");
+    warns_and_loads(&file, [("vi", "phiên bản 1"), ("en", "format version 1")]);
     // The documented defaults of format 1 (docs/scenario-authoring.md, section 12).
     let s = motcua::scenario::load_file(&file).expect("loads");
     assert_eq!(s.office.commune.as_deref(), Some("Phường Linh Chiểu"));
@@ -237,6 +246,16 @@ fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
     assert_eq!(j.level, motcua::scenario::Level::Province);
     assert_eq!(j.by.len(), 1);
     assert_eq!(j.by[0].to_string(), "applicant.address");
+}
+
+#[test]
+fn the_retired_group_weights_are_w006_in_a_format_one_file_and_ignored() {
+    let file = fixtures("warn").join("W006-scoring-retired-format-one.toml");
+    for stderr in warns_and_loads(&file, [("vi", "không còn dùng"), ("en", "is retired")]) {
+        assert!(stderr.contains("steps = {"), "says what to write: {stderr}");
+    }
+    let s = motcua::scenario::load_file(&file).expect("loads");
+    assert_eq!(s.scoring, motcua::scenario::Scoring::default(), "ignored");
 }
 
 #[test]

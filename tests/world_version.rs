@@ -8,7 +8,7 @@ mod storekit;
 mod support;
 
 use motcua::i18n::Lang;
-use motcua::score::Band;
+use motcua::score::Grade;
 use motcua::session::{Action, WORLD_VERSION, action};
 use motcua::store::{Filter, Recorder, Status, Store, StoreError, schema, sha256_hex};
 use motcua::tui::persist::Persist;
@@ -94,9 +94,10 @@ fn attempts_made_before_the_bump_are_of_world_1_and_keep_their_stored_score() {
     let path = tmp.path("old.db");
     old_database(&path);
     let store = Store::open(&path).expect("migrates");
-    // Through both steps: 1 → 2 the log checksum, 2 → 3 the world version.
-    assert_eq!(store.schema_version().expect("version"), 3);
-    assert_eq!(schema::SCHEMA_VERSION, 3);
+    // Through every step: 1 → 2 the log checksum, 2 → 3 the world version, 3 → 4 the
+    // learning records (how it was played, the outbox).
+    assert_eq!(store.schema_version().expect("version"), 4);
+    assert_eq!(schema::SCHEMA_VERSION, 4);
     drop(store);
     let conn = rusqlite::Connection::open(&path).expect("reads");
     let (checksum, world): (Option<String>, i64) = conn
@@ -117,7 +118,7 @@ fn attempts_made_before_the_bump_are_of_world_1_and_keep_their_stored_score() {
     let worlds: Vec<u32> = list.iter().map(|a| a.world_version).collect();
     assert_eq!(worlds, [1, 1]);
     assert_eq!(list[0].total, Some(OLD_TOTAL));
-    assert_eq!(list[0].band, Some(Band::Tot));
+    assert_eq!(list[0].band, Some(Grade::Tot));
     assert_eq!(list[0].mistakes.get("late"), Some(&1));
     assert!(!list[0].is_current_world());
     // Progress lists the old score as it was; the old unfinished attempt is not one

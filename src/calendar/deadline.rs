@@ -1,4 +1,4 @@
-//! Deadline arithmetic, design §4: when a dossier counts as received, when it
+//! Deadline arithmetic (docs/calendar.md): when a dossier counts as received, when it
 //! is due, and the day-by-day explanation of both.
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -62,6 +62,9 @@ pub enum CliError {
         name: &'static str,
         problem: crate::sanitize::NameProblem,
     },
+    /// `sync` without an LRS set; `waiting` records stay queued.
+    #[error("no LRS set ({waiting} waiting)")]
+    NoLrs { waiting: u64 },
     /// The reader of standard output went away: stop quietly (`exit::Exit::ClosedPipe`).
     #[error("standard output closed")]
     ClosedPipe,
@@ -72,7 +75,9 @@ impl CliError {
     /// everything else 1.
     pub fn exit(&self) -> Exit {
         match self {
-            CliError::BadArgument { .. } | CliError::UnknownScenario(_) => Exit::Usage,
+            CliError::BadArgument { .. }
+            | CliError::UnknownScenario(_)
+            | CliError::NoLrs { .. } => Exit::Usage,
             CliError::ClosedPipe => Exit::ClosedPipe,
             _ => Exit::Failed,
         }
@@ -136,6 +141,7 @@ impl CliError {
             CliError::NotYet(what) => t!(lang, "cli.error.not_yet", what = what),
             CliError::Store(e) => super::store_error::render(lang, e),
             CliError::ClosedPipe => String::new(),
+            CliError::NoLrs { waiting } => t!(lang, "lrs.sync.no_lrs", waiting = waiting),
             CliError::BadName { name, problem } => name_problem(lang, name, problem),
             CliError::Bundle { path, error } => {
                 let path = path.display();
@@ -161,6 +167,16 @@ impl CliError {
                         count = count,
                         limit = limit
                     ),
+                    BundleError::WorldTooNew { found, supported } => t!(
+                        lang,
+                        "bundle.world_too_new",
+                        path = path,
+                        found = found,
+                        supported = supported
+                    ),
+                    BundleError::BadWorldVersion { found } => {
+                        t!(lang, "bundle.bad_world_version", path = path, found = found)
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@
 //! | 1 | invalid input or a failed check: an invalid scenario, a bad action log, solve below 100, an unreadable file, a damaged or foreign database |
 //! | 2 | usage: a bad command line (clap), an unknown built-in scenario id |
 //! | 3 | import refused at least one attempt |
-//! | 4 | reserved: replay of a log that stops before the period's end |
+//! | 4 | not a final score: `replay` of a log that stops before the period's end (with or without `--as-it-stands`) |
 //! | 141 | standard output was closed by its reader (`| head`): the command stopped quietly |
 
 use std::process::ExitCode;
@@ -19,6 +19,8 @@ pub enum Exit {
     Failed,
     Usage,
     Refused,
+    /// An action log that stops before the period's end has no final score.
+    NotFinal,
     /// The reader of standard output went away. 141 = 128 + SIGPIPE (13), the status a
     /// shell reports for `cat`, `grep` or `seq` stopped the same way: a script can tell
     /// a cut-short output from a complete one.
@@ -32,17 +34,19 @@ impl Exit {
             Exit::Failed => 1,
             Exit::Usage => 2,
             Exit::Refused => 3,
+            Exit::NotFinal => 4,
             Exit::ClosedPipe => 141,
         }
     }
 
     /// Every status the program ends with (the fuzz tests accept only these; clap's own
     /// errors are `Usage`).
-    pub const ALL: [Exit; 5] = [
+    pub const ALL: [Exit; 6] = [
         Exit::Done,
         Exit::Failed,
         Exit::Usage,
         Exit::Refused,
+        Exit::NotFinal,
         Exit::ClosedPipe,
     ];
 }

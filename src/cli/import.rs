@@ -34,6 +34,38 @@ pub struct Args {
     pub json: bool,
 }
 
+/// Add the scenario texts `path` carries to `library`, each only when its own SHA-256
+/// is the hash it is filed under and it loads; any other is said and left out (its
+/// attempts are then refused as of an unknown scenario, unless `--scenario` gives it).
+fn carried_scenarios(path: &Path, library: &mut Library, lang: Lang) -> Result<(), CliError> {
+    let texts = stream::scenarios(open(path)?).map_err(|error| CliError::Bundle {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    for (sha, text) in texts {
+        if library.by_sha(&sha).is_some() {
+            continue;
+        }
+        let label = format!("{}#{}", path.display(), &sha[..sha.len().min(12)]);
+        let loaded = (crate::store::sha256_hex(text.as_bytes()) == sha)
+            .then(|| crate::scenario::load_str(&label, &text).ok())
+            .flatten();
+        match loaded {
+            Some(scenario) => library.add(scenario, text.into_bytes()),
+            None => eprintln!(
+                "{}",
+                t!(
+                    lang,
+                    "store.import.carried_mismatch",
+                    path = path.display(),
+                    sha = sha
+                )
+            ),
+        }
+    }
+    Ok(())
+}
+
 pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
     let mut library = Library::builtin();
     for name in &args.scenarios {
@@ -53,8 +85,12 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
                 error,
             })
         });
-        let streamed = match checked.and_then(|_| open(path)) {
-            Ok(file) => import::import_stream(&mut store, file, &library),
+        let checked = checked.and_then(|header| {
+            carried_scenarios(path, &mut library, lang)?;
+            Ok(header)
+        });
+        let streamed = match checked.and_then(|header| Ok((header, open(path)?))) {
+            Ok((header, file)) => import::import_stream(&mut store, file, &library, header),
             Err(e) => {
                 eprintln!("{}", e.render(lang));
                 unreadable = true;
@@ -196,6 +232,9 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         Refusal::NotFinished => t!(lang, &key),
         Refusal::WorldTooNew { found, supported } => {
             t!(lang, &key, found = found, supported = supported)
+        }
+        Refusal::WorldAfterBundle { found, bundle } => {
+            t!(lang, &key, found = found, bundle = bundle)
         }
         Refusal::ScoreDiffers {
             recorded_total,

@@ -30,6 +30,8 @@ pub struct Args {
     pub trainee: Option<String>,
     #[arg(long, value_enum)]
     pub mode: Option<ModeArg>,
+    #[command(flatten)]
+    pub lrs: super::lrs_args::LrsArgs,
 }
 
 pub fn run(
@@ -44,6 +46,10 @@ pub fn run(
     // Open the results database first: a locked, newer or damaged one is reported
     // before the screen changes, and nothing is played unsaved.
     let store = super::db::open(db)?;
+    let lrs = match (args.lrs.config()?, args.lrs.profile(lang)?) {
+        (Some(config), Some(profile)) => Some((config, profile)),
+        _ => None,
+    };
     let opts = tui::run::Options {
         lang,
         scenarios_dir: scenarios,
@@ -54,6 +60,7 @@ pub fn run(
             ModeArg::Practice => Mode::Practice,
             ModeArg::Exam => Mode::Exam,
         }),
+        lrs,
     };
     tui::run(&opts, Some(store)).map_err(|source| CliError::Terminal { source })?;
     Ok(exit::done())

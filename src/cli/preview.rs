@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let (scenario, seed) = args.target.load()?;
+    let (scenario, seed) = args.target.load(lang)?;
     let calendar = WorkCalendar::for_scenario(&scenario);
     let dossiers = match &args.dossier {
         None => generate(&scenario, &calendar, seed),

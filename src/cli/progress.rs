@@ -50,13 +50,13 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         Some(s) if s.world_version != WORLD_VERSION => format!(
             "{} {} {}",
             labels::points(lang, s.total),
-            labels::band(lang, s.band),
+            labels::grade(lang, s.band),
             t!(lang, "store.progress.other_world", world = s.world_version)
         ),
         Some(s) => format!(
             "{} {}",
             labels::points(lang, s.total),
-            labels::band(lang, s.band)
+            labels::grade(lang, s.band)
         ),
         None => "—".to_string(),
     };

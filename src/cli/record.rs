@@ -6,8 +6,13 @@
 //! period ends the attempt is scored and closed.
 //!
 //! Standard output is JSON Lines (docs/results.md): a first line about the attempt,
-//! one line per input line, and a last line with the score or the count so far.
+//! one line per input line (its events without the hidden truth: no planted flaws),
+//! and a last line with the training score or the count so far.
 //! Messages for a person go to standard error.
+//!
+//! With an LRS set (`--lrs-url`, docs/workshop.md) the attempt's learning records are
+//! queued with each commit and sent when the input ends; what cannot be sent stays
+//! queued for `motcua sync` or the next run, and is said on standard error.
 
 use std::io::Write;
 use std::path::Path;
@@ -16,13 +21,15 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::log_lines::{self, LogLines};
+use super::lrs_args::LrsArgs;
 use super::{CliError, db, exit, output, resolve};
 use crate::i18n::Lang;
 use crate::limits;
-use crate::present::labels;
+use crate::lrs::{Client, send_waiting};
+use crate::present::{labels, trainee_view};
 use crate::sanitize;
 use crate::session::action::{Action, LoggedAction};
-use crate::store::{Mode, Recorder};
+use crate::store::{Mode, Recorder, Start, Store};
 use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,13 +63,21 @@ pub struct Args {
     /// Abandon an unfinished attempt of this scenario and start a new one.
     #[arg(long)]
     pub new: bool,
+    #[command(flatten)]
+    pub lrs: LrsArgs,
 }
 
-pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, CliError> {
+pub fn run(
+    args: &Args,
+    lrs: &LrsArgs,
+    db_flag: Option<&Path>,
+    lang: Lang,
+) -> Result<ExitCode, CliError> {
     sanitize::check_name(&args.trainee).map_err(|problem| CliError::BadName {
         name: "--trainee",
         problem,
     })?;
+    let journal = lrs.journal(lang)?;
     let (scenario, source) = resolve::scenario_with_source(&args.scenario)?;
     let mut store = db::open(db_flag)?;
     let id = scenario.meta.id.clone();
@@ -81,7 +96,9 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
             );
             eprintln!("{note}");
         }
-        store.abandon_attempt(r.info.id).map_err(CliError::Store)?;
+        store
+            .abandon_attempt_queued(r.info.id, |at| journal.abandoned(&r, at))
+            .map_err(CliError::Store)?;
     }
     let resumed = unfinished.is_some();
     let mut rec = match unfinished {
@@ -89,7 +106,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
             if args.seed.is_some_and(|s| s != r.info.seed) {
                 say(t!(lang, "store.record.seed_kept", seed = r.info.seed));
             }
-            let rec = Recorder::resume(store, r).map_err(CliError::Store)?;
+            let rec = Recorder::resume_with(store, r, journal).map_err(CliError::Store)?;
             say(t!(
                 lang,
                 "store.record.resumed",
@@ -102,8 +119,14 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         None => {
             let seed = args.seed.unwrap_or(scenario.meta.seed);
             let mode = args.mode.into();
-            let rec = Recorder::start(store, &args.trainee, &scenario, &source, seed, mode)
-                .map_err(CliError::Store)?;
+            let start = Start {
+                trainee: &args.trainee,
+                scenario: &scenario,
+                source: &source,
+                seed,
+                mode,
+            };
+            let rec = Recorder::start_with(store, &start, journal).map_err(CliError::Store)?;
             say(t!(
                 lang,
                 "store.record.started",
@@ -147,6 +170,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     if skipped > 0 {
         say(t!(lang, "log.skipped", count = skipped));
     }
+    send_records(&mut rec.into_store(), lrs, lang)?;
     // A line that was not an action is a bad log, even though the others were kept.
     Ok(exit::check(skipped == 0))
 }
@@ -205,10 +229,11 @@ fn play_lines(rec: &mut Recorder, lang: Lang) -> Result<usize, CliError> {
         let name = action.name();
         // The action is committed before it changes anything.
         match rec.apply(action).map_err(CliError::Store)? {
+            // Without the hidden truth: the trainee's own command (`present::trainee_view`).
             Ok(events) => emit(&json!({
                 "seq": next,
                 "action": name,
-                "events": events,
+                "events": trainee_view::events(&events),
                 "now": rec.session().now(),
             }))?,
             Err(rejection) => {
@@ -249,16 +274,31 @@ fn finished(rec: &Recorder, lang: Lang, skipped: usize) -> Result<(), CliError> 
         "attempt": rec.attempt().0,
         "actions": rec.session().actions().len(),
         "skipped": skipped,
-        "total": debrief.total,
-        "band": debrief.band,
-        "passed": debrief.passed,
+        "total": debrief.total(),
+        "grade": debrief.grade(),
+        "passed": debrief.passed(),
     }))?;
     say(t!(
         lang,
         "store.record.finished",
-        total = labels::points(lang, debrief.total),
-        band = labels::band(lang, debrief.band)
+        total = labels::points(lang, debrief.total()),
+        grade = labels::grade(lang, debrief.grade())
     ));
+    Ok(())
+}
+
+/// Send what waits for the LRS (this attempt's records, and what earlier runs left),
+/// and say how it went. A failed send is not this command's failure: the records stay
+/// queued and `motcua sync` says the same.
+fn send_records(store: &mut Store, lrs: &LrsArgs, lang: Lang) -> Result<(), CliError> {
+    let Some(config) = lrs.config()? else {
+        return Ok(());
+    };
+    let client = Client::new(config);
+    let report = send_waiting(store, &client).map_err(CliError::Store)?;
+    for line in super::sync::report_lines(lang, &report, &client.config().endpoint) {
+        say(line);
+    }
     Ok(())
 }
 

@@ -1,15 +1,19 @@
-//! `motcua replay SCENARIO --actions FILE [--seed N] [--json]`: the score and the
-//! debrief of an action log. A malformed line, or an action the rules refuse (an
-//! unknown dossier, a step out of its state), is an error naming the line.
+//! `motcua replay SCENARIO --actions FILE [--seed N] [--json] [--as-it-stands]`: the
+//! score and the debrief of an action log. A malformed line, or an action the rules
+//! refuse (an unknown dossier, a step out of its state), is an error naming the line.
+//! Only a log that reaches the period's end has a final score; one that stops before
+//! says so and exits 4, and is scored only with `--as-it-stands` (labelled unfinished,
+//! the work left counted as not done).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::exit::Exit;
 use super::log_lines::{self, LogLines};
 use super::{CliError, exit, output, report, resolve};
 use crate::i18n::Lang;
 use crate::limits;
-use crate::present::debrief;
+use crate::present::{debrief, labels};
 use crate::sanitize;
 use crate::score;
 use crate::session::Session;
@@ -26,10 +30,13 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Score a log that stops before the period's end as it stands (not a final score).
+    #[arg(long)]
+    pub as_it_stands: bool,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let (scenario, seed) = args.target.load()?;
+    let (scenario, seed) = args.target.load(lang)?;
     let path = &args.actions;
     let file = std::fs::File::open(path).map_err(|source| CliError::Read {
         path: path.clone(),
@@ -73,13 +80,26 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
             });
         }
     }
-    let result = score::score(&scenario, session.events());
+    let result = score::score(&session);
     let count = session.actions().len();
-    let text = if args.json {
-        report::json(&scenario.meta.id, seed, count, &result)
-    } else {
-        sanitize::terminal(&debrief::render(lang, &scenario, &result)).into_owned()
+    let text = match (result.is_final || args.as_it_stands, args.json) {
+        (true, true) => report::json(&scenario.meta.id, seed, count, &result),
+        (true, false) => {
+            sanitize::terminal(&debrief::render(lang, &scenario, &result)).into_owned()
+        }
+        (false, true) => report::not_final_json(&scenario.meta.id, seed, count, &result),
+        (false, false) => {
+            let (now, end) = (
+                labels::moment(result.as_of),
+                labels::moment(result.period_end),
+            );
+            format!("{}\n", t!(lang, "debrief.not_final", now = now, end = end))
+        }
     };
     output::print(&text)?;
-    Ok(exit::done())
+    Ok(if result.is_final {
+        exit::done()
+    } else {
+        Exit::NotFinal.into()
+    })
 }

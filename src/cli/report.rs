@@ -1,7 +1,10 @@
 //! The stable JSON of `solve --json` and `replay --json`:
-//! `{"scenario", "seed", "actions", "total", "band", "passed", "pass_score",
-//!   "groups", "dossiers", "mistakes"}` (docs/architecture.md lists every field).
+//! `{"scenario", "seed", "actions", "final", "training", "panel_766", "dossiers",
+//!   "mistakes", "still_to_come", "as_of", "period_end"}` (docs/engine.md lists every
+//! field). A log that stops before the period's end, not scored as it stands, gets
+//! only `{"scenario", "seed", "actions", "final": false, "as_of", "period_end"}`.
 
+use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::score::Debrief;
@@ -21,6 +24,30 @@ pub fn json(scenario: &str, seed: u64, actions: usize, debrief: &Debrief) -> Str
         seed,
         actions,
         debrief,
+    };
+    crate::sanitize::json::pretty(&report)
+}
+
+#[derive(Serialize)]
+struct NotFinal<'a> {
+    scenario: &'a str,
+    seed: u64,
+    actions: usize,
+    #[serde(rename = "final")]
+    is_final: bool,
+    as_of: NaiveDateTime,
+    period_end: NaiveDateTime,
+}
+
+/// No score: the log stops before the period's end.
+pub fn not_final_json(scenario: &str, seed: u64, actions: usize, debrief: &Debrief) -> String {
+    let report = NotFinal {
+        scenario,
+        seed,
+        actions,
+        is_final: false,
+        as_of: debrief.as_of,
+        period_end: debrief.period_end,
     };
     crate::sanitize::json::pretty(&report)
 }

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::CliError;
-use crate::scenario::{self, Scenario, builtin};
+use crate::i18n::{Lang, diagnostics};
+use crate::scenario::{self, DiagCode, Loaded, Scenario, builtin};
 
 /// Load the scenario a user named, by path or by built-in id.
 pub fn scenario(name: &str) -> Result<Scenario, CliError> {
@@ -13,24 +14,42 @@ pub fn scenario(name: &str) -> Result<Scenario, CliError> {
 /// The scenario and the exact bytes it was loaded from (the store keeps them and
 /// identifies the scenario by their SHA-256).
 pub fn scenario_with_source(name: &str) -> Result<(Scenario, Vec<u8>), CliError> {
+    checked(name).map(|(l, bytes)| (l.scenario, bytes))
+}
+
+/// The scenario with its file's warnings, and the bytes it was loaded from.
+fn checked(name: &str) -> Result<(Loaded, Vec<u8>), CliError> {
     let path = Path::new(name);
     if path.is_file() {
         let bytes = std::fs::read(path).map_err(|source| CliError::Read {
             path: path.to_path_buf(),
             source,
         })?;
-        let s = scenario::load_bytes(name, &bytes).map_err(CliError::Scenario)?;
-        return Ok((s, bytes));
+        let loaded = scenario::check_bytes(name, &bytes).map_err(CliError::Scenario)?;
+        return Ok((loaded, bytes));
     }
     for (file, text) in builtin::FILES {
         let id = file.trim_end_matches(".toml");
         if id == name {
             let label = format!("scenarios/{file}");
-            let s = scenario::load_str(&label, text).map_err(CliError::Scenario)?;
-            return Ok((s, text.as_bytes().to_vec()));
+            let loaded = scenario::check_str(&label, text).map_err(CliError::Scenario)?;
+            return Ok((loaded, text.as_bytes().to_vec()));
         }
     }
     Err(CliError::UnknownScenario(name.to_string()))
+}
+
+/// Say on stderr, once, that a file is written in format version 1 (W005): it runs
+/// with the defaults of the later keys, which the author may not expect. The other
+/// warnings are `validate`'s.
+fn warn_format_one(lang: Lang, loaded: &Loaded) {
+    for d in loaded
+        .warnings
+        .iter()
+        .filter(|d| d.code == DiagCode::FormatOne)
+    {
+        eprintln!("{}", diagnostics::render(lang, d));
+    }
 }
 
 /// The built-in scenario ids, easiest first: the curriculum progress follows.
@@ -52,9 +71,11 @@ pub struct Target {
 }
 
 impl Target {
-    /// The scenario and the seed to play it with.
-    pub fn load(&self) -> Result<(Scenario, u64), CliError> {
-        let s = scenario(&self.scenario)?;
+    /// The scenario and the seed to play it with; a format-1 file is said on stderr.
+    pub fn load(&self, lang: Lang) -> Result<(Scenario, u64), CliError> {
+        let (loaded, _) = checked(&self.scenario)?;
+        warn_format_one(lang, &loaded);
+        let s = loaded.scenario;
         let seed = self.seed.unwrap_or(s.meta.seed);
         Ok((s, seed))
     }

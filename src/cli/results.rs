@@ -120,7 +120,7 @@ fn cell_text(lang: Lang, cell: &Cell, empty: &str) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Count(n) => n.to_string(),
         Cell::Score(Some(x)) => labels::points(lang, *x),
-        Cell::Band(Some(b)) => labels::band(lang, *b),
+        Cell::Band(Some(b)) => labels::grade(lang, *b),
         Cell::Flag(Some(true)) => t!(lang, "report.yes"),
         Cell::Flag(Some(false)) => t!(lang, "report.no"),
         Cell::Time(Some(time)) => time

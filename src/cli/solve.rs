@@ -26,9 +26,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
-    let (scenario, seed) = args.target.load()?;
+    let (scenario, seed) = args.target.load(lang)?;
     let session = solver::solve(&scenario, seed);
-    let result = score::score(&scenario, session.events());
+    let result = score::score(&session);
     if let Some(path) = &args.actions_out {
         let log = action::write_log(session.actions());
         std::fs::write(path, log).map_err(|source| CliError::Write {
@@ -46,7 +46,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
             )
         );
     }
-    let won = result.total >= 100.0;
+    let won = result.total() >= 100.0;
     if args.json {
         let id = &scenario.meta.id;
         output::print(&report::json(id, seed, session.actions().len(), &result))?;
@@ -57,7 +57,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         let verdict = if won {
             t!(lang, "cli.solve.won")
         } else {
-            let total = crate::present::labels::points(lang, result.total);
+            let total = crate::present::labels::points(lang, result.total());
             t!(lang, "cli.solve.not_won", total = total, seed = seed)
         };
         output::print(&format!("\n{verdict}\n"))?;

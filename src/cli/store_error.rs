@@ -34,7 +34,9 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
         }
         StoreError::NoDataDir => t!(lang, &key),
         StoreError::Damaged { attempt } => t!(lang, &key, attempt = attempt),
-        StoreError::NoSuchAttempt(id) | StoreError::AttemptClosed(id) => {
+        StoreError::NoSuchAttempt(id)
+        | StoreError::AttemptClosed(id)
+        | StoreError::NotFinal(id) => {
             t!(lang, &key, attempt = id)
         }
         StoreError::OutOfSequence {

@@ -14,7 +14,7 @@ pub fn check(path: &str, scenario: &Scenario) -> Option<Diagnostic> {
     let seeds = std::iter::once(scenario.meta.seed).chain(EXTRA_SEEDS);
     for seed in seeds {
         let session = solver::solve(scenario, seed);
-        let total = score::score(scenario, session.events()).total;
+        let total = score::score(&session).total();
         if total < 100.0 {
             return Some(Diagnostic {
                 path: path.to_string(),

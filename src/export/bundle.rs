@@ -3,6 +3,7 @@
 //! attempt; nothing in the bundle is trusted.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,12 @@ pub struct Bundle<T = Vec<BundleAttempt>> {
     #[serde(default = "world_one")]
     pub world_version: u32,
     pub exported_at: String,
+    /// The text of every scenario file the attempts used, by its SHA-256, so the
+    /// instructor's machine re-scores a custom scenario without the file beside the
+    /// bundle; `import` keeps a text only when it matches its hash. Absent in bundles
+    /// written before it (they still import with `--scenario FILE`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scenarios: BTreeMap<String, String>,
     pub attempts: T,
 }
 
@@ -88,7 +95,9 @@ impl<A> BundleAttempt<A> {
 /// streams).
 pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
     let mut attempts = Vec::new();
-    for info in store.attempts(&finished(filter))? {
+    let infos = store.attempts(&finished(filter))?;
+    let scenarios = texts(store, &infos)?;
+    for info in infos {
         let actions = store.actions(info.id)?;
         let values = Logged(&actions)
             .iter()
@@ -102,8 +111,27 @@ pub fn build(store: &Store, filter: &Filter) -> Result<Bundle, StoreError> {
         engine_version: store::ENGINE_VERSION.to_string(),
         world_version: WORLD_VERSION,
         exported_at: timestamp(std::time::SystemTime::now().into()),
+        scenarios,
         attempts,
     })
+}
+
+/// The scenario texts of `infos`, by hash (a text that is not UTF-8 is left out: a
+/// scenario file is TOML, always UTF-8).
+fn texts(store: &Store, infos: &[AttemptInfo]) -> Result<BTreeMap<String, String>, StoreError> {
+    let mut out = BTreeMap::new();
+    for info in infos {
+        if out.contains_key(&info.scenario_sha256) {
+            continue;
+        }
+        if let Some(text) = store
+            .scenario_source(&info.scenario_sha256)?
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+        {
+            out.insert(info.scenario_sha256.clone(), text);
+        }
+    }
+    Ok(out)
 }
 
 fn finished(filter: &Filter) -> Filter {
@@ -168,6 +196,7 @@ pub fn write(store: &Store, filter: &Filter, out: impl Write) -> Result<usize, W
         .attempts(&finished(filter))
         .map_err(WriteError::Store)?;
     let count = infos.len();
+    let scenarios = texts(store, &infos).map_err(WriteError::Store)?;
     let failed = RefCell::new(None);
     let doc = Bundle {
         format: FORMAT.to_string(),
@@ -175,6 +204,7 @@ pub fn write(store: &Store, filter: &Filter, out: impl Write) -> Result<usize, W
         engine_version: store::ENGINE_VERSION.to_string(),
         world_version: WORLD_VERSION,
         exported_at: timestamp(std::time::SystemTime::now().into()),
+        scenarios,
         attempts: FromStore {
             store,
             infos,
@@ -235,6 +265,10 @@ pub enum BundleError {
     BadVersion { found: String },
     /// More attempts than `limits::BUNDLE_ATTEMPTS`.
     TooMany { count: usize, limit: usize },
+    /// Written by a motcua of a newer simulated world than this one.
+    WorldTooNew { found: u32, supported: u32 },
+    /// `world_version` missing from a layout-2 bundle, 0 or not a number.
+    BadWorldVersion { found: String },
 }
 
 /// The whole bundle at once (tests, small files): the header checked as `import`

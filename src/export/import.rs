@@ -11,68 +11,17 @@ use std::io::Read;
 use serde::Serialize;
 
 pub use super::library::{Known, Library};
+pub use super::refusal::Refusal;
 
 use super::bundle::{Bundle, BundleAttempt};
 use super::other_world;
 use super::stream::{self, Actions, ReadAttempt, Stop};
 use crate::score;
 use crate::session::action::Action;
-use crate::session::{Rejection, Session, WORLD_VERSION};
+use crate::session::{Session, WORLD_VERSION};
 use crate::store::attempts::{band_from_key, normalize_name};
 use crate::store::imported::{Imported, ImportedAttempt, KeptScore};
 use crate::store::{AttemptId, Store, StoreError, parse_timestamp};
-
-/// Why an attempt was refused. Codes and facts; the CLI says it in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "reason", rename_all = "kebab-case")]
-pub enum Refusal {
-    /// No scenario with this id on this machine (give the file with `--scenario`).
-    UnknownScenario { scenario: String },
-    /// The scenario on this machine is another version of the one played.
-    ScenarioDiffers {
-        scenario: String,
-        recorded: String,
-        local: Vec<String>,
-    },
-    /// A field of the attempt is missing or wrong (empty trainee, bad time, unknown band).
-    BadField { field: &'static str, value: String },
-    /// An action line does not parse, or `seq` does not count 1, 2, 3 ...
-    BadAction { seq: u64, detail: String },
-    /// The rules refuse an action: the log was edited or belongs to another attempt.
-    Rejected {
-        seq: u64,
-        action: &'static str,
-        rejection: Rejection,
-    },
-    /// The log stops before the end of the period: not a finished attempt.
-    NotFinished,
-    /// Played in a newer world than this motcua's: update motcua to check it.
-    WorldTooNew { found: u32, supported: u32 },
-    /// The recorded score is not the replay's.
-    ScoreDiffers {
-        recorded_total: f64,
-        recorded_band: String,
-        recorded_passed: bool,
-        replay_total: f64,
-        replay_band: String,
-        replay_passed: bool,
-    },
-}
-
-impl Refusal {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Refusal::UnknownScenario { .. } => "unknown-scenario",
-            Refusal::ScenarioDiffers { .. } => "scenario-differs",
-            Refusal::BadField { .. } => "bad-field",
-            Refusal::BadAction { .. } => "bad-action",
-            Refusal::Rejected { .. } => "rejected",
-            Refusal::NotFinished => "not-finished",
-            Refusal::WorldTooNew { .. } => "world-too-new",
-            Refusal::ScoreDiffers { .. } => "score-differs",
-        }
-    }
-}
 
 /// What became of one attempt of a bundle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,18 +66,25 @@ pub struct Verified<'a, 'b> {
     pub replayed: bool,
 }
 
-/// An attempt of a bundle held in memory (its log still JSON values): the score it
-/// would be kept with, or why it cannot be kept.
-pub fn verify(a: &BundleAttempt, library: &Library) -> Result<KeptScore, Refusal> {
+/// An attempt of a bundle held in memory (its log still JSON values), written by a
+/// motcua of world `bundle_world`: the score it would be kept with, or why it cannot
+/// be kept.
+pub fn verify(
+    a: &BundleAttempt,
+    library: &Library,
+    bundle_world: u32,
+) -> Result<KeptScore, Refusal> {
     let read = a.map_actions(|values| Actions::from_values(values));
-    verify_read(&read, library).map(|v| v.score)
+    verify_read(&read, library, bundle_world).map(|v| v.score)
 }
 
-/// Check one attempt: replay and re-score it when it is of this motcua's world,
-/// keep its stored score when it is of an older one; `Err` says why it cannot be kept.
+/// Check one attempt of a bundle written by a motcua of world `bundle_world`: replay
+/// and re-score it when it is of this motcua's world, keep its stored score when it
+/// is of an older one; `Err` says why it cannot be kept.
 pub fn verify_read<'a, 'b>(
     a: &'b BundleAttempt<Actions>,
     library: &'a Library,
+    bundle_world: u32,
 ) -> Result<Verified<'a, 'b>, Refusal> {
     if crate::sanitize::check_name(&a.trainee).is_err() || normalize_name(&a.trainee).is_empty() {
         return Err(Refusal::BadField {
@@ -146,6 +102,13 @@ pub fn verify_read<'a, 'b>(
             });
         }
     };
+    // The motcua that wrote the bundle knew no world after its own.
+    if a.world_version > bundle_world {
+        return Err(Refusal::WorldAfterBundle {
+            found: a.world_version,
+            bundle: bundle_world,
+        });
+    }
     if a.world_version != WORLD_VERSION {
         return other_world::keep(a, library, actions);
     }
@@ -181,17 +144,18 @@ pub fn verify_read<'a, 'b>(
     if !session.is_over() {
         return Err(Refusal::NotFinished);
     }
-    let debrief = score::score(&known.scenario, session.events());
-    let same_band = band_from_key(&a.band) == Some(debrief.band);
+    let debrief = score::score(&session);
+    let same_band = band_from_key(&a.band) == Some(debrief.grade());
     // Totals are rounded to one decimal on both sides; compare exactly what was written.
-    if a.total.to_bits() != debrief.total.to_bits() || !same_band || a.passed != debrief.passed {
+    if a.total.to_bits() != debrief.total().to_bits() || !same_band || a.passed != debrief.passed()
+    {
         return Err(Refusal::ScoreDiffers {
             recorded_total: a.total,
             recorded_band: a.band.clone(),
             recorded_passed: a.passed,
-            replay_total: debrief.total,
-            replay_band: debrief.band.key().to_string(),
-            replay_passed: debrief.passed,
+            replay_total: debrief.total(),
+            replay_band: debrief.grade().key().to_string(),
+            replay_passed: debrief.passed(),
         });
     }
     Ok(Verified {
@@ -239,7 +203,14 @@ pub struct Streamed {
 /// `stream::header` has checked the file): an attempt that does not read is refused
 /// on its own (`bad-field`, `bad-action`), the others verified and kept a chunk at a
 /// time, each chunk in one transaction (an attempt kept twice is a duplicate).
-pub fn import_stream(store: &mut Store, reader: impl Read, library: &Library) -> Streamed {
+/// `header` is what `stream::header` found in the same file.
+pub fn import_stream(
+    store: &mut Store,
+    reader: impl Read,
+    library: &Library,
+    header: stream::Header,
+) -> Streamed {
+    let world = header.world_version;
     let mut lines = Vec::new();
     let mut pending = Vec::new();
     let mut held = 0;
@@ -254,12 +225,20 @@ pub fn import_stream(store: &mut Store, reader: impl Read, library: &Library) ->
         pending.push(attempt);
         if pending.len() >= CHUNK || held >= CHUNK_ACTIONS {
             held = 0;
-            import_chunk(store, std::mem::take(&mut pending), library, &mut lines)?;
+            import_chunk(
+                store,
+                std::mem::take(&mut pending),
+                library,
+                world,
+                &mut lines,
+            )?;
         }
         Ok(())
     });
     let stopped = read
-        .and_then(|()| import_chunk(store, pending, library, &mut lines).map_err(Stop::Store))
+        .and_then(|()| {
+            import_chunk(store, pending, library, world, &mut lines).map_err(Stop::Store)
+        })
         .err();
     Streamed { lines, stopped }
 }
@@ -270,6 +249,7 @@ fn import_chunk(
     store: &mut Store,
     chunk: Vec<ReadAttempt>,
     library: &Library,
+    world: u32,
     lines: &mut Vec<Line>,
 ) -> Result<(), StoreError> {
     let first = lines.len();
@@ -277,7 +257,7 @@ fn import_chunk(
         .iter()
         .filter_map(|a| a.as_ref().ok().cloned())
         .collect();
-    let mut done = import_parsed(store, &readable, library)?.into_iter();
+    let mut done = import_parsed(store, &readable, library, world)?.into_iter();
     for (i, attempt) in chunk.into_iter().enumerate() {
         let index = first + i + 1;
         let line = match attempt {
@@ -311,15 +291,16 @@ pub fn import(
         .iter()
         .map(|a| a.map_actions(|values| Actions::from_values(values)))
         .collect();
-    import_parsed(store, &read, library)
+    import_parsed(store, &read, library, bundle.world_version)
 }
 
 fn import_parsed(
     store: &mut Store,
     attempts: &[BundleAttempt<Actions>],
     library: &Library,
+    world: u32,
 ) -> Result<Vec<Line>, StoreError> {
-    let results = verify_all(attempts, library);
+    let results = verify_all(attempts, library, world);
     let keep: Vec<ImportedAttempt<'_>> = attempts
         .iter()
         .zip(&results)
@@ -371,12 +352,16 @@ fn import_parsed(
 fn verify_all<'a, 'b>(
     attempts: &'b [BundleAttempt<Actions>],
     library: &'a Library,
+    world: u32,
 ) -> Vec<Result<Verified<'a, 'b>, Refusal>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 8);
     if threads == 1 || attempts.len() < 8 {
-        return attempts.iter().map(|a| verify_read(a, library)).collect();
+        return attempts
+            .iter()
+            .map(|a| verify_read(a, library, world))
+            .collect();
     }
     let chunk = attempts.len().div_ceil(threads);
     std::thread::scope(|s| {
@@ -385,7 +370,7 @@ fn verify_all<'a, 'b>(
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|a| verify_read(a, library))
+                        .map(|a| verify_read(a, library, world))
                         .collect::<Vec<_>>()
                 })
             })

@@ -1,5 +1,5 @@
 //! Reading a results bundle from a file without holding it. Two passes over the file:
-//! [`header`] checks `format`, `version` and the number of attempts while skipping
+//! [`header`] checks `format`, `version`, `world_version` and the number of attempts while skipping
 //! every attempt unread (nothing is kept), so a truncated or foreign file is refused
 //! before anything is imported; [`attempts`] then hands the attempts over one at a
 //! time, each action parsed straight into an [`Action`] (no JSON tree), and a
@@ -12,8 +12,9 @@ use std::io::{BufRead, BufReader, Read};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::bundle::{BundleAttempt, BundleError, FORMAT, VERSION};
+use super::bundle::{BundleAttempt, BundleError, FORMAT, VERSION, WORLD_ONE};
 use crate::limits;
+use crate::session::WORLD_VERSION;
 use crate::session::action::Action;
 use crate::store::StoreError;
 
@@ -38,8 +39,16 @@ pub enum Actions {
 /// One attempt of a streamed bundle: its fields, or the field that did not read.
 pub type ReadAttempt = Result<BundleAttempt<Actions>, BadField>;
 
-/// Pass 1: the header is a bundle motcua can read. Returns the number of attempts.
-pub fn header(reader: impl Read) -> Result<usize, BundleError> {
+/// What pass 1 found: how many attempts, and the world version of the motcua that
+/// wrote the bundle (no attempt in it can be of a newer one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub attempts: usize,
+    pub world_version: u32,
+}
+
+/// Pass 1: the header is a bundle motcua can read.
+pub fn header(reader: impl Read) -> Result<Header, BundleError> {
     let mut de = serde_json::Deserializer::from_reader(without_bom(reader));
     let head = de.deserialize_map(HeadVisitor).map_err(malformed)?;
     de.end().map_err(malformed)?;
@@ -51,8 +60,8 @@ pub fn header(reader: impl Read) -> Result<usize, BundleError> {
         .ok_or_else(|| BundleError::Malformed("missing field `attempts`".into()))?
         .map_err(|found| BundleError::Malformed(format!("`attempts` is {found}, not a list")))?;
     let version = head.version.unwrap_or(Value::Null);
-    match version.as_u64() {
-        Some(v) if (1..=u64::from(VERSION)).contains(&v) => {}
+    let layout = match version.as_u64() {
+        Some(v) if (1..=u64::from(VERSION)).contains(&v) => v,
         Some(found) if found > u64::from(VERSION) => {
             return Err(BundleError::TooNew {
                 found: u32::try_from(found).unwrap_or(u32::MAX),
@@ -63,14 +72,70 @@ pub fn header(reader: impl Read) -> Result<usize, BundleError> {
             let found = version.to_string().chars().take(80).collect();
             return Err(BundleError::BadVersion { found });
         }
-    }
+    };
     if count > limits::BUNDLE_ATTEMPTS {
         return Err(BundleError::TooMany {
             count,
             limit: limits::BUNDLE_ATTEMPTS,
         });
     }
-    Ok(count)
+    let world_version = world(layout, head.world_version)?;
+    Ok(Header {
+        attempts: count,
+        world_version,
+    })
+}
+
+/// The scenario texts a bundle carries (`scenarios`: SHA-256 → text), read on a pass
+/// of their own with every attempt skipped unread. Each is a claim: the caller keeps
+/// only a text whose own hash is its key.
+pub fn scenarios(reader: impl Read) -> Result<Vec<(String, String)>, BundleError> {
+    let mut de = serde_json::Deserializer::from_reader(without_bom(reader));
+    let found = de.deserialize_map(TextsVisitor).map_err(malformed)?;
+    de.end().map_err(malformed)?;
+    Ok(found)
+}
+
+struct TextsVisitor;
+
+impl<'de> Visitor<'de> for TextsVisitor {
+    type Value = Vec<(String, String)>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a results bundle (a JSON object)")
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut texts = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "scenarios" {
+                let by_hash: std::collections::BTreeMap<String, String> = map.next_value()?;
+                texts.extend(by_hash);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(texts)
+    }
+}
+
+/// The bundle's world version: absent in layout 1 (written before world versions
+/// existed: world 1), a whole number from 1 in every later layout, and not newer than
+/// this motcua's (it could not replay nor judge that world's attempts).
+fn world(layout: u64, value: Option<Value>) -> Result<u32, BundleError> {
+    let found = match value {
+        None if layout == 1 => return Ok(WORLD_ONE),
+        None => Value::Null,
+        Some(v) => v,
+    };
+    match found.as_u64() {
+        Some(w) if w > u64::from(WORLD_VERSION) => Err(BundleError::WorldTooNew {
+            found: u32::try_from(w).unwrap_or(u32::MAX),
+            supported: WORLD_VERSION,
+        }),
+        Some(w @ 1..) => Ok(u32::try_from(w).unwrap_or(WORLD_VERSION)),
+        _ => Err(BundleError::BadWorldVersion {
+            found: found.to_string().chars().take(80).collect(),
+        }),
+    }
 }
 
 /// Why pass 2 stopped.
@@ -147,11 +212,12 @@ mod attempt;
 
 use attempt::{AttemptSeed, Fields};
 
-/// What pass 1 keeps: two small values and a count.
+/// What pass 1 keeps: three small values and a count.
 #[derive(Default)]
 struct Head {
     format: Option<Value>,
     version: Option<Value>,
+    world_version: Option<Value>,
     /// `Some(Err(_))`: `attempts` is there but not a list.
     attempts: Option<Result<usize, String>>,
 }
@@ -169,6 +235,7 @@ impl<'de> Visitor<'de> for HeadVisitor {
             match key.as_str() {
                 "format" => head.format = Some(map.next_value()?),
                 "version" => head.version = Some(map.next_value()?),
+                "world_version" => head.world_version = Some(map.next_value()?),
                 "attempts" if head.attempts.is_some() => {
                     return Err(de::Error::duplicate_field("attempts"));
                 }

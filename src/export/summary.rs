@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::{Value, json};
 
-use crate::score::Band;
+use crate::score::Grade;
 use crate::store::progress::summarize;
 use crate::store::{AttemptInfo, Status};
 
@@ -29,7 +29,7 @@ pub enum Cell {
     Text(String),
     Count(u64),
     Score(Option<f64>),
-    Band(Option<Band>),
+    Band(Option<Grade>),
     Flag(Option<bool>),
     Time(Option<DateTime<Utc>>),
     /// Mistake codes with their counts, most frequent first.
@@ -151,7 +151,7 @@ fn by_scenario(attempts: &[AttemptInfo], curriculum: &[&str]) -> Table {
             add_mistakes(&mut mistakes, a);
         }
         let average = (!best.is_empty())
-            .then(|| crate::score::index::round1(best.values().sum::<f64>() / best.len() as f64));
+            .then(|| crate::score::grade::round1(best.values().sum::<f64>() / best.len() as f64));
         let top_score = best.values().copied().reduce(f64::max);
         rows.push(vec![
             Cell::Text(id.to_string()),
@@ -238,7 +238,7 @@ fn value(cell: &Cell) -> Value {
         Cell::Text(s) => json!(s),
         Cell::Count(n) => json!(n),
         Cell::Score(s) => json!(s),
-        Cell::Band(b) => json!(b.map(Band::key)),
+        Cell::Band(b) => json!(b.map(Grade::key)),
         Cell::Flag(f) => json!(f),
         Cell::Time(t) => json!(t.map(iso)),
         Cell::Mistakes(list) => Value::Array(

@@ -3,17 +3,43 @@
 use chrono::NaiveDateTime;
 
 use crate::i18n::Lang;
+use crate::scenario::StepKind;
 use crate::scenario::{Party, Procedure, Scenario};
-use crate::score::{Band, Group, MistakeCode, Outcome};
+use crate::score::panel::NotAssessed;
+use crate::score::{Grade, IndicatorId, MistakeCode, Outcome};
 use crate::session::{Rejection, Status};
 use crate::t;
 
-pub fn group(lang: Lang, g: Group) -> String {
-    t!(lang, &format!("group.{}", g.key()))
+/// The training score's grade name.
+pub fn grade(lang: Lang, g: Grade) -> String {
+    t!(lang, &format!("grade.{}", g.key()))
 }
 
-pub fn band(lang: Lang, b: Band) -> String {
-    t!(lang, &format!("band.{}", b.key()))
+/// A step of the training score.
+pub fn step(lang: Lang, k: StepKind) -> String {
+    t!(lang, &format!("step.{}", k.key()))
+}
+
+/// A QĐ 766 indicator's name (without its number).
+pub fn indicator(lang: Lang, id: IndicatorId) -> String {
+    t!(lang, &format!("indicator.{}", id.key()))
+}
+
+pub fn not_assessed(lang: Lang, why: NotAssessed) -> String {
+    let key = match why {
+        NotAssessed::NotSimulated => "not-simulated",
+        NotAssessed::NoDossiers => "no-dossiers",
+    };
+    t!(lang, &format!("not_assessed.{key}"))
+}
+
+/// A ratio as a percentage with two decimals, as the Portal shows it.
+pub fn percent(lang: Lang, ratio: f64) -> String {
+    let s = format!("{:.2}%", ratio * 100.0);
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
 }
 
 pub fn status(lang: Lang, s: Status) -> String {

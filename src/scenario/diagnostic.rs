@@ -54,12 +54,14 @@ keyed_enum!(
         TooLarge = "E041",
         TooLong = "E042",
         BadDate = "E043",
+        ScoringRetired = "E044",
         OfficeArea = "E050",
         Jurisdiction = "E051",
         RequiredIf = "E052",
         Unwinnable = "W001",
         EventNoEffect = "W002",
         FormatOne = "W005",
+        ScoringRetiredFormatOne = "W006",
     }
 );
 

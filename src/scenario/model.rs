@@ -17,6 +17,8 @@ pub const FORMAT_VERSION_1: i64 = 1;
 mod area;
 mod fields;
 mod result;
+mod scoring;
+mod scripted;
 
 pub use area::{
     Area, CLOSE_RELATIVES, Condition, Geography, Jurisdiction, LegalForm, Level, RequiredIf,
@@ -25,6 +27,8 @@ pub use area::{
 pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
 pub use result::ResultChannel;
+pub use scoring::{Deduction, Scoring, StepKind};
+pub use scripted::{EventKind, ScriptedDossier, ScriptedEvent};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
@@ -354,72 +358,4 @@ keyed_enum!(
 pub struct DayTime {
     pub day: u32,
     pub time: NaiveTime,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScriptedDossier {
-    /// Name events use to refer to this dossier.
-    pub id: Option<String>,
-    pub at: DayTime,
-    pub procedure: String,
-    pub channel: Channel,
-    pub flaws: Vec<String>,
-    /// The deciding party lives in another commune of the province: a dossier of a
-    /// boundary-free procedure that the desk accepts and transfers.
-    pub other_commune: bool,
-    /// How the applicant asks for the result; `None`: drawn like a generated dossier's.
-    pub result_channel: Option<ResultChannel>,
-}
-
-keyed_enum!(
-    /// Things that happen to the office at a scripted time.
-    EventKind {
-        Outage = "outage",
-        SupplementArrives = "supplement-arrives",
-        RuleChange = "rule-change",
-        CitizenCall = "citizen-call",
-        Withdraw = "withdraw",
-    }
-);
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScriptedEvent {
-    pub at: DayTime,
-    pub kind: EventKind,
-    /// Length of an outage.
-    pub minutes: Option<u32>,
-    /// Scripted dossier id the event concerns.
-    pub dossier: Option<String>,
-    /// Rule set in force after a rule change.
-    pub rules: Option<RuleSet>,
-    pub message: Option<String>,
-    pub message_en: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Scoring {
-    pub weights: Weights,
-}
-
-/// Maximum points of the five QĐ 766 groups.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Weights {
-    pub transparency: f64,
-    pub progress: f64,
-    pub digitization: f64,
-    pub online: f64,
-    pub satisfaction: f64,
-}
-
-impl Default for Weights {
-    /// QĐ 766/QĐ-TTg: 18, 20, 22, 22, 18.
-    fn default() -> Self {
-        Weights {
-            transparency: 18.0,
-            progress: 20.0,
-            digitization: 22.0,
-            online: 22.0,
-            satisfaction: 18.0,
-        }
-    }
 }

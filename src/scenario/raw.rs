@@ -216,6 +216,8 @@ pub(crate) struct RawScripted {
     pub flaws: StrList,
     pub other_commune: Option<S<bool>>,
     pub result_channel: Str,
+    pub deadline: Option<S<RawDeadline>>,
+    pub verification_days: Int,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -233,9 +235,14 @@ pub(crate) struct RawEvent {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawScoring {
+    pub steps: Option<S<BTreeMap<S<String>, S<i64>>>>,
+    pub deductions: Option<S<BTreeMap<S<String>, S<i64>>>>,
+    /// Retired: the five QĐ 766 groups are no rubric of a trainee (E044).
     pub weights: Option<S<RawWeights>>,
 }
 
+/// The retired `[scoring] weights`, read only to name it in E044.
+#[allow(dead_code)]
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawWeights {

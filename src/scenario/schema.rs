@@ -91,7 +91,7 @@ const fn opt(name: &'static str, kind: Kind) -> Key {
     }
 }
 
-/// Action names (design §5) whose time cost `[costs]` may set.
+/// Action names (docs/engine.md, "Actions" table) whose time cost `[costs]` may set.
 pub(crate) const COST_ACTIONS: &[&str] = &[
     "open",
     "inspect",
@@ -303,6 +303,8 @@ pub(crate) static SCRIPTED: Table = Table {
         opt("flaws", Kind::StrList),
         opt("other_commune", Kind::Bool),
         opt("result_channel", Kind::Str),
+        opt("deadline", Kind::Table(&DEADLINE)),
+        opt("verification_days", Kind::Int),
     ],
 };
 
@@ -321,9 +323,35 @@ pub(crate) static EVENT: Table = Table {
 
 pub(crate) static SCORING: Table = Table {
     label: "[scoring]",
-    keys: &[opt("weights", Kind::Table(&WEIGHTS))],
+    keys: &[
+        opt("steps", Kind::IntMapOf(STEP_KEYS)),
+        opt("deductions", Kind::IntMapOf(DEDUCTION_KEYS)),
+        opt("weights", Kind::Table(&WEIGHTS)),
+    ],
 };
 
+/// The training score's steps (`StepKind` keys) whose weight `[scoring] steps` sets.
+pub(crate) const STEP_KEYS: &[&str] = &[
+    "receipt",
+    "appraisal",
+    "on-time",
+    "apology",
+    "national-data",
+    "digitize",
+    "forward",
+    "sign",
+    "fee-before-result",
+    "result-channel",
+];
+
+/// Mistakes that cost points of their own (`Deduction` keys): `[scoring] deductions`.
+pub(crate) const DEDUCTION_KEYS: &[&str] = &[
+    "supplement-not-needed",
+    "out-of-order",
+    "apology-not-needed",
+];
+
+/// The retired group weights: still known, so E044 can say what to write instead.
 pub(crate) static WEIGHTS: Table = Table {
     label: "scoring.weights",
     keys: &[
@@ -389,7 +417,19 @@ mod tests {
                 missing.push(format!("[costs].{action}"));
             }
         }
+        for key in STEP_KEYS.iter().chain(DEDUCTION_KEYS) {
+            if !GUIDE.contains(&format!("`{key}`")) {
+                missing.push(format!("[scoring].{key}"));
+            }
+        }
         assert!(missing.is_empty(), "undocumented keys: {missing:?}");
+    }
+
+    #[test]
+    fn scoring_keys_are_the_step_and_deduction_keys() {
+        use crate::scenario::{Deduction, StepKind};
+        assert_eq!(STEP_KEYS, StepKind::keys().as_slice());
+        assert_eq!(DEDUCTION_KEYS, Deduction::keys().as_slice());
     }
 
     #[test]

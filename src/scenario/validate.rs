@@ -14,6 +14,8 @@ mod jurisdiction;
 mod meta;
 mod office;
 mod procedure;
+mod scoring;
+mod scripted;
 mod site_check;
 
 use std::collections::BTreeMap;
@@ -33,7 +35,7 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     let office = office::office(r, file.office.as_ref(), start, v);
     let calendar = calendar::calendar(r, file.calendar.as_ref());
     let costs = office::costs(r, file.costs.as_ref());
-    let scoring = office::scoring(r, file.scoring.as_ref());
+    let scoring = scoring::scoring(r, file.scoring.as_ref(), v);
     let index = index::Index::new(r, file);
     let procedures = procedure::procedures(r, file, v, office.as_ref());
     let period = meta.as_ref().map(|m| m.working_days);
@@ -45,7 +47,7 @@ pub(crate) fn scenario(r: &mut Report, file: &RawFile) -> Option<Scenario> {
     let dossiers = dossiers::plan(r, file.dossiers.as_ref(), &frame);
     let events = events::events(r, &file.events, &frame);
     if let (Some(plan), Some(list)) = (&dossiers, &procedures) {
-        dossiers::result_channels(r, file.dossiers.as_ref(), plan, list)?;
+        scripted::result_channels(r, file.dossiers.as_ref(), plan, list)?;
     }
     version?;
     Some(Scenario {

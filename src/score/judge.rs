@@ -25,9 +25,17 @@ pub fn mistakes(scenario: &Scenario, events: &[Event]) -> Vec<Mistake> {
         judge.event(e);
     }
     let mut late = Clock::read(events).late_mistakes();
+    let procedures = judge.procedures;
     let mut out = judge.out;
     for (code, dossier, at) in late.drain(..) {
-        let reference = references::general(code, scenario.meta.rules, at.date()).to_string();
+        let general = references::general(code, scenario.meta.rules, at.date());
+        // Lateness cites the procedure's own time limit beside indicator 2.1.
+        let reference = match procedures.get(&dossier) {
+            Some(p) if code == MistakeCode::Late && !p.legal_basis.is_empty() => {
+                format!("{}; {general}", p.legal_basis.join("; "))
+            }
+            _ => general.to_string(),
+        };
         out.push(Mistake {
             code,
             dossier,

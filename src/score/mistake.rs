@@ -5,8 +5,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::scenario::model::keyed_enum;
-
-use super::index::Group;
+use crate::scenario::{Deduction, StepKind};
 
 keyed_enum!(
     /// Every kind of mistake the judge knows. The keys are stable: reports and
@@ -35,25 +34,43 @@ keyed_enum!(
 );
 
 impl MistakeCode {
-    /// The 766 groups a mistake of this kind costs points in.
-    pub fn groups(self) -> &'static [Group] {
-        use Group::*;
+    /// The steps of the training score this mistake spoils; `after_acceptance` tells
+    /// a decision on the verified dossier from one at receipt. Empty for the mistakes
+    /// that cost points of their own (`deduction`) and for `unfinished`, whose cost
+    /// is the steps left undone.
+    pub fn spoils(self, after_acceptance: bool) -> &'static [StepKind] {
         use MistakeCode::*;
+        use StepKind as K;
+        let decision: &'static [StepKind] = if after_acceptance {
+            &[K::Appraisal]
+        } else {
+            &[K::Receipt]
+        };
         match self {
-            AcceptedIncomplete | FailedToRefuse | SupplementIncomplete | OutOfOrder
-            | ApprovedFlawed => &[Transparency],
-            SupplementNotNeeded | RefusedWithoutGround | NotTransferred | TransferredWrongly => {
-                &[Transparency, Satisfaction]
+            AcceptedIncomplete => &[K::Receipt],
+            FailedToRefuse | SupplementIncomplete | SupplementTwice | RefusedWithoutGround => {
+                decision
             }
-            SupplementTwice => &[Transparency, Progress, Satisfaction],
-            LateWithoutApology => &[Transparency, Satisfaction],
-            // Small: telling a citizen of a delay that is not coming misinforms them.
-            ApologyNotNeeded => &[Transparency],
-            AskedNationalDb => &[Digitization, Satisfaction],
-            NotDigitized | NotReused => &[Digitization],
-            Late | Unfinished => &[Progress, Satisfaction],
-            ResultBeforePayment => &[Online],
-            WrongResultChannel => &[Online, Satisfaction],
+            // The routing of a dossier is part of its receipt decision.
+            NotTransferred | TransferredWrongly => &[K::Receipt, K::Forward],
+            ApprovedFlawed => &[K::Appraisal],
+            AskedNationalDb | NotReused => &[K::NationalData],
+            NotDigitized => &[K::Digitize],
+            Late => &[K::OnTime],
+            LateWithoutApology => &[K::Apology],
+            ResultBeforePayment => &[K::FeeBeforeResult],
+            WrongResultChannel => &[K::ResultChannel],
+            SupplementNotNeeded | OutOfOrder | ApologyNotNeeded | Unfinished => &[],
+        }
+    }
+
+    /// The cost of its own, for a mistake that spoils no step.
+    pub fn deduction(self) -> Option<Deduction> {
+        match self {
+            MistakeCode::SupplementNotNeeded => Some(Deduction::SupplementNotNeeded),
+            MistakeCode::OutOfOrder => Some(Deduction::OutOfOrder),
+            MistakeCode::ApologyNotNeeded => Some(Deduction::ApologyNotNeeded),
+            _ => None,
         }
     }
 }

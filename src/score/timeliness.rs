@@ -9,6 +9,11 @@
 //! Still open at the period's end: the end of the period counts as its end, except
 //! while a supplement asked for after acceptance is outstanding: then the moment of
 //! the request counts (QĐ 766, 2.1).
+//!
+//! Late is the trainee's mistake (`late`) unless the specialist announced that the
+//! verification alone outlasts the time limit (`DelayNotice { unavoidable }`: late
+//! however fast the desk worked). Such a dossier still counts as late for indicator
+//! 2.1; what is owed then is the apology before the due moment.
 
 use std::collections::BTreeMap;
 
@@ -26,6 +31,8 @@ pub struct Timing {
     pub due: Option<NaiveDateTime>,
     pub ended_at: Option<NaiveDateTime>,
     pub apologized_in_time: bool,
+    /// The specialist announced that the verification alone outlasts the time limit.
+    pub unavoidable: bool,
     /// A post-acceptance supplement request still unanswered, since this moment.
     pub waiting_since: Option<NaiveDateTime>,
 }
@@ -75,6 +82,7 @@ impl Clock {
                 } => t.waiting_since = Some(e.at),
                 Happened::SupplementReceived { .. } => t.waiting_since = None,
                 Happened::Apologized { in_time, .. } => t.apologized_in_time |= *in_time,
+                Happened::DelayNotice { unavoidable, .. } => t.unavoidable |= *unavoidable,
                 Happened::Processed { .. }
                 | Happened::Returned { .. }
                 | Happened::Refused { .. }
@@ -89,7 +97,8 @@ impl Clock {
         clock
     }
 
-    /// `late` for every dossier that ended (or stood open) after its due moment, and
+    /// `late` for every dossier that ended (or stood open) after its due moment, but
+    /// one whose lateness the specialist announced as unavoidable, and
     /// `late-without-apology` when no apology went out before it. Open dossiers are
     /// judged only once the period is over.
     pub fn late_mistakes(&self) -> Vec<(MistakeCode, String, NaiveDateTime)> {
@@ -106,7 +115,9 @@ impl Clock {
                 continue;
             }
             let at = end.unwrap_or(now);
-            out.push((MistakeCode::Late, code.clone(), at));
+            if !t.unavoidable {
+                out.push((MistakeCode::Late, code.clone(), at));
+            }
             if !t.apologized_in_time {
                 out.push((MistakeCode::LateWithoutApology, code.clone(), at));
             }
@@ -197,5 +208,50 @@ mod tests {
         let clock = Clock::read(&log(true));
         assert!(clock.late_mistakes().is_empty());
         assert_eq!(clock.dossiers["X"].on_time(at(10, 17)), Some(true));
+    }
+
+    /// The log of `log(false)` with an unavoidable delay announced on the 6th at 10:00
+    /// (result expected on the 9th) and, when `apology`, the letter on the 6th at 11:00.
+    fn announced(apology: bool) -> Vec<Event> {
+        let mut events = log(false);
+        let end = events.pop().expect("the period's end");
+        events.push(event(
+            at(6, 10),
+            Happened::DelayNotice {
+                dossier: "X".into(),
+                due: at(7, 17),
+                expected: at(9, 8),
+                unavoidable: true,
+            },
+        ));
+        if apology {
+            let new_date = NaiveDate::from_ymd_opt(2026, 4, 9).unwrap_or_default();
+            events.push(event(
+                at(6, 11),
+                Happened::Apologized {
+                    dossier: "X".into(),
+                    new_date,
+                    in_time: true,
+                    needed: true,
+                },
+            ));
+        }
+        events.push(end);
+        events
+    }
+
+    #[test]
+    fn an_unavoidable_delay_stays_late_but_only_a_missing_apology_is_a_mistake() {
+        // Due on the 7th at 17:00, still open when the period ends on the 10th: late
+        // for 2.1 either way.
+        let with = Clock::read(&announced(true));
+        assert_eq!(with.dossiers["X"].on_time(at(10, 17)), Some(false));
+        assert!(with.late_mistakes().is_empty());
+        let without: Vec<_> = Clock::read(&announced(false))
+            .late_mistakes()
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
+        assert_eq!(without, [MistakeCode::LateWithoutApology]);
     }
 }

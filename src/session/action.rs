@@ -1,4 +1,4 @@
-//! The action log (design §5): JSON Lines, one action per line, the whole truth of an attempt.
+//! The action log (docs/engine.md §1): JSON Lines, one action per line, the whole truth of an attempt.
 
 use std::fmt;
 

@@ -2,7 +2,7 @@
 
 use crate::scenario::Costs;
 
-/// Built-in minutes per action (design §5 names).
+/// Built-in minutes per action, by action name (docs/engine.md, "Actions" table).
 pub const DEFAULTS: &[(&str, u32)] = &[
     ("open", 1),
     ("inspect", 2),

@@ -26,10 +26,13 @@ impl Session {
             .cloned()
             .collect();
         for f in &cured {
-            if f.stage == Stage::Receipt
-                && let Some(d) = self.dossier_mut(i)
-            {
-                fix(d, &p, f);
+            if f.stage == Stage::Receipt {
+                if let Some(d) = self.dossier_mut(i) {
+                    fix(d, &p, f);
+                }
+                if let (FlawKind::Missing, Some(c)) = (f.kind, &f.component) {
+                    self.states[i].supplied.insert(c.clone());
+                }
             }
             let s = &mut self.states[i];
             s.open_flaws.retain(|id| *id != f.id);

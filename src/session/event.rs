@@ -113,6 +113,10 @@ pub enum Happened {
         dossier: String,
         due: NaiveDateTime,
         expected: NaiveDateTime,
+        /// The verification alone outlasts the time limit: forwarded the moment it
+        /// was accepted, the dossier would still be late. The lateness is not the
+        /// desk's; the apology is still owed.
+        unavoidable: bool,
     },
     Appraised {
         dossier: String,

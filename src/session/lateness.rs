@@ -68,6 +68,33 @@ impl Session {
         }
     }
 
+    /// When the specialist's verification of dossier `i`, forwarded at `from`, ends:
+    /// a scripted length or a site check at the close of its last working day,
+    /// otherwise after the drawn office minutes (`verification_end`).
+    pub(super) fn verification_from(&self, i: usize, from: NaiveDateTime) -> NaiveDateTime {
+        self.verification_until(i, from, self.states[i].due)
+    }
+
+    /// `verification_from` for a dossier due at `due` (the correct path's own due
+    /// moment when estimating what is possible).
+    pub(super) fn verification_until(
+        &self,
+        i: usize,
+        from: NaiveDateTime,
+        due: Option<NaiveDateTime>,
+    ) -> NaiveDateTime {
+        let minutes = self.dossier(i).truth.specialist_minutes;
+        let scripted = self.scripted_at(i).and_then(|s| s.verification_days);
+        let site = self.procedure_at(i).site_check.map(|c| c.days(minutes));
+        match scripted.or(site) {
+            Some(days) if days > 0 => {
+                let last = self.calendar.nth_working_day_after(from.date(), days);
+                self.calendar.close_of(last)
+            }
+            _ => self.verification_end_by(from, u64::from(minutes), due),
+        }
+    }
+
     /// Office minutes the trainee still spends before forwarding dossier `i`.
     fn transfer_minutes(&self, i: usize) -> u64 {
         let role = self.scenario.meta.role;
@@ -110,9 +137,20 @@ impl Session {
         from: NaiveDateTime,
         minutes: u64,
     ) -> NaiveDateTime {
+        self.verification_end_by(from, minutes, self.states[i].due)
+    }
+
+    /// `verification_end` for a dossier due at `due` (the correct path's own due
+    /// moment when estimating what is possible).
+    pub(super) fn verification_end_by(
+        &self,
+        from: NaiveDateTime,
+        minutes: u64,
+        due: Option<NaiveDateTime>,
+    ) -> NaiveDateTime {
         let after = self.trainee_minutes(Step::Appraise, "appraise")
             + self.trainee_minutes(Step::Sign, "sign");
-        let minutes = match self.states[i].due {
+        let minutes = match due {
             Some(due) => {
                 let room = self
                     .calendar

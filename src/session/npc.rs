@@ -28,6 +28,13 @@ impl Session {
         &self.scenario.procedures[p]
     }
 
+    /// The time limit of dossier `i` (`deadline_of`).
+    pub(super) fn deadline_at(&self, i: usize) -> crate::scenario::Deadline {
+        self.scripted_at(i)
+            .and_then(|s| s.deadline)
+            .unwrap_or(self.procedure_at(i).deadline)
+    }
+
     /// Where dossier `i` belongs, by the one definition of the desk's area.
     pub(super) fn competence(&self, i: usize) -> crate::generate::Competence {
         *self.competence[i].get_or_init(|| {
@@ -47,10 +54,28 @@ impl Session {
         policy::result_channel(self.dossier(i))
     }
 
-    /// When the citizen answers a request made at `at`; a scripted arrival may come first.
+    /// When the citizen answers a request made at `at` on their own. A dossier that a
+    /// scripted `supplement-arrives` still to come names answers through that event
+    /// alone, so the event does what its message says; once it has fired, as drawn.
     pub(super) fn reply_moment(&self, i: usize, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        if self.scripted_supplement_ahead(i) {
+            return None;
+        }
         let minutes = self.dossier(i).truth.citizen_reply_minutes?;
         Some(at + Duration::minutes(i64::from(minutes)))
+    }
+
+    /// Whether a `supplement-arrives` event about dossier `i` has not fired yet.
+    fn scripted_supplement_ahead(&self, i: usize) -> bool {
+        let Some(id) = self.scripted_at(i).and_then(|s| s.id.as_deref()) else {
+            return false;
+        };
+        self.timers.iter().any(|t| {
+            t.kind == TimerKind::Scripted
+                && self.scenario.events.get(t.index).is_some_and(|e| {
+                    e.kind == EventKind::SupplementArrives && e.dossier.as_deref() == Some(id)
+                })
+        })
     }
 
     /// The citizen hands in the supplement: what was asked for rightly is cured.
@@ -121,12 +146,18 @@ impl Session {
         }
         let expected = self.expected_result(verify_at);
         if expected > due {
+            // Late even had the dossier been forwarded the moment it was accepted: the
+            // verification itself outlasts the time limit, not the desk's pace.
+            let unavoidable = s.accepted_at.is_some_and(|accepted| {
+                self.expected_result(self.verification_from(i, accepted)) > due
+            });
             self.states[i].delay_noticed = true;
             let dossier = self.code(i).to_string();
             let what = Happened::DelayNotice {
                 dossier,
                 due,
                 expected,
+                unavoidable,
             };
             self.emit(at, Actor::Specialist, what);
         }

@@ -181,7 +181,7 @@ impl Session {
     }
 
     fn accept(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
-        let deadline = self.procedure_at(i).deadline;
+        let deadline = self.deadline_at(i);
         let due = self.calendar.due(at, &deadline);
         let open_flaws = self.open_at_stage(i, Stage::Receipt);
         let unchecked = self.unchecked(i);
@@ -238,18 +238,8 @@ impl Session {
     fn forward(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
         let (undigitized, unreused) = self.left_undone(i);
         let competence = self.competence(i);
-        let d = self.dossier(i);
-        let minutes = d.truth.specialist_minutes;
-        // A site check ends at the close of its last working day; otherwise the
-        // specialist needs the drawn office minutes.
-        let verify_at = match self.procedure_at(i).site_check.map(|c| c.days(minutes)) {
-            Some(days) if days > 0 => {
-                let last = self.calendar.nth_working_day_after(at.date(), days);
-                self.calendar.close_of(last)
-            }
-            _ => self.verification_end(i, at, u64::from(minutes)),
-        };
-        let dossier = d.code.clone();
+        let verify_at = self.verification_from(i, at);
+        let dossier = self.code(i).to_string();
         let s = &mut self.states[i];
         s.forwarded_at = Some(at);
         s.verify_at = Some(verify_at);

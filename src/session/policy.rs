@@ -209,6 +209,10 @@ fn appraisal_step(session: &Session, i: usize, dossier: String) -> Option<Action
     if !s.examined {
         return None;
     }
+    // An approval stands once given, right or wrong: the leader signs what was proposed.
+    if s.appraisal == Some(Decision::Approve) {
+        return Some(Action::Sign { dossier });
+    }
     let open = session.open_at_stage(i, Stage::Appraisal);
     let items = request_for(p, &open);
     let refuse = open

@@ -43,28 +43,28 @@ pub fn most_urgent(session: &Session) -> Option<Action> {
         return None;
     }
     let mut best = Best::default();
-    // Dossiers not accepted share, per procedure, the due moment acceptance now sets.
+    // Dossiers not accepted share, per time limit, the due moment acceptance now sets.
     let mut fresh: Vec<(NaiveDateTime, usize)> = session
         .active
-        .fresh_procedures()
-        .map(|p| {
-            let deadline = session.scenario.procedures[p].deadline;
-            (session.calendar.due(session.now, &deadline), p)
+        .fresh_groups()
+        .filter_map(|g| {
+            let deadline = session.deadline_at(session.active.fresh(g).next()?);
+            Some((session.calendar.due(session.now, &deadline), g))
         })
         .collect();
     fresh.sort_unstable();
     let mut groups = fresh.into_iter().peekable();
     for (due, i) in session.active.by_due() {
-        while let Some((urgency, p)) = groups.next_if(|(u, _)| *u <= due) {
-            best.visit_all(session, urgency, session.active.fresh(p));
+        while let Some((urgency, g)) = groups.next_if(|(u, _)| *u <= due) {
+            best.visit_all(session, urgency, session.active.fresh(g));
         }
         if best.beaten_by(due) {
             return best.action;
         }
         best.visit(session, due, i);
     }
-    for (urgency, p) in groups {
-        best.visit_all(session, urgency, session.active.fresh(p));
+    for (urgency, g) in groups {
+        best.visit_all(session, urgency, session.active.fresh(g));
     }
     best.action
 }
@@ -162,10 +162,9 @@ mod tests {
             if !trainee_plays(role, duty_of(&action, &session.states[i])) {
                 continue;
             }
-            let urgency = session.states[i].due.unwrap_or_else(|| {
-                let deadline = session.procedure_at(i).deadline;
-                session.calendar.due(session.now, &deadline)
-            });
+            let urgency = session.states[i]
+                .due
+                .unwrap_or_else(|| session.calendar.due(session.now, &session.deadline_at(i)));
             let key = (urgency, hands_on(&action), i);
             if best.as_ref().is_none_or(|(k, _)| key < *k) {
                 best = Some((key, action));

@@ -49,6 +49,8 @@ pub struct DossierState {
     pub due: Option<NaiveDateTime>,
     pub digitized: BTreeSet<String>,
     pub reused: BTreeSet<String>,
+    /// Components the citizen handed in with a supplement (missing at first).
+    pub supplied: BTreeSet<String>,
     pub forwarded_at: Option<NaiveDateTime>,
     /// When the specialist's verification ends.
     pub verify_at: Option<NaiveDateTime>,

@@ -1,4 +1,4 @@
-//! The ten dossier statuses the National Portal syncs (`TrangThai`, domain §3.1).
+//! The ten dossier statuses the National Portal syncs (`TrangThai`; docs/architecture.md §5).
 
 use serde::Serialize;
 

@@ -1,7 +1,8 @@
 //! The dossiers where work can be (arrived, not closed, not waiting for the citizen),
 //! filed by urgency so that the solver finds the most urgent one without looking at
-//! every other: accepted ones by due moment, the others by procedure (they all share
-//! the due moment acceptance now would set, one per procedure).
+//! every other: accepted ones by due moment, the others by time limit (they all share
+//! the due moment acceptance now would set): one group per procedure, and one for
+//! each scripted dossier, which may carry a time limit of its own.
 
 use std::collections::BTreeSet;
 
@@ -12,24 +13,24 @@ use chrono::NaiveDateTime;
 pub(super) enum Slot {
     /// Accepted: due at this moment.
     Due(NaiveDateTime),
-    /// Not accepted yet: of this procedure (index into the scenario's procedures).
+    /// Not accepted yet: in this group of one time limit (`Session::fresh_group`).
     Fresh(usize),
 }
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Active {
     due: BTreeSet<(NaiveDateTime, usize)>,
-    /// Per procedure, the dossiers not accepted yet.
+    /// Per group of one time limit, the dossiers not accepted yet.
     fresh: Vec<BTreeSet<usize>>,
     /// The slot of each dossier, `None` when it is not active.
     slots: Vec<Option<Slot>>,
 }
 
 impl Active {
-    pub fn new(dossiers: usize, procedures: usize) -> Active {
+    pub fn new(dossiers: usize, groups: usize) -> Active {
         Active {
             due: BTreeSet::new(),
-            fresh: vec![BTreeSet::new(); procedures],
+            fresh: vec![BTreeSet::new(); groups],
             slots: vec![None; dossiers],
         }
     }
@@ -71,13 +72,13 @@ impl Active {
         self.due.iter().copied()
     }
 
-    /// Not-accepted active dossiers of procedure `p`, by index.
+    /// Not-accepted active dossiers of group `p`, by index.
     pub fn fresh(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
         self.fresh.get(p).into_iter().flatten().copied()
     }
 
-    /// Procedures with not-accepted active dossiers.
-    pub fn fresh_procedures(&self) -> impl Iterator<Item = usize> + '_ {
+    /// Groups with not-accepted active dossiers.
+    pub fn fresh_groups(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.fresh.len()).filter(|&p| !self.fresh[p].is_empty())
     }
 }
@@ -101,7 +102,7 @@ mod tests {
         assert_eq!(a.by_due().collect::<Vec<_>>(), [(at(9), 2), (at(10), 1)]);
         assert_eq!(a.fresh(1).collect::<Vec<_>>(), [0]);
         a.insert(0, Slot::Due(at(8)));
-        assert_eq!(a.fresh_procedures().count(), 0);
+        assert_eq!(a.fresh_groups().count(), 0);
         assert_eq!(a.by_due().next(), Some((at(8), 0)));
         a.remove(0);
         a.remove(0);

@@ -8,9 +8,10 @@ use serde::Serialize;
 
 use super::checksum;
 use super::imported::fingerprint;
+use super::outbox::{Outgoing, queue_in};
 use super::{ENGINE_VERSION, Mode, Result, Store, StoreError, sha256_hex};
 use crate::scenario::Scenario;
-use crate::score::{Band, Debrief};
+use crate::score::{Debrief, Grade};
 use crate::session::WORLD_VERSION;
 use crate::session::action::{self, Action};
 
@@ -62,7 +63,7 @@ pub struct AttemptInfo {
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
     pub total: Option<f64>,
-    pub band: Option<Band>,
+    pub band: Option<Grade>,
     pub passed: Option<bool>,
     /// Brought in by `motcua import` rather than played here.
     pub imported: bool,
@@ -70,6 +71,36 @@ pub struct AttemptInfo {
     pub actions: u64,
     /// Mistake code → how many times (finished attempts).
     pub mistakes: BTreeMap<String, u32>,
+    /// The training screen or `motcua record`; `None`: not known (recorded before
+    /// motcua kept it, or imported from a bundle that does not say).
+    pub played_via: Option<PlayedVia>,
+}
+
+/// How an attempt was played: what the laptop reports about itself (docs/workshop.md:
+/// a report an instructor can weigh, not proof).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlayedVia {
+    /// The training screen (`motcua`, `motcua play`).
+    Screen,
+    /// Actions read from standard input (`motcua record`), as a script plays.
+    Stdin,
+}
+
+impl PlayedVia {
+    pub fn key(self) -> &'static str {
+        match self {
+            PlayedVia::Screen => "screen",
+            PlayedVia::Stdin => "stdin",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<PlayedVia> {
+        match key {
+            "screen" => Some(PlayedVia::Screen),
+            "stdin" => Some(PlayedVia::Stdin),
+            _ => None,
+        }
+    }
 }
 
 impl AttemptInfo {
@@ -102,16 +133,9 @@ pub struct Filter {
     pub finished_only: bool,
 }
 
-pub fn band_from_key(key: &str) -> Option<Band> {
-    [
-        Band::Yeu,
-        Band::TrungBinh,
-        Band::Kha,
-        Band::Tot,
-        Band::XuatSac,
-    ]
-    .into_iter()
-    .find(|b| b.key() == key)
+/// The grade a stored `band` key names (the training score's grade).
+pub fn band_from_key(key: &str) -> Option<Grade> {
+    Grade::from_key(key)
 }
 
 /// A name that may be kept: the sanitiser's check (no control character, not too
@@ -159,8 +183,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// Start an attempt. `source` is the scenario file's bytes: kept (once per hash)
-    /// so the attempt can be resumed and re-scored with exactly that text.
+    /// Start an attempt on the training screen. `source` is the scenario file's bytes:
+    /// kept (once per hash) so the attempt can be resumed and re-scored with exactly that text.
     pub fn open_attempt(
         &mut self,
         trainee: &str,
@@ -169,6 +193,32 @@ impl Store {
         seed: u64,
         mode: Mode,
     ) -> Result<AttemptId> {
+        let start = Start {
+            trainee,
+            scenario,
+            source,
+            seed,
+            mode,
+        };
+        self.open_attempt_via(&start, PlayedVia::Screen, |_| Vec::new())
+    }
+
+    /// Start an attempt played `via` the screen or standard input, queuing the
+    /// statements `records` makes of it (its learning record "initialized") in the
+    /// same transaction.
+    pub fn open_attempt_via(
+        &mut self,
+        start: &Start<'_>,
+        via: PlayedVia,
+        records: impl FnOnce(&AttemptInfo) -> Vec<Outgoing>,
+    ) -> Result<AttemptId> {
+        let Start {
+            trainee,
+            scenario,
+            source,
+            seed,
+            mode,
+        } = *start;
         let name = checked_name(trainee)?;
         let now = self.now();
         let sha = sha256_hex(source);
@@ -178,8 +228,8 @@ impl Store {
         keep_scenario(&tx, &sha, &scenario.meta.id, source).map_err(sql)?;
         tx.execute(
             "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
-                 engine_version, world_version, started_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 engine_version, world_version, started_at, played_via)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 trainee_id,
                 scenario.meta.id,
@@ -188,11 +238,14 @@ impl Store {
                 mode.key(),
                 ENGINE_VERSION,
                 WORLD_VERSION,
-                now
+                now,
+                via.key()
             ],
         )
         .map_err(sql)?;
         let id = tx.last_insert_rowid();
+        let info = super::read::info_in(&tx, id).map_err(sql)?;
+        queue_in(&tx, Some(id), &records(&info), &now).map_err(sql)?;
         tx.commit().map_err(sql)?;
         self.after_commit()?;
         Ok(AttemptId(id))
@@ -202,7 +255,21 @@ impl Store {
     /// Call it after `Session::check` allowed the action and before `Session::apply`.
     /// `OutOfSequence` means another window is playing the same attempt.
     pub fn append_action(&mut self, attempt: AttemptId, seq: u64, action: &Action) -> Result<()> {
+        self.append_action_queued(attempt, seq, action, |_| Vec::new())
+    }
+
+    /// `append_action`, queuing the statements `records` makes of it (given the
+    /// moment it is committed) in the same transaction.
+    pub fn append_action_queued(
+        &mut self,
+        attempt: AttemptId,
+        seq: u64,
+        action: &Action,
+        records: impl FnOnce(DateTime<Utc>) -> Vec<Outgoing>,
+    ) -> Result<()> {
         let line = action::log_line(seq, action);
+        let at = self.now_time();
+        let now = super::timestamp(at);
         let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
         let found: Option<(String, Option<String>)> = tx
@@ -249,12 +316,28 @@ impl Store {
             params![attempt.0, chained],
         )
         .map_err(sql)?;
+        queue_in(&tx, Some(attempt.0), &records(at), &now).map_err(sql)?;
         tx.commit().map_err(sql)?;
         self.after_commit()
     }
 
-    /// Record the score of an attempt whose period is over.
+    /// Record the score of an attempt whose period is over; an unfinished attempt's
+    /// score as it stands is never kept as a result.
     pub fn finish_attempt(&mut self, attempt: AttemptId, debrief: &Debrief) -> Result<()> {
+        self.finish_attempt_queued(attempt, debrief, |_| Vec::new())
+    }
+
+    /// `finish_attempt`, queuing the statements `records` makes of the finished
+    /// attempt (given its end time) in the same transaction as its score.
+    pub fn finish_attempt_queued(
+        &mut self,
+        attempt: AttemptId,
+        debrief: &Debrief,
+        records: impl FnOnce(DateTime<Utc>) -> Vec<Outgoing>,
+    ) -> Result<()> {
+        if !debrief.is_final {
+            return Err(StoreError::NotFinal(attempt.0));
+        }
         let info = self.attempt(attempt)?;
         if info.status != Status::Open {
             return Err(StoreError::AttemptClosed(attempt.0));
@@ -268,7 +351,8 @@ impl Store {
             &super::timestamp(info.started_at),
             &actions,
         );
-        let now = self.now();
+        let at = self.now_time();
+        let now = super::timestamp(at);
         let (tx, path) = self.begin_write()?;
         let sql = |e| StoreError::from_sqlite(&path, e);
         let changed = tx
@@ -281,9 +365,9 @@ impl Store {
                 params![
                     attempt.0,
                     now,
-                    debrief.total,
-                    debrief.band.key(),
-                    debrief.passed,
+                    debrief.total(),
+                    debrief.grade().key(),
+                    debrief.passed(),
                     fp
                 ],
             )
@@ -292,26 +376,52 @@ impl Store {
             return Err(StoreError::AttemptClosed(attempt.0));
         }
         insert_mistakes(&tx, attempt.0, &mistake_counts(debrief)).map_err(sql)?;
+        queue_in(&tx, Some(attempt.0), &records(at), &now).map_err(sql)?;
         tx.commit().map_err(sql)?;
         self.after_commit()
     }
 
     /// Give up an open attempt (the trainee starts over). Its actions stay.
     pub fn abandon_attempt(&mut self, attempt: AttemptId) -> Result<()> {
-        let now = self.now();
-        let changed = self
-            .conn
+        self.abandon_attempt_queued(attempt, |_| Vec::new())
+    }
+
+    /// `abandon_attempt`, queuing the statements `records` makes of it (given its end
+    /// time: the learning record "terminated") in the same transaction.
+    pub fn abandon_attempt_queued(
+        &mut self,
+        attempt: AttemptId,
+        records: impl FnOnce(DateTime<Utc>) -> Vec<Outgoing>,
+    ) -> Result<()> {
+        let at = self.now_time();
+        let now = super::timestamp(at);
+        let (tx, path) = self.begin_write()?;
+        let sql = |e| StoreError::from_sqlite(&path, e);
+        let changed = tx
             .execute(
                 "UPDATE attempt SET status = 'abandoned', ended_at = ?2
                  WHERE id = ?1 AND status = 'open'",
                 params![attempt.0, now],
             )
-            .map_err(|e| self.sql(e))?;
+            .map_err(sql)?;
         if changed == 0 {
             return Err(StoreError::AttemptClosed(attempt.0));
         }
+        queue_in(&tx, Some(attempt.0), &records(at), &now).map_err(sql)?;
+        tx.commit().map_err(sql)?;
         self.after_commit()
     }
+}
+
+/// What an attempt starts with.
+#[derive(Debug, Clone, Copy)]
+pub struct Start<'a> {
+    pub trainee: &'a str,
+    pub scenario: &'a Scenario,
+    /// The scenario file's exact bytes.
+    pub source: &'a [u8],
+    pub seed: u64,
+    pub mode: Mode,
 }
 
 pub(super) fn trainee_in(

@@ -59,6 +59,9 @@ pub enum StoreError {
     /// The attempt is finished or abandoned: nothing more can be logged in it.
     #[error("attempt {0} is closed")]
     AttemptClosed(i64),
+    /// Only a finished attempt's score is kept: its period is not over.
+    #[error("attempt {0} is not finished: its score is not final")]
+    NotFinal(i64),
     /// Someone else (another window) logged into the same attempt meanwhile.
     #[error("attempt {attempt}: action {found} out of sequence, expected {expected}")]
     OutOfSequence {
@@ -129,6 +132,7 @@ impl StoreError {
             StoreError::Sqlite { .. } => "sqlite",
             StoreError::NoSuchAttempt(_) => "no_such_attempt",
             StoreError::AttemptClosed(_) => "attempt_closed",
+            StoreError::NotFinal(_) => "not_final",
             StoreError::OutOfSequence { .. } => "out_of_sequence",
             StoreError::BadAction { .. } => "bad_action",
             StoreError::Unreplayable { .. } => "unreplayable",

@@ -67,9 +67,12 @@ pub fn wal_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Copy every committed frame of the WAL into the database file (waiting for
-/// readers up to the busy timeout), so the database file alone holds every
-/// acknowledged commit.
+/// Copy the committed frames of the WAL into the database file, so the database file
+/// alone holds every acknowledged commit. Passive: it never waits for (or locks out)
+/// another program writing the same file; with one writer, as in a session, it copies
+/// everything, and what a busy moment leaves behind stays safe in the WAL and is copied
+/// at the next commit. (FULL took the write lock at every action and starved a second
+/// writer past the busy timeout under load.)
 pub fn checkpoint(conn: &Connection) -> rusqlite::Result<()> {
-    conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
 }

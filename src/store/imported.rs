@@ -9,7 +9,7 @@ use super::attempts::{
     AttemptId, checked_name, insert_mistakes, keep_scenario, mistake_counts, trainee_in,
 };
 use super::{Mode, Result, Store, StoreError, checksum, sha256_hex};
-use crate::score::{Band, Debrief};
+use crate::score::{Debrief, Grade};
 use crate::session::action::{self, Action};
 
 /// Identity of a finished attempt: the same play imported twice is kept once. (Two
@@ -36,7 +36,7 @@ pub fn fingerprint(
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeptScore {
     pub total: f64,
-    pub band: Band,
+    pub band: Grade,
     pub passed: bool,
     /// Mistake code → count.
     pub mistakes: BTreeMap<String, u32>,
@@ -45,9 +45,9 @@ pub struct KeptScore {
 impl KeptScore {
     pub fn of(debrief: &Debrief) -> KeptScore {
         KeptScore {
-            total: debrief.total,
-            band: debrief.band,
-            passed: debrief.passed,
+            total: debrief.total(),
+            band: debrief.grade(),
+            passed: debrief.passed(),
             mistakes: mistake_counts(debrief),
         }
     }

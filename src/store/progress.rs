@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::attempts::{AttemptInfo, Filter, Status, normalize_name};
 use super::{Result, Store};
-use crate::score::Band;
+use crate::score::Grade;
 
 /// How many mistake codes `Progress::mistakes` keeps.
 pub const TOP_MISTAKES: usize = 5;
@@ -19,7 +19,7 @@ pub const IMPROVE_BELOW: f64 = 90.0;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
     pub total: f64,
-    pub band: Band,
+    pub band: Grade,
     pub passed: bool,
     pub at: DateTime<Utc>,
     /// The simulated world it was scored in (`session::WORLD_VERSION` then).
@@ -138,7 +138,7 @@ fn scenario_progress(id: &str, list: &[&AttemptInfo]) -> ScenarioProgress {
         .filter_map(|a| {
             Some(Score {
                 total: a.total?,
-                band: a.band.unwrap_or(Band::of(a.total?)),
+                band: a.band.unwrap_or(Grade::of(a.total?)),
                 passed: a.passed.unwrap_or(false),
                 at: a.ended_at.unwrap_or(a.started_at),
                 world_version: a.world_version,

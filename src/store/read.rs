@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 use rusqlite::{OptionalExtension, params, params_from_iter};
 
 use super::attempts::{
-    AttemptId, AttemptInfo, Filter, Resume, Status, band_from_key, normalize_name,
+    AttemptId, AttemptInfo, Filter, PlayedVia, Resume, Status, band_from_key, normalize_name,
 };
 use super::{Mode, Result, Store, StoreError, checksum, parse_timestamp};
 use crate::session::action::{self, Action};
 
 const SELECT: &str = "SELECT a.id, t.name, a.scenario_id, a.scenario_sha256, a.seed, a.mode,
         a.engine_version, a.status, a.started_at, a.ended_at, a.total, a.band, a.passed,
-        a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id), a.world_version
+        a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id), a.world_version,
+        a.played_via
     FROM attempt a JOIN trainee t ON t.id = a.trainee_id";
 
 fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
@@ -23,6 +24,7 @@ fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
     let ended: Option<String> = r.get(9)?;
     let band: Option<String> = r.get(11)?;
     let origin: String = r.get(13)?;
+    let via: Option<String> = r.get(16)?;
     Ok(AttemptInfo {
         id: AttemptId(r.get(0)?),
         trainee: r.get(1)?,
@@ -42,7 +44,13 @@ fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
         imported: origin == "imported",
         actions: r.get::<_, i64>(14)? as u64,
         mistakes: BTreeMap::new(),
+        played_via: via.as_deref().and_then(PlayedVia::from_key),
     })
+}
+
+/// One attempt, read inside a transaction.
+pub(super) fn info_in(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<AttemptInfo> {
+    conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row_info)
 }
 
 impl Store {

@@ -3,7 +3,8 @@
 //! attempt is scored and closed when the period ends. `motcua record` plays through it;
 //! the TUI keeps the same order in `tui::persist` (check, commit, apply).
 
-use super::{AttemptId, Mode, Result, Resume, Store, StoreError};
+use super::{AttemptId, Mode, PlayedVia, Result, Resume, Start, Store, StoreError};
+use crate::export::xapi::Journal;
 use crate::scenario::{self, Scenario};
 use crate::score::{self, Debrief};
 use crate::session::{self, Action, Event, Rejection, Session};
@@ -13,6 +14,8 @@ pub struct Recorder {
     attempt: AttemptId,
     session: Session,
     debrief: Option<Debrief>,
+    /// The attempt's learning records, queued with each commit when an LRS is set.
+    journal: Journal,
 }
 
 impl std::fmt::Debug for Recorder {
@@ -25,21 +28,40 @@ impl std::fmt::Debug for Recorder {
 }
 
 impl Recorder {
-    /// A new attempt. `source` is the scenario file's exact bytes.
+    /// A new attempt, without learning records. `source` is the scenario file's exact bytes.
     pub fn start(
-        mut store: Store,
+        store: Store,
         trainee: &str,
         scenario: &Scenario,
         source: &[u8],
         seed: u64,
         mode: Mode,
     ) -> Result<Recorder> {
-        let attempt = store.open_attempt(trainee, scenario, source, seed, mode)?;
+        let start = Start {
+            trainee,
+            scenario,
+            source,
+            seed,
+            mode,
+        };
+        Recorder::start_with(store, &start, Journal::default())
+    }
+
+    /// A new attempt played from standard input, its learning records kept by `journal`.
+    pub fn start_with(
+        mut store: Store,
+        start: &Start<'_>,
+        mut journal: Journal,
+    ) -> Result<Recorder> {
+        let attempt = store.open_attempt_via(start, PlayedVia::Stdin, |info| {
+            journal.opened(info, start.scenario)
+        })?;
         Ok(Recorder {
             store,
             attempt,
-            session: Session::new(scenario, seed),
+            session: Session::new(start.scenario, start.seed),
             debrief: None,
+            journal,
         })
     }
 
@@ -47,6 +69,11 @@ impl Recorder {
     /// log on the scenario text it was started with. If the program stopped after the
     /// last action of the period but before the score was kept, it is kept now.
     pub fn resume(store: Store, resume: Resume) -> Result<Recorder> {
+        Recorder::resume_with(store, resume, Journal::default())
+    }
+
+    /// `resume`, its learning records kept by `journal`.
+    pub fn resume_with(store: Store, resume: Resume, mut journal: Journal) -> Result<Recorder> {
         let attempt = resume.info.id;
         let unreplayable = |detail: String| StoreError::Unreplayable {
             attempt: attempt.0,
@@ -65,11 +92,13 @@ impl Recorder {
             .map_err(|d| unreplayable(format!("{} scenario diagnostics", d.len())))?;
         let session = session::replay(&scenario, resume.info.seed, &resume.actions)
             .map_err(|e| unreplayable(e.to_string()))?;
+        journal.follow(&resume.info, &scenario);
         let mut recorder = Recorder {
             store,
             attempt,
             session,
             debrief: None,
+            journal,
         };
         recorder.finish_if_over()?;
         Ok(recorder)
@@ -83,7 +112,11 @@ impl Recorder {
             return Ok(Err(rejection));
         }
         let seq = self.session.actions().len() as u64 + 1;
-        self.store.append_action(self.attempt, seq, &action)?;
+        let journal = &self.journal;
+        self.store
+            .append_action_queued(self.attempt, seq, &action, |at| {
+                journal.interacted(seq, &action, at)
+            })?;
         let events = self.session.apply(action);
         self.finish_if_over()?;
         Ok(events)
@@ -91,8 +124,12 @@ impl Recorder {
 
     fn finish_if_over(&mut self) -> Result<()> {
         if self.session.is_over() && self.debrief.is_none() {
-            let debrief = score::score(self.session.scenario(), self.session.events());
-            self.store.finish_attempt(self.attempt, &debrief)?;
+            let debrief = score::score(&self.session);
+            let (journal, actions) = (&self.journal, self.session.actions());
+            self.store
+                .finish_attempt_queued(self.attempt, &debrief, |at| {
+                    journal.finished(&debrief, actions, at)
+                })?;
             self.debrief = Some(debrief);
         }
         Ok(())

@@ -67,6 +67,27 @@ ALTER TABLE attempt ADD COLUMN log_checksum TEXT;
     r#"
 ALTER TABLE attempt ADD COLUMN world_version INTEGER NOT NULL DEFAULT 1 CHECK (world_version >= 1);
 "#,
+    // 3 → 4: learning records (docs/workshop.md). How an attempt was played (`screen`: the
+    // training screen, `stdin`: `motcua record`; NULL: not known, before this version or
+    // imported without it), and the outbox of xAPI statements waiting for the LRS, each
+    // written in the transaction that records what it says (`store::outbox`).
+    r#"
+ALTER TABLE attempt ADD COLUMN played_via TEXT CHECK (played_via IN ('screen', 'stdin'));
+CREATE TABLE outbox (
+    id            INTEGER PRIMARY KEY,
+    statement_id  TEXT NOT NULL UNIQUE,
+    attempt_id    INTEGER REFERENCES attempt(id) ON DELETE CASCADE,
+    verb          TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    queued_at     TEXT NOT NULL,
+    sent_at       TEXT,
+    tries         INTEGER NOT NULL DEFAULT 0,
+    failure       TEXT,
+    detail        TEXT
+);
+CREATE INDEX outbox_waiting ON outbox (id) WHERE sent_at IS NULL;
+CREATE INDEX outbox_by_attempt ON outbox (attempt_id);
+"#,
 ];
 
 /// The version this motcua writes.

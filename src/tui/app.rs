@@ -131,6 +131,8 @@ pub struct App {
     pub play: Play,
     pub debrief: Option<Debrief>,
     pub debrief_scroll: Scroll,
+    /// Each mistake in full (what was right, why, the legal basis), on `d`.
+    pub debrief_details: bool,
     pub briefing_scroll: Scroll,
     /// Best score per scenario id, for the library (from the store).
     pub best: Vec<(String, f64)>,
@@ -160,6 +162,7 @@ impl App {
             play: Play::default(),
             debrief: None,
             debrief_scroll: Scroll::default(),
+            debrief_details: false,
             briefing_scroll: Scroll::default(),
             best: Vec::new(),
             suggestion: None,
@@ -266,9 +269,10 @@ impl App {
     /// The debrief of the attempt so far (the whole attempt once it is over).
     pub fn finish(&mut self) {
         if let Some(session) = &self.session {
-            self.debrief = Some(score::score(session.scenario(), session.events()));
+            self.debrief = Some(score::score(session));
             self.screen = Screen::Debrief;
             self.debrief_scroll.reset();
+            self.debrief_details = false;
         }
     }
 

@@ -1,10 +1,11 @@
 //! The scenario library: the built-in scenarios and any folder given with
-//! `--scenarios DIR`. A file that does not load is listed with its first error.
+//! `--scenarios DIR`. A file that does not load is listed with its first error; one
+//! written in format version 1 is marked, with the hint of warning W005.
 
 use std::path::Path;
 
 use crate::i18n::{Lang, diagnostics};
-use crate::scenario::{self, Scenario, builtin};
+use crate::scenario::{self, DiagCode, Loaded, Scenario, builtin};
 
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -13,6 +14,8 @@ pub struct Entry {
     /// The file's exact bytes: the store keeps them with each attempt.
     pub bytes: Vec<u8>,
     pub loaded: Result<Scenario, String>,
+    /// The file is written in format version 1: what W005 says and how to fix it.
+    pub format_one: Option<String>,
 }
 
 impl Entry {
@@ -33,13 +36,8 @@ pub fn load(extra: Option<&Path>, lang: Lang) -> Vec<Entry> {
         .iter()
         .map(|(file, text)| {
             let source = format!("scenarios/{file}");
-            let loaded = scenario::load_str(&source, text).map_err(|d| first_error(lang, &d));
-            let bytes = text.as_bytes().to_vec();
-            Entry {
-                source,
-                bytes,
-                loaded,
-            }
+            let checked = scenario::check_str(&source, text);
+            entry(source, text.as_bytes().to_vec(), checked, lang)
         })
         .collect();
     if let Some(dir) = extra {
@@ -58,6 +56,32 @@ pub fn load(extra: Option<&Path>, lang: Lang) -> Vec<Entry> {
     out
 }
 
+/// An entry from what loading its bytes gave.
+fn entry(
+    source: String,
+    bytes: Vec<u8>,
+    checked: Result<Loaded, Vec<scenario::Diagnostic>>,
+    lang: Lang,
+) -> Entry {
+    let format_one = checked.as_ref().ok().and_then(|l| {
+        l.warnings
+            .iter()
+            .find(|d| d.code == DiagCode::FormatOne)
+            .map(|d| {
+                let (message, hint) = (diagnostics::message(lang, d), diagnostics::hint(lang, d));
+                format!("{message}. {hint}")
+            })
+    });
+    Entry {
+        source,
+        bytes,
+        loaded: checked
+            .map(|l| l.scenario)
+            .map_err(|d| first_error(lang, &d)),
+        format_one,
+    }
+}
+
 fn first_error(lang: Lang, diags: &[scenario::Diagnostic]) -> String {
     diags
         .first()
@@ -71,17 +95,14 @@ pub fn from_file(path: &Path, lang: Lang) -> Entry {
     let source = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => {
-            let loaded = scenario::load_bytes(&source, &bytes).map_err(|d| first_error(lang, &d));
-            Entry {
-                source,
-                bytes,
-                loaded,
-            }
+            let checked = scenario::check_bytes(&source, &bytes);
+            entry(source, bytes, checked, lang)
         }
         Err(e) => Entry {
             source: source.clone(),
             bytes: Vec::new(),
             loaded: Err(format!("{source}: {e}")),
+            format_one: None,
         },
     }
 }

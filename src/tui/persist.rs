@@ -1,10 +1,14 @@
 //! The TUI's link to the results store: every allowed action is committed before the
 //! session applies it, an attempt is opened when play starts and closed with its score
 //! when the period ends, and an unfinished attempt is offered again (resume).
+//! With an LRS set, each commit also queues the attempt's learning records in the same
+//! transaction and wakes the sending thread: the screen never waits on the network.
 
+use crate::export::xapi::Journal;
+use crate::lrs::background::Background;
 use crate::scenario;
 use crate::session::{self, Action};
-use crate::store::{AttemptId, Resume, Store};
+use crate::store::{AttemptId, PlayedVia, Resume, Start, Store};
 
 use super::app::{App, ResumeOffer, Screen};
 use super::catalog::Entry;
@@ -16,6 +20,10 @@ pub struct Persist {
     resumable: Option<Resume>,
     checked_name: Option<String>,
     finished: bool,
+    /// The learning records of the attempt played (off without an LRS).
+    journal: Journal,
+    /// Sends what the commits queue, on a thread of its own.
+    sender: Option<Background>,
 }
 
 impl Persist {
@@ -26,6 +34,22 @@ impl Persist {
             resumable: None,
             checked_name: None,
             finished: false,
+            journal: Journal::default(),
+            sender: None,
+        }
+    }
+
+    /// Queue learning records with each commit (`journal`), sent by `sender`.
+    pub fn with_records(mut self, journal: Journal, sender: Option<Background>) -> Persist {
+        self.journal = journal;
+        self.sender = sender;
+        self
+    }
+
+    /// Something was queued: let the sending thread know.
+    fn queued(&self) {
+        if let (true, Some(sender)) = (self.journal.is_on(), &self.sender) {
+            sender.wake();
         }
     }
 
@@ -48,9 +72,14 @@ impl Persist {
             return Ok(());
         }
         let seq = session.actions().len() as u64 + 1;
+        let journal = &self.journal;
         self.store
-            .append_action(attempt, seq, action)
-            .map_err(|e| crate::cli::store_error::render(app.lang, &e))
+            .append_action_queued(attempt, seq, action, |at| {
+                journal.interacted(seq, action, at)
+            })
+            .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+        self.queued();
+        Ok(())
     }
 
     /// After each key: open an attempt when play began, keep the score when it ended,
@@ -62,12 +91,15 @@ impl Persist {
         if app.session.is_none() {
             self.attempt = None;
         }
-        if let (Some(attempt), Some(d), false) = (self.attempt, &app.debrief, self.finished)
-            && app.session.as_ref().is_some_and(session::Session::is_over)
+        if let (Some(attempt), Some(d), false, Some(session)) =
+            (self.attempt, &app.debrief, self.finished, &app.session)
+            && session.is_over()
         {
+            let journal = &self.journal;
             self.store
-                .finish_attempt(attempt, d)
+                .finish_attempt_queued(attempt, d, |at| journal.finished(d, session.actions(), at))
                 .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+            self.queued();
             self.finished = true;
             // The library shows the new best when the trainee goes back to it.
             self.checked_name = None;
@@ -90,10 +122,19 @@ impl Persist {
             return Ok(());
         };
         let Ok(s) = &entry.loaded else { return Ok(()) };
+        let start = Start {
+            trainee: &app.welcome.name,
+            scenario: s,
+            source: &entry.bytes,
+            seed: session.seed(),
+            mode: app.mode,
+        };
+        let journal = &mut self.journal;
         let id = self
             .store
-            .open_attempt(&app.welcome.name, s, &entry.bytes, session.seed(), app.mode)
+            .open_attempt_via(&start, PlayedVia::Screen, |info| journal.opened(info, s))
             .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+        self.queued();
         self.attempt = Some(id);
         self.finished = false;
         Ok(())
@@ -155,16 +196,19 @@ impl Persist {
         if !r.info.is_current_world() {
             // Look again: another unfinished attempt may be waiting.
             self.checked_name = None;
-            return self
-                .store
-                .abandon_attempt(r.info.id)
-                .map_err(|e| crate::cli::store_error::render(app.lang, &e));
+            let journal = &self.journal;
+            self.store
+                .abandon_attempt_queued(r.info.id, |at| journal.abandoned(&r, at))
+                .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+            self.queued();
+            return Ok(());
         }
         let label = format!("{} (#{})", r.info.scenario, r.info.id.0);
         let s = scenario::load_bytes(&label, &r.source)
             .map_err(|d| format!("{label}: {} diagnostics", d.len()))?;
         let session =
             session::replay(&s, r.info.seed, &r.actions).map_err(|e| format!("{label}: {e}"))?;
+        self.journal.follow(&r.info, &s);
         let at = app
             .catalog
             .iter()
@@ -174,6 +218,7 @@ impl Persist {
                     source: label.clone(),
                     bytes: r.source.clone(),
                     loaded: Ok(s.clone()),
+                    format_one: None,
                 });
                 app.catalog.len() - 1
             });

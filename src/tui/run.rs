@@ -15,7 +15,10 @@ use super::msg::Effect;
 use super::persist::Persist;
 use super::theme::Theme;
 use super::view;
+use crate::export::xapi::{Journal, Profile};
 use crate::i18n::Lang;
+use crate::lrs::LrsConfig;
+use crate::lrs::background::Background;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Default)]
@@ -27,6 +30,8 @@ pub struct Options {
     pub seed: Option<u64>,
     pub trainee: Option<String>,
     pub mode: Option<Mode>,
+    /// The LRS the learning records go to, and what they say of this laptop.
+    pub lrs: Option<(LrsConfig, Profile)>,
 }
 
 /// Build the app the options describe (also used by the tests, without a terminal).
@@ -66,7 +71,14 @@ pub fn app(opts: &Options) -> App {
 /// before it is applied and an unfinished attempt is offered again.
 pub fn run(opts: &Options, store: Option<Store>) -> io::Result<()> {
     let mut app = app(opts);
-    let mut persist = store.map(Persist::new);
+    let mut persist = store.map(|store| {
+        let Some((config, profile)) = &opts.lrs else {
+            return Persist::new(store);
+        };
+        // What an earlier run left queued goes first, in the background.
+        let sender = Background::start(store.path().to_path_buf(), config.clone());
+        Persist::new(store).with_records(Journal::new(Some(profile.clone())), Some(sender))
+    });
     if let Some(p) = &persist {
         p.fill_welcome(&mut app);
     }

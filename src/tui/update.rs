@@ -167,6 +167,7 @@ fn debrief(app: &mut App, msg: Msg) -> Option<Effect> {
         return None;
     }
     match msg {
+        Msg::Char('d') => app.debrief_details = !app.debrief_details,
         Msg::Char('r') => return app.start().then_some(Effect::Started),
         Msg::Char('n') => {
             app.seed = next_seed(app.seed);

@@ -131,9 +131,7 @@ pub fn scenario(
         procedures,
         dossiers: plan,
         events: Vec::new(),
-        scoring: Scoring {
-            weights: Weights::default(),
-        },
+        scoring: Scoring::default(),
     }
 }
 

@@ -131,6 +131,8 @@ pub fn birth_2025() -> Scenario {
         flaws: vec!["thieu-giay-chung-sinh".into(), "sai-ngay-sinh".into()],
         other_commune: false,
         result_channel: None,
+        deadline: None,
+        verification_days: None,
     }];
     scenario(
         meta("khai-sinh-thu", RuleSet::R2025, at(2026, 3, 2, 7, 30), 3),

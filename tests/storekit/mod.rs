@@ -90,7 +90,7 @@ pub fn play(
         session.apply(a.clone()).expect("apply");
     }
     if session.is_over() {
-        let debrief = score::score(&s, session.events());
+        let debrief = score::score(&session);
         store.finish_attempt(attempt, &debrief).expect("finish");
     }
     (attempt, session)

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use motcua::scenario::{self, Scenario};
+use motcua::score::{self, Debrief};
 use motcua::session::{Action, Session};
 
 const MINIMAL: &str = include_str!("../fixtures/valid/minimal.toml");
@@ -42,6 +43,20 @@ pub fn receive(session: &mut Session) -> String {
     code
 }
 
+/// Digitise the dossier's paper (its birth certificate) and forward it to the specialist.
+pub fn digitize_and_forward(session: &mut Session, code: &str) {
+    let dossier = || code.to_string();
+    let component = "giay-chung-sinh".to_string();
+    apply(
+        session,
+        Action::Digitize {
+            dossier: dossier(),
+            component,
+        },
+    );
+    apply(session, Action::Forward { dossier: dossier() });
+}
+
 /// Wait until the result of `code` is ready (status 9).
 pub fn until_processed(session: &mut Session, code: &str) {
     while session
@@ -57,4 +72,16 @@ pub fn to_the_end(session: &mut Session) {
     while !session.is_over() {
         apply(session, Action::EndDay);
     }
+}
+
+/// Wait for the result of `code`, return it the way the applicant chose (the
+/// practice hint), let the period run out; the session and its score.
+pub fn return_to_the_end(mut session: Session, code: &str) -> (Session, Debrief) {
+    until_processed(&mut session, code);
+    let hint = session.hint(code).expect("the return is the trainee's");
+    assert!(matches!(hint, Action::ReturnResult { .. }), "{hint:?}");
+    apply(&mut session, hint);
+    to_the_end(&mut session);
+    let debrief = score::score(&session);
+    (session, debrief)
 }

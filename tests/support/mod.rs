@@ -3,6 +3,8 @@
 
 pub mod desk;
 pub mod keys;
+pub mod plans;
+pub mod rules;
 pub mod screen;
 pub mod twist;
 
@@ -29,7 +31,7 @@ pub fn builtin(id: &str) -> Scenario {
 
 pub fn solved(s: &Scenario, seed: u64) -> (Session, Debrief) {
     let session = solver::solve(s, seed);
-    let debrief = score::score(s, session.events());
+    let debrief = score::score(&session);
     (session, debrief)
 }
 

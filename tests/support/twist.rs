@@ -31,18 +31,18 @@ pub fn play(s: &Scenario, seed: u64, twist: &mut Twist) -> (Session, Debrief, bo
             }
         }
     }
-    let debrief = score::score(s, session.events());
+    let debrief = score::score(&session);
     (session, debrief, twisted)
 }
 
-/// Seeds 1..=50 until the twisted play makes `code`; panics when none does.
+/// Seeds 1..=50 until the play twisted once makes `code`; panics when none does.
 pub fn commit(
     s: &Scenario,
     code: MistakeCode,
-    mut twist: impl FnMut(&Session, &Action) -> Option<Vec<Action>>,
+    twist: fn(&Session, &Action) -> Option<Vec<Action>>,
 ) -> (u64, Session, Debrief) {
     for seed in 1..=50 {
-        let (session, debrief, twisted) = play(s, seed, &mut twist);
+        let (session, debrief, twisted) = play(s, seed, &mut once(twist));
         if twisted && codes(&debrief).contains(&code) {
             return (seed, session, debrief);
         }
@@ -52,4 +52,19 @@ pub fn commit(
 
 pub fn codes(d: &Debrief) -> Vec<MistakeCode> {
     d.mistakes.iter().map(|m| m.code).collect()
+}
+
+/// `twist`, but only the first time it would change the play: the mistake is made once.
+pub fn once(
+    mut twist: impl FnMut(&Session, &Action) -> Option<Vec<Action>>,
+) -> impl FnMut(&Session, &Action) -> Option<Vec<Action>> {
+    let mut fired = false;
+    move |s, a| {
+        if fired {
+            return None;
+        }
+        let out = twist(s, a);
+        fired = out.is_some();
+        out
+    }
 }

@@ -1,16 +1,14 @@
-//! `[dossiers]`: how many are generated and how, plus the scripted ones.
+//! `[dossiers]`: how many are generated and how; the scripted ones are `scripted`'s.
 
 use std::collections::BTreeMap;
 
 use super::super::diagnostic::DiagCode;
-use super::super::model::{
-    Channel, ChannelShares, DayTime, DossierPlan, Office, Procedure, ResultChannel, ScriptedDossier,
-};
-use super::super::raw::{RawChannels, RawDossiers, RawScripted, S, Str};
+use super::super::model::{ChannelShares, DayTime, DossierPlan, Office};
+use super::super::raw::{RawChannels, RawDossiers, S, Str};
 use super::super::report::{Report, with_suggestion};
 use super::super::values::day_time;
 use super::index::Index;
-use super::{Min, Seen, all, int_upto, named, num_or, text};
+use super::{Min, int_upto, num_or};
 use crate::limits;
 
 /// Channel shares may be off by this much from 1 (decimal fractions in binary).
@@ -52,7 +50,7 @@ pub(crate) fn plan(
         Some(c) => channels(r, c),
     };
     let mix = mix(r, raw, frame.index);
-    let scripted = scripted(r, raw, frame);
+    let scripted = super::scripted::scripted(r, raw, frame);
     let scripted_count = raw.scripted.as_ref().map_or(0, |l| l.get_ref().len());
     let total = u64::from(count.unwrap_or(0)) + scripted_count as u64;
     if total > limits::DOSSIERS {
@@ -150,98 +148,6 @@ pub(crate) fn unknown_procedure(r: &mut Report, code: &S<String>, index: &Index)
     r.push(code.span().start, DiagCode::UnknownProcedure, args);
 }
 
-fn scripted(r: &mut Report, raw: &RawDossiers, frame: &Frame) -> Option<Vec<ScriptedDossier>> {
-    let list = raw
-        .scripted
-        .as_ref()
-        .map_or(&[][..], |l| l.get_ref().as_slice());
-    let mut seen = Seen::default();
-    let mut ok = true;
-    let mut out = Vec::new();
-    for d in list {
-        if let Some(id) = &d.get_ref().id {
-            ok &= seen.check(r, id.get_ref(), id.span().start);
-        }
-        out.push(one_scripted(r, d.get_ref(), frame));
-    }
-    all(out).filter(|_| ok)
-}
-
-fn one_scripted(r: &mut Report, raw: &RawScripted, frame: &Frame) -> Option<ScriptedDossier> {
-    let channel = match &raw.channel {
-        None => Some(Channel::Online),
-        some => named::<Channel>(r, "channel", some),
-    };
-    let result_channel = match &raw.result_channel {
-        None => Some(None),
-        some => named::<ResultChannel>(r, "result_channel", some).map(Some),
-    };
-    let at = moment(r, &raw.at, frame);
-    // Online filings arrive at any hour; the desk and the post office keep office hours.
-    let at = match (at, channel) {
-        (Some(t), Some(Channel::Counter | Channel::Post)) => in_office_hours(r, &raw.at, t, frame),
-        (t, _) => t,
-    };
-    let mut ok = true;
-    let other_commune = raw.other_commune.as_ref().is_some_and(|b| *b.get_ref());
-    if let (true, Some(code), Some(flag)) = (other_commune, &raw.procedure, &raw.other_commune) {
-        // A dossier from another commune is transferred only where the boundary does not count.
-        if frame.index.procedures.allows(code.get_ref())
-            && !frame.index.boundary_free.contains(code.get_ref())
-        {
-            let args = vec![
-                ("procedure", code.get_ref().clone()),
-                (
-                    "reason",
-                    "@diag.reason.other_commune_needs_boundary_free".to_string(),
-                ),
-            ];
-            r.push(flag.span().start, DiagCode::Jurisdiction, args);
-            ok = false;
-        }
-    }
-    if let Some(code) = &raw.procedure {
-        if !frame.index.procedures.allows(code.get_ref()) {
-            unknown_procedure(r, code, frame.index);
-            ok = false;
-        } else if let Some(flaws) = &raw.flaws {
-            ok &= flaws_of(r, code.get_ref(), flaws.get_ref(), frame.index);
-        }
-    }
-    ok.then_some(())?;
-    let flaws = raw.flaws.as_ref().map_or_else(Vec::new, |l| {
-        l.get_ref().iter().map(|f| f.get_ref().clone()).collect()
-    });
-    Some(ScriptedDossier {
-        id: text(&raw.id),
-        at: at?,
-        procedure: text(&raw.procedure)?,
-        channel: channel?,
-        flaws,
-        other_commune,
-        result_channel: result_channel?,
-    })
-}
-
-/// Flaws the procedure defines (E011), each once (E009).
-fn flaws_of(r: &mut Report, code: &str, flaws: &[S<String>], index: &Index) -> bool {
-    let Some(known) = index.flaws.get(code) else {
-        return true;
-    };
-    let mut seen = Seen::default();
-    let mut ok = true;
-    for f in flaws {
-        if !known.allows(f.get_ref()) {
-            let args = vec![("id", f.get_ref().clone()), ("procedure", code.to_string())];
-            let args = with_suggestion(args, f.get_ref(), known.names());
-            r.push(f.span().start, DiagCode::UnknownFlaw, args);
-            ok = false;
-        }
-        ok &= seen.check(r, f.get_ref(), f.span().start);
-    }
-    ok
-}
-
 /// `dayN HH:MM` (E023) with 1 ≤ N ≤ working_days (E019).
 pub(crate) fn moment(r: &mut Report, v: &Str, frame: &Frame) -> Option<DayTime> {
     let v = v.as_ref()?;
@@ -297,44 +203,4 @@ pub(crate) fn in_office_hours(
         args,
     );
     None
-}
-
-/// A scripted `result_channel` must be open to the dossier: its filing channel and
-/// its procedure's service level decide (`ResultChannel::open_to`); E008 otherwise.
-pub(crate) fn result_channels(
-    r: &mut Report,
-    raw: Option<&S<RawDossiers>>,
-    plan: &DossierPlan,
-    procedures: &[Procedure],
-) -> Option<()> {
-    let list = raw
-        .and_then(|d| d.get_ref().scripted.as_ref())
-        .map_or(&[][..], |l| l.get_ref().as_slice());
-    let mut ok = true;
-    for (written, d) in list.iter().zip(&plan.scripted) {
-        let (Some(chosen), Some(p)) = (
-            d.result_channel,
-            procedures.iter().find(|p| p.code == d.procedure),
-        ) else {
-            continue;
-        };
-        let open = ResultChannel::open_to(p.service, d.channel);
-        if open.contains(&chosen) {
-            continue;
-        }
-        let expected: Vec<&str> = open.iter().map(|c| c.key()).collect();
-        let at = written
-            .get_ref()
-            .result_channel
-            .as_ref()
-            .map_or(written.span().start, |v| v.span().start);
-        let args = vec![
-            ("key", "result_channel".to_string()),
-            ("value", chosen.key().to_string()),
-            ("expected", expected.join(" | ")),
-        ];
-        r.push(at, DiagCode::InvalidValue, args);
-        ok = false;
-    }
-    ok.then_some(())
 }

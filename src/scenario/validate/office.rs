@@ -1,15 +1,15 @@
-//! `[office]` (name, hours, cut-off), `[costs]` and `[scoring]`.
+//! `[office]` (name, hours, cut-off) and `[costs]`.
 
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDateTime, NaiveTime};
 
 use super::super::diagnostic::DiagCode;
-use super::super::model::{Area, Costs, Geography, Office, Scoring, TimeSpan, Weights};
-use super::super::raw::{RawArea, RawOffice, RawScoring, S, Str};
+use super::super::model::{Area, Costs, Geography, Office, TimeSpan};
+use super::super::raw::{RawArea, RawOffice, S, Str};
 use super::super::report::Report;
 use super::super::values::{clock, time_span};
-use super::{Min, int_upto, non_empty, num_or, text};
+use super::{Min, int_upto, non_empty, text};
 use crate::limits;
 
 pub(crate) const DEFAULT_NAME: &str = "Bộ phận Một cửa";
@@ -210,62 +210,4 @@ pub(crate) fn costs(r: &mut Report, raw: Option<&S<BTreeMap<S<String>, S<i64>>>>
         }
     }
     ok.then_some(Costs { minutes })
-}
-
-/// `[scoring]`: group weights ≥ 0 and not all zero (E030); defaults from QĐ 766.
-pub(crate) fn scoring(r: &mut Report, raw: Option<&S<RawScoring>>) -> Option<Scoring> {
-    let defaults = Weights::default();
-    let Some(w) = raw.and_then(|s| s.get_ref().weights.as_ref()) else {
-        return Some(Scoring { weights: defaults });
-    };
-    let table_at = w.span().start;
-    let w = w.get_ref();
-    let values = [
-        (
-            "transparency",
-            num_or(&w.transparency, defaults.transparency),
-        ),
-        ("progress", num_or(&w.progress, defaults.progress)),
-        (
-            "digitization",
-            num_or(&w.digitization, defaults.digitization),
-        ),
-        ("online", num_or(&w.online, defaults.online)),
-        (
-            "satisfaction",
-            num_or(&w.satisfaction, defaults.satisfaction),
-        ),
-    ];
-    let mut ok = true;
-    for (key, (value, at)) in values {
-        // `is_finite` also rules out NaN, which no comparison would catch.
-        if value < 0.0 || !value.is_finite() {
-            let args = vec![
-                ("key", key.to_string()),
-                ("value", value.to_string()),
-                ("reason", "@diag.reason.weight_negative".to_string()),
-            ];
-            r.push(at, DiagCode::Weights, args);
-            ok = false;
-        }
-    }
-    if ok && values.iter().all(|(_, (v, _))| *v == 0.0) {
-        let args = vec![
-            ("key", "weights".to_string()),
-            ("value", "0".to_string()),
-            ("reason", "@diag.reason.weights_zero".to_string()),
-        ];
-        r.push(table_at, DiagCode::Weights, args);
-        ok = false;
-    }
-    let [t, p, d, o, s] = values.map(|(_, (v, _))| v);
-    ok.then_some(Scoring {
-        weights: Weights {
-            transparency: t,
-            progress: p,
-            digitization: d,
-            online: o,
-            satisfaction: s,
-        },
-    })
 }

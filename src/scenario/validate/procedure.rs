@@ -179,7 +179,7 @@ fn strings(raw: &RawProcedure) -> Vec<String> {
 }
 
 /// Exactly one of `same_day = true`, `working_days = N`, `working_hours = H` (E024), N, H > 0 (E021).
-fn deadline(r: &mut Report, d: &S<RawDeadline>) -> Option<Deadline> {
+pub(crate) fn deadline(r: &mut Report, d: &S<RawDeadline>) -> Option<Deadline> {
     let raw = d.get_ref();
     let table = d.span().start;
     // A way written with a wrong type (E004 already) still counts as written.

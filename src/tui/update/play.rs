@@ -309,7 +309,9 @@ fn open_form(app: &mut App, code: &str, kind: FormKind) -> Option<Effect> {
                 applicant,
                 procedure: crate::present::labels::procedure_name(app.lang, p),
                 components,
-                due: session.calendar().due(session.now(), &p.deadline),
+                due: session
+                    .calendar()
+                    .due(session.now(), &session.deadline_of(d).unwrap_or(p.deadline)),
             })
         }
         FormKind::Supplement => Form::Supplement(Supplement::new(d, session.procedure_of(d)?)),

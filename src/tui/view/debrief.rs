@@ -1,5 +1,8 @@
-//! The debrief: the total as a bar with its band, the five 766 groups as bars,
-//! the dossiers, and every mistake with what was right, why and the legal basis.
+//! The debrief: the training score as a bar with its grade, then one scrollable
+//! list of sections (the steps, the QĐ 766 panel of the simulated desk, the
+//! dossiers, the mistakes by code, and each mistake in detail when asked with `d`).
+//! A section is a title and its lines, so another view (a timeline) is one more
+//! entry in `sections`.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,30 +12,33 @@ use ratatui::widgets::{Block, Paragraph};
 use super::super::app::App;
 use super::super::text;
 use super::pane;
-use crate::present::{debrief as details, labels};
+use crate::present::debrief::{self as text_debrief, Section};
+use crate::present::labels;
 use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
-    let (Some(d), Some(s)) = (&app.debrief, &app.session) else {
+    let Some(d) = &app.debrief else {
         return;
     };
-    let [gauge, groups, rest, keys] = Layout::vertical([
+    let [gauge, rest, keys] = Layout::vertical([
         Constraint::Length(3),
-        Constraint::Length(7),
         Constraint::Min(5),
         Constraint::Length(super::keys::height(&t!(l, "tui.debrief.keys"), area.width)),
     ])
     .areas(area);
-    let band = labels::band(l, d.band);
-    let verdict = if d.passed {
-        t!(l, "debrief.pass", pass = d.pass_score)
+    let s = &d.training;
+    let verdict = if !d.is_final {
+        t!(l, "debrief.not_passed_unfinished", pass = s.pass_score)
+    } else if s.passed {
+        t!(l, "debrief.pass", pass = s.pass_score)
     } else {
-        t!(l, "debrief.fail", pass = d.pass_score)
+        t!(l, "debrief.fail", pass = s.pass_score)
     };
-    let label = format!("{} /100 — {band} — {verdict}", labels::points(l, d.total));
-    let style = if d.passed { th.ok() } else { th.bad() };
+    let grade = labels::grade(l, s.grade);
+    let label = format!("{} /100 — {grade} — {verdict}", labels::points(l, s.total));
+    let style = if s.passed { th.ok() } else { th.bad() };
     let total_block = Block::bordered().title(Line::styled(
         format!(" {} ", t!(l, "tui.debrief.title")),
         th.title(),
@@ -41,49 +47,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let room = usize::from(gauge.width.saturating_sub(2));
     let bar_width = room.saturating_sub(text::width(&label) + 1).clamp(10, 40);
     let total = Line::from(vec![
-        Span::styled(bar(d.total / 100.0, bar_width), style),
+        Span::styled(bar(s.total / 100.0, bar_width), style),
         Span::styled(format!(" {label}"), th.strong()),
     ]);
     frame.render_widget(Paragraph::new(total).block(total_block), gauge);
-    let name_width = d
-        .groups
-        .iter()
-        .map(|g| text::width(&labels::group(l, g.group)))
-        .max()
-        .unwrap_or(0)
-        .min(usize::from(groups.width) / 2);
-    let bar_width = usize::from(groups.width.saturating_sub(2))
-        .saturating_sub(name_width + 14)
-        .clamp(10, 60);
-    let lines: Vec<Line> = d
-        .groups
-        .iter()
-        .map(|g| {
-            let ratio = if g.max > 0.0 { g.points / g.max } else { 0.0 };
-            let score = format!(
-                "{}/{}",
-                labels::points(l, g.points),
-                labels::points(l, g.max)
-            );
-            let style = if g.points >= g.max {
-                th.ok()
-            } else {
-                th.warn()
-            };
-            Line::from(vec![
-                Span::raw(format!(
-                    "{} ",
-                    text::fit(&labels::group(l, g.group), name_width)
-                )),
-                Span::styled(bar(ratio, bar_width), style),
-                Span::raw(format!(" {score}")),
-            ])
-        })
-        .collect();
-    let block = Block::bordered().title(format!(" {} ", t!(l, "debrief.groups")));
-    frame.render_widget(Paragraph::new(lines).block(block), groups);
-    let body = details::details(l, s.scenario(), d);
-    let body: Vec<Line> = body.lines().map(|s| Line::raw(s.to_string())).collect();
+    let sections = sections(app);
+    let body = lines(app, &sections);
     pane::render(
         app,
         frame,
@@ -94,6 +63,49 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         None,
     );
     super::keys::bar(app, frame, keys, &t!(l, "tui.debrief.keys"));
+}
+
+/// What the scrollable part shows, in order. Each mistake in full only on demand.
+pub fn sections(app: &App) -> Vec<Section> {
+    let (Some(d), Some(s)) = (&app.debrief, &app.session) else {
+        return Vec::new();
+    };
+    let l = app.lang;
+    let mut out = Vec::new();
+    // The heading beyond its first two lines (the bar shows those): unfinished notes.
+    let notes: Vec<String> = text_debrief::heading(l, d).into_iter().skip(2).collect();
+    if !notes.is_empty() {
+        out.push(Section {
+            title: t!(l, "tui.debrief.unfinished"),
+            lines: notes,
+        });
+    }
+    out.extend(text_debrief::sections(
+        l,
+        s.scenario(),
+        d,
+        app.debrief_details,
+    ));
+    if !app.debrief_details && !d.mistakes.is_empty() {
+        out.push(Section {
+            title: t!(l, "debrief.details"),
+            lines: vec![t!(l, "tui.debrief.details_hint")],
+        });
+    }
+    out
+}
+
+/// Sections as lines: a styled title, its lines indented, a blank line between.
+fn lines<'a>(app: &App, sections: &'a [Section]) -> Vec<Line<'a>> {
+    let mut out = Vec::new();
+    for (i, s) in sections.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(s.title.as_str(), app.theme.strong()));
+        out.extend(s.lines.iter().map(|l| Line::raw(format!("  {l}"))));
+    }
+    out
 }
 
 /// `ratio` of `width` cells filled: █ done, ░ not (readable without colour).

@@ -87,16 +87,26 @@ pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {
             )
         }
         DelayNotice {
-            dossier, expected, ..
-        } => (
-            Tone::Warn,
-            t!(
+            dossier,
+            expected,
+            due,
+            unavoidable,
+        } => {
+            // An unavoidable delay says why: the verification itself runs past the limit.
+            let key = if *unavoidable {
+                "tui.event.delay_verification"
+            } else {
+                "tui.event.delay"
+            };
+            let text = t!(
                 l,
-                "tui.event.delay",
+                key,
                 dossier = dossier,
-                expected = labels::moment(*expected)
-            ),
-        ),
+                expected = labels::moment(*expected),
+                due = labels::moment(*due)
+            );
+            (Tone::Warn, text)
+        }
         Processed { dossier } => (Tone::Good, t!(l, "tui.event.processed", dossier = dossier)),
         Paid {
             dossier,

@@ -67,9 +67,16 @@ fn rows(hint: &str, cols: usize) -> Vec<String> {
     rows
 }
 
+/// Whether dossier `d` is one the desk transfers to the competent commune.
+fn transferable(s: &crate::session::Session, d: &Dossier) -> bool {
+    s.procedure_of(d).is_some_and(|p| {
+        crate::generate::competence(d, p, s.scenario()) == crate::generate::Competence::Transfer
+    })
+}
+
 fn context_key(app: &App, selected: Option<(&Dossier, &DossierState)>) -> Option<&'static str> {
     let s = app.session.as_ref()?;
-    let (_, st) = selected?;
+    let (d, st) = selected?;
     if !st.opened {
         return Some("tui.keys.open");
     }
@@ -78,6 +85,9 @@ fn context_key(app: &App, selected: Option<(&Dossier, &DossierState)>) -> Option
         (Status::New, Role::ChuyenVien) => return None,
         (Status::New, _) => "tui.keys.new",
         (Status::Accepted, Role::ChuyenVien) => return None,
+        // `b` only where the engine would transfer: a boundary-free procedure's
+        // dossier from another commune of the province (`generate::competence`).
+        (Status::Accepted, _) if transferable(s, d) => "tui.keys.accepted_transfer",
         (Status::Accepted, _) => "tui.keys.accepted",
         (Status::Processing, Role::MotCua) => "tui.keys.processing_desk",
         (Status::Processing, Role::ChuyenVien) => "tui.keys.processing",

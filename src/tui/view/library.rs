@@ -8,15 +8,20 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::super::app::App;
 use super::super::text;
 use crate::present::labels;
-use crate::score::Band;
+use crate::score::Grade;
 use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
+    // A format-1 file's hint needs room beside the procedures and the objective.
+    let detail_height = match app.selected_entry() {
+        Some(e) if e.format_one.is_some() => 9,
+        _ => 6,
+    };
     let [table_area, detail, keys] = Layout::vertical([
         Constraint::Min(8),
-        Constraint::Length(6),
+        Constraint::Length(detail_height),
         Constraint::Length(super::keys::height(&t!(l, "tui.library.keys"), area.width)),
     ])
     .areas(area);
@@ -68,19 +73,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .highlight_symbol("▶ ");
     let mut state = TableState::default().with_selected(Some(app.library_sel - offset));
     frame.render_stateful_widget(table, table_area, &mut state);
-    let mut text = match app.selected_entry().map(|e| &e.loaded) {
-        Some(Ok(s)) => {
+    let mut text = match app.selected_entry().map(|e| (&e.loaded, &e.format_one)) {
+        Some((Ok(s), format_one)) => {
             let procs: Vec<String> = s
                 .procedures
                 .iter()
                 .map(|p| labels::procedure_name(l, p))
                 .collect();
-            vec![
+            let mut lines = vec![
                 Line::raw(t!(l, "tui.library.procedures", list = procs.join("; "))),
                 Line::styled(objective(l, s), th.dim()),
-            ]
+            ];
+            // A format-1 file runs with defaults its author may not expect: say so first.
+            if let Some(hint) = format_one {
+                let said = t!(l, "tui.library.format_one", hint = hint);
+                lines.insert(0, Line::styled(said, th.warn()));
+            }
+            lines
         }
-        Some(Err(msg)) => vec![Line::styled(msg.clone(), th.bad())],
+        Some((Err(msg), _)) => vec![Line::styled(msg.clone(), th.bad())],
         None => vec![Line::raw(t!(l, "tui.library.empty"))],
     };
     if let Some((id, reason)) = &app.suggestion {
@@ -128,15 +139,18 @@ fn cells(app: &App, e: &super::super::catalog::Entry) -> ([String; 4], bool) {
                 format!(
                     "{} {}",
                     labels::points(l, *total),
-                    labels::band(l, Band::of(*total))
+                    labels::grade(l, Grade::of(*total))
                 )
             },
         );
-    let title = if is_suggested(app, &s.meta.id) {
+    let mut title = if is_suggested(app, &s.meta.id) {
         format!("★ {}", e.title(l))
     } else {
         e.title(l)
     };
+    if e.format_one.is_some() {
+        title = format!("⚠ {title} {}", t!(l, "tui.library.format_one_mark"));
+    }
     let cells = [
         title,
         t!(l, &format!("tui.role.{}", role_key(s.meta.role))),
