@@ -103,6 +103,14 @@ pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
         .map(|k| text::width(&t!(l, &format!("tui.channel_short.{k}"))))
         .max()
         .unwrap_or(4);
+    // The three channel cells, fitted once per frame rather than once per row.
+    let channel_cells: Vec<(&str, String)> = ["online", "counter", "post"]
+        .iter()
+        .map(|k| {
+            let label = t!(l, &format!("tui.channel_short.{k}"));
+            (*k, text::fit(&label, channel_width))
+        })
+        .collect();
     let fixed = 2 + 2 + 12 + channel_width + 1 + WHEN_WIDTH + 1;
     let status_width = cols.saturating_sub(fixed);
     let lines: Vec<Line> = rows
@@ -117,11 +125,13 @@ pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
             // `260302-0001`: the unit prefix is the same on every row.
             let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
             let status = labels::status(l, st.status());
-            let channel = t!(l, &format!("tui.channel_short.{}", d.channel.key()));
+            let channel = channel_cells
+                .iter()
+                .find(|(k, _)| *k == d.channel.key())
+                .map_or("", |(_, cell)| cell.as_str());
             let marker = if i == sel { "▶" } else { " " };
             let row = format!(
-                "{marker} {symbol} {short} {} {} {}",
-                text::fit(&channel, channel_width),
+                "{marker} {symbol} {short} {channel} {} {}",
                 text::fit_right(&when, WHEN_WIDTH),
                 text::truncate(&status, status_width)
             );
