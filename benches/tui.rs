@@ -1,6 +1,7 @@
 //! Drawing one frame of the play screen at 120×40 with 1,000 dossiers in the queue,
-//! beside its floor: a bare ratatui `Table` of the same rows in the same terminal.
-//! Run: `cargo bench --bench tui`.
+//! beside its floor (a bare ratatui `Table` of the same rows in the same terminal),
+//! and the debrief's timeline of those dossiers. Run: `cargo bench --bench tui`
+//! (ratios printed at the end).
 
 mod floor;
 
@@ -10,7 +11,7 @@ use criterion::Criterion;
 use motcua::i18n::Lang;
 use motcua::scenario::{self, builtin};
 use motcua::session::{Action, Session};
-use motcua::tui::app::{App, Screen};
+use motcua::tui::app::{App, DebriefTab, Screen};
 use motcua::tui::theme::Theme;
 use motcua::tui::view;
 use ratatui::Terminal;
@@ -44,18 +45,24 @@ fn busy_app() -> App {
     app
 }
 
-fn frame(c: &mut Criterion) {
-    let app = busy_app();
+/// Criterion's timing of drawing `app` at 120×40 as `name`.
+fn draw(c: &mut Criterion, name: &str, app: &App) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut group = c.benchmark_group(GROUP);
-    group.bench_function("play_frame_120x40_1000_queued", |b| {
+    group.bench_function(name, |b| {
         b.iter(|| {
             terminal
-                .draw(|f| view::render(black_box(&app), f))
+                .draw(|f| view::render(black_box(app), f))
                 .expect("draws");
         })
     });
-    // The same rows as plain text cells: code, channel, status.
+    group.finish();
+}
+
+/// The floor: the queue's rows as plain text cells (code, channel, status) in a bare
+/// ratatui `Table`.
+fn bare_table(c: &mut Criterion, app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let session = app.session.as_ref().expect("session");
     let rows: Vec<[String; 3]> = session
         .arrived()
@@ -67,6 +74,7 @@ fn frame(c: &mut Criterion) {
             ]
         })
         .collect();
+    let mut group = c.benchmark_group(GROUP);
     group.bench_function("bare_table_1000_rows", |b| {
         b.iter(|| {
             terminal
@@ -90,10 +98,21 @@ fn frame(c: &mut Criterion) {
 
 fn main() {
     let mut c = Criterion::default().configure_from_args();
-    frame(&mut c);
+    let app = busy_app();
+    draw(&mut c, "play_frame_120x40_1000_queued", &app);
+    bare_table(&mut c, &app);
+    // The debrief's timeline tab over the same 1,000 dossiers: its rows are built once
+    // with the debrief (`App::finish`), a frame lays out only those in view.
+    let mut debrief = busy_app();
+    debrief.finish();
+    debrief.debrief_tab = DebriefTab::Timeline;
+    draw(&mut c, "timeline_frame_120x40_1000_dossiers", &debrief);
     c.final_summary();
     floor::print_ratios(
         GROUP,
-        &[("play_frame_120x40_1000_queued", "bare_table_1000_rows")],
+        &[
+            ("play_frame_120x40_1000_queued", "bare_table_1000_rows"),
+            ("timeline_frame_120x40_1000_dossiers", "bare_table_1000_rows"),
+        ],
     );
 }

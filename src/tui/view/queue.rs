@@ -166,24 +166,11 @@ fn timing(app: &App, s: &Session, st: &DossierState) -> (&'static str, String, S
         return ("✖", t!(app.lang, "tui.queue.overdue"), th.bad());
     }
     let minutes = s.calendar().office_minutes_between(s.now(), due);
+    let day = labels::office_day_minutes(s.calendar());
+    let left = labels::office_time(app.lang, minutes, day);
     if minutes <= SOON_MINUTES {
-        ("▲", left(app, minutes), th.warn())
+        ("▲", left, th.warn())
     } else {
-        ("●", left(app, minutes), th.ok())
-    }
-}
-
-/// Office time left, as hours and minutes (`3g05`, `3h05`), or working days.
-fn left(app: &App, minutes: u64) -> String {
-    let office_day = 8 * 60;
-    if minutes >= office_day {
-        t!(app.lang, "tui.queue.days", n = minutes / office_day)
-    } else {
-        t!(
-            app.lang,
-            "tui.queue.hours",
-            h = minutes / 60,
-            m = format!("{:02}", minutes % 60)
-        )
+        ("●", left, th.ok())
     }
 }
