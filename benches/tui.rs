@@ -112,7 +112,10 @@ fn main() {
         GROUP,
         &[
             ("play_frame_120x40_1000_queued", "bare_table_1000_rows"),
-            ("timeline_frame_120x40_1000_dossiers", "bare_table_1000_rows"),
+            (
+                "timeline_frame_120x40_1000_dossiers",
+                "bare_table_1000_rows",
+            ),
         ],
     );
 }

@@ -291,7 +291,7 @@ fn addresses_have_three_levels_in_2024_and_two_in_2026() {
             let Some(Value::Address(a)) = data.values.get(&Attr::Address) else {
                 continue;
             };
-            assert_eq!(levels(&**a).len(), 3, "{a}");
+            assert_eq!(levels(a).len(), 3, "{a}");
             if a.commune == "Phường Linh Chiểu" {
                 assert_eq!(a.district.as_deref(), Some("Thành phố Thủ Đức"), "{a}");
                 assert_eq!(a.province, "Thành phố Hồ Chí Minh");
