@@ -1,15 +1,19 @@
 //! Import and re-score 1,000 attempts: `cargo bench --bench store`.
 //!
-//! The bundle holds 250 attempts of each built-in scenario (seeds 1..=250): the
-//! reference solver's logs, and every fifth one cut short and ended with `end-day`s
-//! (a lower score with mistakes). `import` replays and re-scores every attempt, then
-//! stores them in one transaction in a fresh database; `verify` is the replay and
-//! re-score alone.
+//! The bundle holds 1,000 attempts shared out over the built-in scenarios (seeds
+//! 1, 2, …): the reference solver's logs, and every fifth one cut short and ended with
+//! `end-day`s (a lower score with mistakes). `import` replays and re-scores every
+//! attempt, then stores them in one transaction in a fresh database; `verify` is the
+//! replay and re-score alone; its floor draws the ChaCha words of every dossier of
+//! the 1,000 attempts. `cargo bench -- --test` uses 100 attempts.
+
+mod floor;
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion};
+use motcua::calendar::WorkCalendar;
 use motcua::export::bundle::{self, Bundle, BundleAttempt};
 use motcua::export::import::{self, Library, Outcome};
 use motcua::scenario::{self, builtin};
@@ -18,24 +22,35 @@ use motcua::session::action::LoggedAction;
 use motcua::session::{Action, Session, solver};
 use motcua::store::{Mode, Store, sha256_hex};
 
-const PER_SCENARIO: u64 = 250;
+const GROUP: &str = "store";
+
+/// Attempts in the bundle.
+fn total() -> usize {
+    if floor::quick() { 100 } else { 1_000 }
+}
+
+/// Seeds of each built-in: `total()` shared out as evenly as it goes.
+fn seeds_of(file: usize) -> u64 {
+    let n = builtin::FILES.len();
+    (total() / n + usize::from(file < total() % n)) as u64
+}
 
 fn attempts() -> Bundle {
     let mut attempts = Vec::new();
-    for (file, text) in builtin::FILES {
+    for (f, (file, text)) in builtin::FILES.iter().enumerate() {
         let s = scenario::load_str(file, text).expect("built-in loads");
         let sha = sha256_hex(text.as_bytes());
-        for seed in 1..=PER_SCENARIO {
+        for seed in 1..=seeds_of(f) {
             let mut log = solver::solve(&s, seed).actions().to_vec();
             if seed % 5 == 0 {
                 log.truncate(log.len() / 2);
             }
             let mut session = Session::new(&s, seed);
             for a in &log {
-                session.apply(a.clone()).expect("solver action");
+                session.step(a.clone()).expect("solver action");
             }
             while !session.is_over() {
-                session.apply(Action::EndDay).expect("end-day");
+                session.step(Action::EndDay).expect("end-day");
             }
             let d = score::score(&session);
             attempts.push(BundleAttempt {
@@ -80,19 +95,43 @@ fn attempts() -> Bundle {
     bundle::parse(&bundle::to_json(&b)).expect("round trip")
 }
 
+/// Every stream the attempts' dossiers come from, per seed of each built-in.
+fn streams() -> Vec<(u64, Vec<(u64, u64)>)> {
+    let mut out = Vec::new();
+    for (f, (file, text)) in builtin::FILES.iter().enumerate() {
+        let s = scenario::load_str(file, text).expect("built-in loads");
+        let calendar = WorkCalendar::for_scenario(&s);
+        for seed in 1..=seeds_of(f) {
+            out.push((
+                seed,
+                motcua::generate::Plan::new(&s, &calendar, seed).streams(&s),
+            ));
+        }
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let b = attempts();
-    assert_eq!(b.attempts.len(), 1000);
+    assert_eq!(b.attempts.len(), total());
+    let floor_streams = streams();
     let actions: usize = b.attempts.iter().map(|a| a.actions.len()).sum();
     eprintln!("bundle: {} attempts, {actions} actions", b.attempts.len());
     let lib = Library::builtin();
-    let mut group = c.benchmark_group("store");
+    let mut group = c.benchmark_group(GROUP);
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     group.bench_function("verify_1000_attempts", |bench| {
         bench.iter(|| {
             for a in &b.attempts {
                 black_box(import::verify(a, &lib, b.world_version).expect("honest attempt"));
+            }
+        })
+    });
+    group.bench_function("chacha_1000_attempts", |bench| {
+        bench.iter(|| {
+            for (seed, streams) in &floor_streams {
+                floor::chacha(*seed, streams);
             }
         })
     });
@@ -118,5 +157,15 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    bench(&mut c);
+    c.final_summary();
+    floor::print_ratios(
+        GROUP,
+        &[
+            ("verify_1000_attempts", "chacha_1000_attempts"),
+            ("import_1000_attempts", "chacha_1000_attempts"),
+        ],
+    );
+}

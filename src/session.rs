@@ -6,6 +6,7 @@
 //! action changes nothing. Pure: no wall clock, no I/O, no global RNG.
 
 pub mod action;
+mod codes;
 pub mod costs;
 mod cure;
 pub mod event;
@@ -22,8 +23,10 @@ pub mod solver;
 pub mod state;
 pub mod status;
 mod timers;
+mod urgency;
 
-use std::collections::{BTreeSet, HashMap};
+use std::cell::OnceCell;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDateTime;
 
@@ -36,7 +39,7 @@ pub use state::{Closure, DossierState, Pending};
 pub use status::Status;
 
 use crate::calendar::WorkCalendar;
-use crate::generate::{self, Dossier};
+use crate::generate::{Competence, Dossier, Plan, Planned};
 use crate::scenario::{Deadline, Procedure, RuleSet, Scenario, ScriptedDossier};
 
 /// The version of the simulated world: which dossiers a seed gives, what the
@@ -48,7 +51,7 @@ use crate::scenario::{Deadline, Procedure, RuleSet, Scenario, ScriptedDossier};
 /// differently: the generator's draws or tables, the rules, the simulated people,
 /// the judge or the score. Attempts of another version are then kept and listed with
 /// their stored score, never replayed, re-scored or resumed (docs/architecture.md).
-pub const WORLD_VERSION: u32 = 4;
+pub const WORLD_VERSION: u32 = 5;
 
 /// Grace before the period's end: a dossier that became the trainee's work in the
 /// last hour is not counted as left unfinished.
@@ -59,19 +62,27 @@ pub struct Session {
     scenario: Scenario,
     calendar: WorkCalendar,
     seed: u64,
-    dossiers: Vec<Dossier>,
-    by_code: HashMap<String, usize>,
+    /// Every dossier as planned, by submission time; its details are drawn into
+    /// `dossiers` the first time they are needed.
+    plan: Plan,
+    dossiers: Vec<OnceCell<Dossier>>,
+    by_code: codes::ByCode,
+    /// Where each dossier belongs, worked out once (a supplement cannot change it).
+    competence: Vec<OnceCell<Competence>>,
     states: Vec<DossierState>,
-    /// Arrived, not closed and not waiting for the citizen: where the work can be.
-    active: BTreeSet<usize>,
+    /// Arrived, not closed and not waiting for the citizen: where the work can be,
+    /// filed by urgency.
+    active: urgency::Active,
     /// When each dossier last changed (for the unfinished grace).
     touched: Vec<NaiveDateTime>,
     now: NaiveDateTime,
     period_end: NaiveDateTime,
     rules: RuleSet,
     outage_until: Option<NaiveDateTime>,
-    /// Scripted events not fired yet, by moment.
+    /// Timers not fired yet, by moment (arrivals excepted).
     timers: BTreeSet<timers::Timer>,
+    /// The next dossier to arrive: arrivals come in plan order.
+    next_arrival: usize,
     events: Vec<Event>,
     actions: Vec<Action>,
     ended: bool,
@@ -81,32 +92,39 @@ impl Session {
     /// A fresh attempt: the dossiers of `seed`, the clock at the period's start.
     pub fn new(scenario: &Scenario, seed: u64) -> Session {
         let calendar = WorkCalendar::for_scenario(scenario);
-        let dossiers = generate::generate(scenario, &calendar, seed);
+        let plan = Plan::new(scenario, &calendar, seed);
         let start = calendar.next_opening(scenario.meta.start);
         let last_day = calendar.period_day(
             scenario.meta.start.date(),
             scenario.meta.working_days.max(1),
         );
         let period_end = calendar.close_of(last_day);
-        let n = dossiers.len();
+        let n = plan.len();
         let mut session = Session {
             rules: scenario.meta.rules,
             scenario: scenario.clone(),
             calendar,
             seed,
             states: vec![DossierState::default(); n],
-            active: BTreeSet::new(),
+            active: urgency::Active::new(
+                n,
+                scenario.procedures.len() + scenario.dossiers.scripted.len(),
+            ),
             touched: vec![start; n],
-            by_code: dossiers
+            by_code: plan
+                .dossiers()
                 .iter()
                 .enumerate()
                 .map(|(i, d)| (d.code.clone(), i))
                 .collect(),
-            dossiers,
+            dossiers: vec![OnceCell::new(); n],
+            competence: vec![OnceCell::new(); n],
+            plan,
             now: start,
             period_end,
             outage_until: None,
             timers: BTreeSet::new(),
+            next_arrival: 0,
             events: Vec::new(),
             actions: Vec::new(),
             ended: false,
@@ -116,14 +134,22 @@ impl Session {
         session
     }
 
-    /// Check, perform and log one action. On `Err` nothing changed.
+    /// Check, perform and log one action; returns a copy of the events it caused.
+    /// On `Err` nothing changed.
     pub fn apply(&mut self, action: Action) -> Result<Vec<Event>, Rejection> {
         let before = self.events.len();
-        self.check(&action)?;
-        self.actions.push(action.clone());
-        self.perform_trainee(&action);
-        self.settle();
+        self.step(action)?;
         Ok(self.events[before..].to_vec())
+    }
+
+    /// `apply` without copying the events out (they are in `events()`): what a
+    /// replay, the solver and the screens use.
+    pub fn step(&mut self, action: Action) -> Result<(), Rejection> {
+        self.check(&action)?;
+        self.perform_trainee(&action);
+        self.actions.push(action);
+        self.settle();
+        Ok(())
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -157,20 +183,38 @@ impl Session {
     pub fn actions(&self) -> &[Action] {
         &self.actions
     }
-    /// Every dossier of the attempt, also those not arrived yet (with their truth).
-    pub fn all_dossiers(&self) -> &[Dossier] {
-        &self.dossiers
+    /// Every dossier of the attempt, also those not arrived yet (with their truth):
+    /// draws the details of any not drawn yet.
+    pub fn all_dossiers(&self) -> Vec<&Dossier> {
+        (0..self.plan.len()).map(|i| self.dossier(i)).collect()
+    }
+    /// The plan of the period: every dossier's code, moment, procedure and flaws.
+    pub fn plan(&self) -> &[Planned] {
+        self.plan.dossiers()
     }
     /// Dossiers that have arrived, with their state, in arrival order.
     pub fn queue(&self) -> impl Iterator<Item = (&Dossier, &DossierState)> {
-        self.dossiers
+        self.states[..self.next_arrival]
             .iter()
+            .enumerate()
+            .map(|(i, s)| (self.dossier(i), s))
+    }
+    /// Dossiers that have arrived as planned, with their index and state, in arrival
+    /// order: what a listing needs, without drawing any details.
+    pub fn arrived(&self) -> impl Iterator<Item = (usize, &Planned, &DossierState)> {
+        let plan = &self.plan.dossiers()[..self.next_arrival];
+        plan.iter()
             .zip(&self.states)
-            .filter(|(_, s)| s.arrived)
+            .enumerate()
+            .map(|(i, (p, s))| (i, p, s))
+    }
+    /// Dossier `i` (in plan order) with every detail; `None` past the end.
+    pub fn details(&self, i: usize) -> Option<&Dossier> {
+        (i < self.plan.len()).then(|| self.dossier(i))
     }
     pub fn find(&self, code: &str) -> Option<(&Dossier, &DossierState)> {
         let i = self.index(code)?;
-        Some((&self.dossiers[i], &self.states[i]))
+        Some((self.dossier(i), &self.states[i]))
     }
     pub fn procedure_of(&self, dossier: &Dossier) -> Option<&Procedure> {
         self.scenario.procedure(&dossier.procedure)
@@ -190,6 +234,15 @@ impl Session {
             .scripted
             .iter()
             .find(|s| s.id.as_deref() == Some(id))
+    }
+    /// `scripted_of` dossier `i`, read from the plan: no details drawn.
+    pub(super) fn scripted_at(&self, i: usize) -> Option<&ScriptedDossier> {
+        let scripted = &self.scenario.dossiers.scripted;
+        let id = scripted
+            .get(self.plan.dossiers()[i].scripted?)?
+            .id
+            .as_deref()?;
+        scripted.iter().find(|s| s.id.as_deref() == Some(id))
     }
     /// The next moment something happens without the trainee: an arrival, a reply,
     /// a finished verification, a scripted event, or the end of the period.
@@ -212,6 +265,57 @@ impl Session {
         self.by_code.get(code).copied()
     }
 
+    /// Dossier `i` with every detail, drawn the first time it is asked for.
+    fn dossier(&self, i: usize) -> &Dossier {
+        self.dossiers[i].get_or_init(|| {
+            // The plan and the scenario are the session's own: every index draws.
+            let mut d = self
+                .plan
+                .draw(&self.scenario, i)
+                .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i]));
+            cure::resupply(self, i, &mut d);
+            d
+        })
+    }
+
+    /// Dossier `i`, to change (a supplement puts its papers right).
+    fn dossier_mut(&mut self, i: usize) -> Option<&mut Dossier> {
+        self.dossier(i);
+        self.dossiers[i].get_mut()
+    }
+
+    /// File dossier `i` among the active ones, by its due moment once accepted.
+    fn activate(&mut self, i: usize) {
+        let slot = match self.states[i].due {
+            Some(due) => urgency::Slot::Due(due),
+            None => urgency::Slot::Fresh(self.fresh_group(i)),
+        };
+        self.active.insert(i, slot);
+    }
+
+    /// The group of one time limit dossier `i` is filed in before acceptance: its
+    /// procedure's, or its own when it is scripted (it may carry a time limit of its own).
+    fn fresh_group(&self, i: usize) -> usize {
+        let planned = &self.plan.dossiers()[i];
+        match planned.scripted {
+            Some(j) => self.scenario.procedures.len() + j,
+            None => planned.procedure,
+        }
+    }
+
+    /// Dossier `i`'s due moment is `due` now.
+    fn set_due(&mut self, i: usize, due: NaiveDateTime) {
+        self.states[i].due = Some(due);
+        if self.active.contains(i) {
+            self.activate(i);
+        }
+    }
+
+    /// The code of dossier `i`, from the plan (no details drawn).
+    fn code(&self, i: usize) -> &str {
+        &self.plan.dossiers()[i].code
+    }
+
     fn emit(&mut self, at: NaiveDateTime, actor: Actor, what: Happened) {
         let i = what.dossier().and_then(|code| self.index(code));
         self.events.push(Event { at, actor, what });
@@ -219,5 +323,21 @@ impl Session {
             self.touched[i] = at;
             self.wake_colleagues(i, at);
         }
+    }
+}
+
+/// What stands for a dossier whose procedure is gone: never, since the plan only
+/// names procedures of the session's own scenario.
+fn placeholder(p: &Planned) -> Dossier {
+    Dossier {
+        code: p.code.clone(),
+        procedure: String::new(),
+        channel: p.channel,
+        result_channel: crate::scenario::ResultChannel::Counter,
+        submitted_at: p.submitted_at,
+        scripted_id: None,
+        parties: Default::default(),
+        components: Vec::new(),
+        truth: Default::default(),
     }
 }

@@ -118,10 +118,13 @@ pub fn default_path() -> Result<PathBuf> {
 /// Lower-case hex SHA-256 of a scenario file's bytes: the scenario's identity in the
 /// store and in exported bundles.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
-    for b in digest.iter() {
-        out.push_str(&format!("{b:02x}"));
+    // By table, not `format!` per byte: every stored action chains a checksum.
+    for &b in digest.iter() {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     out
 }
@@ -309,4 +312,18 @@ fn writable(conn: &mut Connection, path: &Path, found: Found) -> Result<()> {
         schema::migrate(conn).map_err(sql)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_hex_is_the_standard_digest_in_lower_case() {
+        // FIPS 180-2 example "abc".
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 }

@@ -15,6 +15,6 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use app::{App, Mode, Screen};
+pub use app::{App, DebriefTab, Mode, Screen};
 pub use msg::{Effect, Msg};
 pub use run::run;

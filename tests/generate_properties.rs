@@ -124,7 +124,7 @@ fn check_dossier(s: &Scenario, d: &Dossier) -> Result<(), TestCaseError> {
         }
         if let Some(Value::Text(name)) = data.values.get(&Attr::Name) {
             use unicode_normalization::UnicodeNormalization;
-            prop_assert_eq!(name.nfc().collect::<String>(), name.clone());
+            prop_assert_eq!(name.nfc().collect::<String>(), name.to_string());
         }
     }
     let procedure = s.procedure(&d.procedure).expect("procedure");
@@ -140,8 +140,8 @@ fn check_dossier(s: &Scenario, d: &Dossier) -> Result<(), TestCaseError> {
         let declared = procedure
             .component(&c.id)
             .expect("a component of the procedure");
-        let labels: Vec<&str> = c.fields.iter().map(|f| f.label.as_str()).collect();
-        let wanted: Vec<&str> = declared.fields.iter().map(|f| f.label.as_str()).collect();
+        let labels: Vec<&str> = c.fields.iter().map(|f| &*f.label).collect();
+        let wanted: Vec<&str> = declared.fields.iter().map(|f| &*f.label).collect();
         prop_assert_eq!(labels, wanted);
     }
     let problems = visible_problems(d, procedure, s);

@@ -57,7 +57,7 @@ fn motcua(db: &Path, lrs: Option<&Lrs>, args: &[&str], stdin: Option<&[u8]>) -> 
     child.wait_with_output().expect("motcua ends")
 }
 
-/// The reference solver's action log of the scenario (73 actions, 100 points).
+/// The reference solver's action log of the scenario (83 actions, 100 points).
 fn solver_log(dir: &Path) -> Vec<u8> {
     let path = dir.join("solver.jsonl");
     let out = motcua(
@@ -170,15 +170,15 @@ fn an_exam_recorded_with_the_lrs_up_arrives_once_with_actor_score_success_and_mo
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    // 1 initialized + 73 interacted (an exam sends every action) + completed + passed.
-    assert!(stderr.contains("Sent 76 learning records"), "{stderr}");
+    // 1 initialized + 83 interacted (an exam sends every action) + completed + passed.
+    assert!(stderr.contains("Sent 86 learning records"), "{stderr}");
     assert_eq!(waiting(&c.db), 0);
 
     let got = ralph.statements_of(&registration(&c.db));
-    assert_eq!(got.len(), 76);
+    assert_eq!(got.len(), 86);
     assert!(ids_are_unique(&got));
     let v = verbs(&got);
-    assert_eq!(v.iter().filter(|v| *v == "interacted").count(), 73);
+    assert_eq!(v.iter().filter(|v| *v == "interacted").count(), 83);
     for once in ["initialized", "completed", "passed"] {
         assert_eq!(v.iter().filter(|v| *v == once).count(), 1, "{once}");
     }
@@ -201,7 +201,7 @@ fn an_exam_recorded_with_the_lrs_up_arrives_once_with_actor_score_success_and_mo
         "stdin"
     );
     let actions = ext(&completed["result"]["extensions"], "actions");
-    assert_eq!(actions.as_array().map(Vec::len), Some(73));
+    assert_eq!(actions.as_array().map(Vec::len), Some(83));
     // The LRS keeps its own time of arrival: the evidence the class view reads.
     assert!(completed["stored"].is_string());
     let id = completed["id"].as_str().expect("id");
@@ -322,7 +322,7 @@ fn recorded_with_the_lrs_down_it_survives_kill_9_and_sync_sends_it_exactly_once(
         String::from_utf8_lossy(&out.stderr)
     );
     let got = ralph.statements_of(&reg);
-    assert_eq!(got.len(), 76);
+    assert_eq!(got.len(), 86);
     assert!(ids_are_unique(&got));
 }
 

@@ -203,7 +203,7 @@ fn a_local_start_is_vietnam_time_and_an_offset_is_converted() {
 fn component_fields_keep_the_order_of_the_file() {
     let s = load(include_str!("../scenarios/khai-sinh-co-ban.toml"));
     let form = s.procedures[0].component("to-khai").expect("form");
-    let labels: Vec<&str> = form.fields.iter().map(|f| f.label.as_str()).collect();
+    let labels: Vec<&str> = form.fields.iter().map(|f| &*f.label).collect();
     assert_eq!(
         labels,
         vec![

@@ -123,11 +123,14 @@ fn set_address(d: &mut Dossier, party: Party, a: &Address) {
         attr: Attr::Address,
     };
     if let Some(data) = d.parties.get_mut(&party) {
-        data.values.insert(Attr::Address, Value::Address(a.clone()));
+        data.values.insert(
+            Attr::Address,
+            Value::Address(std::sync::Arc::new(a.clone())),
+        );
     }
     for c in &mut d.components {
         for f in c.fields.iter_mut().filter(|f| f.source == field) {
-            f.value = Value::Address(a.clone());
+            f.value = Value::Address(std::sync::Arc::new(a.clone()));
         }
     }
 }
@@ -135,7 +138,14 @@ fn set_address(d: &mut Dossier, party: Party, a: &Address) {
 /// A sound generated dossier of `procedure`, the first in seed order.
 fn sound_dossier(s: &Scenario, procedure: &str) -> Dossier {
     SEEDS
-        .flat_map(|seed| Session::new(s, seed).all_dossiers().to_vec())
+        .flat_map(|seed| {
+            let session = Session::new(s, seed);
+            session
+                .all_dossiers()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
         .find(|d| d.procedure == procedure && d.truth.flaws.is_empty())
         .expect("a sound dossier")
 }
@@ -200,7 +210,7 @@ fn the_solver_accepts_a_marriage_with_only_the_other_party_resident() {
     let inside = |d: &Dossier, party: Party| lives_inside(&s, d, party);
     for seed in SEEDS {
         let session = motcua::session::solver::solve(&s, seed);
-        let found = session.all_dossiers().iter().find(|d| {
+        let found = session.all_dossiers().into_iter().find(|d| {
             d.truth.flaws.is_empty() && !inside(d, Party::Applicant) && inside(d, Party::Spouse)
         });
         let Some(d) = found else { continue };
@@ -249,7 +259,7 @@ fn the_solver_accepts_a_birth_with_only_the_father_resident() {
     let inside = |d: &Dossier, party: Party| lives_inside(&s, d, party);
     for seed in SEEDS {
         let session = motcua::session::solver::solve(&s, seed);
-        let found = session.all_dossiers().iter().find(|d| {
+        let found = session.all_dossiers().into_iter().find(|d| {
             d.truth.flaws.is_empty() && inside(d, Party::Father) && !inside(d, Party::Mother)
         });
         let Some(d) = found else { continue };
@@ -323,7 +333,8 @@ fn a_period_crossing_the_first_of_july_2025_changes_the_map_on_that_day() {
     assert_eq!(before.district.as_deref(), Some("Quận Đống Đa"));
     assert_eq!(after.district, None);
     assert_eq!(after.commune.as_deref(), Some("Phường Kim Liên"));
-    let dossiers = Session::new(&s, s.meta.seed).all_dossiers().to_vec();
+    let session = Session::new(&s, s.meta.seed);
+    let dossiers = session.all_dossiers();
     for d in &dossiers {
         let three = Geography::on(d.submitted_at.date()) == Geography::ThreeLevels;
         for data in d.parties.values() {

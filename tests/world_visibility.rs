@@ -41,7 +41,9 @@ fn cured(s: &Scenario, p: &Procedure, d: &Dossier, flaw: &Flaw) -> Dossier {
             };
             let mut out = d.clone();
             for f in &p.jurisdiction.as_ref().expect("jurisdiction").by {
-                rewrite(&mut out, *f, |_| Value::Address(home.clone()));
+                rewrite(&mut out, *f, |_| {
+                    Value::Address(std::sync::Arc::new(home.clone()))
+                });
             }
             out
         }
@@ -190,7 +192,7 @@ fn a_missing_authorisation_shows_through_the_proxys_relationship() {
     let session = Session::new(&s, s.meta.seed);
     let d = session
         .all_dossiers()
-        .iter()
+        .into_iter()
         .find(|d| d.scripted_id.as_deref() == Some("nop-ho-khong-uy-quyen"))
         .expect("scripted");
     let relation = d.declared(FieldRef {
@@ -213,7 +215,10 @@ fn a_missing_authorisation_shows_through_the_proxys_relationship() {
     );
     // A sound dossier filed by a close relative needs none, and shows none.
     let close = (1..=50u64)
-        .flat_map(|seed| Session::new(&s, seed).all_dossiers().to_vec())
+        .flat_map(|seed| {
+            let session = Session::new(&s, seed);
+            session.all_dossiers().into_iter().cloned().collect::<Vec<_>>()
+        })
         .find(|d| {
             d.truth.flaws.is_empty()
                 && matches!(

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -163,28 +163,61 @@ fn off(kind: DayOffKind) -> EntryKind {
     EntryKind::Off { off: kind }
 }
 
+/// Number of years with built-in holidays.
+const YEAR_COUNT: usize = (*YEARS.end() - *YEARS.start() + 1) as usize;
+
 /// The table of `year`, built once per process (it depends on nothing but the year).
-fn year_table(year: i32) -> Arc<YearTable> {
-    static CACHE: OnceLock<Mutex<BTreeMap<i32, Arc<YearTable>>>> = OnceLock::new();
-    if !YEARS.contains(&year) {
-        return Arc::default();
+/// One slot per year, filled once: look-ups after that take no lock.
+fn year_table(year: i32) -> &'static YearTable {
+    static EMPTY: YearTable = YearTable {
+        entries: BTreeMap::new(),
+    };
+    static TABLES: [OnceLock<YearTable>; YEAR_COUNT] = [const { OnceLock::new() }; YEAR_COUNT];
+    let slot = usize::try_from(year - *YEARS.start())
+        .ok()
+        .and_then(|i| TABLES.get(i));
+    match slot {
+        Some(cell) => cell.get_or_init(|| YearTable::build(year)),
+        None => &EMPTY,
     }
-    let cache = CACHE.get_or_init(Mutex::default);
-    if let Some(table) = cache.lock().ok().and_then(|m| m.get(&year).cloned()) {
-        return table;
-    }
-    let table = Arc::new(YearTable::build(year));
-    if let Ok(mut map) = cache.lock() {
-        map.insert(year, Arc::clone(&table));
-    }
-    table
 }
 
 /// The built-in status of `date` (holiday, day in lieu, swapped day, make-up
 /// Saturday), or `None` for an ordinary day.
 pub(crate) fn built_in(date: NaiveDate) -> Option<CalendarEntry> {
+    if marks(date.year()).is_some_and(|m| !m.has(date)) {
+        return None;
+    }
     let y = date.year();
     [y, y.saturating_add(1), y.saturating_sub(1)]
         .into_iter()
         .find_map(|year| year_table(year).get(date))
+}
+
+/// The days of one year that some table names: most days are ordinary, and a bit
+/// says so without searching three tables.
+struct Marks([u64; 6]);
+
+impl Marks {
+    fn has(&self, date: NaiveDate) -> bool {
+        let n = date.ordinal0() as usize;
+        self.0[n / 64] & (1 << (n % 64)) != 0
+    }
+}
+
+/// The marks of `year` (from the tables of the year and both neighbours, as
+/// `built_in` reads them), built once per process; `None` outside `YEARS`.
+fn marks(year: i32) -> Option<&'static Marks> {
+    static MARKS: [OnceLock<Marks>; YEAR_COUNT] = [const { OnceLock::new() }; YEAR_COUNT];
+    let cell = MARKS.get(usize::try_from(year - *YEARS.start()).ok()?)?;
+    Some(cell.get_or_init(|| {
+        let mut bits = [0u64; 6];
+        for table in [year - 1, year, year + 1].map(year_table) {
+            for date in table.entries.keys().filter(|d| d.year() == year) {
+                let n = date.ordinal0() as usize;
+                bits[n / 64] |= 1 << (n % 64);
+            }
+        }
+        Marks(bits)
+    }))
 }

@@ -85,16 +85,19 @@ impl OfficeHours {
 }
 
 impl WorkCalendar {
-    /// Office spans of `date` as moments, empty when it is not a working day.
-    fn office_spans(&self, date: NaiveDate) -> Vec<(NaiveDateTime, NaiveDateTime)> {
-        if !self.is_working_day(date) {
-            return Vec::new();
-        }
-        self.hours
-            .spans
+    /// Office spans of `date` as moments, none when it is not a working day.
+    fn office_spans(
+        &self,
+        date: NaiveDate,
+    ) -> impl Iterator<Item = (NaiveDateTime, NaiveDateTime)> + '_ {
+        let spans = if self.is_working_day(date) {
+            self.hours.spans.as_slice()
+        } else {
+            &[]
+        };
+        spans
             .iter()
-            .map(|s| (date.and_time(s.from), date.and_time(s.to)))
-            .collect()
+            .map(move |s| (date.and_time(s.from), date.and_time(s.to)))
     }
 
     /// Whether the desk is open at `t`: office hours of a working day, or the

@@ -12,7 +12,7 @@ use serde_json::{Value as Json, json};
 
 use super::{CliError, exit, resolve};
 use crate::calendar::WorkCalendar;
-use crate::generate::{Dossier, Gender, Origin, Value, generate};
+use crate::generate::{Dossier, Gender, Origin, Plan, Value, generate};
 use crate::i18n::Lang;
 use crate::scenario::{Attr, CopyKind, FieldRef, Party, Scenario};
 use crate::t;
@@ -24,11 +24,33 @@ pub struct Args {
     /// Print JSON instead of the listing.
     #[arg(long)]
     pub json: bool,
+    /// Only this dossier (its code), drawn alone: it reads the same as in the full preview.
+    #[arg(long, value_name = "CODE")]
+    pub dossier: Option<String>,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let (scenario, seed) = args.target.load(lang)?;
-    let dossiers = generate(&scenario, &WorkCalendar::for_scenario(&scenario), seed);
+    let calendar = WorkCalendar::for_scenario(&scenario);
+    let dossiers = match &args.dossier {
+        None => generate(&scenario, &calendar, seed),
+        Some(code) => {
+            let plan = Plan::new(&scenario, &calendar, seed);
+            let one = plan
+                .dossiers()
+                .iter()
+                .position(|d| d.code == *code)
+                .and_then(|i| plan.draw(&scenario, i));
+            let Some(d) = one else {
+                let value = code.clone();
+                return Err(CliError::BadArgument {
+                    name: "--dossier",
+                    value,
+                });
+            };
+            vec![d]
+        }
+    };
     let out = if args.json {
         render_json(&scenario, seed, &dossiers)
     } else {
@@ -189,7 +211,7 @@ fn dossier_json(d: &Dossier) -> DossierJson {
                     .fields
                     .iter()
                     .map(|f| FieldJson {
-                        label: f.label.clone(),
+                        label: f.label.to_string(),
                         source: f.source.to_string(),
                         value: value_json(&f.value),
                     })

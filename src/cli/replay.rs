@@ -71,7 +71,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         }
         let action = logged.action;
         let name = action.name();
-        if let Err(rejection) = session.apply(action) {
+        if let Err(rejection) = session.step(action) {
             return Err(CliError::Rejected {
                 path: path.clone(),
                 line: n,

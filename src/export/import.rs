@@ -133,7 +133,7 @@ pub fn verify_read<'a, 'b>(
     }
     let mut session = Session::new(&known.scenario, a.seed);
     for (i, action) in actions.iter().enumerate() {
-        if let Err(rejection) = session.apply(action.clone()) {
+        if let Err(rejection) = session.step(action.clone()) {
             return Err(Refusal::Rejected {
                 seq: i as u64 + 1,
                 action: action.name(),

@@ -1,6 +1,8 @@
 //! Where people live and were born: addresses as the map of the dossier's date writes
 //! them (three levels and 63 provinces before 1/7/2025, two levels and 34 after).
 
+use std::borrow::Cow;
+
 use crate::scenario::{Area, Geography};
 
 use super::dossier::Address;
@@ -35,13 +37,19 @@ pub(crate) struct Atlas {
     geography: Geography,
     office: ProvinceRef,
     area: Area,
+    /// Provinces of the map other than the office's (indexes), found once.
+    elsewhere: Vec<usize>,
+    /// Communes of the office's 2025 province other than the desk's.
+    not_desk: Vec<String>,
+    /// District and commune pairs of the office's former province, the desk's left out.
+    not_desk_pairs: Vec<(&'static str, &'static str)>,
 }
 
 /// Where a person's birth was registered: the căn cước code and the place as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
-    pub code: String,
-    pub place: String,
+    pub code: Cow<'static, str>,
+    pub place: Cow<'static, str>,
     /// `bac`, `trung` or `nam`: decides the likely ethnic groups.
     pub region: &'static str,
 }
@@ -57,11 +65,58 @@ const NORTHERN_HAMLETS: &[&str] = &["Đông", "Đoài", "Trung", "Thượng", "H
 
 impl Atlas {
     pub fn new(geography: Geography, area: &Area) -> Self {
-        Atlas {
+        let mut atlas = Atlas {
             geography,
             office: Self::resolve(geography, &area.province),
             area: area.clone(),
+            elsewhere: Vec::new(),
+            not_desk: Vec::new(),
+            not_desk_pairs: Vec::new(),
+        };
+        atlas.elsewhere = atlas.other_provinces();
+        let desk = area.commune.as_deref();
+        match (&atlas.office, desk) {
+            (ProvinceRef::New(i), Some(c)) => {
+                atlas.not_desk = table().province[*i]
+                    .communes
+                    .iter()
+                    .filter(|x| !places::same_place(x, c))
+                    .cloned()
+                    .collect();
+            }
+            (ProvinceRef::Old(i), Some(c)) => {
+                let district = area.district.as_deref();
+                atlas.not_desk_pairs = pairs(*i)
+                    .into_iter()
+                    .filter(|(d, x)| {
+                        !(places::same_place(c, x)
+                            && district.is_none_or(|y| places::same_place(y, d)))
+                    })
+                    .collect();
+            }
+            _ => {}
         }
+        atlas
+    }
+
+    fn other_provinces(&self) -> Vec<usize> {
+        let two = self.geography == Geography::TwoLevels;
+        let count = if two {
+            table().province.len()
+        } else {
+            table().legacy.len()
+        };
+        let office = self.name(&self.office);
+        (0..count)
+            .filter(|&i| {
+                let name = if two {
+                    &table().province[i].name
+                } else {
+                    &table().legacy[i].name
+                };
+                !places::same_province(name, &office)
+            })
+            .collect()
     }
 
     fn resolve(geography: Geography, name: &str) -> ProvinceRef {
@@ -87,25 +142,10 @@ impl Atlas {
     /// A province of the same map other than the office's.
     pub fn elsewhere(&self, rng: &mut SimRng) -> ProvinceRef {
         let two = self.geography == Geography::TwoLevels;
-        let count = if two {
-            table().province.len()
-        } else {
-            table().legacy.len()
-        };
-        let make = |i| {
-            if two {
-                ProvinceRef::New(i)
-            } else {
-                ProvinceRef::Old(i)
-            }
-        };
-        let office = self.name(&self.office);
-        let candidates: Vec<usize> = (0..count)
-            .filter(|&i| !places::same_province(&self.name(&make(i)), &office))
-            .collect();
-        match rng.pick(&candidates) {
-            Some(&i) => make(i),
-            None if places::same_province(&office, "Hà Nội") => {
+        match rng.pick(&self.elsewhere) {
+            Some(&i) if two => ProvinceRef::New(i),
+            Some(&i) => ProvinceRef::Old(i),
+            None if places::same_province(&self.name(&self.office), "Hà Nội") => {
                 ProvinceRef::Other("Thành phố Hồ Chí Minh".into())
             }
             None => ProvinceRef::Other("Thành phố Hà Nội".into()),
@@ -125,10 +165,7 @@ impl Atlas {
     pub fn region(&self, p: &ProvinceRef) -> &'static str {
         let new_index = match p {
             ProvinceRef::New(i) => Some(*i),
-            ProvinceRef::Old(i) => table()
-                .legacy
-                .get(*i)
-                .and_then(|l| places::find_province(&l.now)),
+            ProvinceRef::Old(i) => places::now_index(*i),
             ProvinceRef::Other(_) => None,
         };
         new_index
@@ -155,7 +192,7 @@ impl Atlas {
             ProvinceRef::Old(i) => self.old_place(rng, *i, spot),
             ProvinceRef::Other(name) => self.other_place(rng, name, spot),
         };
-        let (house, street) = self.locality(rng, p, &commune, &streets);
+        let (house, street) = self.locality(rng, p, &commune, streets);
         Address {
             house,
             street,
@@ -171,22 +208,15 @@ impl Atlas {
         rng: &mut SimRng,
         i: usize,
         spot: Spot,
-    ) -> (Option<String>, String, Vec<String>) {
+    ) -> (Option<String>, String, &'static [String]) {
         let prov = &table().province[i];
         let commune = match (spot, self.area.commune.as_deref()) {
             (Spot::Desk, Some(c)) => c.to_string(),
-            (Spot::NotDesk, Some(c)) => {
-                let others: Vec<String> = prov
-                    .communes
-                    .iter()
-                    .filter(|x| !places::same_place(x, c))
-                    .cloned()
-                    .collect();
-                pick_other(rng, &others, c)
-            }
+            // Only the office's province has a desk to avoid (`address`).
+            (Spot::NotDesk, Some(c)) => pick_other(rng, &self.not_desk, c),
             _ => pick_or(rng, &prov.communes, GENERIC_COMMUNES),
         };
-        let streets = prov.streets.get(&commune).cloned().unwrap_or_default();
+        let streets = prov.streets.get(&commune).map_or(&[][..], Vec::as_slice);
         (None, commune, streets)
     }
 
@@ -196,15 +226,14 @@ impl Atlas {
         rng: &mut SimRng,
         i: usize,
         spot: Spot,
-    ) -> (Option<String>, String, Vec<String>) {
+    ) -> (Option<String>, String, &'static [String]) {
         let legacy = &table().legacy[i];
         let street_of = |district: &str| {
             legacy
                 .district
                 .iter()
                 .find(|d| places::same_place(&d.name, district))
-                .map(|d| d.streets.clone())
-                .unwrap_or_default()
+                .map_or(&[][..], |d| d.streets.as_slice())
         };
         if let (Spot::Desk, Some(c)) = (spot, self.area.commune.as_deref()) {
             let district = self
@@ -215,35 +244,20 @@ impl Atlas {
             let streets = street_of(&district);
             return (Some(district), c.to_string(), streets);
         }
-        let desk = |d: &str, c: &str| {
-            spot == Spot::NotDesk
-                && self
-                    .area
-                    .commune
-                    .as_deref()
-                    .is_some_and(|x| places::same_place(x, c))
-                && self
-                    .area
-                    .district
-                    .as_deref()
-                    .is_none_or(|x| places::same_place(x, d))
+        // Only the office's province has a desk to avoid (`address`).
+        let all;
+        let pairs: &[(&str, &str)] = if spot == Spot::NotDesk && self.area.commune.is_some() {
+            &self.not_desk_pairs
+        } else {
+            all = pairs(i);
+            &all
         };
-        let pairs: Vec<(&str, &str)> = legacy
-            .district
-            .iter()
-            .flat_map(|d| {
-                d.communes
-                    .iter()
-                    .map(move |c| (d.name.as_str(), c.as_str()))
-            })
-            .filter(|(d, c)| !desk(d, c))
-            .collect();
-        match rng.pick(&pairs) {
+        match rng.pick(pairs) {
             Some(&(d, c)) => (Some(d.to_string()), c.to_string(), street_of(d)),
             None => {
                 let district = format!("Thành phố {}", strip_kind(&legacy.name));
                 let avoid = self.area.commune.clone().unwrap_or_default();
-                (Some(district), pick_other(rng, &[], &avoid), Vec::new())
+                (Some(district), pick_other(rng, &[], &avoid), &[])
             }
         }
     }
@@ -254,17 +268,17 @@ impl Atlas {
         rng: &mut SimRng,
         name: &str,
         spot: Spot,
-    ) -> (Option<String>, String, Vec<String>) {
+    ) -> (Option<String>, String, &'static [String]) {
         let three = self.geography == Geography::ThreeLevels;
         let generic_district = || three.then(|| format!("Thành phố {}", strip_kind(name)));
         match (spot, self.area.commune.as_deref()) {
             (Spot::Desk, Some(c)) => {
                 let district = self.area.district.clone().or_else(generic_district);
-                (district.filter(|_| three), c.to_string(), Vec::new())
+                (district.filter(|_| three), c.to_string(), &[])
             }
             (_, desk) => {
                 let commune = pick_other(rng, &[], desk.unwrap_or_default());
-                (generic_district(), commune, Vec::new())
+                (generic_district(), commune, &[])
             }
         }
     }
@@ -304,6 +318,19 @@ impl Atlas {
         };
         (house, street)
     }
+}
+
+/// Every district and commune pair of former province `i`, in table order.
+fn pairs(i: usize) -> Vec<(&'static str, &'static str)> {
+    table().legacy[i]
+        .district
+        .iter()
+        .flat_map(|d| {
+            d.communes
+                .iter()
+                .map(move |c| (d.name.as_str(), c.as_str()))
+        })
+        .collect()
 }
 
 /// One of `list`, or a generic commune; never one named like `avoid`.

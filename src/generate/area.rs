@@ -2,17 +2,14 @@
 //! generator (placing people), the rule check (`visible_problems`), the session and
 //! the solver (transfers) and the judge (through the session's events) all use.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::scenario::{
-    Area, Attr, Component, Condition, Geography, Level, Party, Procedure, Scenario,
-    is_close_relative,
+    Area, Attr, Component, Condition, Geography, Level, Procedure, Scenario, is_close_relative,
 };
 
-use super::dossier::{Address, Dossier, PartyData, Value};
+use super::dossier::{Address, Dossier, Parties, Value};
 use super::places;
 
 /// The desk's area on `date`: three levels before 1/7/2025, two from then on. A
@@ -107,7 +104,7 @@ pub fn competence(dossier: &Dossier, procedure: &Procedure, scenario: &Scenario)
 
 /// `competence` on parties not yet in a dossier (the generator's view).
 pub(crate) fn competence_of(
-    parties: &BTreeMap<Party, PartyData>,
+    parties: &Parties,
     procedure: &Procedure,
     area: &Area,
     date: NaiveDate,
@@ -155,7 +152,7 @@ pub fn needed(
 /// `needed` on parties not yet in a dossier (the generator's view).
 pub(crate) fn needed_in(
     component: &Component,
-    parties: &BTreeMap<Party, PartyData>,
+    parties: &Parties,
     procedure: &Procedure,
     area: &Area,
 ) -> bool {

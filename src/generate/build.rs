@@ -1,17 +1,15 @@
 //! One dossier from its plan: cast, declared data, submitted components, truth.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDateTime;
 
 use crate::scenario::{
-    Channel, Component, CopyKind, Flaw, FlawKind, Party, Procedure, ResultChannel, Stage,
+    Channel, Component, CopyKind, Flaw, FlawKind, Procedure, ResultChannel, Stage,
 };
 
 use super::address::Atlas;
 use super::area::needed_in;
 use super::cast::Cast;
-use super::dossier::{Dossier, FieldValue, Origin, PartyData, SubmittedComponent, Truth, Value};
+use super::dossier::{Dossier, FieldValue, Origin, Parties, SubmittedComponent, Truth, Value};
 use super::flaws;
 use super::people::World;
 use super::placement::{self, Route};
@@ -23,8 +21,8 @@ const OPTIONAL_SHARE: f64 = 0.5;
 /// Share of supplement requests the citizen never answers (provisional NPC behaviour).
 const NEVER_REPLIES: f64 = 0.1;
 
-/// Decided before the dossier is drawn.
-pub(crate) struct Plan<'s> {
+/// Decided before the dossier is drawn (by the plan, or by the scenario file).
+pub(crate) struct Brief<'s> {
     pub procedure: &'s Procedure,
     pub channel: Channel,
     pub submitted_at: NaiveDateTime,
@@ -34,14 +32,20 @@ pub(crate) struct Plan<'s> {
     pub route: Route,
 }
 
-/// Draw the dossier of `plan`. Its code is set later, once all dossiers are sorted.
-pub(crate) fn dossier(rng: &mut SimRng, atlas: &Atlas, plan: Plan) -> Dossier {
+/// Draw the dossier of `plan`: its documents from `rng` (its documents stream), the
+/// simulated people's timings from `choices`. The caller sets its code.
+pub(crate) fn dossier(
+    rng: &mut SimRng,
+    choices: &mut SimRng,
+    atlas: &Atlas,
+    plan: Brief,
+) -> Dossier {
     let world = World {
         atlas,
         today: plan.submitted_at.date(),
     };
     // Appraisal-stage flaws leave the documents sound: only verification finds them.
-    let seen = Plan {
+    let seen = Brief {
         flaws: plan
             .flaws
             .iter()
@@ -63,7 +67,7 @@ pub(crate) fn dossier(rng: &mut SimRng, atlas: &Atlas, plan: Plan) -> Dossier {
     let parties = render::parties(&cast);
     let mut components = submitted(rng, &seen, &parties, atlas);
     flaws::apply_to_components(rng, &world, &mut components, &seen.flaws);
-    let truth = truth(rng, &plan);
+    let truth = truth(choices, &plan);
     Dossier {
         code: String::new(),
         procedure: plan.procedure.code.clone(),
@@ -78,7 +82,7 @@ pub(crate) fn dossier(rng: &mut SimRng, atlas: &Atlas, plan: Plan) -> Dossier {
     }
 }
 
-fn targets(plan: &Plan, component: &str, kind: Option<FlawKind>) -> bool {
+fn targets(plan: &Brief, component: &str, kind: Option<FlawKind>) -> bool {
     plan.flaws
         .iter()
         .any(|f| f.component.as_deref() == Some(component) && kind.is_none_or(|k| f.kind == k))
@@ -89,8 +93,8 @@ fn targets(plan: &Plan, component: &str, kind: Option<FlawKind>) -> bool {
 /// ones, and whichever a planted flaw is about.
 fn submitted(
     rng: &mut SimRng,
-    plan: &Plan,
-    parties: &BTreeMap<Party, PartyData>,
+    plan: &Brief,
+    parties: &Parties,
     atlas: &Atlas,
 ) -> Vec<SubmittedComponent> {
     let mut out = Vec::new();
@@ -133,9 +137,9 @@ fn submitted(
     out
 }
 
-/// Planted flaw ids and the provisional NPC draws, always last so that changing
-/// the NPC model later leaves the documents of every seed unchanged.
-fn truth(rng: &mut SimRng, plan: &Plan) -> Truth {
+/// Planted flaw ids and the provisional NPC draws, from the choices stream so that
+/// changing the NPC model later leaves the documents of every seed unchanged.
+fn truth(rng: &mut SimRng, plan: &Brief) -> Truth {
     let never = rng.chance(NEVER_REPLIES);
     let reply = match plan.channel {
         Channel::Online => rng.range(30, 2 * 24 * 60),
@@ -151,7 +155,7 @@ fn truth(rng: &mut SimRng, plan: &Plan) -> Truth {
 
 /// A component's fields with the declared values of its parties (empty when a party
 /// lacks the attribute): how a sound paper reads.
-pub fn fields_of(component: &Component, parties: &BTreeMap<Party, PartyData>) -> Vec<FieldValue> {
+pub fn fields_of(component: &Component, parties: &Parties) -> Vec<FieldValue> {
     component
         .fields
         .iter()
@@ -162,7 +166,7 @@ pub fn fields_of(component: &Component, parties: &BTreeMap<Party, PartyData>) ->
                 .get(&spec.source.party)
                 .and_then(|p| p.values.get(&spec.source.attr))
                 .cloned()
-                .unwrap_or_else(|| Value::Text(String::new())),
+                .unwrap_or_else(Value::blank),
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::scenario::LegalForm;
 
-use super::places::fold_ascii;
+use super::places::folded;
 use super::rng::SimRng;
 use super::tables::{self, Weighted};
 
@@ -40,8 +40,8 @@ pub(crate) fn table() -> &'static BusinessTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BusinessFacts {
     pub name: String,
-    pub brand: String,
-    pub line: String,
+    pub brand: &'static str,
+    pub line: &'static str,
     pub capital: u64,
 }
 
@@ -87,8 +87,8 @@ pub(crate) fn draw(
     let millions = rng.pick(&t.capital_millions).copied().unwrap_or(500);
     BusinessFacts {
         name: format!("{form} {words} {brand}"),
-        brand: brand.to_string(),
-        line: line.to_string(),
+        brand,
+        line,
         capital: millions.saturating_mul(1_000_000),
     }
 }
@@ -104,7 +104,7 @@ pub(crate) fn email_domain(rng: &mut SimRng) -> String {
 
 /// Small firms mostly use a free mailbox named after the brand.
 pub(crate) fn business_email(rng: &mut SimRng, brand: &str) -> String {
-    let slug: String = fold_ascii(brand)
+    let slug: String = folded(brand)
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();

@@ -276,13 +276,7 @@ impl Cast {
             .or_else(|| self.person(Party::Mother));
         let surname = elder.map(|p| p.name.surname.clone());
         let ethnicity = elder.map(|p| p.ethnicity.clone());
-        let child = world.newborn(
-            rng,
-            &self.homes,
-            home,
-            surname.as_deref(),
-            ethnicity.as_deref(),
-        );
+        let child = world.newborn(rng, &self.homes, home, surname.as_deref(), ethnicity);
         self.push(Party::Child, child);
         let parent = match (
             self.roles.contains_key(&Party::Mother),
@@ -315,7 +309,7 @@ impl Cast {
             home,
         };
         let mut person = world.adult(rng, &self.homes, &spec);
-        person.relation = relatives::parent_word(gender).to_string();
+        person.relation = relatives::parent_word(gender);
         self.push(party, person);
     }
 
@@ -332,7 +326,7 @@ impl Cast {
         let prefix = world.atlas.tax_prefix(rng, &province);
         let tax_code = ids::draw_tax_code(rng, &prefix);
         let phone = ids::phone(rng, &business::table().phone_prefixes);
-        let email = business::business_email(rng, &facts.brand);
+        let email = business::business_email(rng, facts.brand);
         self.business = Some(BusinessData {
             facts,
             home,
@@ -366,7 +360,7 @@ impl Cast {
         };
         let mut person = world.adult(rng, &self.homes, &spec);
         if needs.parties.contains(&Party::Child) {
-            person.relation = relatives::grandparent_word(rng, gender).to_string();
+            person.relation = relatives::grandparent_word(rng, gender);
         }
         self.push(party, person);
     }

@@ -1,12 +1,15 @@
 //! A generated dossier: what the officer sees, plus the hidden truth the score uses.
 
-use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
+use serde::ser::SerializeMap;
 
 use crate::scenario::{Attr, Channel, CopyKind, FieldRef, Party, ResultChannel};
+
+pub use super::text::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dossier {
@@ -23,7 +26,7 @@ pub struct Dossier {
     /// The scripted dossier's `id`, when it came from `[[dossiers.scripted]]`.
     pub scripted_id: Option<String>,
     /// Declared data of each party (the tờ khai / e-form), the reference the components are checked against.
-    pub parties: BTreeMap<Party, PartyData>,
+    pub parties: Parties,
     /// Components as handed in, in the procedure's order. A missing one is absent;
     /// one held in a national database is present with `origin = national-db`.
     pub components: Vec<SubmittedComponent>,
@@ -40,9 +43,160 @@ impl Dossier {
     }
 }
 
+/// The parties of a dossier with their declared data, in `Party` order: a short
+/// list, since a dossier names a handful of the parties there are.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parties {
+    entries: Vec<(Party, PartyData)>,
+}
+
+impl Parties {
+    pub fn with_capacity(n: usize) -> Parties {
+        Parties {
+            entries: Vec::with_capacity(n),
+        }
+    }
+    pub fn get(&self, party: &Party) -> Option<&PartyData> {
+        self.entries
+            .iter()
+            .find(|(p, _)| p == party)
+            .map(|(_, d)| d)
+    }
+    pub fn get_mut(&mut self, party: &Party) -> Option<&mut PartyData> {
+        self.entries
+            .iter_mut()
+            .find(|(p, _)| p == party)
+            .map(|(_, d)| d)
+    }
+    pub fn contains_key(&self, party: &Party) -> bool {
+        self.get(party).is_some()
+    }
+    /// Set `party`'s data; returns what it replaced.
+    pub fn insert(&mut self, party: Party, data: PartyData) -> Option<PartyData> {
+        match self.entries.binary_search_by_key(&party, |(p, _)| *p) {
+            Ok(at) => Some(std::mem::replace(&mut self.entries[at].1, data)),
+            Err(at) => {
+                self.entries.insert(at, (party, data));
+                None
+            }
+        }
+    }
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&Party, &PartyData)> {
+        self.entries.iter().map(|(p, d)| (p, d))
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &Party> {
+        self.entries.iter().map(|(p, _)| p)
+    }
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &PartyData> {
+        self.entries.iter().map(|(_, d)| d)
+    }
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut PartyData> {
+        self.entries.iter_mut().map(|(_, d)| d)
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// `parties[&party]`, like a map: panics when the dossier has no such party.
+impl std::ops::Index<&Party> for Parties {
+    type Output = PartyData;
+    fn index(&self, party: &Party) -> &PartyData {
+        match self.get(party) {
+            Some(d) => d,
+            None => panic!("no party {}", party.key()),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Parties {
+    type Item = (&'a Party, &'a PartyData);
+    type IntoIter = Box<dyn Iterator<Item = Self::Item> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+/// As a map from party key to its data, like a `BTreeMap` would be.
+impl Serialize for Parties {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.entries.len()))?;
+        for (party, data) in &self.entries {
+            map.serialize_entry(party, data)?;
+        }
+        map.end()
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PartyData {
-    pub values: BTreeMap<Attr, Value>,
+    pub values: Values,
+}
+
+/// Number of attributes a party can carry.
+const ATTRS: usize = Attr::ALL.len();
+
+/// A party's values as an array indexed by attribute: no tree, no search.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Values {
+    slots: [Option<Value>; ATTRS],
+}
+
+impl Values {
+    pub fn get(&self, attr: &Attr) -> Option<&Value> {
+        self.slots[*attr as usize].as_ref()
+    }
+    pub fn get_mut(&mut self, attr: &Attr) -> Option<&mut Value> {
+        self.slots[*attr as usize].as_mut()
+    }
+    pub fn contains_key(&self, attr: &Attr) -> bool {
+        self.get(attr).is_some()
+    }
+    /// Set `attr`; returns the value it replaced.
+    pub fn insert(&mut self, attr: Attr, value: Value) -> Option<Value> {
+        self.slots[attr as usize].replace(value)
+    }
+    pub fn remove(&mut self, attr: &Attr) -> Option<Value> {
+        self.slots[*attr as usize].take()
+    }
+    /// The values present, in `Attr` order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&'static Attr, &Value)> {
+        Attr::ALL
+            .iter()
+            .zip(&self.slots)
+            .filter_map(|(a, v)| Some((a, v.as_ref()?)))
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &'static Attr> + '_ {
+        self.iter().map(|(a, _)| a)
+    }
+    pub fn len(&self) -> usize {
+        self.slots.iter().filter(|v| v.is_some()).count()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<'a> IntoIterator for &'a Values {
+    type Item = (&'static Attr, &'a Value);
+    type IntoIter = Box<dyn Iterator<Item = Self::Item> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+/// As a map from attribute key to value, like a `BTreeMap` would be.
+impl Serialize for Values {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.len()))?;
+        for (attr, value) in self.iter() {
+            map.serialize_entry(attr, value)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,7 +232,8 @@ pub enum Origin {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldValue {
-    pub label: String,
+    /// The scenario's label, shared (not copied) by every dossier.
+    pub label: Arc<str>,
     pub source: FieldRef,
     pub value: Value,
 }
@@ -86,14 +241,24 @@ pub struct FieldValue {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(untagged)]
 pub enum Value {
-    Text(String),
+    /// Borrowed when it comes from a table (a place, an ethnic group), shared otherwise.
+    Text(Text),
     Date(NaiveDate),
     Money(u64),
     Gender(Gender),
-    Address(Address),
+    /// One address per household, shared by everyone living there and every copy.
+    Address(Arc<Address>),
 }
 
 impl Value {
+    /// Text from a string, owned.
+    pub fn text(s: impl Into<String>) -> Value {
+        Value::Text(Text::from(s.into()))
+    }
+    /// The empty text (a field left blank).
+    pub fn blank() -> Value {
+        Value::Text(Text::Static(""))
+    }
     pub fn as_date(&self) -> Option<NaiveDate> {
         match self {
             Value::Date(d) => Some(*d),

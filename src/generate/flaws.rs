@@ -19,62 +19,71 @@ use super::typo;
 /// Share of flawed dossiers that carry a second `supplement` flaw.
 const SECOND_FLAW: f64 = 0.4;
 
-/// Flaws for a generated dossier: none, a `refuse` flaw alone, or one or two
-/// `supplement` flaws on different components; chosen by weight.
-pub(crate) fn plan<'p>(rng: &mut SimRng, procedure: &'p Procedure, rate: f64) -> Vec<&'p Flaw> {
+/// Flaws for a generated dossier, as indexes into the procedure's `flaws`: none, a
+/// `refuse` flaw alone, or one or two `supplement` flaws on different components;
+/// chosen by weight.
+pub(crate) fn plan(rng: &mut SimRng, procedure: &Procedure, rate: f64) -> Vec<usize> {
     if !rng.chance(rate) {
         return Vec::new();
     }
-    let candidates: Vec<&Flaw> = procedure
-        .flaws
-        .iter()
-        .filter(|f| plantable(procedure, f))
+    let candidates: Vec<usize> = (0..procedure.flaws.len())
+        .filter(|&i| plantable(procedure, &procedure.flaws[i]))
         .collect();
-    let Some(first) = pick_weighted(rng, &candidates) else {
+    let Some(first) = pick_weighted(rng, procedure, &candidates) else {
         return Vec::new();
     };
     let mut chosen = vec![first];
-    if first.response == FlawResponse::Supplement && rng.chance(SECOND_FLAW) {
-        let seconds: Vec<&Flaw> = candidates
+    let a = &procedure.flaws[first];
+    if a.response == FlawResponse::Supplement && rng.chance(SECOND_FLAW) {
+        let seconds: Vec<usize> = candidates
             .iter()
             .copied()
-            .filter(|f| f.response == FlawResponse::Supplement && compatible(first, f))
+            .filter(|&i| {
+                let b = &procedure.flaws[i];
+                b.response == FlawResponse::Supplement && compatible(a, b)
+            })
             .collect();
-        if let Some(second) = pick_weighted(rng, &seconds) {
+        if let Some(second) = pick_weighted(rng, procedure, &seconds) {
             chosen.push(second);
         }
     }
-    in_procedure_order(procedure, chosen)
+    in_order(chosen)
 }
 
-/// The flaws a scripted dossier names. Unknown ids are skipped, and so is a flaw on a
-/// component another named flaw leaves out: it could not be seen, so it is not planted.
-pub(crate) fn by_ids<'p>(procedure: &'p Procedure, ids: &[String]) -> Vec<&'p Flaw> {
-    let named: Vec<&Flaw> = ids.iter().filter_map(|id| procedure.flaw(id)).collect();
+/// The flaws a scripted dossier names, as indexes. Unknown ids are skipped, and so is
+/// a flaw on a component another named flaw leaves out: it could not be seen, so it is
+/// not planted.
+pub(crate) fn by_ids(procedure: &Procedure, ids: &[String]) -> Vec<usize> {
+    let named: Vec<usize> = ids
+        .iter()
+        .filter_map(|id| procedure.flaws.iter().position(|f| f.id == *id))
+        .collect();
     let missing: BTreeSet<&str> = named
         .iter()
+        .map(|&i| &procedure.flaws[i])
         .filter(|f| f.kind == FlawKind::Missing)
         .filter_map(|f| f.component.as_deref())
         .collect();
     let chosen = named
         .into_iter()
-        .filter(|f| {
+        .filter(|&i| {
+            let f = &procedure.flaws[i];
             f.kind == FlawKind::Missing
                 || f.component.as_deref().is_none_or(|c| !missing.contains(c))
         })
         .collect();
-    in_procedure_order(procedure, chosen)
+    in_order(chosen)
 }
 
-fn in_procedure_order<'p>(procedure: &'p Procedure, mut chosen: Vec<&'p Flaw>) -> Vec<&'p Flaw> {
-    let index = |f: &Flaw| procedure.flaws.iter().position(|g| g.id == f.id);
-    chosen.sort_by_key(|f| index(f));
-    chosen.dedup_by(|a, b| a.id == b.id);
+/// In the procedure's order, each once.
+fn in_order(mut chosen: Vec<usize>) -> Vec<usize> {
+    chosen.sort_unstable();
+    chosen.dedup();
     chosen
 }
 
-fn pick_weighted<'p>(rng: &mut SimRng, flaws: &[&'p Flaw]) -> Option<&'p Flaw> {
-    let weights: Vec<u32> = flaws.iter().map(|f| f.weight).collect();
+fn pick_weighted(rng: &mut SimRng, procedure: &Procedure, flaws: &[usize]) -> Option<usize> {
+    let weights: Vec<u32> = flaws.iter().map(|&i| procedure.flaws[i].weight).collect();
     rng.weighted_u32(&weights)
         .and_then(|i| flaws.get(i).copied())
 }

@@ -1,5 +1,7 @@
 //! Vietnamese personal names: surname by real frequency, middle and given name by gender.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -17,6 +19,9 @@ struct NameTable {
     male_given: Vec<String>,
     female_given: Vec<String>,
     ethnicities: Vec<Ethnicity>,
+    /// `by_region(ethnicities)`, filled once the table is read.
+    #[serde(skip)]
+    by_region: BTreeMap<String, (Vec<usize>, Vec<u32>)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -29,7 +34,11 @@ struct Ethnicity {
 
 fn table() -> &'static NameTable {
     static TABLE: OnceLock<NameTable> = OnceLock::new();
-    TABLE.get_or_init(|| tables::parse_or_default(tables::NAMES))
+    TABLE.get_or_init(|| {
+        let mut t: NameTable = tables::parse_or_default(tables::NAMES);
+        t.by_region = by_region(&t.ethnicities);
+        t
+    })
 }
 
 /// Surname, middle name, given name: written in that order.
@@ -86,16 +95,33 @@ pub(crate) fn given(rng: &mut SimRng, gender: Gender, avoid: &str) -> String {
 }
 
 /// An ethnic group of people born in `region` (`bac`, `trung`, `nam`).
-pub(crate) fn ethnicity(rng: &mut SimRng, region: &str) -> String {
-    let local: Vec<&Ethnicity> = table()
-        .ethnicities
-        .iter()
-        .filter(|e| e.regions.iter().any(|r| r == region))
-        .collect();
-    let weights: Vec<u32> = local.iter().map(|e| e.weight).collect();
-    rng.weighted_u32(&weights)
+pub(crate) fn ethnicity(rng: &mut SimRng, region: &str) -> Cow<'static, str> {
+    let (local, weights) = table()
+        .by_region
+        .get(region)
+        .map_or((&[][..], &[][..]), |(l, w)| (&l[..], &w[..]));
+    rng.weighted_u32(weights)
         .and_then(|i| local.get(i))
-        .map_or_else(|| "Kinh".to_string(), |e| e.name.clone())
+        .map_or(Cow::Borrowed("Kinh"), |&e| {
+            Cow::Borrowed(table().ethnicities[e].name.as_str())
+        })
+}
+
+/// Per region, the ethnic groups living there (indexes, in table order) and their
+/// weights: worked out once, not for every person drawn.
+fn by_region(ethnicities: &[Ethnicity]) -> BTreeMap<String, (Vec<usize>, Vec<u32>)> {
+    let mut out: BTreeMap<String, (Vec<usize>, Vec<u32>)> = BTreeMap::new();
+    for (i, e) in ethnicities.iter().enumerate() {
+        for region in &e.regions {
+            let (local, weights) = out.entry(region.clone()).or_default();
+            // A region named twice for one group still counts it once, as a filter would.
+            if local.last() != Some(&i) {
+                local.push(i);
+                weights.push(e.weight);
+            }
+        }
+    }
+    out
 }
 
 /// A full name; children pass the father's surname.

@@ -1,6 +1,8 @@
 //! Where people were born and registered: the place a căn cước code stands for, a
 //! newborn's birth facility, a business's tax-code range, on the map of the atlas.
 
+use std::borrow::Cow;
+
 use super::address::{Atlas, Origin, ProvinceRef};
 use super::dossier::Address;
 use super::places::{self, table};
@@ -11,14 +13,18 @@ impl Atlas {
     /// Where an adult living in `home` was born: mostly a former province of the same
     /// place, otherwise anywhere.
     pub fn birth_origin(&self, rng: &mut SimRng, home: &ProvinceRef) -> Origin {
-        let local: Vec<usize> = match home {
+        let other;
+        let local: &[usize] = match home {
             ProvinceRef::New(i) => places::members(*i),
-            ProvinceRef::Old(i) => vec![*i],
-            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
+            ProvinceRef::Old(i) => std::slice::from_ref(i),
+            ProvinceRef::Other(name) => {
+                other = places::find_legacy(name);
+                other.as_slice()
+            }
         };
         let stay = rng.chance(0.65);
         let legacy = if stay && !local.is_empty() {
-            rng.pick(&local).copied()
+            rng.pick(local).copied()
         } else {
             rng.index(table().legacy.len())
         };
@@ -26,36 +32,41 @@ impl Atlas {
             Some(i) if i < table().legacy.len() => {
                 let l = &table().legacy[i];
                 Origin {
-                    code: l.cccd.clone(),
-                    place: match self.geography() {
-                        Geography::TwoLevels => l.now.clone(),
-                        Geography::ThreeLevels => l.name.clone(),
-                    },
+                    code: Cow::Borrowed(l.cccd.as_str()),
+                    place: Cow::Borrowed(match self.geography() {
+                        Geography::TwoLevels => l.now.as_str(),
+                        Geography::ThreeLevels => l.name.as_str(),
+                    }),
                     region: self.region(&ProvinceRef::Old(i)),
                 }
             }
             _ => Origin {
-                code: "001".into(),
-                place: self.name(home),
+                code: Cow::Borrowed("001"),
+                place: Cow::Owned(self.name(home)),
                 region: self.region(home),
             },
         }
     }
 
     /// The căn cước province code for a birth registered now in province `p`.
-    pub fn registration_code(&self, p: &ProvinceRef) -> String {
+    pub fn registration_code(&self, p: &ProvinceRef) -> Cow<'static, str> {
         let code = match p {
-            ProvinceRef::New(i) => table().province.get(*i).map(|p| p.cccd.clone()),
-            ProvinceRef::Old(i) => table().legacy.get(*i).map(|l| l.cccd.clone()),
+            ProvinceRef::New(i) => table().province.get(*i).map(|p| p.cccd.as_str()),
+            ProvinceRef::Old(i) => table().legacy.get(*i).map(|l| l.cccd.as_str()),
             ProvinceRef::Other(name) => places::find_legacy(name)
                 .and_then(|i| table().legacy.get(i))
-                .map(|l| l.cccd.clone()),
+                .map(|l| l.cccd.as_str()),
         };
-        code.unwrap_or_else(|| "001".into())
+        Cow::Borrowed(code.unwrap_or("001"))
     }
 
     /// Where a newborn was born: a hospital of the province or the commune's health station.
-    pub fn birth_facility(&self, rng: &mut SimRng, home: &Address, p: &ProvinceRef) -> String {
+    pub fn birth_facility(
+        &self,
+        rng: &mut SimRng,
+        home: &Address,
+        p: &ProvinceRef,
+    ) -> Cow<'static, str> {
         let hospitals: &[String] = match p {
             ProvinceRef::New(i) => table()
                 .province
@@ -67,23 +78,27 @@ impl Atlas {
             && rng.chance(0.6)
             && let Some(h) = rng.pick(hospitals)
         {
-            return h.clone();
+            return Cow::Borrowed(h.as_str());
         }
-        format!(
+        Cow::Owned(format!(
             "Trạm Y tế {}, {}",
             lower_first(&home.commune),
             home.province
-        )
+        ))
     }
 
     /// Two-digit tax-code range for a business registered in province `p`.
     pub fn tax_prefix(&self, rng: &mut SimRng, p: &ProvinceRef) -> String {
-        let members = match p {
+        let other;
+        let members: &[usize] = match p {
             ProvinceRef::New(i) => places::members(*i),
-            ProvinceRef::Old(i) => vec![*i],
-            ProvinceRef::Other(name) => places::find_legacy(name).into_iter().collect(),
+            ProvinceRef::Old(i) => std::slice::from_ref(i),
+            ProvinceRef::Other(name) => {
+                other = places::find_legacy(name);
+                other.as_slice()
+            }
         };
-        let chosen = rng.pick(&members).and_then(|&i| table().legacy.get(i));
+        let chosen = rng.pick(members).and_then(|&i| table().legacy.get(i));
         chosen.map_or_else(|| "01".into(), |l| l.tax.clone())
     }
 }

@@ -1,5 +1,7 @@
 //! People: a name, a birth, a căn cước consistent with both, a home and contacts.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::scenario::Geography;
@@ -28,7 +30,7 @@ pub(crate) struct Person {
     pub birth_date: NaiveDate,
     /// Where the birth was registered: căn cước code and the place as written.
     pub origin: Origin,
-    pub ethnicity: String,
+    pub ethnicity: Cow<'static, str>,
     pub id_number: String,
     pub id_issued: Option<NaiveDate>,
     pub id_expiry: Expiry,
@@ -39,7 +41,7 @@ pub(crate) struct Person {
     pub email: String,
     /// How this person is related to the one the dossier is for ("Mẹ", "Bạn"); empty
     /// when the dossier does not say.
-    pub relation: String,
+    pub relation: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,7 +97,7 @@ impl World<'_> {
             home: spec.home,
             phone,
             email,
-            relation: String::new(),
+            relation: "",
         }
     }
 
@@ -107,7 +109,7 @@ impl World<'_> {
         homes: &[Home],
         home: usize,
         surname: Option<&str>,
-        ethnicity: Option<&str>,
+        ethnicity: Option<Cow<'static, str>>,
     ) -> Person {
         let gender = if rng.chance(0.5) {
             Gender::Female
@@ -123,7 +125,7 @@ impl World<'_> {
         let province = province_of(homes, home);
         let place = match homes.get(home) {
             Some(h) => self.atlas.birth_facility(rng, &h.address, &province),
-            None => String::new(),
+            None => Cow::Borrowed(""),
         };
         let office = self.atlas.office();
         let origin = Origin {
@@ -133,7 +135,7 @@ impl World<'_> {
         };
         let name = names::person_name(rng, gender, surname);
         let ethnicity = match ethnicity {
-            Some(e) => e.to_string(),
+            Some(e) => e,
             None => names::ethnicity(rng, origin.region),
         };
         let id_number = ids::draw_cccd(rng, &origin.code, gender, birth);
@@ -150,7 +152,7 @@ impl World<'_> {
             home,
             phone: String::new(),
             email: String::new(),
-            relation: String::new(),
+            relation: "",
         }
     }
 

@@ -4,7 +4,9 @@
 //! rules the 63 former provinces with a district. Every former province knows the
 //! 2025 province it became part of, and its căn cước code.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -71,16 +73,70 @@ pub fn province_key(name: &str) -> String {
     key.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
-/// Whether two names denote the same province.
+/// Whether two names denote the same province. Names written alike need no folding,
+/// and a name is folded once per thread (`Keys`).
 pub fn same_province(a: &str, b: &str) -> bool {
-    province_key(a) == province_key(b)
+    a == b || Keys::of(a).province == Keys::of(b).province
 }
 
 /// Whether two commune or district names denote the same unit: case, diacritics,
 /// punctuation and the "TP." abbreviation do not count; the kind (Phường, Xã, Quận,
 /// Huyện) does.
 pub fn same_place(a: &str, b: &str) -> bool {
-    place_key(a) == place_key(b)
+    a == b || Keys::of(a).place == Keys::of(b).place
+}
+
+/// A name's comparison keys, folded the first time the name is met on this thread.
+#[derive(Clone)]
+struct Keys {
+    province: Rc<str>,
+    place: Rc<str>,
+}
+
+/// Names kept at most: the tables and a scenario hold far fewer; past it the memo
+/// starts again rather than grow with untrusted input.
+const MEMO_NAMES: usize = 50_000;
+
+impl Keys {
+    fn of(name: &str) -> Keys {
+        thread_local! {
+            static MEMO: RefCell<HashMap<Box<str>, Keys>> = RefCell::new(HashMap::new());
+        }
+        MEMO.with(|memo| {
+            if let Some(k) = memo.borrow().get(name) {
+                return k.clone();
+            }
+            let keys = Keys {
+                province: province_key(name).into(),
+                place: place_key(name).into(),
+            };
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= MEMO_NAMES {
+                memo.clear();
+            }
+            memo.insert(name.into(), keys.clone());
+            keys
+        })
+    }
+}
+
+/// `fold_ascii`, folded once per name and thread (names come from the tables).
+pub(crate) fn folded(s: &str) -> Rc<str> {
+    thread_local! {
+        static MEMO: RefCell<HashMap<Box<str>, Rc<str>>> = RefCell::new(HashMap::new());
+    }
+    MEMO.with(|memo| {
+        if let Some(f) = memo.borrow().get(s) {
+            return f.clone();
+        }
+        let f: Rc<str> = fold_ascii(s).into();
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_NAMES {
+            memo.clear();
+        }
+        memo.insert(s.into(), f.clone());
+        f
+    })
 }
 
 fn place_key(name: &str) -> String {
@@ -125,29 +181,82 @@ pub(crate) fn fold_ascii(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Comparison keys and cross references of the place table, computed once, so that
+/// no look-up folds a table name again.
+struct Index {
+    province_keys: Vec<String>,
+    legacy_keys: Vec<String>,
+    /// Former provinces of each 2025 province.
+    members: Vec<Vec<usize>>,
+    /// The 2025 province each former province joined.
+    now: Vec<Option<usize>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let t = table();
+        let province_keys: Vec<String> = t.province.iter().map(|p| province_key(&p.name)).collect();
+        let legacy_keys: Vec<String> = t.legacy.iter().map(|l| province_key(&l.name)).collect();
+        let find = |keys: &[String], name: &str| {
+            let key = province_key(name);
+            keys.iter().position(|k| *k == key)
+        };
+        let members = t
+            .province
+            .iter()
+            .map(|p| {
+                p.legacy
+                    .iter()
+                    .filter_map(|n| find(&legacy_keys, n))
+                    .collect()
+            })
+            .collect();
+        let now = t
+            .legacy
+            .iter()
+            .map(|l| find(&province_keys, &l.now))
+            .collect();
+        Index {
+            province_keys,
+            legacy_keys,
+            members,
+            now,
+        }
+    })
+}
+
+/// `name` among `names` (as written), else among their `keys` (folded once).
+fn position(
+    names: impl Iterator<Item = &'static str>,
+    keys: &[String],
+    name: &str,
+) -> Option<usize> {
+    let mut names = names;
+    names.position(|n| n == name).or_else(|| {
+        let key = province_key(name);
+        keys.iter().position(|k| *k == key)
+    })
+}
+
 pub(crate) fn find_province(name: &str) -> Option<usize> {
-    let key = province_key(name);
-    table()
-        .province
-        .iter()
-        .position(|p| province_key(&p.name) == key)
+    let names = table().province.iter().map(|p| p.name.as_str());
+    position(names, &index().province_keys, name)
 }
 
 pub(crate) fn find_legacy(name: &str) -> Option<usize> {
-    let key = province_key(name);
-    table()
-        .legacy
-        .iter()
-        .position(|l| province_key(&l.name) == key)
+    let names = table().legacy.iter().map(|l| l.name.as_str());
+    position(names, &index().legacy_keys, name)
 }
 
 /// Former provinces that make up a 2025 province, as indexes into the legacy table.
-pub(crate) fn members(province: usize) -> Vec<usize> {
-    table()
-        .province
-        .get(province)
-        .map(|p| p.legacy.iter().filter_map(|n| find_legacy(n)).collect())
-        .unwrap_or_default()
+pub(crate) fn members(province: usize) -> &'static [usize] {
+    index().members.get(province).map_or(&[], Vec::as_slice)
+}
+
+/// The 2025 province (index) former province `legacy` joined.
+pub(crate) fn now_index(legacy: usize) -> Option<usize> {
+    index().now.get(legacy).copied().flatten()
 }
 
 /// The former province a căn cước code belongs to and the 2025 province it is part of:

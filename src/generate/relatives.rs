@@ -83,7 +83,7 @@ pub(crate) fn add_proxy(cast: &mut Cast, rng: &mut SimRng, world: &World, needs:
         home,
     };
     let mut person = world.adult(rng, &cast.homes, &spec);
-    person.relation = shape.word.to_string();
+    person.relation = shape.word;
     cast.push(Party::Authorized, person);
 }
 

@@ -1,78 +1,83 @@
 //! The declared data of each party, as the tờ khai / e-form shows it.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::scenario::{Attr, Party};
 
 use super::cast::Cast;
-use super::dossier::{PartyData, Value};
+use super::dossier::{Parties, PartyData, Text, Value, Values};
 use super::people::{Expiry, Person};
 
 pub(crate) const NATIONALITY: &str = "Việt Nam";
 /// What a căn cước issued at 58 or later says in its expiry box.
 pub const NO_EXPIRY: &str = "Không thời hạn";
 
-/// Every party of the cast with every attribute it can carry.
-pub(crate) fn parties(cast: &Cast) -> BTreeMap<Party, PartyData> {
-    let mut out = BTreeMap::new();
+/// Every party of the cast with every attribute it can carry. Each home's address is
+/// made once and shared by the parties living there.
+pub(crate) fn parties(cast: &Cast) -> Parties {
+    let homes: Vec<Value> = cast
+        .homes
+        .iter()
+        .map(|h| Value::Address(Arc::new(h.address.clone())))
+        .collect();
+    let home = |i: usize| homes.get(i).cloned();
+    let count = cast.roles.len()
+        + usize::from(cast.business.is_some())
+        + usize::from(cast.premises.is_some());
+    let mut out = Parties::with_capacity(count);
     for (&party, &i) in &cast.roles {
         if let Some(person) = cast.persons.get(i) {
-            out.insert(party, person_data(cast, party, person));
+            out.insert(party, person_data(party, person, home(person.home)));
         }
     }
     if let Some(b) = &cast.business {
-        let mut values = BTreeMap::new();
-        values.insert(Attr::Name, Value::Text(b.facts.name.clone()));
-        if let Some(home) = cast.homes.get(b.home) {
-            values.insert(Attr::Address, Value::Address(home.address.clone()));
+        let mut values = Values::default();
+        values.insert(Attr::Name, Value::text(b.facts.name.clone()));
+        if let Some(address) = home(b.home) {
+            values.insert(Attr::Address, address);
         }
-        values.insert(Attr::Phone, Value::Text(b.phone.clone()));
-        values.insert(Attr::Email, Value::Text(b.email.clone()));
-        values.insert(Attr::TaxCode, Value::Text(b.tax_code.clone()));
-        values.insert(Attr::BusinessLine, Value::Text(b.facts.line.clone()));
+        values.insert(Attr::Phone, Value::text(b.phone.clone()));
+        values.insert(Attr::Email, Value::text(b.email.clone()));
+        values.insert(Attr::TaxCode, Value::text(b.tax_code.clone()));
+        values.insert(Attr::BusinessLine, Value::Text(Text::Static(b.facts.line)));
         values.insert(Attr::Capital, Value::Money(b.facts.capital));
         out.insert(Party::Business, PartyData { values });
     }
-    if let Some(home) = cast.premises.and_then(|h| cast.homes.get(h)) {
-        let mut values = BTreeMap::new();
-        values.insert(Attr::Address, Value::Address(home.address.clone()));
+    if let Some(address) = cast.premises.and_then(home) {
+        let mut values = Values::default();
+        values.insert(Attr::Address, address);
         out.insert(Party::Premises, PartyData { values });
     }
     out
 }
 
-fn person_data(cast: &Cast, party: Party, p: &Person) -> PartyData {
-    let mut values = BTreeMap::new();
+fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
+    let mut values = Values::default();
     for &attr in Attr::ALL {
         if !party.has(attr) {
             continue;
         }
         let value = match attr {
-            Attr::Name => Value::Text(p.name.full()),
+            Attr::Name => Value::text(p.name.full()),
             Attr::Gender => Value::Gender(p.gender),
             Attr::BirthDate => Value::Date(p.birth_date),
-            Attr::BirthPlace => Value::Text(p.origin.place.clone()),
-            Attr::Nationality => Value::Text(NATIONALITY.to_string()),
-            Attr::Ethnicity => Value::Text(p.ethnicity.clone()),
-            Attr::IdNumber => Value::Text(p.id_number.clone()),
-            Attr::IdIssueDate => p
-                .id_issued
-                .map_or_else(|| Value::Text(String::new()), Value::Date),
+            Attr::BirthPlace => Value::Text(p.origin.place.clone().into()),
+            Attr::Nationality => Value::Text(Text::Static(NATIONALITY)),
+            Attr::Ethnicity => Value::Text(p.ethnicity.clone().into()),
+            Attr::IdNumber => Value::text(p.id_number.clone()),
+            Attr::IdIssueDate => p.id_issued.map_or_else(Value::blank, Value::Date),
             Attr::IdExpiry => match p.id_expiry {
                 Expiry::On(d) => Value::Date(d),
-                Expiry::Never => Value::Text(NO_EXPIRY.to_string()),
-                Expiry::NotIssued => Value::Text(String::new()),
+                Expiry::Never => Value::Text(Text::Static(NO_EXPIRY)),
+                Expiry::NotIssued => Value::blank(),
             },
-            Attr::Address => match cast.homes.get(p.home) {
-                Some(h) => Value::Address(h.address.clone()),
-                None => Value::Text(String::new()),
-            },
-            Attr::Phone => Value::Text(p.phone.clone()),
-            Attr::Email => Value::Text(p.email.clone()),
-            Attr::TaxCode => Value::Text(p.tax_code.clone()),
+            Attr::Address => address.clone().unwrap_or_else(Value::blank),
+            Attr::Phone => Value::text(p.phone.clone()),
+            Attr::Email => Value::text(p.email.clone()),
+            Attr::TaxCode => Value::text(p.tax_code.clone()),
             // Only a person related to the one the dossier is for says how.
             Attr::Relation if p.relation.is_empty() => continue,
-            Attr::Relation => Value::Text(p.relation.clone()),
+            Attr::Relation => Value::Text(Text::Static(p.relation)),
             Attr::BusinessLine | Attr::Capital => continue,
         };
         values.insert(attr, value);

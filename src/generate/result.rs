@@ -1,13 +1,9 @@
-//! The applicant's choice of how the result comes back. Drawn from a stream of
-//! its own, one draw per dossier in drawing order, so that the choice changed none
-//! of the documents any seed gives.
+//! The applicant's choice of how the result comes back: the first word of the
+//! dossier's choices stream, apart from its documents (docs/generator.md).
 
 use crate::scenario::{Channel, ResultChannel, ServiceLevel};
 
 use super::rng::SimRng;
-
-/// `SimRng` stream of the result-channel choices; the documents use stream 0.
-pub const RESULT_STREAM: u64 = 1;
 
 /// Public post with probability `by_post` where it is open, otherwise the usual
 /// way for the filing (`ResultChannel::open_to`). Always exactly one draw.
@@ -32,7 +28,7 @@ mod tests {
 
     #[test]
     fn a_toan_trinh_online_filing_never_gets_the_counter() {
-        let mut rng = SimRng::stream(5, RESULT_STREAM);
+        let mut rng = SimRng::choices(5, 0);
         for share in [0.0, 0.5, 1.0] {
             for _ in 0..50 {
                 let c = choose(&mut rng, ServiceLevel::ToanTrinh, Channel::Online, share);
@@ -43,7 +39,7 @@ mod tests {
 
     #[test]
     fn the_share_decides_post_and_the_usual_way_is_the_rest() {
-        let mut rng = SimRng::stream(5, RESULT_STREAM);
+        let mut rng = SimRng::choices(5, 0);
         let pick =
             |rng: &mut SimRng, share| choose(rng, ServiceLevel::MotPhan, Channel::Counter, share);
         assert_eq!(pick(&mut rng, 0.0), ResultChannel::Counter);

@@ -25,9 +25,45 @@ pub(crate) struct Period<'c> {
 type Window = (NaiveDateTime, NaiveDateTime);
 
 /// When dossiers can arrive: office hours of working days, and online hours of every day.
+#[derive(Debug, Clone)]
 pub(crate) struct Windows {
-    office: Vec<Window>,
-    online: Vec<Window>,
+    office: Minutes,
+    online: Minutes,
+}
+
+/// Windows with the running total of their minutes, so that a minute is found by
+/// binary search instead of a walk over the whole period.
+#[derive(Debug, Clone, Default)]
+struct Minutes {
+    windows: Vec<Window>,
+    /// `ends[i]`: minutes of windows `0..=i`.
+    ends: Vec<u64>,
+}
+
+impl Minutes {
+    fn new(windows: Vec<Window>) -> Minutes {
+        let mut total = 0u64;
+        let ends = windows
+            .iter()
+            .map(|(from, to)| {
+                total += u64::try_from((*to - *from).num_minutes()).unwrap_or(0);
+                total
+            })
+            .collect();
+        Minutes { windows, ends }
+    }
+
+    fn total(&self) -> u64 {
+        self.ends.last().copied().unwrap_or(0)
+    }
+
+    /// Minute `offset` (`< total`) of the windows, counted from the first.
+    fn at(&self, offset: u64) -> Option<NaiveDateTime> {
+        let i = self.ends.partition_point(|&end| end <= offset);
+        let before = if i == 0 { 0 } else { self.ends[i - 1] };
+        let (from, _) = self.windows.get(i)?;
+        Some(*from + Duration::minutes(i64::try_from(offset - before).ok()?))
+    }
 }
 
 impl Period<'_> {
@@ -106,8 +142,8 @@ impl Period<'_> {
     /// The period's office and online windows, computed once per attempt.
     pub fn windows(&self) -> Windows {
         Windows {
-            office: self.office_windows(),
-            online: self.online_windows(),
+            office: Minutes::new(self.office_windows()),
+            online: Minutes::new(self.online_windows()),
         }
     }
 
@@ -132,20 +168,30 @@ fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
 }
 
-/// A whole minute, uniformly over the windows.
-fn pick_minute(rng: &mut SimRng, windows: &[Window]) -> Option<NaiveDateTime> {
-    let minutes = |(from, to): &Window| u64::try_from((*to - *from).num_minutes()).unwrap_or(0);
-    let total: u64 = windows.iter().map(minutes).sum();
+/// A whole minute, uniformly over the windows: `below(total minutes)`.
+fn pick_minute(rng: &mut SimRng, minutes: &Minutes) -> Option<NaiveDateTime> {
+    let total = minutes.total();
     if total == 0 {
         return None;
     }
-    let mut offset = rng.below_u64(total);
-    for w in windows {
-        let len = minutes(w);
-        if offset < len {
-            return Some(w.0 + Duration::minutes(i64::try_from(offset).unwrap_or(0)));
-        }
-        offset -= len;
+    minutes.at(rng.below_u64(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_minute_is_found_in_its_window() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default();
+        let w =
+            |h: u32, m: u32, h2: u32, m2: u32| (day.and_time(hm(h, m)), day.and_time(hm(h2, m2)));
+        let minutes = Minutes::new(vec![w(7, 30, 11, 30), w(13, 30, 17, 0)]);
+        assert_eq!(minutes.total(), 240 + 210);
+        assert_eq!(minutes.at(0), Some(day.and_time(hm(7, 30))));
+        assert_eq!(minutes.at(239), Some(day.and_time(hm(11, 29))));
+        assert_eq!(minutes.at(240), Some(day.and_time(hm(13, 30))));
+        assert_eq!(minutes.at(449), Some(day.and_time(hm(16, 59))));
+        assert_eq!(minutes.at(450), None);
     }
-    None
 }

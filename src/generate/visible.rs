@@ -44,11 +44,9 @@ pub fn visible_problems(
             out.push(problem(FlawKind::Unsigned, Some(&c.id), None));
         }
         for f in &c.fields {
-            let declared = dossier
-                .declared(f.source)
-                .cloned()
-                .unwrap_or(Value::Text(String::new()));
-            if f.value != declared {
+            let blank = Value::blank();
+            let declared = dossier.declared(f.source).unwrap_or(&blank);
+            if f.value != *declared {
                 out.push(problem(FlawKind::Mismatch, Some(&c.id), Some(f.source)));
             }
             if f.source.attr == Attr::IdExpiry && f.value.as_date().is_some_and(|d| d < today) {

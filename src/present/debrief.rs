@@ -5,6 +5,7 @@
 
 mod mistakes;
 mod panel;
+pub mod timeline;
 mod training;
 
 use std::fmt::Write;

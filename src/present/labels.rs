@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 
+use crate::calendar::WorkCalendar;
 use crate::i18n::Lang;
 use crate::scenario::StepKind;
 use crate::scenario::{Party, Procedure, Scenario};
@@ -100,6 +101,29 @@ pub fn outcome(lang: Lang, o: Outcome) -> String {
 /// `dd/mm/yyyy HH:MM`, as Vietnamese offices write it (both languages).
 pub fn moment(t: NaiveDateTime) -> String {
     t.format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// Office minutes of a working day (07:30–11:30 and 13:30–17:00 give 450).
+pub fn office_day_minutes(calendar: &WorkCalendar) -> u64 {
+    let minutes: i64 = calendar
+        .hours
+        .spans
+        .iter()
+        .map(|s| (s.to - s.from).num_minutes())
+        .sum();
+    u64::try_from(minutes).unwrap_or(0).max(1)
+}
+
+/// Office time as the queue and the timeline show it: whole working days from one
+/// office day of `day_minutes` up (`2 ngày`), else hours and minutes (`3g05`, `3h05`).
+pub fn office_time(lang: Lang, minutes: u64, day_minutes: u64) -> String {
+    let day = day_minutes.max(1);
+    if minutes >= day {
+        t!(lang, "duration.days", n = minutes / day)
+    } else {
+        let m = format!("{:02}", minutes % 60);
+        t!(lang, "duration.hours", h = minutes / 60, m = m)
+    }
 }
 
 /// A score with one decimal, comma in Vietnamese (`87,5`), point in English.

@@ -246,7 +246,8 @@ pub struct Component {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldSpec {
-    pub label: String,
+    /// Shared with every dossier's copy of the field.
+    pub label: std::sync::Arc<str>,
     pub source: FieldRef,
 }
 

@@ -27,7 +27,9 @@ impl Session {
             .collect();
         for f in &cured {
             if f.stage == Stage::Receipt {
-                fix(&mut self.dossiers[i], &p, f);
+                if let Some(d) = self.dossier_mut(i) {
+                    fix(d, &p, f);
+                }
                 if let (FlawKind::Missing, Some(c)) = (f.kind, &f.component) {
                     self.states[i].supplied.insert(c.clone());
                 }
@@ -41,6 +43,23 @@ impl Session {
             }
         }
         cured.into_iter().map(|f| f.id).collect()
+    }
+}
+
+/// Put back into a freshly drawn dossier `d` what the citizen supplied to dossier `i`
+/// so far: the receipt-stage flaws planted and no longer open. Each fix touches its
+/// own component or field, so their order does not matter.
+pub(super) fn resupply(session: &Session, i: usize, d: &mut Dossier) {
+    let s = &session.states[i];
+    if !s.arrived {
+        return;
+    }
+    let p = session.procedure_at(i);
+    for id in &d.truth.flaws.clone() {
+        let cured = !s.open_flaws.contains(id);
+        if let Some(f) = p.flaw(id).filter(|f| cured && f.stage == Stage::Receipt) {
+            fix(d, p, f);
+        }
     }
 }
 
@@ -133,7 +152,46 @@ fn renew_card(d: &mut Dossier, f: &Flaw) {
 }
 
 fn declared(d: &Dossier, field: FieldRef) -> Value {
-    d.declared(field)
-        .cloned()
-        .unwrap_or_else(|| Value::Text(String::new()))
+    d.declared(field).cloned().unwrap_or_else(Value::blank)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::{self, builtin};
+    use crate::session::{Action, Session, solver};
+
+    #[test]
+    fn a_closed_dossier_drawn_again_reads_as_it_did_when_it_closed() {
+        let (mut checked, mut supplemented) = (0, 0);
+        for (file, text) in builtin::FILES {
+            let s = scenario::load_str(file, text).expect("built-in loads");
+            for seed in 1..=4 {
+                let mut session = Session::new(&s, seed);
+                while !session.is_over() {
+                    let open: Vec<(usize, crate::generate::Dossier)> = (0..session.plan().len())
+                        .filter(|&i| session.states[i].arrived && !session.states[i].is_closed())
+                        .map(|i| (i, session.dossier(i).clone()))
+                        .collect();
+                    let action =
+                        solver::most_urgent(&session).unwrap_or_else(Action::wait_for_next_event);
+                    if session.step(action).is_err() {
+                        let _ = session.step(Action::wait_for_next_event());
+                    }
+                    for (i, before) in open {
+                        let supplied_now = session.events().last().is_some_and(|e| {
+                            matches!(e.what, crate::session::Happened::SupplementReceived { .. })
+                        });
+                        if session.states[i].is_closed() && !supplied_now {
+                            assert_eq!(*session.dossier(i), before, "{} seed {seed}", s.meta.id);
+                            checked += 1;
+                            let open = session.states[i].open_flaws.len();
+                            supplemented += usize::from(before.truth.flaws.len() > open);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} closed dossiers compared");
+        assert!(supplemented > 10, "only {supplemented} supplemented ones");
+    }
 }

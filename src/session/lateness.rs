@@ -83,10 +83,8 @@ impl Session {
         from: NaiveDateTime,
         due: Option<NaiveDateTime>,
     ) -> NaiveDateTime {
-        let minutes = self.dossiers[i].truth.specialist_minutes;
-        let scripted = self
-            .scripted_of(&self.dossiers[i])
-            .and_then(|s| s.verification_days);
+        let minutes = self.dossier(i).truth.specialist_minutes;
+        let scripted = self.scripted_at(i).and_then(|s| s.verification_days);
         let site = self.procedure_at(i).site_check.map(|c| c.days(minutes));
         match scripted.or(site) {
             Some(days) if days > 0 => {
@@ -105,7 +103,8 @@ impl Session {
         }
         let s = &self.states[i];
         let cost = |name| u64::from(costs::minutes(&self.scenario.costs, name));
-        let steps: u64 = self.dossiers[i]
+        let steps: u64 = self
+            .dossier(i)
             .components
             .iter()
             .map(|c| match c.origin {

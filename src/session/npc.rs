@@ -23,34 +23,35 @@ const MAX_NPC_STEPS: usize = 32;
 
 impl Session {
     pub(super) fn procedure_at(&self, i: usize) -> &Procedure {
-        let code = &self.dossiers[i].procedure;
-        // Generated dossiers always name a procedure of their scenario.
-        self.scenario
-            .procedure(code)
-            .unwrap_or(&self.scenario.procedures[0])
+        // The plan only names procedures of the session's own scenario.
+        let p = self.plan.dossiers()[i].procedure;
+        &self.scenario.procedures[p]
     }
 
     /// The time limit of dossier `i` (`deadline_of`).
     pub(super) fn deadline_at(&self, i: usize) -> crate::scenario::Deadline {
-        self.deadline_of(&self.dossiers[i])
+        self.scripted_at(i)
+            .and_then(|s| s.deadline)
             .unwrap_or(self.procedure_at(i).deadline)
     }
 
     /// Where dossier `i` belongs, by the one definition of the desk's area.
     pub(super) fn competence(&self, i: usize) -> crate::generate::Competence {
-        crate::generate::competence(&self.dossiers[i], self.procedure_at(i), &self.scenario)
+        *self.competence[i].get_or_init(|| {
+            crate::generate::competence(self.dossier(i), self.procedure_at(i), &self.scenario)
+        })
     }
 
     pub(super) fn fee(&self, i: usize) -> u64 {
-        policy::fee_of(self.procedure_at(i), &self.dossiers[i])
+        policy::fee_of(self.procedure_at(i), self.dossier(i))
     }
 
     pub(super) fn pays_online(&self, i: usize) -> bool {
-        policy::pays_online(self.procedure_at(i), &self.dossiers[i])
+        policy::pays_online(self.procedure_at(i), self.dossier(i))
     }
 
     pub(super) fn expected_channel(&self, i: usize) -> ResultChannel {
-        policy::result_channel(&self.dossiers[i])
+        policy::result_channel(self.dossier(i))
     }
 
     /// When the citizen answers a request made at `at` on their own. A dossier that a
@@ -60,13 +61,13 @@ impl Session {
         if self.scripted_supplement_ahead(i) {
             return None;
         }
-        let minutes = self.dossiers[i].truth.citizen_reply_minutes?;
+        let minutes = self.dossier(i).truth.citizen_reply_minutes?;
         Some(at + Duration::minutes(i64::from(minutes)))
     }
 
     /// Whether a `supplement-arrives` event about dossier `i` has not fired yet.
     fn scripted_supplement_ahead(&self, i: usize) -> bool {
-        let Some(id) = self.dossiers[i].scripted_id.as_deref() else {
+        let Some(id) = self.scripted_at(i).and_then(|s| s.id.as_deref()) else {
             return false;
         };
         self.timers.iter().any(|t| {
@@ -82,9 +83,9 @@ impl Session {
         let Some(pending) = self.states[i].pending.take() else {
             return;
         };
-        self.active.insert(i);
+        self.activate(i);
         let cured = self.cure(i, &pending.items);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let what = Happened::SupplementReceived {
             dossier: dossier.clone(),
             cured,
@@ -97,7 +98,7 @@ impl Session {
                 .office_minutes_between(pending.requested_at, at);
             if let Some(due) = self.states[i].due {
                 let due = self.calendar.add_office_minutes(due, paused);
-                self.states[i].due = Some(due);
+                self.set_due(i, due);
                 self.emit(at, Actor::System, Happened::DueSet { dossier, due });
             }
             let from = self.calendar.next_opening(at);
@@ -126,7 +127,7 @@ impl Session {
         let s = &mut self.states[i];
         s.examined = true;
         s.found.extend(findings.iter().cloned());
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         self.emit(
             at,
             Actor::Specialist,
@@ -151,7 +152,7 @@ impl Session {
                 self.expected_result(self.verification_from(i, accepted)) > due
             });
             self.states[i].delay_noticed = true;
-            let dossier = self.dossiers[i].code.clone();
+            let dossier = self.code(i).to_string();
             let what = Happened::DelayNotice {
                 dossier,
                 due,
@@ -177,10 +178,13 @@ impl Session {
     /// event is a message that changes nothing (`ignored`).
     pub(super) fn scripted_event(&mut self, j: usize, at: NaiveDateTime) {
         let e = self.scenario.events[j].clone();
+        let scripted = &self.scenario.dossiers.scripted;
         let i = e.dossier.as_deref().and_then(|id| {
-            self.dossiers
-                .iter()
-                .position(|d| d.scripted_id.as_deref() == Some(id))
+            self.plan.dossiers().iter().position(|d| {
+                d.scripted
+                    .and_then(|j| scripted.get(j))
+                    .is_some_and(|s| s.id.as_deref() == Some(id))
+            })
         });
         let applies = match e.kind {
             EventKind::SupplementArrives => i.filter(|&i| self.states[i].pending.is_some()),
@@ -191,7 +195,7 @@ impl Session {
             && applies.is_none();
         let what = Happened::Scripted {
             kind: e.kind,
-            dossier: i.map(|i| self.dossiers[i].code.clone()),
+            dossier: i.map(|i| self.code(i).to_string()),
             message: e.message.clone(),
             message_en: e.message_en.clone(),
             ignored,
@@ -218,7 +222,7 @@ impl Session {
             }
             EventKind::Withdraw => {
                 if let Some(i) = applies {
-                    let dossier = self.dossiers[i].code.clone();
+                    let dossier = self.code(i).to_string();
                     self.emit(at, Actor::Citizen, Happened::Withdrawn { dossier });
                     self.close(i, Closure::Withdrawn, at);
                 }

@@ -1,6 +1,8 @@
 //! What an allowed action does: state changes and the events that record them.
 //! The trainee and the simulated people go through the same code.
 
+use std::cell::OnceCell;
+
 use chrono::NaiveDateTime;
 
 use crate::generate::Origin;
@@ -48,7 +50,7 @@ impl Session {
 
     /// Carry out `action` on dossier `i` at `at`.
     pub(super) fn perform(&mut self, i: usize, action: &Action, actor: Actor, at: NaiveDateTime) {
-        let code = self.dossiers[i].code.clone();
+        let code = self.code(i).to_string();
         let dossier = code.clone();
         match action {
             Action::Open { .. } => {
@@ -80,7 +82,7 @@ impl Session {
                     self.schedule(reply_at, TimerKind::Reply, i);
                 }
                 // Nothing to do until the citizen answers (many never do).
-                self.active.remove(&i);
+                self.active.remove(i);
                 let what = Happened::SupplementRequested {
                     dossier,
                     stage,
@@ -185,9 +187,9 @@ impl Session {
         let unchecked = self.unchecked(i);
         let s = &mut self.states[i];
         s.accepted_at = Some(at);
-        s.due = Some(due);
         s.rules = Some(self.rules);
-        let dossier = self.dossiers[i].code.clone();
+        self.set_due(i, due);
+        let dossier = self.code(i).to_string();
         let what = Happened::Accepted {
             dossier,
             due,
@@ -199,7 +201,7 @@ impl Session {
 
     /// Paper components not digitised and national-database ones not reused.
     fn left_undone(&self, i: usize) -> (Vec<String>, Vec<String>) {
-        let d = &self.dossiers[i];
+        let d = self.dossier(i);
         let s = &self.states[i];
         let undigitized = d
             .components
@@ -219,7 +221,7 @@ impl Session {
     /// The dossier leaves for the competent commune; this desk's part ends.
     fn transfer(&mut self, i: usize, actor: Actor, at: NaiveDateTime) {
         let (undigitized, unreused) = self.left_undone(i);
-        let d = &self.dossiers[i];
+        let d = self.dossier(i);
         let to =
             crate::generate::area::transfer_target(d, self.procedure_at(i)).unwrap_or_default();
         let what = Happened::Transferred {
@@ -237,7 +239,7 @@ impl Session {
         let (undigitized, unreused) = self.left_undone(i);
         let competence = self.competence(i);
         let verify_at = self.verification_from(i, at);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let s = &mut self.states[i];
         s.forwarded_at = Some(at);
         s.verify_at = Some(verify_at);
@@ -262,7 +264,7 @@ impl Session {
     ) {
         let open_flaws = self.open_at_stage(i, Stage::Appraisal);
         self.states[i].appraisal = Some(decision);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let what = Happened::Appraised {
             dossier: dossier.clone(),
             decision,
@@ -314,7 +316,7 @@ impl Session {
         let in_time = self.states[i].due.is_some_and(|d| at < d);
         let needed = self.lateness_certain(i, at);
         self.states[i].apology = Some(new_date);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         let what = Happened::Apologized {
             dossier,
             new_date,
@@ -326,7 +328,7 @@ impl Session {
 
     pub(super) fn processed(&mut self, i: usize, at: NaiveDateTime) {
         self.states[i].processed_at = Some(at);
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         self.emit(at, Actor::Specialist, Happened::Processed { dossier });
     }
 
@@ -334,7 +336,7 @@ impl Session {
         let s = &mut self.states[i];
         s.paid = true;
         s.pay_at = None;
-        let dossier = self.dossiers[i].code.clone();
+        let dossier = self.code(i).to_string();
         self.emit(at, actor, Happened::Paid { dossier, online });
     }
 
@@ -343,7 +345,10 @@ impl Session {
         s.closure = Some(closure);
         s.pending = None;
         s.ended_at.get_or_insert(at);
-        self.active.remove(&i);
+        self.active.remove(i);
+        // Nothing acts on a closed dossier again: its details go, and are drawn
+        // anew (with the supplements it had) if someone looks at it later.
+        self.dossiers[i] = OnceCell::new();
     }
 
     /// Open flaws of `stage` the trainee can know of: all receipt-stage ones (they
@@ -366,7 +371,7 @@ impl Session {
     /// Handed-in components the trainee has not inspected (national-db ones excepted).
     pub(super) fn unchecked(&self, i: usize) -> Vec<String> {
         let s = &self.states[i];
-        self.dossiers[i]
+        self.dossier(i)
             .components
             .iter()
             .filter(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&c.id))

@@ -133,7 +133,7 @@ fn apology_step(session: &Session, i: usize) -> Option<Action> {
     let after_today = session.now.date().succ_opt().unwrap_or(after_due);
     let earliest = expected.date().max(after_due).max(after_today);
     let new_date = session.calendar.period_day(earliest, 1);
-    let dossier = session.dossiers[i].code.clone();
+    let dossier = session.code(i).to_string();
     Some(Action::Apologize { dossier, new_date })
 }
 
@@ -141,11 +141,11 @@ fn apology_step(session: &Session, i: usize) -> Option<Action> {
 /// simulated colleagues do.
 pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
     let s = &session.states[i];
-    let d = &session.dossiers[i];
-    let p = session.procedure_at(i);
     if !s.arrived || s.is_closed() || s.pending.is_some() {
         return None;
     }
+    let d = session.dossier(i);
+    let p = session.procedure_at(i);
     let dossier = d.code.clone();
     if !s.opened {
         return Some(Action::Open { dossier });

@@ -89,15 +89,15 @@ impl Session {
     /// The correct path of every dossier that arrives within the period (also those
     /// not arrived yet), in arrival order of the generator.
     pub fn reaches(&self) -> Vec<Reach> {
-        (0..self.dossiers.len())
-            .filter(|&i| self.dossiers[i].submitted_at < self.period_end)
+        (0..self.plan.len())
+            .filter(|&i| self.plan.dossiers()[i].submitted_at < self.period_end)
             .map(|i| self.reach(i))
             .collect()
     }
 
     /// The correct path of dossier `i`.
     pub fn reach(&self, i: usize) -> Reach {
-        let d = &self.dossiers[i];
+        let d = self.dossier(i);
         let mut r = Reach {
             dossier: d.code.clone(),
             arrival: d.submitted_at,
@@ -122,7 +122,7 @@ impl Session {
     /// The components of dossier `i` as it was filed (before any supplement).
     pub(super) fn handed_in(&self, i: usize) -> impl Iterator<Item = &SubmittedComponent> {
         let supplied = &self.states[i].supplied;
-        self.dossiers[i]
+        self.dossier(i)
             .components
             .iter()
             .filter(|c| !supplied.contains(&c.id))

@@ -24,7 +24,7 @@ pub fn replay(scenario: &Scenario, seed: u64, actions: &[Action]) -> Result<Sess
     let mut session = Session::new(scenario, seed);
     for (index, action) in actions.iter().enumerate() {
         session
-            .apply(action.clone())
+            .step(action.clone())
             .map_err(|rejection| ReplayError {
                 index,
                 action: action.name(),

@@ -30,7 +30,7 @@ impl Session {
             };
         };
         let i = self.index(code).ok_or(Rejection::UnknownDossier)?;
-        let (d, s) = (&self.dossiers[i], &self.states[i]);
+        let (d, s) = (self.dossier(i), &self.states[i]);
         if !s.arrived {
             return Err(Rejection::NotArrived);
         }
@@ -63,7 +63,7 @@ impl Session {
             .dossier()
             .and_then(|c| self.index(c))
             .ok_or(Rejection::UnknownDossier)?;
-        let (d, s) = (&self.dossiers[i], &self.states[i]);
+        let (d, s) = (self.dossier(i), &self.states[i]);
         if !s.arrived || s.is_closed() {
             return Err(Rejection::Closed);
         }

@@ -1,7 +1,9 @@
 //! Simulated time: moving the clock and firing what was due on the way, in order.
 //!
-//! Timers sit in one ordered set. A timer may go stale (a withdrawn dossier's
-//! reply); firing checks it still applies.
+//! Arrivals come in plan order (the plan is sorted by moment), so one cursor stands
+//! for all of them; the other timers sit in one ordered set. At the same moment an
+//! arrival fires first, as the set's order (`TimerKind::Arrival` first) would have it.
+//! A timer may go stale (a withdrawn dossier's reply); firing checks it still applies.
 
 use chrono::NaiveDateTime;
 
@@ -42,11 +44,8 @@ impl Session {
         self.timers.insert(Timer { at, kind, index });
     }
 
-    /// Arrivals and scripted events, known from the start.
+    /// Scripted events, known from the start (arrivals follow the plan).
     pub(super) fn schedule_start(&mut self) {
-        for i in 0..self.dossiers.len() {
-            self.schedule(self.dossiers[i].submitted_at, TimerKind::Arrival, i);
-        }
         for j in 0..self.scenario.events.len() {
             let at = day_time(&self.calendar, &self.scenario, self.scenario.events[j].at);
             self.schedule(at, TimerKind::Scripted, j);
@@ -54,7 +53,36 @@ impl Session {
     }
 
     pub(super) fn next_timer(&self) -> Option<NaiveDateTime> {
-        self.timers.first().map(|t| t.at.max(self.now))
+        let first = match (self.next_arrival_timer(), self.timers.first()) {
+            (Some(a), Some(t)) => Some(a.min(*t)),
+            (a, t) => a.or(t.copied()),
+        };
+        first.map(|t| t.at.max(self.now))
+    }
+
+    /// The arrival of the next dossier, as a timer.
+    fn next_arrival_timer(&self) -> Option<Timer> {
+        let d = self.plan.dossiers().get(self.next_arrival)?;
+        Some(Timer {
+            at: d.submitted_at,
+            kind: TimerKind::Arrival,
+            index: self.next_arrival,
+        })
+    }
+
+    /// The first timer of all, taken out of its place.
+    fn pop_timer(&mut self, due: impl Fn(&Timer) -> bool) -> Option<Timer> {
+        let arrival = self.next_arrival_timer().filter(&due);
+        let other = self.timers.first().copied().filter(&due);
+        match (arrival, other) {
+            (Some(a), Some(t)) if t < a => self.timers.pop_first(),
+            (Some(a), _) => {
+                self.next_arrival += 1;
+                Some(a)
+            }
+            (None, Some(_)) => self.timers.pop_first(),
+            (None, None) => None,
+        }
     }
 
     /// Move the clock to `target` (never past the period's end) and fire what is due.
@@ -67,11 +95,8 @@ impl Session {
 
     /// Fire every timer up to now, in time order; end the period when it is over.
     pub(super) fn settle(&mut self) {
-        while let Some(t) = self.timers.first().copied() {
-            if t.at > self.now || t.at >= self.period_end {
-                break;
-            }
-            self.timers.pop_first();
+        let (now, end) = (self.now, self.period_end);
+        while let Some(t) = self.pop_timer(|t| t.at <= now && t.at < end) {
             self.fire(t);
         }
         if self.now >= self.period_end && !self.ended {
@@ -110,7 +135,7 @@ impl Session {
     }
 
     fn arrive(&mut self, i: usize) {
-        let d = &self.dossiers[i];
+        let d = self.dossier(i);
         let what = Happened::Arrived {
             dossier: d.code.clone(),
             procedure: d.procedure.clone(),
@@ -118,18 +143,19 @@ impl Session {
             flaws: d.truth.flaws.clone(),
         };
         let at = d.submitted_at;
+        let flaws = d.truth.flaws.clone();
         self.states[i].arrived = true;
-        self.active.insert(i);
-        self.states[i].open_flaws = d.truth.flaws.clone();
+        self.activate(i);
+        self.states[i].open_flaws = flaws;
         self.emit(at, Actor::Citizen, what);
     }
 
     fn end_period(&mut self) {
         self.ended = true;
         let end = self.period_end;
-        let unfinished = (0..self.dossiers.len())
+        let unfinished = (0..self.plan.len())
             .filter(|&i| self.left_unfinished(i))
-            .map(|i| self.dossiers[i].code.clone())
+            .map(|i| self.code(i).to_string())
             .collect();
         self.emit(end, Actor::System, Happened::PeriodEnded { unfinished });
     }
@@ -140,7 +166,7 @@ impl Session {
         if !s.arrived || s.is_closed() || !self.trainee_owes(i) {
             return false;
         }
-        let since = self.touched[i].max(self.dossiers[i].submitted_at);
+        let since = self.touched[i].max(self.dossier(i).submitted_at);
         let waited = self.calendar.office_minutes_between(since, self.period_end);
         waited >= super::UNFINISHED_GRACE_MINUTES
     }

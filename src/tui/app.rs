@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 
 use crate::i18n::Lang;
+use crate::present::debrief::timeline;
 use crate::score::{self, Debrief};
 use crate::session::{Action, Session};
 
@@ -18,6 +19,14 @@ pub enum Screen {
     Briefing,
     Play,
     Debrief,
+}
+
+/// What the debrief shows: the results (score, panel, dossiers, mistakes) or the
+/// timeline of the dossiers (`t` switches).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebriefTab {
+    Results,
+    Timeline,
 }
 
 /// Luyện tập (hints and feedback after every step) or kiểm tra (nothing until the debrief).
@@ -133,6 +142,10 @@ pub struct App {
     pub debrief_scroll: Scroll,
     /// Each mistake in full (what was right, why, the legal basis), on `d`.
     pub debrief_details: bool,
+    pub debrief_tab: DebriefTab,
+    /// The debrief's timeline, built once with the debrief.
+    pub timeline: Option<super::view::timeline::Prepared>,
+    pub timeline_scroll: Scroll,
     pub briefing_scroll: Scroll,
     /// Best score per scenario id, for the library (from the store).
     pub best: Vec<(String, f64)>,
@@ -163,6 +176,9 @@ impl App {
             debrief: None,
             debrief_scroll: Scroll::default(),
             debrief_details: false,
+            debrief_tab: DebriefTab::Results,
+            timeline: None,
+            timeline_scroll: Scroll::default(),
             briefing_scroll: Scroll::default(),
             best: Vec::new(),
             suggestion: None,
@@ -246,7 +262,7 @@ impl App {
             return;
         };
         let now = session.now();
-        if let Err(r) = session.apply(action) {
+        if let Err(r) = session.step(action) {
             let text = crate::present::labels::rejection(self.lang, &r);
             self.note(Tone::Bad, Some(now), text);
             return;
@@ -269,10 +285,17 @@ impl App {
     /// The debrief of the attempt so far (the whole attempt once it is over).
     pub fn finish(&mut self) {
         if let Some(session) = &self.session {
-            self.debrief = Some(score::score(session));
+            let debrief = score::score(session);
+            let first_day = session.scenario().meta.start.date();
+            let timeline =
+                timeline::build(session.events(), session.calendar(), first_day, &debrief);
+            self.timeline = Some(super::view::timeline::Prepared::new(self.lang, timeline));
+            self.debrief = Some(debrief);
             self.screen = Screen::Debrief;
             self.debrief_scroll.reset();
             self.debrief_details = false;
+            self.debrief_tab = DebriefTab::Results;
+            self.timeline_scroll.reset();
         }
     }
 

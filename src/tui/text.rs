@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What a cut text ends with.
 pub const ELLIPSIS: &str = "…";
@@ -18,7 +18,43 @@ pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
+    // Vietnamese written precomposed, with the screen's own symbols: every character
+    // is a grapheme of its own, so no segmentation is needed (a frame measures
+    // every row of the queue).
+    if s.chars().all(stands_alone) {
+        return s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// The grapheme clusters of `s`; each character by itself when all stand alone.
+fn clusters(s: &str) -> impl Iterator<Item = &str> {
+    let mut graphemes = (!s.chars().all(stands_alone)).then(|| s.graphemes(true));
+    let mut rest = if graphemes.is_some() { "" } else { s };
+    std::iter::from_fn(move || {
+        if let Some(g) = graphemes.as_mut() {
+            return g.next();
+        }
+        let c = rest.chars().next()?;
+        let (head, tail) = rest.split_at(c.len_utf8());
+        rest = tail;
+        Some(head)
+    })
+}
+
+/// Characters that never join a neighbour into one grapheme and take one cell:
+/// printable ASCII, the Latin letters Vietnamese uses (precomposed), the dashes,
+/// quotes and ellipsis, and the symbols the screens draw. Combining marks, joiners
+/// and variation selectors are not among them.
+fn stands_alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}'
+        | '\u{AE}'..='\u{24F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2010}'..='\u{2026}'
+        | '▶' | '●' | '○' | '▲' | '⏸' | '✔' | '✖' | '✗' | 'ℹ' | '↑' | '↓' | '◀'
+    )
 }
 
 /// `s` in at most `max` cells: whole when it fits, else cut at a grapheme boundary
@@ -32,7 +68,7 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len().min(max * 4));
     let mut used = 0;
-    for g in s.graphemes(true) {
+    for g in clusters(s) {
         let w = g.width();
         if used + w > max - 1 {
             break;
@@ -243,6 +279,36 @@ pub fn wrap_all(lines: &[Line], cols: usize) -> (Vec<Line<'static>>, Vec<usize>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_standing_alone_measure_as_their_graphemes_do() {
+        let alone: Vec<char> = (0u32..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|&c| stands_alone(c))
+            .collect();
+        for &c in &alone {
+            let one = c.to_string();
+            assert_eq!(c.width(), Some(1), "{c:?}");
+            assert_eq!(one.width(), 1, "{c:?}");
+        }
+        // Side by side they never join: as many graphemes as characters.
+        let text: String = alone.iter().collect();
+        assert_eq!(text.graphemes(true).count(), alone.len());
+        let row = "▶ ⏸ 260302-0002 mạng         Yêu cầu bổ sung — “Nguyễn Thị Ánh” …";
+        let slow: usize = row.graphemes(true).map(UnicodeWidthStr::width).sum();
+        assert_eq!(width(row), slow);
+        // A combining mark takes the slow path and still counts one cell per letter.
+        assert_eq!(width("Nguye\u{302}\u{303}n"), 6);
+        assert_eq!(
+            clusters(row).collect::<Vec<_>>(),
+            row.graphemes(true).collect::<Vec<_>>()
+        );
+        let marks = "Nguye\u{302}\u{303}n";
+        assert_eq!(
+            clusters(marks).collect::<Vec<_>>(),
+            marks.graphemes(true).collect::<Vec<_>>()
+        );
+    }
 
     fn plain(rows: &[Line]) -> Vec<String> {
         rows.iter()

@@ -4,7 +4,7 @@ mod play;
 
 use crate::i18n::Lang;
 
-use super::app::{App, Mode, Screen};
+use super::app::{App, DebriefTab, Mode, Screen};
 use super::msg::{Effect, Msg};
 
 pub use play::WAIT_STEP_MINUTES;
@@ -163,11 +163,24 @@ fn briefing(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 fn debrief(app: &mut App, msg: Msg) -> Option<Effect> {
-    if app.debrief_scroll.key(&msg) {
+    let scroll = match app.debrief_tab {
+        DebriefTab::Results => &app.debrief_scroll,
+        DebriefTab::Timeline => &app.timeline_scroll,
+    };
+    if scroll.key(&msg) {
         return None;
     }
     match msg {
-        Msg::Char('d') => app.debrief_details = !app.debrief_details,
+        Msg::Char('t') | Msg::Tab => {
+            app.debrief_tab = match app.debrief_tab {
+                DebriefTab::Results => DebriefTab::Timeline,
+                DebriefTab::Timeline => DebriefTab::Results,
+            }
+        }
+        // Only where the mistakes are in view.
+        Msg::Char('d') if app.debrief_tab == DebriefTab::Results => {
+            app.debrief_details = !app.debrief_details
+        }
         Msg::Char('r') => return app.start().then_some(Effect::Started),
         Msg::Char('n') => {
             app.seed = next_seed(app.seed);

@@ -13,6 +13,7 @@ pub mod notes;
 pub mod pane;
 pub mod play;
 pub mod queue;
+pub mod timeline;
 pub mod welcome;
 
 use ratatui::Frame;

@@ -56,7 +56,7 @@ fn component(r: &mut Report, raw: &RawComponent) -> Option<Component> {
     for (label, source) in fields_in_order(raw) {
         match field(r, source) {
             Some(source) => fields.push(FieldSpec {
-                label: label.get_ref().clone(),
+                label: label.get_ref().as_str().into(),
                 source,
             }),
             None => ok = false,

@@ -41,7 +41,7 @@ impl<'s> Walk<'s> {
         let start = s.calendar.next_opening(s.scenario.meta.start);
         let arrival = s
             .calendar
-            .next_opening(s.dossiers[i].submitted_at.max(start));
+            .next_opening(s.plan.dossiers()[i].submitted_at.max(start));
         Walk {
             s,
             i,
@@ -79,7 +79,7 @@ impl<'s> Walk<'s> {
     /// Open, inspect, decide; after a requested supplement, look again and accept.
     /// The acceptance moment, or `None` when the path ends at receipt.
     fn receipt(&mut self, r: &mut Reach) -> Option<NaiveDateTime> {
-        let d = &self.s.dossiers[self.i];
+        let d = self.s.dossier(self.i);
         self.act(Step::Receipt, "open");
         let handed_in = self
             .s
@@ -264,7 +264,7 @@ impl<'s> Walk<'s> {
     fn reply(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
         let s = self.s;
         let drawn = s.reply_moment(self.i, at);
-        let id = s.dossiers[self.i].scripted_id.as_deref();
+        let id = s.dossier(self.i).scripted_id.as_deref();
         let scripted = s
             .scenario
             .events
@@ -284,7 +284,8 @@ impl<'s> Walk<'s> {
     /// The planted flaws of `stage`.
     fn flaws(&self, stage: Stage) -> Vec<&'s crate::scenario::Flaw> {
         let p = self.s.procedure_at(self.i);
-        self.s.dossiers[self.i]
+        self.s
+            .dossier(self.i)
             .truth
             .flaws
             .iter()
@@ -310,7 +311,7 @@ impl<'s> Walk<'s> {
 impl Session {
     /// The moment a scripted `withdraw` of dossier `i` comes, if any.
     pub(super) fn scripted_withdrawal(&self, i: usize) -> Option<NaiveDateTime> {
-        let id = self.dossiers[i].scripted_id.as_deref()?;
+        let id = self.dossier(i).scripted_id.as_deref()?;
         self.scenario
             .events
             .iter()

@@ -1,15 +1,14 @@
 //! The debrief: the training score as a bar with its grade, then one scrollable
 //! list of sections (the steps, the QĐ 766 panel of the simulated desk, the
 //! dossiers, the mistakes by code, and each mistake in detail when asked with `d`).
-//! A section is a title and its lines, so another view (a timeline) is one more
-//! entry in `sections`.
+//! `t` switches the scrollable part to the timeline of the dossiers (`timeline`).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::super::app::App;
+use super::super::app::{App, DebriefTab};
 use super::super::text;
 use super::pane;
 use crate::present::debrief::{self as text_debrief, Section};
@@ -22,10 +21,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(d) = &app.debrief else {
         return;
     };
+    let hint = match app.debrief_tab {
+        DebriefTab::Results => t!(l, "tui.debrief.keys"),
+        DebriefTab::Timeline => t!(l, "tui.timeline.keys"),
+    };
     let [gauge, rest, keys] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(5),
-        Constraint::Length(super::keys::height(&t!(l, "tui.debrief.keys"), area.width)),
+        Constraint::Length(super::keys::height(&hint, area.width)),
     ])
     .areas(area);
     let s = &d.training;
@@ -51,18 +54,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(format!(" {label}"), th.strong()),
     ]);
     frame.render_widget(Paragraph::new(total).block(total_block), gauge);
-    let sections = sections(app);
-    let body = lines(app, &sections);
-    pane::render(
-        app,
-        frame,
-        rest,
-        Block::bordered(),
-        &body,
-        &app.debrief_scroll,
-        None,
-    );
-    super::keys::bar(app, frame, keys, &t!(l, "tui.debrief.keys"));
+    match app.debrief_tab {
+        DebriefTab::Results => {
+            let sections = sections(app);
+            let body = lines(app, &sections);
+            pane::render(
+                app,
+                frame,
+                rest,
+                Block::bordered(),
+                &body,
+                &app.debrief_scroll,
+                None,
+            );
+        }
+        DebriefTab::Timeline => super::timeline::render(app, frame, rest),
+    }
+    super::keys::bar(app, frame, keys, &hint);
 }
 
 /// What the scrollable part shows, in order. Each mistake in full only on demand.

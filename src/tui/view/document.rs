@@ -7,14 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::super::app::{App, Focus};
-use super::{pane, queue};
+use super::pane;
 use crate::generate::{Dossier, Origin};
 use crate::present::labels;
 use crate::scenario::{CopyKind, Procedure, ServiceLevel};
 use crate::session::DossierState;
 use crate::t;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(
+    app: &App,
+    selected: Option<(&Dossier, &DossierState)>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let th = &app.theme;
     let l = app.lang;
     let focused = app.play.focus == Focus::Document;
@@ -24,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if focused { th.title() } else { th.strong() },
     ));
     let found = app.session.as_ref().and_then(|s| {
-        let (d, st) = queue::selected(app)?;
+        let (d, st) = selected?;
         Some((d, st, s.procedure_of(d)?))
     });
     let Some((d, st, p)) = found else {

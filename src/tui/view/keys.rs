@@ -8,12 +8,18 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Focus};
 use super::super::text;
-use super::queue;
+use crate::generate::Dossier;
 use crate::scenario::Role;
+use crate::session::DossierState;
 use crate::session::Status;
 use crate::t;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(
+    app: &App,
+    selected: Option<(&Dossier, &DossierState)>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let l = app.lang;
     let text = if app.play.log_view {
         t!(l, "tui.keys.log")
@@ -22,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         let context = match app.play.focus {
             Focus::Messages => Some("tui.keys.messages"),
-            _ => context_key(app),
+            _ => context_key(app, selected),
         };
         let always = t!(l, "tui.keys.always");
         context.map_or(always.clone(), |k| format!("{} · {always}", t!(l, k)))
@@ -62,15 +68,15 @@ fn rows(hint: &str, cols: usize) -> Vec<String> {
 }
 
 /// Whether dossier `d` is one the desk transfers to the competent commune.
-fn transferable(s: &crate::session::Session, d: &crate::generate::Dossier) -> bool {
+fn transferable(s: &crate::session::Session, d: &Dossier) -> bool {
     s.procedure_of(d).is_some_and(|p| {
         crate::generate::competence(d, p, s.scenario()) == crate::generate::Competence::Transfer
     })
 }
 
-fn context_key(app: &App) -> Option<&'static str> {
+fn context_key(app: &App, selected: Option<(&Dossier, &DossierState)>) -> Option<&'static str> {
     let s = app.session.as_ref()?;
-    let (d, st) = queue::selected(app)?;
+    let (d, st) = selected?;
     if !st.opened {
         return Some("tui.keys.open");
     }

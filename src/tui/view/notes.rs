@@ -11,12 +11,19 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::super::app::{App, Focus, Mode, Note, Tone};
 use super::super::text;
-use super::{pane, queue};
+use super::pane;
+use crate::generate::Dossier;
 use crate::present::labels;
+use crate::session::DossierState;
 use crate::t;
 
 /// The panel under the queue and the dossier.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(
+    app: &App,
+    selected: Option<(&Dossier, &DossierState)>,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let th = &app.theme;
     let l = app.lang;
     let mut title = format!(" {} ", t!(l, "tui.notes.title"));
@@ -24,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let unread = t!(l, "tui.notes.unread", n = app.play.unread_feedback);
         title.push_str(&format!("— {unread} "));
     }
-    if let Some(hint) = hint(app) {
+    if let Some(hint) = hint(app, selected) {
         title.push_str(&format!("— {} ", t!(l, "tui.notes.hint", step = hint)));
     }
     // Room on the border for the "↑ more" marker.
@@ -107,12 +114,12 @@ fn note_rows(app: &App, n: &Note, unread: bool, cols: usize) -> Vec<Line<'static
 }
 
 /// Practice mode: the next right step on the selected dossier, by name.
-fn hint(app: &App) -> Option<String> {
+fn hint(app: &App, selected: Option<(&Dossier, &DossierState)>) -> Option<String> {
     if app.mode != Mode::Practice || app.play.form.is_some() {
         return None;
     }
     let s = app.session.as_ref()?;
-    let (d, _) = queue::selected(app)?;
+    let (d, _) = selected?;
     let action = s.hint(&d.code)?;
     Some(labels::action(app.lang, action.name()))
 }

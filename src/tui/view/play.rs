@@ -7,6 +7,12 @@ use super::super::app::App;
 use super::{document, form, header, keys, notes, queue};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    // The queue is listed once per frame; every pane reads this one listing.
+    let rows = queue::Rows::of_app(app);
+    let selected = app
+        .session
+        .as_ref()
+        .and_then(|s| rows.selected(s, app.play.queue_sel));
     let notes_height = if area.height >= 40 { 8 } else { 5 };
     let [top, body, msgs, bar] = Layout::vertical([
         Constraint::Length(1),
@@ -23,15 +29,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Length(queue_width), Constraint::Min(30)]).areas(body);
     header::render(app, frame, top);
-    queue::render(app, frame, left);
-    document::render(app, frame, right);
-    notes::render(app, frame, msgs);
-    keys::render(app, frame, bar);
+    queue::render(app, &rows, frame, left);
+    document::render(app, selected, frame, right);
+    notes::render(app, selected, frame, msgs);
+    keys::render(app, selected, frame, bar);
     if app.play.log_view {
         let [log, bar] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
         notes::render_full(app, frame, log);
         frame.render_widget(ratatui::widgets::Clear, bar);
-        keys::render(app, frame, bar);
+        keys::render(app, selected, frame, bar);
         return;
     }
     if let Some(f) = &app.play.form {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, Focus};
 use super::super::text;
-use crate::generate::Dossier;
+use crate::generate::{Dossier, Planned};
 use crate::present::labels;
 use crate::session::{DossierState, Session, Status};
 use crate::t;
@@ -21,31 +21,72 @@ const SOON_MINUTES: u64 = 120;
 /// Cells of the time-left column ("10 ngày", "quá hạn").
 const WHEN_WIDTH: usize = 7;
 
-/// Codes in display order: open dossiers by arrival, then closed ones.
+/// The queue of one frame in display order (open dossiers by arrival, then closed
+/// ones), built once and shared by every pane that shows it. Rows come from the plan:
+/// listing a dossier draws none of its details.
+pub struct Rows<'a> {
+    entries: Vec<(usize, &'a Planned, &'a DossierState)>,
+    open: usize,
+}
+
+impl<'a> Rows<'a> {
+    pub fn of(s: &'a Session) -> Rows<'a> {
+        let (mut entries, closed): (Vec<_>, Vec<_>) =
+            s.arrived().partition(|(_, _, st)| !st.is_closed());
+        let open = entries.len();
+        entries.extend(closed);
+        Rows { entries, open }
+    }
+
+    /// The app's queue; empty without a session.
+    pub fn of_app(app: &'a App) -> Rows<'a> {
+        match &app.session {
+            Some(s) => Rows::of(s),
+            None => Rows {
+                entries: Vec::new(),
+                open: 0,
+            },
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The row under the cursor, with its details (drawn if needed).
+    pub fn selected(&self, s: &'a Session, sel: usize) -> Option<(&'a Dossier, &'a DossierState)> {
+        let &(i, _, st) = self.entries.get(sel)?;
+        Some((s.details(i)?, st))
+    }
+}
+
+/// Codes in display order.
 pub fn rows(app: &App) -> Vec<String> {
     let Some(s) = &app.session else {
         return Vec::new();
     };
-    ordered(s).map(|(d, _)| d.code.clone()).collect()
-}
-
-/// The queue in display order, without copying anything (drawing uses this).
-pub fn ordered(s: &Session) -> impl Iterator<Item = (&Dossier, &DossierState)> {
-    let open = s.queue().filter(|(_, st)| !st.is_closed());
-    open.chain(s.queue().filter(|(_, st)| st.is_closed()))
+    Rows::of(s)
+        .entries
+        .iter()
+        .map(|(_, p, _)| p.code.clone())
+        .collect()
 }
 
 /// The dossier under the queue cursor.
 pub fn selected(app: &App) -> Option<(&Dossier, &DossierState)> {
-    ordered(app.session.as_ref()?).nth(app.play.queue_sel)
+    let s = app.session.as_ref()?;
+    Rows::of(s).selected(s, app.play.queue_sel)
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
     let Some(s) = &app.session else { return };
-    let total = s.queue().count();
-    let open = s.queue().filter(|(_, st)| !st.is_closed()).count();
+    let (total, open) = (rows.len(), rows.open);
     let title = t!(l, "tui.queue.title", open = open, total = total);
     let focused = app.play.focus == Focus::Queue;
     let block = Block::bordered().title(Line::styled(
@@ -62,23 +103,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|k| text::width(&t!(l, &format!("tui.channel_short.{k}"))))
         .max()
         .unwrap_or(4);
+    // The three channel cells, fitted once per frame rather than once per row.
+    let channel_cells: Vec<(&str, String)> = ["online", "counter", "post"]
+        .iter()
+        .map(|k| {
+            let label = t!(l, &format!("tui.channel_short.{k}"));
+            (*k, text::fit(&label, channel_width))
+        })
+        .collect();
     let fixed = 2 + 2 + 12 + channel_width + 1 + WHEN_WIDTH + 1;
     let status_width = cols.saturating_sub(fixed);
-    let lines: Vec<Line> = ordered(s)
+    let lines: Vec<Line> = rows
+        .entries
+        .iter()
         .enumerate()
         .skip(offset)
         .take(inner_height)
-        .map(|(i, (d, st))| {
+        .map(|(i, &(_, d, st))| {
             let code = &d.code;
             let (symbol, when, style) = timing(app, s, st);
             // `260302-0001`: the unit prefix is the same on every row.
             let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
             let status = labels::status(l, st.status());
-            let channel = t!(l, &format!("tui.channel_short.{}", d.channel.key()));
+            let channel = channel_cells
+                .iter()
+                .find(|(k, _)| *k == d.channel.key())
+                .map_or("", |(_, cell)| cell.as_str());
             let marker = if i == sel { "▶" } else { " " };
             let row = format!(
-                "{marker} {symbol} {short} {} {} {}",
-                text::fit(&channel, channel_width),
+                "{marker} {symbol} {short} {channel} {} {}",
                 text::fit_right(&when, WHEN_WIDTH),
                 text::truncate(&status, status_width)
             );
@@ -113,24 +166,11 @@ fn timing(app: &App, s: &Session, st: &DossierState) -> (&'static str, String, S
         return ("✖", t!(app.lang, "tui.queue.overdue"), th.bad());
     }
     let minutes = s.calendar().office_minutes_between(s.now(), due);
+    let day = labels::office_day_minutes(s.calendar());
+    let left = labels::office_time(app.lang, minutes, day);
     if minutes <= SOON_MINUTES {
-        ("▲", left(app, minutes), th.warn())
+        ("▲", left, th.warn())
     } else {
-        ("●", left(app, minutes), th.ok())
-    }
-}
-
-/// Office time left, as hours and minutes (`3g05`, `3h05`), or working days.
-fn left(app: &App, minutes: u64) -> String {
-    let office_day = 8 * 60;
-    if minutes >= office_day {
-        t!(app.lang, "tui.queue.days", n = minutes / office_day)
-    } else {
-        t!(
-            app.lang,
-            "tui.queue.hours",
-            h = minutes / 60,
-            m = format!("{:02}", minutes % 60)
-        )
+        ("●", left, th.ok())
     }
 }
