@@ -3,10 +3,11 @@
 //! one user that may do everything and answers read back over HTTP.
 //!
 //! Where Ralph is: `MOTCUA_RALPH`, the `ralph` program of a venv where
-//! `pip install "ralph-malph[cli,lrs]" requests` ran (`.ci/run` makes `.ci/venv` and
-//! sets it). Without it the tests FAIL, unless `MOTCUA_ALLOW_SKIP` names `lrs`
-//! (`MOTCUA_ALLOW_SKIP=lrs`, for a machine without Python): then they pass without
-//! checking anything and say so. `.ci/run` never sets it.
+//! `pip install "ralph-malph[cli,lrs]" requests` ran; unset, the repository's own
+//! `.ci/venv`, made by `scripts/ralph-venv.sh` on first use. When that cannot be made
+//! the tests FAIL, unless `MOTCUA_ALLOW_SKIP` names `lrs` (`MOTCUA_ALLOW_SKIP=lrs`,
+//! for a machine without Python): then they pass without checking anything and say
+//! so. `.ci/run` never sets it.
 
 #![allow(dead_code)]
 
@@ -78,17 +79,13 @@ pub fn ralph() -> Option<&'static Ralph> {
 }
 
 fn start() -> Option<Ralph> {
-    let Some(ralph) = std::env::var_os("MOTCUA_RALPH").map(PathBuf::from) else {
-        let allowed = std::env::var("MOTCUA_ALLOW_SKIP")
-            .is_ok_and(|v| v.split(',').any(|w| w.trim() == "lrs"));
-        assert!(
-            allowed,
-            "MOTCUA_RALPH is not set: these tests need a real LRS. Run .ci/run (it makes \
-             .ci/venv with ralph-malph), or set MOTCUA_RALPH=.ci/venv/bin/ralph; \
-             MOTCUA_ALLOW_SKIP=lrs skips them explicitly"
-        );
-        eprintln!("SKIPPED: no LRS (MOTCUA_RALPH unset, MOTCUA_ALLOW_SKIP=lrs)");
-        return None;
+    let ralph = match std::env::var_os("MOTCUA_RALPH") {
+        Some(path) => PathBuf::from(path),
+        None if skip_allowed() => {
+            eprintln!("SKIPPED: no LRS (MOTCUA_RALPH unset, MOTCUA_ALLOW_SKIP=lrs)");
+            return None;
+        }
+        None => own_venv(),
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let app = dir.path().join("app");
@@ -124,6 +121,27 @@ fn start() -> Option<Ralph> {
     };
     wait_ready(port);
     Some(server)
+}
+
+fn skip_allowed() -> bool {
+    std::env::var("MOTCUA_ALLOW_SKIP").is_ok_and(|v| v.split(',').any(|w| w.trim() == "lrs"))
+}
+
+/// The repository's own `.ci/venv`, made by `scripts/ralph-venv.sh` the first time
+/// (python3 and the network needed once), so `cargo test` needs no setup step.
+fn own_venv() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let made = Command::new("bash")
+        .arg(root.join("scripts/ralph-venv.sh"))
+        .status();
+    assert!(
+        made.is_ok_and(|s| s.success()),
+        "these tests need a real LRS and scripts/ralph-venv.sh could not make .ci/venv \
+         with ralph-malph (python3 with its venv module and the network are needed once; \
+         on Debian: apt-get install python3-venv). Or set MOTCUA_RALPH to a ralph \
+         program; MOTCUA_ALLOW_SKIP=lrs skips these tests explicitly"
+    );
+    root.join(".ci/venv/bin/ralph")
 }
 
 /// A port nothing listens on (just released by the system).
