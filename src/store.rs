@@ -195,7 +195,7 @@ impl Store {
             });
         }
         if !options.read_only {
-            writable(&mut conn, path, found)?;
+            writable(&mut conn, path, found, options.busy_timeout)?;
         }
         Ok(Store {
             conn,
@@ -290,16 +290,19 @@ fn refuse(path: &Path, found: Found, options: &Options) -> Result<()> {
 }
 
 /// Ready to write: WAL journal, `synchronous = FULL`, the schema brought up to date.
-fn writable(conn: &mut Connection, path: &Path, found: Found) -> Result<()> {
+fn writable(
+    conn: &mut Connection,
+    path: &Path,
+    found: Found,
+    busy_timeout: Duration,
+) -> Result<()> {
     let sql = |e| StoreError::from_sqlite(path, e);
     if conn.is_readonly(rusqlite::MAIN_DB).map_err(sql)? {
         return Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
         });
     }
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-        .map_err(sql)?;
+    let mode = wal_mode(conn, busy_timeout).map_err(sql)?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Sqlite {
             path: path.to_path_buf(),
@@ -312,6 +315,24 @@ fn writable(conn: &mut Connection, path: &Path, found: Found) -> Result<()> {
         schema::migrate(conn).map_err(sql)?;
     }
     Ok(())
+}
+
+/// Switch to WAL. On a new file two programs may both hold a read lock and both need
+/// the exclusive one: SQLite then answers "busy" at once to one of them, without
+/// waiting (its deadlock rule), so that one waits here and tries again.
+fn wal_mode(conn: &Connection, busy_timeout: Duration) -> rusqlite::Result<String> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && started.elapsed() < busy_timeout =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
 }
 
 #[cfg(test)]

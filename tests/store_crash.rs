@@ -4,7 +4,9 @@
 
 mod storekit;
 
+use std::io::Read;
 use std::path::Path;
+use std::process::Stdio;
 
 use motcua::session::{self, action};
 use motcua::store::Store;
@@ -101,8 +103,10 @@ fn two_record_processes_on_one_database_lose_no_write() {
     let db = tmp.path("shared.db");
     let (s, _) = builtin_source(ID);
     let log = solver_log(&s, SEED);
-    let mut a = start(&db, "Trainee A");
-    let mut b = start(&db, "Trainee B");
+    // Standard error kept: a failure says why (a lock held too long, a bad header).
+    let piped = |name| Recorder::start_with(&db, ID, SEED, name, Stdio::piped());
+    let mut a = piped("Trainee A");
+    let mut b = piped("Trainee B");
     // Both write as fast as they can, interleaved, without waiting for replies.
     for act in &log {
         let line = serde_json::to_string(act).unwrap();
@@ -113,7 +117,11 @@ fn two_record_processes_on_one_database_lose_no_write() {
     drop(b.stdin.take());
     let finish = |r: &mut Recorder| {
         let (last, status) = r.finish();
-        assert!(status.success());
+        let mut err = String::new();
+        if let Some(mut e) = r.child.stderr.take() {
+            e.read_to_string(&mut err).expect("reads stderr");
+        }
+        assert!(status.success(), "{status}: {err}");
         last
     };
     let (la, lb) = (finish(&mut a), finish(&mut b));

@@ -4,7 +4,7 @@
 //! A database at a version above `SCHEMA_VERSION` was written by a newer motcua: it is
 //! left untouched. `PRAGMA application_id` marks the file as motcua's.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// `PRAGMA application_id` of a motcua database: "MCUA".
 pub const APPLICATION_ID: i64 = 0x4D43_5541;
@@ -105,8 +105,18 @@ pub enum Found {
     Foreign,
 }
 
-/// Read the version and the owner mark without writing anything.
+/// Read the version and the owner mark without writing anything, in one read
+/// transaction: another program may be creating the schema at this moment, and
+/// separate reads could see its version before and its tables after (and call the
+/// file another program's).
 pub fn check(conn: &Connection) -> rusqlite::Result<Found> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
+    let found = read_marks(&tx);
+    tx.rollback()?;
+    found
+}
+
+fn read_marks(conn: &Connection) -> rusqlite::Result<Found> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app != 0 && app != APPLICATION_ID {
