@@ -268,7 +268,7 @@ mod tests {
     fn a_refused_action_names_the_action_and_the_rule() {
         let r = Refusal::Rejected {
             seq: 3,
-            action: "accept".into(),
+            action: "accept",
             rejection: Rejection::PeriodOver,
         };
         // store.refusal.rejected with action.accept and rejection.period-over.
