@@ -1,11 +1,12 @@
-//! `motcua class [--roster FILE] [--mode exam|practice] [--scenario ID]... [--from DATE]
-//! [--to DATE] [--format table|csv|json] [-o FILE]`: the instructor's view of a class
-//! (docs/workshop.md). Read from the LRS when one is set (`--lrs-url` or
-//! MOTCUA_LRS_URL), else from the results database (attempts played here and
-//! imported bundles); every attempt is re-scored by replay before it counts. Exit 3
-//! when an attempt was refused, as `import` does. With a workshop file, its roster is
-//! the default and an exam on another scenario text or seed is flagged.
-//! `motcua class init` writes the workshop file (`class_init`).
+//! `motcua class [--roster FILE] [--mode exam|practice] [--scenario ID]... [--trainee
+//! NAME|id:ID]... [--from DATE] [--to DATE] [--format table|csv|json] [-o FILE]`: the
+//! instructor's view of a class (docs/workshop.md). Read from the LRS when one is set
+//! (`--lrs-url` or MOTCUA_LRS_URL), else from the results database (attempts played here
+//! and imported bundles); every attempt is re-scored by replay before it counts. Exit 3
+//! when an attempt was refused, as `import` does. With a workshop file, only its
+//! attempts (its grouping activity), its roster by default, and an exam on another
+//! scenario text or seed flagged. `motcua class init` writes the workshop file
+//! (`class_init`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
