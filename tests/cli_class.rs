@@ -341,3 +341,28 @@ fn trainee_picks_exact_names_or_roster_ids_and_never_guesses_a_folded_one() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("--trainee id:HV03 needs a roster"), "{err}");
 }
+
+#[test]
+fn local_reads_this_machine_even_when_the_workshop_names_an_lrs() {
+    let tmp = Temp::new();
+    let db = tmp.path("c.db");
+    let (code, _, err) = motcua(&db, &["record", ID, "--trainee", "Ở Đây"], "");
+    assert_eq!(code, 0, "{err}");
+    // The workshop's LRS is not running (a port just released by the system).
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let file = tmp.path("buoi.toml");
+    let text = format!("name = \"Lớp chiều\"\n[lrs]\nurl = \"http://127.0.0.1:{port}/xAPI\"\n");
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    let (code, _, err) = motcua(&db, &["--workshop", file, "class"], "");
+    assert_eq!(code, 1, "the workshop's LRS is asked: {err}");
+    let args = ["--workshop", file, "class", "--local", "--format", "json"];
+    let (code, out, err) = motcua(&db, &args, "");
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["trainees"][0]["trainee"], "Ở Đây");
+}

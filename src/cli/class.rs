@@ -1,12 +1,12 @@
 //! `motcua class [--roster FILE] [--mode exam|practice] [--scenario ID]... [--trainee
-//! NAME|id:ID]... [--from DATE] [--to DATE] [--format table|csv|json] [-o FILE]`: the
-//! instructor's view of a class (docs/workshop.md). Read from the LRS when one is set
-//! (`--lrs-url` or MOTCUA_LRS_URL), else from the results database (attempts played here
-//! and imported bundles); every attempt is re-scored by replay before it counts. Exit 3
-//! when an attempt was refused, as `import` does. With a workshop file, only its
-//! attempts (its grouping activity), its roster by default, and an exam on another
-//! scenario text or seed flagged. `motcua class init` writes the workshop file
-//! (`class_init`).
+//! NAME|id:ID]... [--from DATE] [--to DATE] [--format table|csv|json] [-o FILE]
+//! [--local]`: the instructor's view of a class (docs/workshop.md). Read from the LRS
+//! when one is set (`--lrs-url`, MOTCUA_LRS_URL or the workshop file) unless `--local`,
+//! else from the results database (attempts played here and imported bundles); every
+//! attempt is re-scored by replay before it counts. Exit 3 when an attempt was refused,
+//! as `import` does. With a workshop file, only its attempts (its grouping activity),
+//! its roster by default, and an exam on another scenario text or seed flagged.
+//! `motcua class init` writes the workshop file (`class_init`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -59,6 +59,10 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Read the results database here (attempts played and imported on this machine)
+    /// even when an LRS is set, e.g. by the workshop file: for a workshop without network.
+    #[arg(long)]
+    pub local: bool,
     #[command(flatten)]
     pub lrs: LrsArgs,
 }
@@ -92,7 +96,8 @@ pub fn run(
     }
     // With a workshop file, only that workshop's attempts (its grouping activity).
     let grouping = workshop.map(|w| workshop_iri(&w.name));
-    let claims = match args.lrs.config()? {
+    let lrs = if args.local { None } else { args.lrs.config()? };
+    let claims = match lrs {
         Some(config) => {
             let url = config.endpoint.clone();
             let statements = Client::new(config)
