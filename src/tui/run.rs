@@ -3,6 +3,7 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
@@ -15,6 +16,7 @@ use super::msg::Effect;
 use super::persist::Persist;
 use super::theme::Theme;
 use super::view;
+use crate::class::Roster;
 use crate::export::xapi::{Journal, Profile};
 use crate::i18n::Lang;
 use crate::lrs::LrsConfig;
@@ -32,7 +34,15 @@ pub struct Options {
     pub mode: Option<Mode>,
     /// The LRS the learning records go to, and what they say of this laptop.
     pub lrs: Option<(LrsConfig, Profile)>,
+    /// The workshop file's submit folder (`None`: the current directory).
+    pub submit_folder: Option<PathBuf>,
+    /// The workshop's class list, to pick one's name from.
+    pub roster: Option<Roster>,
 }
+
+/// How often the screen looks at the store again when no key comes (the library's
+/// sent states move on by themselves).
+const TICK: Duration = Duration::from_secs(1);
 
 /// Build the app the options describe (also used by the tests, without a terminal).
 pub fn app(opts: &Options) -> App {
@@ -43,6 +53,13 @@ pub fn app(opts: &Options) -> App {
     }
     if let Some(mode) = opts.mode {
         app_.mode = mode;
+    }
+    app_.submit.folder = opts.submit_folder.clone();
+    app_.submit.lrs = opts.lrs.is_some();
+    if let Some(roster) = &opts.roster {
+        app_.welcome.roster = super::roster_pick::Picker::new(roster.entries.clone());
+        let name = app_.welcome.name.clone();
+        app_.welcome.roster.typed(&name);
     }
     if let Some(wanted) = &opts.scenario {
         let at = entries.iter().position(|e| {
@@ -111,6 +128,9 @@ fn event_loop(
             app.store_error = Some(e);
         }
         terminal.draw(|frame| view::render(app, frame))?;
+        if !event::poll(TICK)? {
+            continue;
+        }
         let Some(msg) = keymap::from_event(&event::read()?) else {
             continue;
         };
@@ -141,6 +161,10 @@ fn event_loop(
                     app.store_error = Some(e);
                 }
             }
+            Some(Effect::Submit) => match persist.as_mut() {
+                Some(p) => p.submit(app),
+                None => app.store_error = Some(crate::t!(app.lang, "tui.submit.nothing")),
+            },
             _ => {}
         }
     }
