@@ -202,25 +202,24 @@ impl Persist {
     }
 }
 
+/// What a submit did, one paragraph a line: the outcome, the file, where else it goes.
 fn handed_text(app: &App, h: &Handed) -> String {
     let l = app.lang;
-    let path = h.path.display();
-    let mut text = match (h.new, h.unfinished) {
-        (false, _) => t!(l, "tui.submit.already", path = path),
-        (true, true) => t!(l, "tui.submit.done_unfinished", path = path),
-        (true, false) => t!(l, "tui.submit.done", path = path),
+    let headline = match (h.new, h.unfinished) {
+        (false, _) => t!(l, "tui.submit.already"),
+        (true, true) => t!(l, "tui.submit.done_unfinished"),
+        (true, false) => t!(l, "tui.submit.done"),
     };
+    let mut lines = vec![headline, h.path.display().to_string()];
     if app.submit.folder.is_none() {
-        text.push(' ');
-        text.push_str(&t!(l, "tui.submit.no_workshop"));
+        lines.push(t!(l, "tui.submit.no_workshop"));
     }
-    text.push(' ');
-    text.push_str(&if app.submit.lrs {
+    lines.push(if app.submit.lrs {
         t!(l, "tui.submit.lrs_on")
     } else {
         t!(l, "tui.submit.lrs_off")
     });
-    text
+    lines.join("\n")
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::super::app::{App, Tone};
 use super::super::text;
@@ -27,12 +27,12 @@ fn boxed(app: &App, frame: &mut Frame, area: Rect, body: &str, tone: Tone) {
     let th = &app.theme;
     let width = WIDTH.min(area.width);
     let inner = usize::from(width.saturating_sub(2)).max(1);
-    // Words wrap a little shorter than the width: one spare row per paragraph.
-    let rows: usize = body
+    // Wrapped here, so the box is exactly as tall as its text.
+    let lines: Vec<Line> = body
         .lines()
-        .map(|p| text::width(p).div_ceil(inner).max(1) + 1)
-        .sum();
-    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+        .flat_map(|p| text::wrap(&Line::raw(p.to_string()), inner, 0))
+        .collect();
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, width, height);
     let style = match tone {
         Tone::Bad => th.bad(),
@@ -44,12 +44,6 @@ fn boxed(app: &App, frame: &mut Frame, area: Rect, body: &str, tone: Tone) {
     let block = Block::bordered()
         .border_style(style)
         .title(Line::styled(title, th.title()));
-    let lines: Vec<Line> = body.lines().map(|p| Line::raw(p.to_string())).collect();
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: true }),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

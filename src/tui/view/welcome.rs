@@ -17,7 +17,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
     let roster = roster_lines(app);
-    let box_area = centered(area, 72, 18 + u16::try_from(roster.len()).unwrap_or(0));
+    // The box had room for a line or two of the class list already.
+    let extra = u16::try_from(roster.len().saturating_sub(2)).unwrap_or(0);
+    let box_area = centered(area, 72, 18 + extra);
     let field = |i: usize, label: String, value: String| {
         let marker = if app.welcome.field == i { "▶ " } else { "  " };
         let style = if app.welcome.field == i {
