@@ -278,3 +278,40 @@ fn the_new_screens_at_80_by_24() {
         let _ = std::fs::remove_dir_all(&folder);
     }
 }
+
+#[test]
+fn the_workshops_exam_starts_on_its_seed_in_exam_mode_only() {
+    let text = motcua::scenario::builtin::FILES
+        .iter()
+        .find(|(file, _)| file.starts_with("khai-sinh-co-ban"))
+        .map(|(_, text)| *text)
+        .expect("built in");
+    let exam = |sha256: String| motcua::class::Exam {
+        scenario: "khai-sinh-co-ban".into(),
+        seed: 777,
+        sha256,
+    };
+    let seed_at_briefing = |mode: Mode, sha256: String| {
+        let mut a = app(&Options {
+            lang: Lang::En,
+            mode: Some(mode),
+            exam: Some(exam(sha256)),
+            ..Options::default()
+        });
+        press_all(&mut a, &[Msg::Enter, Msg::Enter]); // library, briefing
+        assert_eq!(a.screen, Screen::Briefing);
+        a.seed
+    };
+    let own = support::builtin("khai-sinh-co-ban").meta.seed;
+    let sha = motcua::store::sha256_hex(text.as_bytes());
+    assert_eq!(seed_at_briefing(Mode::Exam, sha.clone()), 777);
+    assert_eq!(seed_at_briefing(Mode::Practice, sha), own);
+    // Another text of the scenario is not the workshop's exam.
+    assert_eq!(seed_at_briefing(Mode::Exam, "0".repeat(64)), own);
+}
+
+fn press_all(a: &mut App, keys: &[Msg]) {
+    for k in keys {
+        support::keys::press(a, k.clone());
+    }
+}

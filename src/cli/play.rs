@@ -69,6 +69,7 @@ pub fn run(
         lrs,
         submit_folder: workshop.and_then(|w| w.submit_folder.clone()),
         roster,
+        exam: workshop.and_then(|w| w.exam.clone()),
     };
     tui::run(&opts, Some(store)).map_err(|source| CliError::Terminal { source })?;
     Ok(exit::done())

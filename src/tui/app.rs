@@ -162,6 +162,8 @@ pub struct App {
     /// The trainee's attempts of the selected scenario, newest first, with where their
     /// records and files stand (the library; from the store).
     pub records: Vec<super::submit::AttemptRow>,
+    /// The workshop's exam: in exam mode its scenario starts on its seed.
+    pub exam: Option<crate::class::Exam>,
 }
 
 impl App {
@@ -193,6 +195,7 @@ impl App {
             store_error: None,
             submit: super::submit::Submit::default(),
             records: Vec::new(),
+            exam: None,
         }
     }
 

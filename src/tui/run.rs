@@ -16,7 +16,7 @@ use super::msg::Effect;
 use super::persist::Persist;
 use super::theme::Theme;
 use super::view;
-use crate::class::Roster;
+use crate::class::{Exam, Roster};
 use crate::export::xapi::{Journal, Profile};
 use crate::i18n::Lang;
 use crate::lrs::LrsConfig;
@@ -38,6 +38,8 @@ pub struct Options {
     pub submit_folder: Option<PathBuf>,
     /// The workshop's class list, to pick one's name from.
     pub roster: Option<Roster>,
+    /// The workshop's exam (its scenario starts on its seed in exam mode).
+    pub exam: Option<Exam>,
 }
 
 /// How often the screen looks at the store again when no key comes (the library's
@@ -56,6 +58,7 @@ pub fn app(opts: &Options) -> App {
     }
     app_.submit.folder = opts.submit_folder.clone();
     app_.submit.lrs = opts.lrs.is_some();
+    app_.exam = opts.exam.clone();
     if let Some(roster) = &opts.roster {
         app_.welcome.roster = super::roster_pick::Picker::new(roster.entries.clone());
         let name = app_.welcome.name.clone();
