@@ -43,7 +43,10 @@ fn typing_filters_and_namesakes_show_their_ids() {
     let mut a = with_roster(Lang::Vi);
     type_text(&mut a, "bình");
     assert_eq!(shown(&a), [("Trần Thị Bình".to_string(), Kind::Direct)]);
-    assert_eq!(a.welcome.roster.standing(&a.welcome.name), Standing::NotListed);
+    assert_eq!(
+        a.welcome.roster.standing(&a.welcome.name),
+        Standing::NotListed
+    );
     for _ in 0..4 {
         press(&mut a, Msg::Backspace);
     }
@@ -72,7 +75,10 @@ fn a_name_typed_without_diacritics_is_only_a_suggestion() {
     let mut a = with_roster(Lang::Vi);
     type_text(&mut a, "le hoang nam");
     assert_eq!(shown(&a), [("Lê Hoàng Nam".to_string(), Kind::Suggestion)]);
-    assert_eq!(a.welcome.roster.standing(&a.welcome.name), Standing::NotListed);
+    assert_eq!(
+        a.welcome.roster.standing(&a.welcome.name),
+        Standing::NotListed
+    );
     // Enter without picking: the name stays as typed, off the list, no id.
     press(&mut a, Msg::Enter);
     assert_eq!(a.screen, Screen::Library);
@@ -111,7 +117,10 @@ fn an_exact_name_shared_by_two_needs_the_id_and_up_goes_back_to_typing() {
     // A unique exact name is on the list as typed.
     let mut b = with_roster(Lang::En);
     type_text(&mut b, "trần thị bình");
-    assert_eq!(b.welcome.roster.standing(&b.welcome.name), Standing::Listed(2));
+    assert_eq!(
+        b.welcome.roster.standing(&b.welcome.name),
+        Standing::Listed(2)
+    );
     assert_eq!(
         b.welcome.roster.chosen_id(&b.welcome.name).as_deref(),
         Some("HV03")

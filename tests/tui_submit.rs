@@ -98,11 +98,19 @@ fn an_exam_handed_in_midway_ends_and_its_bundle_is_marked_unfinished() {
     // The attempt ended where it stood: the debrief says so, no more actions.
     assert_eq!(a.screen, Screen::Debrief);
     assert!(!a.debrief.as_ref().expect("debrief").is_final);
-    let (tone, said) = a.submit.said.clone().expect("the screen says what happened");
+    let (tone, said) = a
+        .submit
+        .said
+        .clone()
+        .expect("the screen says what happened");
     assert_eq!(tone, motcua::tui::app::Tone::Good, "{said}");
     let written = files(&folder);
     assert_eq!(written.len(), 1, "{written:?}");
-    let name = written[0].file_name().unwrap().to_string_lossy().into_owned();
+    let name = written[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert!(
         name.starts_with("nguyen-van-an-khai-sinh-co-ban-1-") && name.ends_with(".json"),
         "{name}"
@@ -114,7 +122,10 @@ fn an_exam_handed_in_midway_ends_and_its_bundle_is_marked_unfinished() {
     assert_eq!(b.attempts.len(), 1);
     let got = &b.attempts[0];
     assert!(got.unfinished, "marked unfinished");
-    assert_eq!((got.mode, got.trainee.as_str()), (Mode::Exam, "Nguyễn Văn An"));
+    assert_eq!(
+        (got.mode, got.trainee.as_str()),
+        (Mode::Exam, "Nguyễn Văn An")
+    );
     assert_eq!(got.actions.len(), played.len(), "the whole log as it stood");
     assert!(
         b.scenarios.contains_key(&got.scenario_sha256),
@@ -122,7 +133,11 @@ fn an_exam_handed_in_midway_ends_and_its_bundle_is_marked_unfinished() {
     );
     let store_now = Store::open(&dir.join("m.db")).expect("reads");
     let kept = store_now.attempts(&Filter::default()).expect("attempts");
-    assert_eq!(kept[0].status, Status::Abandoned, "closed: it cannot resume");
+    assert_eq!(
+        kept[0].status,
+        Status::Abandoned,
+        "closed: it cannot resume"
+    );
     assert!(
         store_now
             .unfinished_attempt("Nguyễn Văn An", None)
@@ -144,18 +159,32 @@ fn an_exam_handed_in_midway_ends_and_its_bundle_is_marked_unfinished() {
     let mut class_db = Store::open(&dir.join("class.db")).expect("opens");
     let lines = import::import(&mut class_db, &b, &Library::builtin()).expect("imports");
     assert!(
-        matches!(lines[0].outcome, Outcome::Imported { unfinished: true, .. }),
+        matches!(
+            lines[0].outcome,
+            Outcome::Imported {
+                unfinished: true,
+                ..
+            }
+        ),
         "{lines:?}"
     );
     let again = import::import(&mut class_db, &b, &Library::builtin()).expect("imports");
-    assert!(matches!(again[0].outcome, Outcome::Duplicate { .. }), "{again:?}");
+    assert!(
+        matches!(again[0].outcome, Outcome::Duplicate { .. }),
+        "{again:?}"
+    );
     let mut library = Library::builtin();
     let claims = from_store::claims(&class_db, &mut library).expect("claims");
     let verdicts = claims.iter().map(|c| verify::verify(c, &library)).collect();
     let report = tally::build(&claims, verdicts, &tally::Selection::default(), None);
     let row = &report.trainees[0];
     assert_eq!(
-        (row.trainee.as_str(), row.attempts, row.unfinished, row.finished),
+        (
+            row.trainee.as_str(),
+            row.attempts,
+            row.unfinished,
+            row.finished
+        ),
         ("Nguyễn Văn An", 1, 1, 0)
     );
 }
@@ -223,12 +252,21 @@ fn the_library_says_where_each_attempts_records_and_file_stand() {
     // initialized, interacted (the exam sends each action), terminated.
     assert_eq!((row.waiting, row.sent, row.submitted), (3, 0, true));
     let text = |a: &App| motcua::tui::submit::row_text(Lang::Vi, &a.records[0]);
-    assert!(text(&a).contains("LRS: 3 bản ghi chờ gửi (đang gửi)"), "{}", text(&a));
+    assert!(
+        text(&a).contains("LRS: 3 bản ghi chờ gửi (đang gửi)"),
+        "{}",
+        text(&a)
+    );
     assert!(text(&a).contains("đã nộp vào thư mục"), "{}", text(&a));
 
     // The sender (another connection) could not reach the LRS: said in plain words.
     let mut sender = Store::open(&dir.join("m.db")).expect("opens");
-    let rows: Vec<i64> = sender.waiting(10).expect("waiting").iter().map(|w| w.row).collect();
+    let rows: Vec<i64> = sender
+        .waiting(10)
+        .expect("waiting")
+        .iter()
+        .map(|w| w.row)
+        .collect();
     sender
         .mark_failed(&rows, "unreachable", "connection refused")
         .expect("marks");

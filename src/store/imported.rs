@@ -129,7 +129,11 @@ impl Store {
                     fp,
                     a.played_via.map(PlayedVia::key),
                     // Handed in unfinished: ended, never to be resumed, no score.
-                    if a.score.is_some() { "finished" } else { "abandoned" }
+                    if a.score.is_some() {
+                        "finished"
+                    } else {
+                        "abandoned"
+                    }
                 ],
             )
             .map_err(sql)?;

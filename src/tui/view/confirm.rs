@@ -18,7 +18,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let body = t!(l, "tui.submit.confirm");
         boxed(app, frame, area, &body, Tone::Warn);
     } else if let Some((tone, body)) = &app.submit.said {
-        boxed(app, frame, area, &format!("{body}\n{}", t!(l, "tui.submit.any_key")), *tone);
+        boxed(
+            app,
+            frame,
+            area,
+            &format!("{body}\n{}", t!(l, "tui.submit.any_key")),
+            *tone,
+        );
     }
 }
 

@@ -28,7 +28,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|r| crate::tui::submit::row_text(l, r))
         .collect();
     let inner = usize::from(area.width.saturating_sub(2)).max(1);
-    let rows_height: usize = attempts.iter().map(|a| text::width(a).div_ceil(inner)).sum();
+    let rows_height: usize = attempts
+        .iter()
+        .map(|a| text::width(a).div_ceil(inner))
+        .sum();
     let detail_height = base + u16::try_from(rows_height).unwrap_or(0);
     let [table_area, detail, keys] = Layout::vertical([
         Constraint::Min(8),

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::super::app::{App, Mode};
+use super::super::roster_pick::{Kind, Standing};
 use super::super::text;
 use super::super::update::NAME_MAX;
 use super::centered;
-use super::super::roster_pick::{Kind, Standing};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -108,7 +108,10 @@ fn roster_lines(app: &App) -> Vec<Line<'static>> {
     let standing = p.standing(name);
     let status = match &standing {
         Standing::Empty => Line::styled(
-            format!("{indent}{}", t!(l, "tui.roster.pick_hint", n = p.entries.len())),
+            format!(
+                "{indent}{}",
+                t!(l, "tui.roster.pick_hint", n = p.entries.len())
+            ),
             th.key(),
         ),
         Standing::Listed(i) => {
