@@ -156,17 +156,16 @@ fn an_exam_handed_in_midway_ends_and_its_bundle_is_marked_unfinished() {
 
     // The instructor imports it: kept without a score, and the class counts it as
     // an unfinished attempt of this trainee instead of dropping them.
-    let mut class_db = Store::open(&dir.join("class.db")).expect("opens");
-    let lines = import::import(&mut class_db, &b, &Library::builtin()).expect("imports");
+    let (mut class_db, outcome) = imported(dir.as_path(), &b);
     assert!(
         matches!(
-            lines[0].outcome,
+            outcome,
             Outcome::Imported {
                 unfinished: true,
                 ..
             }
         ),
-        "{lines:?}"
+        "{outcome:?}"
     );
     let again = import::import(&mut class_db, &b, &Library::builtin()).expect("imports");
     assert!(
@@ -211,29 +210,43 @@ fn a_practice_debrief_is_submitted_once_and_imports_as_finished() {
     assert_eq!(written.len(), 1, "{written:?}");
     let b = bundle::parse(&std::fs::read_to_string(&written[0]).expect("reads")).expect("bundle");
     assert!(!b.attempts[0].unfinished);
-    let mut class_db = Store::open(&dir.join("class.db")).expect("opens");
-    let lines = import::import(&mut class_db, &b, &Library::builtin()).expect("imports");
+    let (_, outcome) = imported(dir.as_path(), &b);
     assert!(
         matches!(
-            lines[0].outcome,
+            outcome,
             Outcome::Imported {
                 unfinished: false,
                 replayed: true,
                 ..
             }
         ),
-        "{lines:?}"
+        "{outcome:?}"
     );
 }
 
-/// An exam attempt handed in with learning records on (no sender: they wait).
-fn submitted_with_records(lang: Lang, dir: &Path, folder: &Path) -> (App, Persist) {
+/// The bundle imported into a fresh class database: the database, and what became of
+/// its one attempt.
+fn imported(dir: &Path, b: &bundle::Bundle) -> (Store, Outcome) {
+    let mut class_db = Store::open(&dir.join("class.db")).expect("opens");
+    let lines = import::import(&mut class_db, b, &Library::builtin()).expect("imports");
+    let outcome = lines[0].outcome.clone();
+    (class_db, outcome)
+}
+
+/// An exam attempt under way with learning records on (no sender: they wait).
+fn exam_with_records(lang: Lang, dir: &Path, folder: &Path) -> (App, Persist) {
     let journal = Journal::new(Some(Profile::plain(lang)));
     let mut persist = Persist::new(store(&dir.join("m.db"))).with_records(journal, None);
     let mut a = exam_app(lang, folder);
     a.submit.lrs = true;
     to_play(&mut a, &mut persist, "Nguyễn Văn An");
     key(&mut a, &mut persist, Msg::Char('n'));
+    (a, persist)
+}
+
+/// An exam attempt handed in with learning records on.
+fn submitted_with_records(lang: Lang, dir: &Path, folder: &Path) -> (App, Persist) {
+    let (mut a, mut persist) = exam_with_records(lang, dir, folder);
     key(&mut a, &mut persist, Msg::Char('N'));
     key(&mut a, &mut persist, Msg::Enter);
     assert_eq!(a.screen, Screen::Debrief);
@@ -292,12 +305,7 @@ fn the_new_screens_at_80_by_24() {
         let folder = PathBuf::from(format!("target/tui-submit-snapshots-{tag}"));
         let _ = std::fs::remove_dir_all(&folder);
         let dir = fresh_dir(&format!("snap-{tag}"));
-        let journal = Journal::new(Some(Profile::plain(lang)));
-        let mut persist = Persist::new(store(&dir.join("m.db"))).with_records(journal, None);
-        let mut a = exam_app(lang, &folder);
-        a.submit.lrs = true;
-        to_play(&mut a, &mut persist, "Nguyễn Văn An");
-        key(&mut a, &mut persist, Msg::Char('n'));
+        let (mut a, mut persist) = exam_with_records(lang, &dir, &folder);
         key(&mut a, &mut persist, Msg::Char('N'));
         insta::assert_snapshot!(
             format!("submit-confirm-{tag}"),

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::export::bundle::{self, WriteError};
 use crate::export::xapi::ids;
-use crate::store::{AttemptId, AttemptInfo, Filter, Status, Store, timestamp};
+use crate::store::{AttemptInfo, Filter, Status, Store, timestamp};
 use crate::t;
 
 use super::super::app::{App, Tone};
@@ -194,11 +194,6 @@ impl Persist {
                 }
             })
             .collect()
-    }
-
-    /// The attempt this screen plays, when one is open or just ended.
-    pub fn attempt(&self) -> Option<AttemptId> {
-        self.attempt
     }
 }
 
