@@ -354,6 +354,19 @@ fn the_workshops_exam_starts_on_its_seed_in_exam_mode_only() {
     assert_eq!(seed_at_briefing(Mode::Practice, sha), own);
     // Another text of the scenario is not the workshop's exam.
     assert_eq!(seed_at_briefing(Mode::Exam, "0".repeat(64)), own);
+    // `motcua play khai-sinh-co-ban --mode exam` too, unless --seed says otherwise.
+    let direct = |seed: Option<u64>| {
+        let a = app(&Options {
+            lang: Lang::En,
+            mode: Some(Mode::Exam),
+            scenario: Some("khai-sinh-co-ban".into()),
+            seed,
+            exam: Some(exam(motcua::store::sha256_hex(text.as_bytes()))),
+            ..Options::default()
+        });
+        a.session.as_ref().expect("playing").seed()
+    };
+    assert_eq!((direct(None), direct(Some(5))), (777, 5));
 }
 
 fn press_all(a: &mut App, keys: &[Msg]) {

@@ -74,8 +74,9 @@ pub fn app(opts: &Options) -> App {
         });
         app_.catalog = entries;
         app_.library_sel = at.unwrap_or(0);
+        let exam_seed = super::update::exam_seed(&app_);
         if let Some(Ok(s)) = app_.selected_entry().map(|e| &e.loaded) {
-            app_.seed = opts.seed.unwrap_or(s.meta.seed);
+            app_.seed = opts.seed.or(exam_seed).unwrap_or(s.meta.seed);
             if app_.welcome.name.trim().is_empty() {
                 app_.welcome.name = crate::t!(opts.lang, "tui.welcome.default_name");
             }

@@ -178,7 +178,7 @@ fn library(app: &mut App, msg: Msg) -> Option<Effect> {
 /// The workshop's exam seed, when an exam of the workshop's exam scenario (the same
 /// text, by its SHA-256) is about to start: every laptop plays the same exam, and
 /// `motcua class` does not flag it as another exam.
-fn exam_seed(app: &App) -> Option<u64> {
+pub(crate) fn exam_seed(app: &App) -> Option<u64> {
     let exam = app.exam.as_ref().filter(|_| app.mode == Mode::Exam)?;
     let entry = app.selected_entry()?;
     let s = entry.loaded.as_ref().ok()?;

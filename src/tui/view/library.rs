@@ -122,7 +122,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
         );
     }
-    text.extend(attempts.into_iter().map(|a| Line::styled(a, th.dim())));
+    // A send that failed shows in the warning colour (its words say why).
+    text.extend(app.records.iter().zip(attempts).map(|(r, a)| {
+        let style = if r.failure.is_some() {
+            th.warn()
+        } else {
+            th.dim()
+        };
+        Line::styled(a, style)
+    }));
     frame.render_widget(
         Paragraph::new(text)
             .block(Block::bordered())
