@@ -94,6 +94,24 @@ fn an_exam_submitted_on_the_training_screen_arrives_in_the_lrs_once() {
         "no score for an unfinished attempt"
     );
 
+    // The class read from the LRS lists her attempt as unfinished, not dropped.
+    let lrs = super::Lrs {
+        url: &ralph.endpoint(),
+        user: lrskit::USER,
+        password: lrskit::PASSWORD,
+    };
+    let out = super::motcua(&db, Some(&lrs), &["class", "--format", "json"], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let row = report["trainees"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["trainee"] == "Lê Thị Hoa"))
+        .unwrap_or_else(|| panic!("listed: {report}"));
+    assert_eq!(
+        (&row["unfinished"], &row["finished"]),
+        (&1.into(), &0.into())
+    );
+
     // Handed in again: the same file, nothing new in the LRS.
     key(&mut a, &mut persist, Msg::Char('N'));
     drained(&db);
