@@ -9,9 +9,12 @@ Usage (in the venv where `pip install "ralph-malph[cli,lrs]"` ran):
 Why not `ralph runserver -b fs`: in Ralph 5.1 the filesystem backend writes its one
 statements file with the operation "index", which refuses a file that already exists, so
 only the first POST is stored and every later one answers 500 ("already exists and
-overwrite is not allowed"). Here the backend appends instead; everything else (the xAPI
-API, validation, authentication, queries, 409 on a known id) is Ralph's own code. The
-server runs without `runserver`'s reloader, which watches the current directory.
+overwrite is not allowed"). Here the backend appends instead. And its `verb` and
+`activity` query filters compare the statement's id text with the parsed IRI object, so
+they never match: a GET with `activity=` (how `motcua class` asks for one workshop's
+statements) answers nothing. Here the IRI is compared as text. Everything else (the
+xAPI API, validation, authentication, queries, 409 on a known id) is Ralph's own code.
+The server runs without `runserver`'s reloader, which watches the current directory.
 """
 
 import argparse
@@ -61,6 +64,16 @@ def main() -> int:
     from ralph.backends.lrs.fs import FSLRSBackend
 
     FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+    query = FSLRSBackend.query_statements
+
+    def query_statements(self, params, target=None):
+        # The IRIs as text, as the statements hold them.
+        for field in ("verb", "activity"):
+            if getattr(params, field, None) is not None:
+                params = params.model_copy(update={field: str(getattr(params, field))})
+        return query(self, params, target)
+
+    FSLRSBackend.query_statements = query_statements
 
     from ralph.api import app
 

@@ -288,3 +288,56 @@ fn an_lrs_that_cannot_be_read_is_said_plainly() {
         "{err}"
     );
 }
+
+#[test]
+fn trainee_picks_exact_names_or_roster_ids_and_never_guesses_a_folded_one() {
+    let tmp = Temp::new();
+    let db = tmp.path("c.db");
+    for who in ["Nguyễn Văn An", "Nguyễn Văn Ân", "Trần Bình"] {
+        let (code, _, err) = motcua(&db, &["record", ID, "--trainee", who], "");
+        assert_eq!(code, 0, "{err}");
+    }
+    let roster = tmp.path("lop.csv");
+    let text =
+        "Mã,Họ và tên\nHV01,Nguyễn Văn An\nHV02,Nguyễn Văn Ân\nHV03,Trần Bình\nHV04,Lê Chi\n";
+    std::fs::write(&roster, text).unwrap();
+    let roster = roster.to_str().unwrap();
+    let rows = |args: &[&str]| {
+        let mut all = vec!["class", "--format", "json", "--roster", roster];
+        all.extend_from_slice(args);
+        let (code, out, err) = motcua(&db, &all, "");
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let names: Vec<String> = v["trainees"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["trainee"].as_str().unwrap().to_string())
+            .collect();
+        (names, v["missing"].clone())
+    };
+    let (names, missing) = rows(&["--trainee", "Trần  Bình", "--trainee", "id:HV02"]);
+    assert_eq!(names, ["Nguyễn Văn Ân", "Trần Bình"]);
+    // Lê Chi has no attempt, but was not asked for.
+    assert_eq!(missing, serde_json::json!([]));
+    let (names, missing) = rows(&["--trainee", "Lê Chi"]);
+    assert!(names.is_empty());
+    assert_eq!(missing[0]["id"], "HV04");
+    // Typed without diacritics: two trainees fold alike; said, not guessed.
+    let args = ["class", "--roster", roster, "--trainee", "nguyen van an"];
+    let (code, out, err) = motcua(&db, &args, "");
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("Có phải ý bạn là: Nguyễn Văn An; Nguyễn Văn Ân?"),
+        "{err}"
+    );
+    let args = ["--lang", "en", "class", "--trainee", "tran binh"];
+    let (code, _, err) = motcua(&db, &args, "");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("Did you mean: Trần Bình?"), "{err}");
+    let args = ["--lang", "en", "class", "--trainee", "id:HV03"];
+    let (code, _, err) = motcua(&db, &args, "");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--trainee id:HV03 needs a roster"), "{err}");
+}

@@ -200,3 +200,48 @@ fn without_an_lrs_nothing_is_queued() {
     assert!(rec.debrief().is_some());
     assert!(statements(rec.store()).is_empty());
 }
+
+#[test]
+fn a_workshop_groups_every_statement_of_its_attempts_even_resumed_without_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let actions = solver_actions();
+    let (first, rest) = actions.split_at(5);
+    let mut workshop = Profile::plain(Lang::Vi);
+    workshop.workshop = Some("Lớp sáng 02/03".into());
+    let rec = play(dir.path(), Mode::Exam, Some(workshop), first);
+    // The rest played by a run given no workshop file.
+    let store = rec.into_store();
+    let resume = store
+        .unfinished_attempt("Ngô Thị Bản Ghi", None)
+        .expect("reads")
+        .expect("open");
+    let journal = Journal::new(Some(Profile::plain(Lang::Vi)));
+    let mut rec = Recorder::resume_with(store, resume, journal).expect("resumes");
+    for a in rest {
+        rec.apply(a.clone()).expect("stored").expect("allowed");
+    }
+    let queued = statements(rec.store());
+    assert_eq!(queued.len(), actions.len() + 3);
+    let iri = motcua::export::xapi::profile::workshop_iri("Lớp sáng 02/03");
+    assert!(iri.starts_with("urn:motcua:xapi:workshop:"), "{iri}");
+    // The grouping does not enter the ids: the same derivation as without a workshop.
+    let info = rec.store().attempt(AttemptId(1)).expect("attempt");
+    let reg = ids::registration(
+        &info.trainee,
+        &info.scenario_sha256,
+        info.seed,
+        info.mode,
+        &motcua::store::timestamp(info.started_at),
+    );
+    for (i, (id, verb, body)) in queued.iter().enumerate() {
+        let grouping = &body["context"]["contextActivities"]["grouping"];
+        assert_eq!(grouping[0]["id"], iri, "{verb}");
+        assert_eq!(grouping[0]["definition"]["name"]["en-US"], "Lớp sáng 02/03");
+        let seq = match verb.as_str() {
+            "initialized" => 0,
+            "interacted" => i as u64,
+            _ => actions.len() as u64,
+        };
+        assert_eq!(*id, ids::statement(reg, verb, seq).to_string(), "{verb}");
+    }
+}

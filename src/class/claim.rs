@@ -22,6 +22,8 @@ pub enum Evidence {
     LrsStored,
     /// The attempt's start and end as the laptop reported them: it can be edited.
     LaptopClock,
+    /// The laptop's own `timestamp` on each `interacted` statement: it can be edited.
+    LaptopActions,
 }
 
 impl Evidence {
@@ -29,6 +31,7 @@ impl Evidence {
         match self {
             Evidence::LrsStored => "lrs-stored",
             Evidence::LaptopClock => "laptop-clock",
+            Evidence::LaptopActions => "laptop-actions",
         }
     }
 }
@@ -81,6 +84,12 @@ pub struct Claim {
     /// `None`: not finished (still open, given up, or no end statement).
     pub claimed: Option<Claimed>,
     pub pace: Option<Pace>,
+    /// With a pace from the LRS's `stored` times: the same actions' pace by the laptop's
+    /// own `timestamp`s. A laptop offline during an exam sends them late in one batch,
+    /// bunching the stored times; its clock then is the only witness of the pace.
+    pub laptop_pace: Option<Pace>,
+    /// The workshop the attempt was made in (its grouping activity's IRI), when known.
+    pub workshop: Option<String>,
 }
 
 impl Claim {

@@ -4,6 +4,7 @@
 use super::claim::{Claim, Claimed, Pace};
 use crate::export::library::Library;
 use crate::export::stream::Actions;
+use crate::export::xapi::profile::workshop_iri;
 use crate::scenario;
 use crate::store::{Filter, Status, Store, StoreError};
 
@@ -34,6 +35,8 @@ pub fn claims(store: &Store, library: &mut Library) -> Result<Vec<Claim>, StoreE
         out.push(Claim {
             origin: format!("#{}", info.id.0),
             pace: Pace::laptop(info.started_at, info.ended_at, info.actions),
+            laptop_pace: None,
+            workshop: info.workshop.name().map(workshop_iri),
             trainee: info.trainee,
             scenario: info.scenario,
             scenario_sha256: info.scenario_sha256,

@@ -1,11 +1,12 @@
 //! What makes an attempt suspect, each flag with the evidence it rests on: actions
-//! faster than a person acts, a log played from standard input (a script) rather
+//! faster than a person acts (or, weaker, stored by the LRS in one late batch while the
+//! laptop's clock has them at a person's pace), a log played from standard input (a script) rather
 //! than the training screen, or an exam played on another scenario text or seed than
 //! the workshop's. A flag is for the instructor to weigh, not a verdict.
 
 use serde::Serialize;
 
-use super::claim::Claim;
+use super::claim::{Claim, Evidence};
 use super::workshop::Exam;
 use crate::store::{Mode, PlayedVia};
 
@@ -22,6 +23,11 @@ pub const MIN_ACTIONS: u64 = 10;
 pub enum FlagKind {
     /// Faster than `MIN_SECONDS_PER_ACTION`.
     Fast,
+    /// The LRS stored the actions faster than a person acts, but the laptop's own
+    /// clock has them at a person's pace: sent late in one batch (a laptop offline
+    /// during the exam, then `motcua sync`). Weaker than `Fast`: the pace rests on the
+    /// laptop's clock only, which can be edited.
+    LateBatch,
     /// Played from standard input (`motcua record`).
     Stdin,
     /// An exam not on the workshop's scenario text and seed.
@@ -32,6 +38,7 @@ impl FlagKind {
     pub fn key(self) -> &'static str {
         match self {
             FlagKind::Fast => "fast",
+            FlagKind::LateBatch => "late-batch",
             FlagKind::Stdin => "stdin",
             FlagKind::OtherExam => "other-exam",
         }
@@ -43,9 +50,12 @@ pub struct Flag {
     pub kind: FlagKind,
     /// `lrs-stored`, `laptop-clock` (pace) or `laptop-report` (how it was played).
     pub evidence: &'static str,
-    /// The pace measured, for `fast`.
+    /// The pace measured, for `fast`; for `late-batch` the laptop clock's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seconds_per_action: Option<f64>,
+    /// For `late-batch`: the pace of the LRS's stored times, bunched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stored_seconds_per_action: Option<f64>,
     /// What differs from the workshop's exam, for `other-exam`: `scenario`, `seed`, `text`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub differs: Vec<&'static str>,
@@ -53,27 +63,9 @@ pub struct Flag {
 
 /// The flags of an attempt; `exam`: the workshop's exam, when a workshop file is given.
 pub fn flags(claim: &Claim, exam: Option<&Exam>) -> Vec<Flag> {
-    let mut out = Vec::new();
-    if let Some(pace) = claim.pace
-        && pace.steps >= MIN_ACTIONS.saturating_sub(1).max(1)
-        && claim.actions_len() as u64 >= MIN_ACTIONS
-        && let Some(per) = pace.per_action()
-        && per < MIN_SECONDS_PER_ACTION
-    {
-        out.push(Flag {
-            kind: FlagKind::Fast,
-            evidence: pace.evidence.key(),
-            seconds_per_action: Some((per * 100.0).round() / 100.0),
-            differs: Vec::new(),
-        });
-    }
+    let mut out: Vec<Flag> = pace_flag(claim).into_iter().collect();
     if claim.played_via == Some(PlayedVia::Stdin) {
-        out.push(Flag {
-            kind: FlagKind::Stdin,
-            evidence: "laptop-report",
-            seconds_per_action: None,
-            differs: Vec::new(),
-        });
+        out.push(Flag::new(FlagKind::Stdin, "laptop-report"));
     }
     if let Some(exam) = exam
         && claim.mode == Mode::Exam
@@ -90,12 +82,53 @@ pub fn flags(claim: &Claim, exam: Option<&Exam>) -> Vec<Flag> {
             // The replay checked the log on the text and seed the attempt names:
             // what differs is what was played.
             out.push(Flag {
-                kind: FlagKind::OtherExam,
-                evidence: "workshop",
-                seconds_per_action: None,
                 differs,
+                ..Flag::new(FlagKind::OtherExam, "workshop")
             });
         }
     }
     out
+}
+
+impl Flag {
+    fn new(kind: FlagKind, evidence: &'static str) -> Flag {
+        Flag {
+            kind,
+            evidence,
+            seconds_per_action: None,
+            stored_seconds_per_action: None,
+            differs: Vec::new(),
+        }
+    }
+}
+
+/// `fast`, or `late-batch` when only the LRS's stored times are fast and the laptop's
+/// clock has the same actions at a person's pace.
+fn pace_flag(claim: &Claim) -> Option<Flag> {
+    let pace = claim.pace?;
+    let per = pace.per_action()?;
+    let enough = pace.steps >= MIN_ACTIONS.saturating_sub(1).max(1)
+        && claim.actions_len() as u64 >= MIN_ACTIONS;
+    if !enough || per >= MIN_SECONDS_PER_ACTION {
+        return None;
+    }
+    let laptop = (pace.evidence == Evidence::LrsStored)
+        .then(|| claim.laptop_pace.and_then(|p| p.per_action()))
+        .flatten()
+        .filter(|l| *l >= MIN_SECONDS_PER_ACTION);
+    Some(match laptop {
+        Some(l) => Flag {
+            seconds_per_action: Some(hundredths(l)),
+            stored_seconds_per_action: Some(hundredths(per)),
+            ..Flag::new(FlagKind::LateBatch, Evidence::LaptopActions.key())
+        },
+        None => Flag {
+            seconds_per_action: Some(hundredths(per)),
+            ..Flag::new(FlagKind::Fast, pace.evidence.key())
+        },
+    })
+}
+
+fn hundredths(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }

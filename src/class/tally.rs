@@ -30,6 +30,11 @@ pub struct Selection {
     pub until: Option<DateTime<Utc>>,
     /// The workshop's exam: an exam attempt on another text or seed is flagged.
     pub exam: Option<Exam>,
+    /// Only these trainees (normalised names, `pick`); empty: everyone.
+    pub trainees: BTreeSet<String>,
+    /// Only the attempts of this workshop (its grouping IRI). An attempt whose workshop
+    /// is not known (imported from a bundle, which does not say) is kept.
+    pub workshop: Option<String>,
 }
 
 impl Selection {
@@ -38,6 +43,12 @@ impl Selection {
             && (self.scenarios.is_empty() || self.scenarios.contains(&c.scenario))
             && self.from.is_none_or(|f| c.started_at >= f)
             && self.until.is_none_or(|u| c.started_at < u)
+            && self.names(&normalize_name(&c.trainee))
+            && (self.workshop.is_none() || c.workshop.is_none() || c.workshop == self.workshop)
+    }
+
+    fn names(&self, name: &str) -> bool {
+        self.trainees.is_empty() || self.trainees.contains(name)
     }
 }
 
@@ -176,7 +187,9 @@ pub fn build(
     }
     let (missing, not_on_roster) = match roster {
         Some(r) => {
-            let (m, n) = against(r, &judged);
+            let (mut m, n) = against(r, &judged);
+            // Asked for some trainees: the roster's others are not missing from that.
+            m.retain(|e| selection.names(&e.name));
             (Some(m), Some(n))
         }
         None => (None, None),

@@ -1,11 +1,12 @@
-//! `motcua class [--roster FILE] [--mode exam|practice] [--scenario ID]... [--from DATE]
-//! [--to DATE] [--format table|csv|json] [-o FILE]`: the instructor's view of a class
-//! (docs/workshop.md). Read from the LRS when one is set (`--lrs-url` or
-//! MOTCUA_LRS_URL), else from the results database (attempts played here and
-//! imported bundles); every attempt is re-scored by replay before it counts. Exit 3
-//! when an attempt was refused, as `import` does. With a workshop file, its roster is
-//! the default and an exam on another scenario text or seed is flagged.
-//! `motcua class init` writes the workshop file (`class_init`).
+//! `motcua class [--roster FILE] [--mode exam|practice] [--scenario ID]... [--trainee
+//! NAME|id:ID]... [--from DATE] [--to DATE] [--format table|csv|json] [-o FILE]`: the
+//! instructor's view of a class (docs/workshop.md). Read from the LRS when one is set
+//! (`--lrs-url` or MOTCUA_LRS_URL), else from the results database (attempts played here
+//! and imported bundles); every attempt is re-scored by replay before it counts. Exit 3
+//! when an attempt was refused, as `import` does. With a workshop file, only its
+//! attempts (its grouping activity), its roster by default, and an exam on another
+//! scenario text or seed flagged. `motcua class init` writes the workshop file
+//! (`class_init`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,10 +17,13 @@ use super::results::{FilterArgs, Format, write_out};
 use super::{CliError, db, exit};
 use crate::class::{self, Roster, Selection, Workshop, verify};
 use crate::export::library::Library;
+use crate::export::xapi::profile::workshop_iri;
+use crate::export::xapi::read::grouped_under;
 use crate::i18n::Lang;
 use crate::lrs::Client;
 use crate::scenario;
 use crate::store::Mode;
+use crate::store::attempts::normalize_name;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ModeArg {
@@ -40,6 +44,9 @@ pub struct Args {
     /// Only this scenario id (repeat for several).
     #[arg(long = "scenario", value_name = "ID")]
     pub scenarios: Vec<String>,
+    /// Only this trainee: the exact name, or id:XYZ for the roster's id (repeat for several).
+    #[arg(long = "trainee", value_name = "NAME|id:ID")]
+    pub trainees: Vec<String>,
     /// Attempts started on or after this day.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub from: Option<chrono::NaiveDate>,
@@ -83,12 +90,21 @@ pub fn run(
     if let Some(dir) = scenario_dir {
         add_folder(dir, &mut library);
     }
+    // With a workshop file, only that workshop's attempts (its grouping activity).
+    let grouping = workshop.map(|w| workshop_iri(&w.name));
     let claims = match args.lrs.config()? {
         Some(config) => {
             let url = config.endpoint.clone();
             let statements = Client::new(config)
-                .statements()
+                .statements(grouping.as_deref())
                 .map_err(|error| CliError::Lrs { url, error })?;
+            let statements: Vec<_> = match &grouping {
+                Some(g) => statements
+                    .into_iter()
+                    .filter(|s| grouped_under(s, g))
+                    .collect(),
+                None => statements,
+            };
             class::from_lrs::claims(&statements).0
         }
         None => {
@@ -99,6 +115,12 @@ pub fn run(
     let verdicts = claims.iter().map(|c| verify::verify(c, &library)).collect();
     let mut selection = selection(args);
     selection.exam = workshop.and_then(|w| w.exam.clone());
+    selection.workshop = grouping;
+    if !args.trainees.is_empty() {
+        let known = claims.iter().map(|c| normalize_name(&c.trainee)).collect();
+        selection.trainees = class::pick::pick(&args.trainees, &known, roster.as_ref())
+            .map_err(CliError::Trainee)?;
+    }
     let report = class::tally::build(&claims, verdicts, &selection, roster.as_ref());
     let text = match args.format {
         Format::Json => crate::sanitize::json::pretty(&report),
@@ -129,6 +151,8 @@ fn selection(args: &Args) -> Selection {
         from: days.from,
         until: days.until,
         exam: None,
+        trainees: Default::default(),
+        workshop: None,
     }
 }
 

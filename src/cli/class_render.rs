@@ -313,13 +313,16 @@ fn flag(lang: Lang, f: &Flag) -> String {
     let evidence = t!(lang, &format!("class.evidence.{}", f.evidence));
     match f.kind {
         FlagKind::Fast => {
-            let per = f.seconds_per_action.unwrap_or_default();
-            let per = match lang {
-                Lang::Vi => format!("{per:.2}").replace('.', ","),
-                Lang::En => format!("{per:.2}"),
-            };
+            let per = seconds(lang, f.seconds_per_action);
             t!(lang, "class.flag.fast", seconds = per, evidence = evidence)
         }
+        FlagKind::LateBatch => t!(
+            lang,
+            "class.flag.late_batch",
+            stored = seconds(lang, f.stored_seconds_per_action),
+            seconds = seconds(lang, f.seconds_per_action),
+            evidence = evidence
+        ),
         FlagKind::Stdin => t!(lang, "class.flag.stdin", evidence = evidence),
         FlagKind::OtherExam => {
             let what: Vec<String> = f
@@ -334,6 +337,15 @@ fn flag(lang: Lang, f: &Flag) -> String {
                 evidence = evidence
             )
         }
+    }
+}
+
+/// Seconds per action, two decimals, with the language's decimal mark.
+fn seconds(lang: Lang, per: Option<f64>) -> String {
+    let per = format!("{:.2}", per.unwrap_or_default());
+    match lang {
+        Lang::Vi => per.replace('.', ","),
+        Lang::En => per,
     }
 }
 
@@ -353,13 +365,7 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             seq,
             action,
             rejection,
-        } => t!(
-            lang,
-            &key,
-            seq = seq,
-            action = labels::action(lang, action),
-            reason = t!(lang, &format!("rejection.{rejection}"))
-        ),
+        } => labels::refused_action(lang, &key, *seq, action, rejection),
         Refusal::NotFinal => t!(lang, &key),
         Refusal::ScoreMismatch { claimed, replayed } => t!(
             lang,
@@ -367,5 +373,28 @@ fn refusal(lang: Lang, r: &Refusal) -> String {
             claimed = labels::points(lang, *claimed),
             replayed = labels::points(lang, *replayed)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_action_names_the_action_and_the_rule_in_either_language() {
+        let r = Refusal::NotAllowed {
+            seq: 3,
+            action: "accept".into(),
+            rejection: "period-over".into(),
+        };
+        // class.refusal.not-allowed with action.accept and rejection.period-over.
+        assert_eq!(
+            refusal(Lang::En, &r),
+            "action 3 (Accept (form 01)) is not allowed in the replay: The scenario's time is over."
+        );
+        assert_eq!(
+            refusal(Lang::Vi, &r),
+            "thao tác số 3 (Tiếp nhận (mẫu 01)) không được phép khi phát lại: Đã hết thời gian của kịch bản."
+        );
     }
 }

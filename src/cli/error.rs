@@ -83,6 +83,9 @@ pub enum CliError {
         url: String,
         error: crate::lrs::LrsError,
     },
+    /// `class --trainee` names no trainee, or one only by its folded form.
+    #[error("{0}")]
+    Trainee(crate::class::pick::PickError),
     /// The reader of standard output went away: stop quietly (`exit::Exit::ClosedPipe`).
     #[error("standard output closed")]
     ClosedPipe,
@@ -95,7 +98,8 @@ impl CliError {
         match self {
             CliError::BadArgument { .. }
             | CliError::UnknownScenario(_)
-            | CliError::NoLrs { .. } => Exit::Usage,
+            | CliError::NoLrs { .. }
+            | CliError::Trainee(_) => Exit::Usage,
             CliError::ClosedPipe => Exit::ClosedPipe,
             _ => Exit::Failed,
         }
@@ -162,6 +166,7 @@ impl CliError {
             CliError::NoLrs { waiting } => t!(lang, "lrs.sync.no_lrs", waiting = waiting),
             CliError::BadName { name, problem } => name_problem(lang, name, problem),
             CliError::Roster { path, error } => roster_problem(lang, path, error),
+            CliError::Trainee(e) => trainee_problem(lang, e),
             CliError::Workshop { path, error } => {
                 let path = path.display();
                 match error {
@@ -265,5 +270,23 @@ fn roster_problem(lang: Lang, path: &std::path::Path, e: &crate::class::RosterEr
             t!(lang, "class.roster.open_quote", path = path, line = line)
         }
         RosterError::Empty => t!(lang, "class.roster.empty", path = path),
+    }
+}
+
+fn trainee_problem(lang: Lang, e: &crate::class::pick::PickError) -> String {
+    use crate::class::pick::PickError;
+    match e {
+        PickError::DidYouMean { wanted, names } => t!(
+            lang,
+            "class.trainee.did_you_mean",
+            wanted = crate::sanitize::inline(wanted),
+            names = crate::sanitize::inline(&names.join("; "))
+        ),
+        PickError::Unknown { wanted } => {
+            let wanted = crate::sanitize::inline(wanted);
+            t!(lang, "class.trainee.unknown", wanted = wanted)
+        }
+        PickError::NoRoster { id } => t!(lang, "class.trainee.no_roster", id = id),
+        PickError::UnknownId { id } => t!(lang, "class.trainee.unknown_id", id = id),
     }
 }

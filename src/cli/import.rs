@@ -228,13 +228,7 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             seq,
             action,
             rejection,
-        } => t!(
-            lang,
-            &key,
-            seq = seq,
-            action = labels::action(lang, action),
-            reason = labels::rejection(lang, rejection)
-        ),
+        } => labels::refused_action(lang, &key, *seq, action, rejection.code()),
         Refusal::NotFinished => t!(lang, &key),
         Refusal::WorldTooNew { found, supported } => {
             t!(lang, &key, found = found, supported = supported)
@@ -268,5 +262,25 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
                 replay_passed = verdict(replay_passed)
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Rejection;
+
+    #[test]
+    fn a_refused_action_names_the_action_and_the_rule() {
+        let r = Refusal::Rejected {
+            seq: 3,
+            action: "accept",
+            rejection: Rejection::PeriodOver,
+        };
+        // store.refusal.rejected with action.accept and rejection.period-over.
+        assert_eq!(
+            refusal(Lang::En, &r),
+            "action 3 (“Accept (form 01)”) is not allowed on replay: The scenario's time is over. The log was edited."
+        );
     }
 }

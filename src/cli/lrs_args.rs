@@ -29,6 +29,9 @@ pub struct LrsArgs {
     /// The trainees' account home page in the statements (default urn:motcua:xapi:trainee). Also MOTCUA_LRS_HOME.
     #[arg(long, env = "MOTCUA_LRS_HOME", value_name = "IRI")]
     pub lrs_home: Option<String>,
+    /// The workshop file's name (`--workshop`), the grouping of the attempts opened.
+    #[arg(skip)]
+    pub workshop: Option<String>,
 }
 
 impl LrsArgs {
@@ -53,6 +56,7 @@ impl LrsArgs {
             return Ok(None);
         }
         let mut profile = Profile::plain(lang);
+        profile.workshop = self.workshop.clone();
         profile.home_page = match self.lrs_home.as_deref().map(str::trim) {
             None | Some("") => DEFAULT_HOME.to_string(),
             Some(home) if is_iri(home) => home.to_string(),

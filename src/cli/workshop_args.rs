@@ -20,7 +20,8 @@ pub fn load(path: Option<&Path>) -> Result<Option<Workshop>, CliError> {
         })
 }
 
-/// The workshop's LRS into every set of `--lrs-*` arguments of this command line.
+/// The workshop's LRS into every set of `--lrs-*` arguments of this command line, and
+/// its name: the attempts this run opens are grouped under the workshop.
 pub fn fill_lrs(cli: &mut Cli, w: &Workshop) {
     let args: Option<&mut LrsArgs> = match &mut cli.command {
         None => Some(&mut cli.lrs),
@@ -30,7 +31,9 @@ pub fn fill_lrs(cli: &mut Cli, w: &Workshop) {
         Some(Command::Class(a)) => Some(&mut a.lrs),
         Some(_) => None,
     };
-    if let (Some(args), Some(lrs)) = (args, &w.lrs) {
+    let Some(args) = args else { return };
+    args.workshop = Some(w.name.clone());
+    if let Some(lrs) = &w.lrs {
         let fill = |field: &mut Option<String>, value: &str| {
             if field.as_deref().is_none_or(|f| f.trim().is_empty()) && !value.is_empty() {
                 *field = Some(value.to_string());

@@ -144,14 +144,24 @@ impl Client {
         }
     }
 
-    /// Every statement the LRS lets these credentials read, following `more`.
-    pub fn statements(&self) -> Result<Vec<Value>, LrsError> {
+    /// Every statement the LRS lets these credentials read, following `more`; with
+    /// `activity`, only those whose object or context activities (the grouping of a
+    /// workshop) are that activity (xAPI's `activity` and `related_activities=true`).
+    pub fn statements(&self, activity: Option<&str>) -> Result<Vec<Value>, LrsError> {
         let mut out = Vec::new();
-        let mut url = format!("{}?limit=100", self.config.statements_url());
-        for _ in 0..MAX_PAGES {
-            let response = self
-                .agent
-                .get(&url)
+        let mut url = self.config.statements_url();
+        for page in 0..MAX_PAGES {
+            let mut request = self.agent.get(&url);
+            if page == 0 {
+                // A `more` link carries the query it continues.
+                request = request.query("limit", "100");
+                if let Some(activity) = activity {
+                    request = request
+                        .query("activity", activity)
+                        .query("related_activities", "true");
+                }
+            }
+            let response = request
                 .header("X-Experience-API-Version", XAPI_VERSION)
                 .header("Authorization", &self.auth)
                 .call()

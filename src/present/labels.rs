@@ -64,7 +64,25 @@ pub fn status(lang: Lang, s: Status) -> String {
 }
 
 pub fn rejection(lang: Lang, r: &Rejection) -> String {
-    t!(lang, &format!("rejection.{}", r.code()))
+    rejection_code(lang, r.code())
+}
+
+/// A rule's refusal by its code (`Rejection::code`), as records keep it.
+pub fn rejection_code(lang: Lang, code: &str) -> String {
+    t!(lang, &format!("rejection.{code}"))
+}
+
+/// A logged action the rules refused when its log was replayed, in the words of the
+/// catalogue entry `key` (`{seq}`, `{action}`, `{reason}`): `import` and `class` refuse
+/// an attempt for it alike, each in its own words.
+pub fn refused_action(lang: Lang, key: &str, seq: u64, action: &str, rejection: &str) -> String {
+    t!(
+        lang,
+        key,
+        seq = seq,
+        action = self::action(lang, action),
+        reason = rejection_code(lang, rejection)
+    )
 }
 
 pub fn action(lang: Lang, name: &str) -> String {

@@ -74,6 +74,9 @@ pub struct AttemptInfo {
     /// The training screen or `motcua record`; `None`: not known (recorded before
     /// motcua kept it, or imported from a bundle that does not say).
     pub played_via: Option<PlayedVia>,
+    /// The workshop it was opened in, as its learning records say (`OpenedIn`).
+    #[serde(skip)]
+    pub workshop: super::outbox::OpenedIn,
 }
 
 /// How an attempt was played: what the laptop reports about itself (docs/workshop.md:

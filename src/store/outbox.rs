@@ -5,7 +5,8 @@
 //! and marks it sent, or keeps it with the reason it could not be sent.
 //!
 //! The store knows statements only as opaque text under an id: `export::xapi` makes
-//! them. An id is derived from the attempt, so queuing the same statement twice keeps
+//! them. One exception, `OpenedIn`: the workshop an attempt's `initialized` statement
+//! names, so the statements of an attempt resumed later carry the same grouping. An id is derived from the attempt, so queuing the same statement twice keeps
 //! one row, and an LRS that already holds it says so instead of keeping a second.
 
 use std::collections::BTreeMap;
@@ -26,6 +27,46 @@ pub struct Outgoing {
     /// The statement as JSON.
     pub body: String,
 }
+
+/// The workshop an attempt was opened in, as its queued `initialized` statement names it
+/// (`context.contextActivities.grouping`, docs/workshop.md). Fixed when the attempt
+/// opens: every statement of an attempt carries the same grouping, whatever workshop
+/// file the run that resumes it was given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum OpenedIn {
+    /// No statement was queued when it opened (no LRS then, or imported): the run that
+    /// sends its next statements decides.
+    #[default]
+    NotRecorded,
+    /// Opened outside any workshop.
+    NoWorkshop,
+    /// The workshop's name.
+    Workshop(String),
+}
+
+impl OpenedIn {
+    /// From `opened_in_sql`'s column: NULL, '' or the name.
+    pub(super) fn from_column(name: Option<String>) -> OpenedIn {
+        match name {
+            None => OpenedIn::NotRecorded,
+            Some(n) if n.is_empty() => OpenedIn::NoWorkshop,
+            Some(n) => OpenedIn::Workshop(n),
+        }
+    }
+
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            OpenedIn::Workshop(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// The SQL expression of `OpenedIn` for the attempt `a`: NULL without an `initialized`
+/// statement, '' when it has no grouping, else the grouping's name.
+pub(super) const OPENED_IN_SQL: &str = "(SELECT coalesce(json_extract(o.body,
+        '$.context.contextActivities.grouping[0].definition.name.\"vi-VN\"'), '')
+    FROM outbox o WHERE o.attempt_id = a.id AND o.verb = 'initialized' LIMIT 1)";
 
 /// A queued statement, as `lrs::send` reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]

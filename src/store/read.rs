@@ -8,14 +8,19 @@ use rusqlite::{OptionalExtension, params, params_from_iter};
 use super::attempts::{
     AttemptId, AttemptInfo, Filter, PlayedVia, Resume, Status, band_from_key, normalize_name,
 };
+use super::outbox::{OPENED_IN_SQL, OpenedIn};
 use super::{Mode, Result, Store, StoreError, checksum, parse_timestamp};
 use crate::session::action::{self, Action};
 
-const SELECT: &str = "SELECT a.id, t.name, a.scenario_id, a.scenario_sha256, a.seed, a.mode,
-        a.engine_version, a.status, a.started_at, a.ended_at, a.total, a.band, a.passed,
-        a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id), a.world_version,
-        a.played_via
-    FROM attempt a JOIN trainee t ON t.id = a.trainee_id";
+fn select() -> String {
+    format!(
+        "SELECT a.id, t.name, a.scenario_id, a.scenario_sha256, a.seed, a.mode,
+            a.engine_version, a.status, a.started_at, a.ended_at, a.total, a.band, a.passed,
+            a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id),
+            a.world_version, a.played_via, {OPENED_IN_SQL}
+        FROM attempt a JOIN trainee t ON t.id = a.trainee_id"
+    )
+}
 
 fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
     let mode: String = r.get(5)?;
@@ -45,18 +50,19 @@ fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
         actions: r.get::<_, i64>(14)? as u64,
         mistakes: BTreeMap::new(),
         played_via: via.as_deref().and_then(PlayedVia::from_key),
+        workshop: OpenedIn::from_column(r.get(17)?),
     })
 }
 
 /// One attempt, read inside a transaction.
 pub(super) fn info_in(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<AttemptInfo> {
-    conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], row_info)
+    conn.query_row(&format!("{} WHERE a.id = ?1", select()), [id], row_info)
 }
 
 impl Store {
     /// One attempt.
     pub fn attempt(&self, attempt: AttemptId) -> Result<AttemptInfo> {
-        let sql = format!("{SELECT} WHERE a.id = ?1");
+        let sql = format!("{} WHERE a.id = ?1", select());
         let info = self
             .conn
             .query_row(&sql, [attempt.0], row_info)
@@ -128,8 +134,9 @@ impl Store {
     ) -> Result<Option<Resume>> {
         let name = normalize_name(trainee);
         let sql = format!(
-            "{SELECT} WHERE t.name = ?1 AND a.status = 'open' AND (?2 IS NULL OR a.scenario_id = ?2)
-             ORDER BY a.started_at DESC, a.id DESC LIMIT 1"
+            "{} WHERE t.name = ?1 AND a.status = 'open' AND (?2 IS NULL OR a.scenario_id = ?2)
+             ORDER BY a.started_at DESC, a.id DESC LIMIT 1",
+            select()
         );
         let Some(info) = self
             .conn
@@ -153,7 +160,7 @@ impl Store {
     /// Attempts the filter takes, oldest first, each with its mistake counts.
     pub fn attempts(&self, filter: &Filter) -> Result<Vec<AttemptInfo>> {
         let (clause, args) = where_clause(filter);
-        let sql = format!("{SELECT} {clause} ORDER BY a.started_at, a.id");
+        let sql = format!("{} {clause} ORDER BY a.started_at, a.id", select());
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
         let mut list = stmt
             .query_map(params_from_iter(args.iter()), row_info)

@@ -6,6 +6,8 @@
 //! Other tests of the binary send khai-sinh-co-ban attempts to the same LRS: these
 //! use their own scenario and filter on it.
 
+mod workshop;
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -15,16 +17,16 @@ use super::{Lrs, lrskit, motcua, registration};
 const CLASS_SCENARIO: &str = "chung-thuc-ban-sao";
 
 fn log_of(dir: &Path) -> (String, String) {
-    let path = dir.join("class-solver.jsonl");
+    log_of_scenario(dir, CLASS_SCENARIO)
+}
+
+/// The solver's log of `scenario`, and a sloppy one: its first 10 actions, then days ended.
+fn log_of_scenario(dir: &Path, scenario: &str) -> (String, String) {
+    let path = dir.join(format!("{scenario}-solver.jsonl"));
     let out = motcua(
         &dir.join("solve.db"),
         None,
-        &[
-            "solve",
-            CLASS_SCENARIO,
-            "--actions-out",
-            path.to_str().unwrap(),
-        ],
+        &["solve", scenario, "--actions-out", path.to_str().unwrap()],
         None,
     );
     assert!(out.status.success(), "{out:?}");

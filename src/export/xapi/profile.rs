@@ -49,6 +49,16 @@ pub fn scenario_of(iri: &str) -> Option<&str> {
     iri.strip_prefix(BASE)?.strip_prefix(":scenario:")
 }
 
+/// A workshop as an activity: `urn:motcua:xapi:workshop:<UUID v5 of its name>`. Every
+/// laptop given the same workshop file derives the same IRI, and the instructor's
+/// `motcua class` finds the workshop's statements by it; a UUID, since a name has
+/// spaces and marks an IRI cannot hold as they are. Two workshops need two names.
+pub fn workshop_iri(name: &str) -> String {
+    let key = format!("workshop\n{}", crate::store::attempts::normalize_name(name));
+    let id = uuid::Uuid::new_v5(&super::ids::namespace(), key.as_bytes());
+    format!("{BASE}:workshop:{id}")
+}
+
 /// An extension IRI: `urn:motcua:xapi:ext:<name>`.
 pub fn ext(name: &str) -> String {
     format!("{BASE}:ext:{name}")
@@ -59,8 +69,9 @@ pub fn ext(name: &str) -> String {
 pub struct Profile {
     /// `actor.account.homePage` of every trainee.
     pub home_page: String,
-    /// The workshop, as `context.contextActivities.grouping`: its IRI and name.
-    pub workshop: Option<(String, String)>,
+    /// The workshop's name (`context.contextActivities.grouping`, `workshop_iri`), for
+    /// the attempts this run opens.
+    pub workshop: Option<String>,
     /// The language the trainee works in (`context.language`).
     pub lang: Lang,
     /// Send each committed action of a practice attempt too (exam attempts always do).

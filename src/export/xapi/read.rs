@@ -142,6 +142,18 @@ fn read_one(s: &Value, by: &mut BTreeMap<String, Recorded>) -> Option<()> {
     Some(())
 }
 
+/// Whether `s` names `activity` among its context activities' groupings: what an LRS
+/// asked for `activity` with `related_activities=true` returns, checked again here in
+/// case an LRS ignores the filter and answers everything.
+pub fn grouped_under(s: &Value, activity: &str) -> bool {
+    s.pointer("/context/contextActivities/grouping")
+        .and_then(Value::as_array)
+        .is_some_and(|g| {
+            g.iter()
+                .any(|a| a.get("id").and_then(Value::as_str) == Some(activity))
+        })
+}
+
 fn end_of(s: &Value, completed: bool, stamp: Stamp) -> Option<End> {
     let rx = |name: &str| s.pointer(&format!("/result/extensions/{}", escape(&ext(name))));
     Some(End {

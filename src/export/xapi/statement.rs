@@ -15,6 +15,7 @@ use super::profile::{self, Profile, ext, language_tag, verb_iri};
 use super::result::AttemptResult;
 use crate::scenario::Scenario;
 use crate::session::action::{Action, LoggedAction};
+use crate::store::outbox::OpenedIn;
 use crate::store::{AttemptInfo, Mode, Outgoing, timestamp};
 
 /// Everything the statements of one attempt share.
@@ -74,12 +75,14 @@ impl AttemptStatements {
                 ext("pass-score"): scenario.meta.pass_score,
             },
         });
-        if let Some((iri, name)) = &profile.workshop {
-            context["contextActivities"] = json!({"grouping": [{
-                "objectType": "Activity",
-                "id": iri,
-                "definition": {"name": {"vi-VN": name, "en-US": name}},
-            }]});
+        // The attempt's own workshop once it has one on record, so a resumed attempt
+        // keeps the grouping it opened with (`OpenedIn`).
+        let workshop = match &info.workshop {
+            OpenedIn::NotRecorded => profile.workshop.as_deref(),
+            opened => opened.name(),
+        };
+        if let Some(name) = workshop {
+            context["contextActivities"] = grouping(name);
         }
         AttemptStatements {
             registration,
@@ -225,6 +228,23 @@ impl AttemptStatements {
             body: s.to_string(),
         }
     }
+}
+
+/// The workshop as the statements' grouping activity (xAPI 1.0.3, 2.4.6.2: an activity
+/// with an indirect relation to the statement's object, the scenario). Its name is
+/// the workshop's own, the same in both languages; its description is the catalogue's
+/// words for a workshop.
+fn grouping(name: &str) -> Value {
+    use crate::i18n::Lang;
+    let describe = |lang| crate::t!(lang, "class.workshop.activity");
+    json!({"grouping": [{
+        "objectType": "Activity",
+        "id": profile::workshop_iri(name),
+        "definition": {
+            "name": {"vi-VN": name, "en-US": name},
+            "description": {"vi-VN": describe(Lang::Vi), "en-US": describe(Lang::En)},
+        },
+    }]})
 }
 
 /// `result.score`: scaled 0..1, raw, min 0, max 100.
