@@ -67,6 +67,7 @@ fn attempts() -> Bundle {
                 band: d.grade().key().to_string(),
                 passed: d.passed(),
                 played_via: None,
+                unfinished: false,
                 actions: session
                     .actions()
                     .iter()

@@ -127,9 +127,9 @@ pub fn run(mut cli: Cli) -> Result<ExitCode, CliError> {
                 lrs: cli.lrs.clone(),
                 ..play::Args::default()
             };
-            play::run(&args, scenarios, db, lang)
+            play::run(&args, scenarios, db, workshop.as_ref(), lang)
         }
-        Some(Command::Play(args)) => play::run(args, scenarios, db, lang),
+        Some(Command::Play(args)) => play::run(args, scenarios, db, workshop.as_ref(), lang),
         Some(Command::Validate(args)) => validate::run(args, lang),
         Some(Command::Preview(args)) => preview::run(args, lang),
         Some(Command::Solve(args)) => solve::run(args, lang),

@@ -7,6 +7,7 @@
 //! describes what is checked here.
 
 mod lrs_class;
+mod lrs_submit;
 mod lrskit;
 
 use std::io::{BufRead, BufReader, Write};

@@ -70,6 +70,7 @@ fn a_bundle_from_before_the_bump_is_kept_as_of_world_1_with_its_stored_score() {
         attempt,
         world_version: 1,
         replayed: false,
+        ..
     } = got[0]
     else {
         panic!("kept as of world 1, not replayed: {got:?}");

@@ -173,6 +173,11 @@ fn describe(lang: Lang, path: &Path, line: &Line) -> String {
     let verdict = match &line.outcome {
         Outcome::Imported {
             attempt,
+            unfinished: true,
+            ..
+        } => t!(lang, "store.import.imported_unfinished", attempt = attempt),
+        Outcome::Imported {
+            attempt,
             replayed: true,
             ..
         } => t!(lang, "store.import.imported", attempt = attempt),
@@ -180,6 +185,7 @@ fn describe(lang: Lang, path: &Path, line: &Line) -> String {
             attempt,
             world_version,
             replayed: false,
+            ..
         } => t!(
             lang,
             "store.import.kept_other_world",

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, exit, home};
+use crate::class::Workshop;
 use crate::i18n::Lang;
 use crate::tui::{self, Mode};
 
@@ -38,6 +39,7 @@ pub fn run(
     args: &Args,
     scenarios: Option<PathBuf>,
     db: Option<&Path>,
+    workshop: Option<&Workshop>,
     lang: Lang,
 ) -> Result<ExitCode, CliError> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -46,6 +48,10 @@ pub fn run(
     // Open the results database first: a locked, newer or damaged one is reported
     // before the screen changes, and nothing is played unsaved.
     let store = super::db::open(db)?;
+    let roster = match workshop {
+        Some(w) => super::workshop_args::roster(w)?,
+        None => None,
+    };
     let lrs = match (args.lrs.config()?, args.lrs.profile(lang)?) {
         (Some(config), Some(profile)) => Some((config, profile)),
         _ => None,
@@ -61,6 +67,9 @@ pub fn run(
             ModeArg::Exam => Mode::Exam,
         }),
         lrs,
+        submit_folder: workshop.and_then(|w| w.submit_folder.clone()),
+        roster,
+        exam: workshop.and_then(|w| w.exam.clone()),
     };
     tui::run(&opts, Some(store)).map_err(|source| CliError::Terminal { source })?;
     Ok(exit::done())

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::lrs_args::LrsArgs;
 use super::{Cli, CliError, Command};
-use crate::class::Workshop;
+use crate::class::{Roster, Workshop};
 
 pub fn load(path: Option<&Path>) -> Result<Option<Workshop>, CliError> {
     let Some(path) = path.filter(|p| !p.as_os_str().is_empty()) else {
@@ -44,4 +44,23 @@ pub fn fill_lrs(cli: &mut Cli, w: &Workshop) {
         fill(&mut args.lrs_password, &lrs.password);
         fill(&mut args.lrs_home, lrs.home.as_deref().unwrap_or_default());
     }
+}
+
+/// The workshop's class list, read now: a roster that does not read stops the program
+/// with its line and what to fix, before the screen changes (the instructor mends the
+/// file once, not thirty laptops finding out one by one).
+pub fn roster(w: &Workshop) -> Result<Option<Roster>, CliError> {
+    let Some(path) = &w.roster else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    Roster::parse(&bytes)
+        .map(Some)
+        .map_err(|error| CliError::Roster {
+            path: path.clone(),
+            error,
+        })
 }

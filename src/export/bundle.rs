@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::sanitize;
 use crate::session::{WORLD_VERSION, action};
-use crate::store::{self, AttemptInfo, Filter, Mode, PlayedVia, Store, StoreError, timestamp};
+use crate::store::{
+    self, AttemptId, AttemptInfo, Filter, Mode, PlayedVia, Status, Store, StoreError, timestamp,
+};
 
 /// `format` of a bundle.
 pub const FORMAT: &str = "motcua-results";
@@ -23,6 +25,10 @@ pub(crate) const WORLD_ONE: u32 = 1;
 
 fn world_one() -> u32 {
     WORLD_ONE
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,6 +75,12 @@ pub struct BundleAttempt<A = Vec<serde_json::Value>> {
     /// reports it; absent in bundles written before it and where it is not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub played_via: Option<PlayedVia>,
+    /// Handed in before its period was over (the training screen's "Submit" during an
+    /// exam): no score (`total` 0, `band` empty, `passed` false); `import` checks every
+    /// action by replay and keeps it as an unfinished attempt, which the class report
+    /// lists as unfinished. Absent (false) for a finished attempt.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unfinished: bool,
     /// The action log, one object per action as in a `.jsonl` log (`seq` from 1).
     /// Kept as raw JSON so one bad line refuses its attempt, not the whole bundle.
     pub actions: A,
@@ -91,6 +103,7 @@ impl<A> BundleAttempt<A> {
             band: self.band.clone(),
             passed: self.passed,
             played_via: self.played_via,
+            unfinished: self.unfinished,
             actions: f(&self.actions),
         }
     }
@@ -157,11 +170,13 @@ fn head(info: &AttemptInfo) -> BundleAttempt<()> {
         engine_version: info.engine_version.clone(),
         world_version: info.world_version,
         started_at: timestamp(info.started_at),
-        ended_at: info.ended_at.map(timestamp).unwrap_or_default(),
+        // An attempt still open (written as it stands) ends where it started.
+        ended_at: timestamp(info.ended_at.unwrap_or(info.started_at)),
         total: info.total.unwrap_or_default(),
         band: info.band.map(|b| b.key().to_string()).unwrap_or_default(),
         passed: info.passed.unwrap_or(false),
         played_via: info.played_via,
+        unfinished: info.status != Status::Finished,
         actions: (),
     }
 }
@@ -201,6 +216,22 @@ pub fn write(store: &Store, filter: &Filter, out: impl Write) -> Result<usize, W
     let infos = store
         .attempts(&finished(filter))
         .map_err(WriteError::Store)?;
+    write_infos(store, infos, out)
+}
+
+/// One attempt as a bundle of its own, finished or not (the training screen's
+/// "Submit": an attempt handed in before its end is marked `unfinished`). An attempt
+/// still open is written as it stands, unfinished too.
+pub fn write_attempt(store: &Store, attempt: AttemptId, out: impl Write) -> Result<(), WriteError> {
+    let info = store.attempt(attempt).map_err(WriteError::Store)?;
+    write_infos(store, vec![info], out).map(|_| ())
+}
+
+fn write_infos(
+    store: &Store,
+    infos: Vec<AttemptInfo>,
+    out: impl Write,
+) -> Result<usize, WriteError> {
     let count = infos.len();
     let scenarios = texts(store, &infos).map_err(WriteError::Store)?;
     let failed = RefCell::new(None);

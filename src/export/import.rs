@@ -32,6 +32,9 @@ pub enum Outcome {
         attempt: i64,
         world_version: u32,
         replayed: bool,
+        /// Handed in before its end: kept without a score.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        unfinished: bool,
     },
     /// Already in this database (imported before).
     Duplicate {
@@ -60,7 +63,8 @@ pub struct Verified<'a, 'b> {
     /// names a text this machine does not have.
     pub source: &'a [u8],
     pub actions: &'b [Action],
-    pub score: KeptScore,
+    /// `None`: handed in unfinished (`BundleAttempt::unfinished`), kept without a score.
+    pub score: Option<KeptScore>,
     /// Replayed and re-scored here; `false`: an older world's attempt, kept with
     /// the score its bundle recorded.
     pub replayed: bool,
@@ -73,7 +77,7 @@ pub fn verify(
     a: &BundleAttempt,
     library: &Library,
     bundle_world: u32,
-) -> Result<KeptScore, Refusal> {
+) -> Result<Option<KeptScore>, Refusal> {
     let read = a.map_actions(|values| Actions::from_values(values));
     verify_read(&read, library, bundle_world).map(|v| v.score)
 }
@@ -110,6 +114,10 @@ pub fn verify_read<'a, 'b>(
         });
     }
     if a.world_version != WORLD_VERSION {
+        // An older world's unfinished attempt cannot be checked by replay here.
+        if a.unfinished {
+            return Err(Refusal::NotFinished);
+        }
         return other_world::keep(a, library, actions);
     }
     let Some(known) = library.by_sha(&a.scenario_sha256) else {
@@ -141,6 +149,16 @@ pub fn verify_read<'a, 'b>(
             });
         }
     }
+    if a.unfinished {
+        // Handed in before its end: every action was allowed; there is no score to
+        // compare, and none is kept (the class lists it as unfinished).
+        return Ok(Verified {
+            source: &known.source,
+            actions,
+            score: None,
+            replayed: true,
+        });
+    }
     if !session.is_over() {
         return Err(Refusal::NotFinished);
     }
@@ -161,7 +179,7 @@ pub fn verify_read<'a, 'b>(
     Ok(Verified {
         source: &known.source,
         actions,
-        score: KeptScore::of(&debrief),
+        score: Some(KeptScore::of(&debrief)),
         replayed: true,
     })
 }
@@ -333,6 +351,7 @@ fn import_parsed(
                     attempt: id,
                     world_version: a.world_version,
                     replayed: v.replayed,
+                    unfinished: v.score.is_none(),
                 },
                 None => break,
             },

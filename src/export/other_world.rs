@@ -52,13 +52,13 @@ pub fn keep<'a, 'b, A>(
     Ok(Verified {
         source,
         actions,
-        score: KeptScore {
+        score: Some(KeptScore {
             total: a.total,
             band,
             passed: a.passed,
             // A bundle does not carry the mistakes; only a replay names them.
             mistakes: Default::default(),
-        },
+        }),
         replayed: false,
     })
 }

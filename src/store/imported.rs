@@ -70,7 +70,8 @@ pub struct ImportedAttempt<'a> {
     pub ended_at: &'a str,
     pub played_via: Option<PlayedVia>,
     pub actions: &'a [Action],
-    pub score: KeptScore,
+    /// `None`: handed in unfinished; kept as an attempt that ended without a score.
+    pub score: Option<KeptScore>,
 }
 
 /// What importing one attempt did.
@@ -110,7 +111,7 @@ impl Store {
                 "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
                      engine_version, world_version, status, started_at, ended_at, total, band,
                      passed, origin, fingerprint, played_via)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'finished', ?8, ?9, ?10, ?11, ?12,
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?15, ?8, ?9, ?10, ?11, ?12,
                      'imported', ?13, ?14)",
                 params![
                     trainee_id,
@@ -122,11 +123,17 @@ impl Store {
                     a.world_version,
                     a.started_at,
                     a.ended_at,
-                    a.score.total,
-                    a.score.band.key(),
-                    a.score.passed,
+                    a.score.as_ref().map(|s| s.total),
+                    a.score.as_ref().map(|s| s.band.key()),
+                    a.score.as_ref().map(|s| s.passed),
                     fp,
-                    a.played_via.map(PlayedVia::key)
+                    a.played_via.map(PlayedVia::key),
+                    // Handed in unfinished: ended, never to be resumed, no score.
+                    if a.score.is_some() {
+                        "finished"
+                    } else {
+                        "abandoned"
+                    }
                 ],
             )
             .map_err(sql)?;
@@ -150,7 +157,9 @@ impl Store {
                 )
                 .map_err(sql)?;
             }
-            insert_mistakes(&tx, id, &a.score.mistakes).map_err(sql)?;
+            if let Some(score) = &a.score {
+                insert_mistakes(&tx, id, &score.mistakes).map_err(sql)?;
+            }
             out.push(Imported::New(AttemptId(id)));
         }
         tx.commit().map_err(sql)?;

@@ -57,6 +57,8 @@ pub struct Welcome {
     pub name: String,
     /// Names seen before (from the store), to pick with ◀ ▶ on the name field.
     pub known: Vec<String>,
+    /// The workshop's class list, to pick one's name from.
+    pub roster: super::roster_pick::Picker,
 }
 
 /// The pane the arrow keys move in; Tab goes round them in this order.
@@ -155,6 +157,13 @@ pub struct App {
     pub resume: Option<ResumeOffer>,
     /// A problem with the results database, shown until the next key.
     pub store_error: Option<String>,
+    /// "Nộp bài": where to, the exam's confirmation, what the last one did.
+    pub submit: super::submit::Submit,
+    /// The trainee's attempts of the selected scenario, newest first, with where their
+    /// records and files stand (the library; from the store).
+    pub records: Vec<super::submit::AttemptRow>,
+    /// The workshop's exam: in exam mode its scenario starts on its seed.
+    pub exam: Option<crate::class::Exam>,
 }
 
 impl App {
@@ -184,6 +193,9 @@ impl App {
             suggestion: None,
             resume: None,
             store_error: None,
+            submit: super::submit::Submit::default(),
+            records: Vec::new(),
+            exam: None,
         }
     }
 
@@ -211,6 +223,11 @@ impl App {
                     }
                     self.apply(Action::EndDay);
                 }
+                self.finish();
+            }
+            // Handed in during the exam: the attempt ends as it stands (the debrief
+            // says it is unfinished); the loop writes and sends it.
+            super::msg::Effect::Submit if self.session.as_ref().is_some_and(|s| !s.is_over()) => {
                 self.finish();
             }
             _ => {}

@@ -38,5 +38,8 @@ pub enum Effect {
     Resume,
     /// A new attempt has begun.
     Started,
+    /// "Nộp bài": hand the attempt on screen in (the loop writes its bundle to the
+    /// submit folder and wakes the LRS sender); an exam attempt not over ends here.
+    Submit,
     Quit,
 }

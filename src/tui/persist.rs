@@ -13,6 +13,8 @@ use crate::store::{AttemptId, PlayedVia, Resume, Start, Store};
 use super::app::{App, ResumeOffer, Screen};
 use super::catalog::Entry;
 
+pub mod submit;
+
 pub struct Persist {
     store: Store,
     attempt: Option<AttemptId>,
@@ -108,6 +110,10 @@ impl Persist {
         {
             self.check_name(app);
         }
+        // Read again on every key and every tick: the sender's progress shows by itself.
+        if app.screen == Screen::Library {
+            app.records = self.records(app);
+        }
         Ok(())
     }
 
@@ -130,6 +136,7 @@ impl Persist {
             mode: app.mode,
         };
         let journal = &mut self.journal;
+        journal.set_account(app.welcome.roster.chosen_id(&app.welcome.name));
         let id = self
             .store
             .open_attempt_via(&start, PlayedVia::Screen, |info| journal.opened(info, s))
@@ -208,6 +215,8 @@ impl Persist {
             .map_err(|d| format!("{label}: {} diagnostics", d.len()))?;
         let session =
             session::replay(&s, r.info.seed, &r.actions).map_err(|e| format!("{label}: {e}"))?;
+        self.journal
+            .set_account(app.welcome.roster.chosen_id(&app.welcome.name));
         self.journal.follow(&r.info, &s);
         let at = app
             .catalog

@@ -3,6 +3,7 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
@@ -15,6 +16,7 @@ use super::msg::Effect;
 use super::persist::Persist;
 use super::theme::Theme;
 use super::view;
+use crate::class::{Exam, Roster};
 use crate::export::xapi::{Journal, Profile};
 use crate::i18n::Lang;
 use crate::lrs::LrsConfig;
@@ -32,7 +34,17 @@ pub struct Options {
     pub mode: Option<Mode>,
     /// The LRS the learning records go to, and what they say of this laptop.
     pub lrs: Option<(LrsConfig, Profile)>,
+    /// The workshop file's submit folder (`None`: the current directory).
+    pub submit_folder: Option<PathBuf>,
+    /// The workshop's class list, to pick one's name from.
+    pub roster: Option<Roster>,
+    /// The workshop's exam (its scenario starts on its seed in exam mode).
+    pub exam: Option<Exam>,
 }
+
+/// How often the screen looks at the store again when no key comes (the library's
+/// sent states move on by themselves).
+const TICK: Duration = Duration::from_secs(1);
 
 /// Build the app the options describe (also used by the tests, without a terminal).
 pub fn app(opts: &Options) -> App {
@@ -44,6 +56,14 @@ pub fn app(opts: &Options) -> App {
     if let Some(mode) = opts.mode {
         app_.mode = mode;
     }
+    app_.submit.folder = opts.submit_folder.clone();
+    app_.submit.lrs = opts.lrs.is_some();
+    app_.exam = opts.exam.clone();
+    if let Some(roster) = &opts.roster {
+        app_.welcome.roster = super::roster_pick::Picker::new(roster.entries.clone());
+        let name = app_.welcome.name.clone();
+        app_.welcome.roster.typed(&name);
+    }
     if let Some(wanted) = &opts.scenario {
         let at = entries.iter().position(|e| {
             e.loaded.as_ref().is_ok_and(|s| s.meta.id == *wanted) || e.source == *wanted
@@ -54,8 +74,9 @@ pub fn app(opts: &Options) -> App {
         });
         app_.catalog = entries;
         app_.library_sel = at.unwrap_or(0);
+        let exam_seed = super::update::exam_seed(&app_);
         if let Some(Ok(s)) = app_.selected_entry().map(|e| &e.loaded) {
-            app_.seed = opts.seed.unwrap_or(s.meta.seed);
+            app_.seed = opts.seed.or(exam_seed).unwrap_or(s.meta.seed);
             if app_.welcome.name.trim().is_empty() {
                 app_.welcome.name = crate::t!(opts.lang, "tui.welcome.default_name");
             }
@@ -111,6 +132,9 @@ fn event_loop(
             app.store_error = Some(e);
         }
         terminal.draw(|frame| view::render(app, frame))?;
+        if !event::poll(TICK)? {
+            continue;
+        }
         let Some(msg) = keymap::from_event(&event::read()?) else {
             continue;
         };
@@ -141,6 +165,10 @@ fn event_loop(
                     app.store_error = Some(e);
                 }
             }
+            Some(Effect::Submit) => match persist.as_mut() {
+                Some(p) => p.submit(app),
+                None => app.store_error = Some(crate::t!(app.lang, "tui.submit.nothing")),
+            },
             _ => {}
         }
     }

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 
 use super::app::{App, DebriefTab, Mode, Screen};
 use super::msg::{Effect, Msg};
+use super::submit;
 
 pub use play::WAIT_STEP_MINUTES;
 
@@ -20,6 +21,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     // Nothing may happen unseen: under the "window too small" notice only q quits.
     if app.too_small() {
         return (msg == Msg::Char('q')).then_some(Effect::Quit);
+    }
+    // What the last submit did was read: the next key goes on.
+    app.submit.said = None;
+    if app.submit.confirm {
+        return submit::on_confirm(app, matches!(msg, Msg::Char('y') | Msg::Enter));
     }
     if app.help {
         if !app.help_scroll.key(&msg)
@@ -69,6 +75,34 @@ fn type_name(name: &mut String, text: &str) {
 }
 
 fn welcome(app: &mut App, msg: Msg) -> Option<Effect> {
+    let w = &mut app.welcome;
+    // The class list takes ↓ ↑ Enter Esc on the name line while it shows names.
+    if w.field == 0 && w.roster.is_on() {
+        match msg {
+            Msg::Down | Msg::Up if w.roster.step(&w.name, msg == Msg::Down) => return None,
+            Msg::Enter if w.roster.cursor.is_some() => {
+                if let Some(name) = w.roster.pick(&w.name) {
+                    w.name = name;
+                }
+                return None;
+            }
+            Msg::Back if w.roster.cursor.is_some() => {
+                w.roster.cursor = None;
+                return None;
+            }
+            _ => {}
+        }
+    }
+    let before = w.name.clone();
+    let effect = welcome_field(app, msg);
+    if app.welcome.name != before {
+        let name = app.welcome.name.clone();
+        app.welcome.roster.typed(&name);
+    }
+    effect
+}
+
+fn welcome_field(app: &mut App, msg: Msg) -> Option<Effect> {
     let w = &mut app.welcome;
     match msg {
         Msg::Tab | Msg::Down => w.field = (w.field + 1) % 3,
@@ -129,7 +163,7 @@ fn library(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Down | Msg::Char('j') => app.library_sel = (app.library_sel + 1) % n,
         Msg::Enter | Msg::Space => {
             if let Some(Ok(s)) = app.selected_entry().map(|e| &e.loaded) {
-                app.seed = s.meta.seed;
+                app.seed = exam_seed(app).unwrap_or(s.meta.seed);
                 app.screen = Screen::Briefing;
                 app.briefing_scroll.reset();
             }
@@ -139,6 +173,17 @@ fn library(app: &mut App, msg: Msg) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// The workshop's exam seed, when an exam of the workshop's exam scenario (the same
+/// text, by its SHA-256) is about to start: every laptop plays the same exam, and
+/// `motcua class` does not flag it as another exam.
+pub(crate) fn exam_seed(app: &App) -> Option<u64> {
+    let exam = app.exam.as_ref().filter(|_| app.mode == Mode::Exam)?;
+    let entry = app.selected_entry()?;
+    let s = entry.loaded.as_ref().ok()?;
+    (s.meta.id == exam.scenario && crate::store::sha256_hex(&entry.bytes) == exam.sha256)
+        .then_some(exam.seed)
 }
 
 /// A different seed, reproducibly: the whole room can agree on "the next one".
@@ -181,6 +226,7 @@ fn debrief(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Char('d') if app.debrief_tab == DebriefTab::Results => {
             app.debrief_details = !app.debrief_details
         }
+        Msg::Char(submit::KEY) if submit::can_submit(app) => return Some(Effect::Submit),
         Msg::Char('r') => return app.start().then_some(Effect::Started),
         Msg::Char('n') => {
             app.seed = next_seed(app.seed);

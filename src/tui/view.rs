@@ -1,6 +1,7 @@
 //! Drawing: `render(&App, &mut Frame)`; one screen or region per file.
 
 pub mod briefing;
+pub mod confirm;
 pub mod debrief;
 pub mod document;
 pub mod events;
@@ -64,6 +65,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         };
         dialog(app, frame, area, &t!(app.lang, "tui.resume.title"), &text);
     }
+    confirm::render(app, frame, area);
     if let Some(error) = &app.store_error {
         dialog(app, frame, area, &t!(app.lang, "tui.store_error"), error);
     }

@@ -50,7 +50,7 @@ pub(super) struct Fields {
 }
 
 /// The fields of an attempt, in the order they are checked.
-const FIELDS: [&str; 13] = [
+const FIELDS: [&str; 14] = [
     "trainee",
     "scenario",
     "scenario_sha256",
@@ -64,6 +64,7 @@ const FIELDS: [&str; 13] = [
     "band",
     "passed",
     "played_via",
+    "unfinished",
 ];
 
 impl Fields {
@@ -100,6 +101,8 @@ impl Fields {
             passed: typed(&mut take, "passed")?,
             // Optional: null or absent is "not known".
             played_via: typed(&mut take, "played_via")?,
+            // Absent: a finished attempt (every bundle before "Submit" existed).
+            unfinished: typed::<Option<bool>>(&mut take, "unfinished")?.unwrap_or(false),
             actions,
         };
         Ok(attempt)

@@ -18,6 +18,8 @@ use crate::store::{AttemptInfo, Outgoing, Resume};
 pub struct Journal {
     profile: Option<Profile>,
     current: Option<AttemptStatements>,
+    /// The trainee's roster id, for the attempts opened or followed from now on.
+    account: Option<String>,
 }
 
 impl Journal {
@@ -26,7 +28,13 @@ impl Journal {
         Journal {
             profile,
             current: None,
+            account: None,
         }
+    }
+
+    /// The roster id of the trainee who plays next (`None`: the account is their name).
+    pub fn set_account(&mut self, id: Option<String>) {
+        self.account = id;
     }
 
     pub fn is_on(&self) -> bool {
@@ -44,10 +52,14 @@ impl Journal {
 
     /// Follow an attempt resumed (or opened) elsewhere: nothing to queue yet.
     pub fn follow(&mut self, info: &AttemptInfo, scenario: &Scenario) {
-        self.current = self
-            .profile
-            .as_ref()
-            .map(|p| AttemptStatements::new(p, info, scenario));
+        let account = self.account.as_deref();
+        self.current = self.profile.as_ref().map(|p| {
+            let statements = AttemptStatements::new(p, info, scenario);
+            match account {
+                Some(id) => statements.with_account(id),
+                None => statements,
+            }
+        });
     }
 
     /// The `seq`-th action, committed at `at`.

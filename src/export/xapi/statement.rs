@@ -94,6 +94,14 @@ impl AttemptStatements {
         }
     }
 
+    /// The trainee's id on the class list (the roster's id column) as the account's
+    /// name: two trainees of the same name are two agents for the LRS. The agent's
+    /// `name` stays the trainee's name, which the class report reads.
+    pub fn with_account(mut self, id: &str) -> AttemptStatements {
+        self.actor["account"]["name"] = json!(id);
+        self
+    }
+
     /// `initialized`, at the attempt's start.
     pub fn initialized(&self) -> Vec<Outgoing> {
         vec![self.statement("initialized", 0, self.started_at, None)]

@@ -136,6 +136,7 @@ pub fn play(app: &mut App, msg: Msg) -> Option<Effect> {
             app.read_log();
         }
         Msg::Char('q') => app.play.confirm_quit = true,
+        Msg::Char(super::super::submit::KEY) => super::super::submit::on_play(app),
         Msg::Char(c) if let Some((_, action)) = CLOCK_KEYS.iter().find(|(k, _)| *k == c) => {
             // Time moved: the trainee looks at the queue again, on the same dossier.
             focus(app, Focus::Queue);

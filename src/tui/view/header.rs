@@ -29,6 +29,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(t!(l, "tui.header.day", day = day, total = total)),
         Span::styled(format!("  · {mode}"), th.dim()),
     ];
+    // The exam can be handed in at any moment: say how, where the clock is.
+    if app.mode == Mode::Exam && !s.is_over() {
+        let key = super::super::submit::KEY;
+        let submit = t!(l, "tui.submit.key_hint", key = key);
+        spans.push(Span::styled(format!("  · {submit}"), th.key()));
+    }
     if let Some(until) = s.outage_until() {
         let text = t!(l, "tui.header.outage", until = until.format("%H:%M"));
         spans.push(Span::styled(format!("  ⚠ {text}"), th.bad()));

@@ -11,14 +11,28 @@ use crate::present::labels;
 use crate::score::Grade;
 use crate::t;
 
+/// The trainee's latest attempts of the selected scenario shown under it.
+pub const ATTEMPTS_SHOWN: usize = 3;
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
     // A format-1 file's hint needs room beside the procedures and the objective.
-    let detail_height = match app.selected_entry() {
+    let base = match app.selected_entry() {
         Some(e) if e.format_one.is_some() => 9,
         _ => 6,
     };
+    let attempts: Vec<String> = app
+        .records
+        .iter()
+        .map(|r| crate::tui::submit::row_text(l, r))
+        .collect();
+    let inner = usize::from(area.width.saturating_sub(2)).max(1);
+    let rows_height: usize = attempts
+        .iter()
+        .map(|a| text::width(a).div_ceil(inner))
+        .sum();
+    let detail_height = base + u16::try_from(rows_height).unwrap_or(0);
     let [table_area, detail, keys] = Layout::vertical([
         Constraint::Min(8),
         Constraint::Length(detail_height),
@@ -108,6 +122,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
         );
     }
+    // A send that failed shows in the warning colour (its words say why).
+    text.extend(app.records.iter().zip(attempts).map(|(r, a)| {
+        let style = if r.failure.is_some() {
+            th.warn()
+        } else {
+            th.dim()
+        };
+        Line::styled(a, style)
+    }));
     frame.render_widget(
         Paragraph::new(text)
             .block(Block::bordered())

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::super::app::{App, Mode};
+use super::super::roster_pick::{Kind, Standing};
 use super::super::text;
 use super::super::update::NAME_MAX;
 use super::centered;
@@ -15,7 +16,10 @@ use crate::t;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let l = app.lang;
-    let box_area = centered(area, 72, 18);
+    let roster = roster_lines(app);
+    // The box had room for a line or two of the class list already.
+    let extra = u16::try_from(roster.len().saturating_sub(2)).unwrap_or(0);
+    let box_area = centered(area, 72, 18 + extra);
     let field = |i: usize, label: String, value: String| {
         let marker = if app.welcome.field == i { "▶ " } else { "  " };
         let style = if app.welcome.field == i {
@@ -62,10 +66,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ),
             th.dim(),
         ),
+    ];
+    lines.extend(roster);
+    lines.extend([
         field(1, t!(l, "tui.welcome.language"), lang.to_string()),
         field(2, t!(l, "tui.welcome.mode"), format!("◀ {mode} ▶")),
         Line::raw(""),
-    ];
+    ]);
     if !app.welcome.known.is_empty() {
         let known = app.welcome.known.join(", ");
         lines.push(Line::styled(
@@ -86,4 +93,58 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .block(block)
         .wrap(Wrap { trim: false });
     frame.render_widget(p, box_area);
+}
+
+/// With a class list: where the typed name stands, and the names to pick from.
+fn roster_lines(app: &App) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let l = app.lang;
+    let p = &app.welcome.roster;
+    if !p.is_on() {
+        return Vec::new();
+    }
+    let name = &app.welcome.name;
+    let indent = " ".repeat(16);
+    let standing = p.standing(name);
+    let status = match &standing {
+        Standing::Empty => Line::styled(
+            format!(
+                "{indent}{}",
+                t!(l, "tui.roster.pick_hint", n = p.entries.len())
+            ),
+            th.key(),
+        ),
+        Standing::Listed(i) => {
+            let text = match &p.entries[*i].id {
+                Some(id) => t!(l, "tui.roster.listed_id", id = id),
+                None => t!(l, "tui.roster.listed"),
+            };
+            Line::styled(format!("{indent}✓ {text}"), th.ok())
+        }
+        Standing::Ambiguous(n) => Line::styled(
+            format!("{indent}⚠ {}", t!(l, "tui.roster.ambiguous", n = n)),
+            th.warn(),
+        ),
+        Standing::NotListed | Standing::NoRoster => Line::styled(
+            format!("{indent}⚠ {}", t!(l, "tui.roster.not_listed")),
+            th.warn(),
+        ),
+    };
+    let mut lines = vec![status];
+    let listing = app.welcome.field == 0
+        && (p.cursor.is_some() || !matches!(standing, Standing::Listed(_) | Standing::Empty));
+    if !listing {
+        return lines;
+    }
+    let (shown, at) = p.window(name);
+    for (row, (i, kind)) in shown.into_iter().enumerate() {
+        let here = at == Some(row);
+        let mut text = format!("{indent}{} {}", if here { "▸" } else { " " }, p.label(i));
+        if kind == Kind::Suggestion {
+            text.push_str(&format!(" — {}", t!(l, "tui.roster.suggestion")));
+        }
+        let style = if here { th.selected() } else { th.dim() };
+        lines.push(Line::styled(text, style));
+    }
+    lines
 }
