@@ -15,7 +15,7 @@ use super::class_render as render;
 use super::lrs_args::LrsArgs;
 use super::results::{FilterArgs, Format, write_out};
 use super::{CliError, db, exit};
-use crate::class::{self, Roster, Selection, Workshop, verify};
+use crate::class::{self, Selection, Workshop, verify};
 use crate::export::library::Library;
 use crate::export::xapi::profile::workshop_iri;
 use crate::export::xapi::read::grouped_under;
@@ -89,7 +89,9 @@ pub fn run(
         .roster
         .as_deref()
         .or_else(|| workshop.and_then(|w| w.roster.as_deref()));
-    let roster = roster_path.map(read_roster).transpose()?;
+    let roster = roster_path
+        .map(super::workshop_args::read_roster)
+        .transpose()?;
     let mut library = Library::builtin();
     if let Some(dir) = scenario_dir {
         add_folder(dir, &mut library);
@@ -159,17 +161,6 @@ fn selection(args: &Args) -> Selection {
         trainees: Default::default(),
         workshop: None,
     }
-}
-
-fn read_roster(path: &Path) -> Result<Roster, CliError> {
-    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Roster::parse(&bytes).map_err(|error| CliError::Roster {
-        path: path.to_path_buf(),
-        error,
-    })
 }
 
 /// The scenario files of `--scenarios DIR`, so a custom scenario's attempts read from

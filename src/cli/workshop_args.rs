@@ -50,17 +50,17 @@ pub fn fill_lrs(cli: &mut Cli, w: &Workshop) {
 /// with its line and what to fix, before the screen changes (the instructor mends the
 /// file once, not thirty laptops finding out one by one).
 pub fn roster(w: &Workshop) -> Result<Option<Roster>, CliError> {
-    let Some(path) = &w.roster else {
-        return Ok(None);
-    };
+    w.roster.as_deref().map(read_roster).transpose()
+}
+
+/// A roster file (CSV), its problem said with its path and line.
+pub fn read_roster(path: &Path) -> Result<Roster, CliError> {
     let bytes = std::fs::read(path).map_err(|source| CliError::Read {
-        path: path.clone(),
+        path: path.to_path_buf(),
         source,
     })?;
-    Roster::parse(&bytes)
-        .map(Some)
-        .map_err(|error| CliError::Roster {
-            path: path.clone(),
-            error,
-        })
+    Roster::parse(&bytes).map_err(|error| CliError::Roster {
+        path: path.to_path_buf(),
+        error,
+    })
 }
