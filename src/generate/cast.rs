@@ -18,14 +18,15 @@ use super::people::{AdultSpec, Home, Person, World};
 pub(crate) use super::placement::{Needs, Place};
 use super::relatives;
 use super::rng::SimRng;
+use super::text::Text;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BusinessData {
     pub facts: BusinessFacts,
     pub home: usize,
-    pub tax_code: String,
-    pub phone: String,
-    pub email: String,
+    pub tax_code: Text,
+    pub phone: Text,
+    pub email: Text,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -274,9 +275,9 @@ impl Cast {
         let elder = self
             .person(Party::Father)
             .or_else(|| self.person(Party::Mother));
-        let surname = elder.map(|p| p.name.surname.clone());
+        let surname = elder.map(|p| p.name.surname);
         let ethnicity = elder.map(|p| p.ethnicity.clone());
-        let child = world.newborn(rng, &self.homes, home, surname.as_deref(), ethnicity);
+        let child = world.newborn(rng, &self.homes, home, surname, ethnicity);
         self.push(Party::Child, child);
         let parent = match (
             self.roles.contains_key(&Party::Mother),
@@ -326,7 +327,7 @@ impl Cast {
         let prefix = world.atlas.tax_prefix(rng, &province);
         let tax_code = ids::draw_tax_code(rng, &prefix);
         let phone = ids::phone(rng, &business::table().phone_prefixes);
-        let email = business::business_email(rng, facts.brand);
+        let email = Text::from(business::business_email(rng, facts.brand));
         self.business = Some(BusinessData {
             facts,
             home,

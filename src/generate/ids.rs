@@ -3,6 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::dossier::Gender;
+use super::text::{Text, TextBuf};
 use super::names::PersonName;
 use super::places::folded;
 use super::rng::SimRng;
@@ -19,18 +20,23 @@ pub fn cccd_gender_digit(gender: Gender, birth_year: i32) -> Option<u32> {
 
 /// `PPP G YY NNNNNN`: province of birth registration, sex and century, year, serial.
 pub fn cccd(province: &str, gender: Gender, birth: NaiveDate, serial: u32) -> String {
-    let g = cccd_gender_digit(gender, birth.year()).unwrap_or(0);
-    let yy = birth.year().rem_euclid(100);
-    format!("{province}{g}{yy:02}{:06}", serial % 1_000_000)
+    cccd_text(province, gender, birth, serial).to_string()
 }
 
-pub(crate) fn draw_cccd(
-    rng: &mut SimRng,
-    province: &str,
-    gender: Gender,
-    birth: NaiveDate,
-) -> String {
-    cccd(province, gender, birth, rng.below(1_000_000))
+/// `cccd` held in place (twelve bytes: no allocation).
+fn cccd_text(province: &str, gender: Gender, birth: NaiveDate, serial: u32) -> Text {
+    let g = cccd_gender_digit(gender, birth.year()).unwrap_or(0);
+    let yy = birth.year().rem_euclid(100).unsigned_abs();
+    let mut out = TextBuf::default();
+    out.push_str(province);
+    push_digits(&mut out, g, 1);
+    push_digits(&mut out, yy, 2);
+    push_digits(&mut out, serial % 1_000_000, 6);
+    out.finish()
+}
+
+pub(crate) fn draw_cccd(rng: &mut SimRng, province: &str, gender: Gender, birth: NaiveDate) -> Text {
+    cccd_text(province, gender, birth, rng.below(1_000_000))
 }
 
 /// Check digit for the first nine digits; `None` when 10 − (Σ mod 11) is 10 (no valid code).
@@ -63,7 +69,7 @@ pub fn is_valid_tax_code(code: &str) -> bool {
 }
 
 /// A valid ten-digit tax code in the province range `prefix` (two digits).
-pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> String {
+pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> Text {
     let p: Vec<u32> = prefix.chars().filter_map(|c| c.to_digit(10)).collect();
     let (p0, p1) = match p.as_slice() {
         [a, b] => (*a, *b),
@@ -76,7 +82,11 @@ pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> String {
             *slot = serial / 10u32.pow(6 - i as u32) % 10;
         }
         if let Some(check) = tax_check_digit(&nine) {
-            return format!("{p0}{p1}{serial:07}{check}");
+            let mut out = TextBuf::default();
+            push_digits(&mut out, p0 * 10 + p1, 2);
+            push_digits(&mut out, serial, 7);
+            push_digits(&mut out, check, 1);
+            return out.finish();
         }
     }
 }
@@ -98,34 +108,50 @@ pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
 }
 
 /// `n` in decimal, zero-padded to at least `width` digits.
-fn push_digits(out: &mut String, n: u32, width: usize) {
+fn push_digits(out: &mut impl Push, n: u32, width: usize) {
     let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits)));
-    let mut buf = [0u8; 10];
+    let width = width.max(digits);
+    let mut buf = [b'0'; 16];
     let mut rest = n;
-    for slot in buf[..digits].iter_mut().rev() {
+    for slot in buf[width - digits..width].iter_mut().rev() {
         *slot = b'0' + (rest % 10) as u8;
         rest /= 10;
     }
-    out.extend(buf[..digits].iter().map(|&b| char::from(b)));
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[..width]).unwrap_or_default());
 }
 
-pub(crate) fn phone(rng: &mut SimRng, prefixes: &[String]) -> String {
+/// Where `push_digits` writes: a `String` (dossier codes) or a `TextBuf` (ids).
+trait Push {
+    fn push_str(&mut self, s: &str);
+}
+impl Push for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+impl Push for TextBuf {
+    fn push_str(&mut self, s: &str) {
+        TextBuf::push_str(self, s);
+    }
+}
+
+pub(crate) fn phone(rng: &mut SimRng, prefixes: &[String]) -> Text {
     let prefix = rng.pick(prefixes).map_or("091", |p| p.as_str());
-    let mut out = String::with_capacity(prefix.len() + 7);
+    let mut out = TextBuf::default();
     out.push_str(prefix);
     push_digits(&mut out, rng.below(10_000_000), 7);
-    out
+    out.finish()
 }
 
 /// A personal address in the styles people actually use (lannguyen88@…, nguyentlan@…).
 /// Built in place (no `format!`): two adults a dossier need one each.
-pub(crate) fn email(rng: &mut SimRng, name: &PersonName, birth_year: i32, domain: &str) -> String {
-    let given = folded(&name.given);
-    let surname = folded(&name.surname);
-    let initial = folded(&name.middle).chars().next();
-    let mut out = String::with_capacity(given.len() + surname.len() + domain.len() + 6);
-    let joined = |out: &mut String, s: &str| out.extend(s.chars().filter(|&c| c != ' '));
+pub(crate) fn email(rng: &mut SimRng, name: &PersonName, birth_year: i32, domain: &str) -> Text {
+    let given = folded(name.given);
+    let surname = folded(name.surname);
+    let initial = folded(name.middle).chars().next();
+    let mut out = TextBuf::default();
+    let joined = |out: &mut TextBuf, s: &str| s.split(' ').for_each(|w| out.push_str(w));
     match rng.below(3) {
         0 => {
             joined(&mut out, &given);
@@ -134,7 +160,9 @@ pub(crate) fn email(rng: &mut SimRng, name: &PersonName, birth_year: i32, domain
         }
         1 => {
             joined(&mut out, &surname);
-            out.extend(initial);
+            if let Some(c) = initial {
+                out.push(c);
+            }
             joined(&mut out, &given);
             push_digits(&mut out, rng.range(1, 99), 1);
         }
@@ -147,7 +175,7 @@ pub(crate) fn email(rng: &mut SimRng, name: &PersonName, birth_year: i32, domain
     }
     out.push('@');
     out.push_str(domain);
-    out
+    out.finish()
 }
 
 /// Ages at which a căn cước must be changed (Luật Căn cước 2023, Art 21).

@@ -167,12 +167,12 @@ fn address_slip(rng: &mut SimRng, a: &Address) -> Address {
         Ok(n) => {
             let swapped = swap_digits(rng, &digits);
             if swapped != digits {
-                a.house.replacen(&digits, &swapped, 1)
+                a.house.replacen(&digits, &swapped, 1).into()
             } else {
-                a.house.replacen(&digits, &(n + 2).to_string(), 1)
+                a.house.replacen(&digits, &(n + 2).to_string(), 1).into()
             }
         }
-        Err(_) => format!("Số {}", rng.range(1, 99)),
+        Err(_) => format!("Số {}", rng.range(1, 99)).into(),
     };
     out
 }
