@@ -46,7 +46,12 @@ impl Cast {
         needs: &Needs,
         legal_form: Option<crate::scenario::LegalForm>,
     ) -> Cast {
-        let mut cast = Cast::default();
+        // A dossier names a handful of people and homes: room for them up front.
+        let mut cast = Cast {
+            persons: Vec::with_capacity(4),
+            homes: Vec::with_capacity(3),
+            ..Cast::default()
+        };
         let wants = |p: Party| needs.parties.contains(&p);
         if wants(Party::Child) || wants(Party::Mother) || wants(Party::Father) {
             cast.family(rng, world, needs);
@@ -325,7 +330,7 @@ impl Cast {
         let home = self.home_for(rng, world, needs, needs.place_of(Party::Business));
         let province = self.homes[home].province.clone();
         let prefix = world.atlas.tax_prefix(rng, &province);
-        let tax_code = ids::draw_tax_code(rng, &prefix);
+        let tax_code = ids::draw_tax_code(rng, prefix);
         let phone = ids::phone(rng, &business::table().phone_prefixes);
         let email = Text::from(business::business_email(rng, facts.brand));
         self.business = Some(BusinessData {

@@ -62,7 +62,7 @@ impl PersonName {
     pub fn new(surname: &'static str, middle: &'static str, given: &'static str) -> PersonName {
         let mut full = TextBuf::default();
         for part in [surname, middle, given].into_iter().filter(|p| !p.is_empty()) {
-            if !full.as_str().is_empty() {
+            if !full.is_empty() {
                 full.push(' ');
             }
             full.push_str(part);

@@ -187,7 +187,7 @@ impl World<'_> {
             Geography::TwoLevels => id_number.clone(),
             Geography::ThreeLevels => {
                 let prefix = self.atlas.tax_prefix(rng, home);
-                ids::draw_tax_code(rng, &prefix)
+                ids::draw_tax_code(rng, prefix)
             }
         }
     }

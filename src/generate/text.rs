@@ -48,15 +48,20 @@ pub struct Short {
 
 impl Short {
     fn new(s: &str) -> Option<Short> {
-        let len = s.len();
+        Short::from_utf8(s.as_bytes())
+    }
+
+    /// `bytes` must be whole UTF-8 (they come from `&str`s only); `as_str` checks it.
+    fn from_utf8(bytes: &[u8]) -> Option<Short> {
+        let len = bytes.len();
         if len > SHORT {
             return None;
         }
-        let mut bytes = [0; SHORT];
-        bytes[..len].copy_from_slice(s.as_bytes());
+        let mut held = [0; SHORT];
+        held[..len].copy_from_slice(bytes);
         Some(Short {
             len: len as u8,
-            bytes,
+            bytes: held,
         })
     }
 
@@ -112,8 +117,18 @@ impl TextBuf {
             &self.spill
         }
     }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0 && self.spill.is_empty()
+    }
+    /// The text written: held in place when short (no check of the bytes here, they
+    /// are whole `&str`s), shared otherwise.
     pub fn finish(&self) -> Text {
-        Text::new(self.as_str())
+        if self.spill.is_empty()
+            && let Some(short) = Short::from_utf8(&self.bytes[..self.len])
+        {
+            return Text::Short(short);
+        }
+        Text::Shared(Arc::from(self.as_str()))
     }
 }
 

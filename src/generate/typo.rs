@@ -122,10 +122,17 @@ fn tone_slip(rng: &mut SimRng, s: &str) -> String {
 }
 
 fn tone_of(c: char) -> Option<char> {
+    // An ASCII letter decomposes to itself: no tone (the marks are not ASCII).
+    if c.is_ascii() {
+        return None;
+    }
     c.to_string().nfd().find(|m| TONES.contains(m))
 }
 
 fn is_vowel(c: char) -> bool {
+    if c.is_ascii() {
+        return "aeiouyAEIOUY".contains(c);
+    }
     c.to_string()
         .nfd()
         .next()

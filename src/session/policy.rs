@@ -144,6 +144,11 @@ pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
     if !s.arrived || s.is_closed() || s.pending.is_some() {
         return None;
     }
+    // Waiting for the verification: nothing to do, and no code to copy.
+    let verifying = s.forwarded_at.is_some() && s.processed_at.is_none() && !s.examined;
+    if verifying && s.opened && s.is_accepted() {
+        return None;
+    }
     let d = session.dossier(i);
     let p = session.procedure_at(i);
     let dossier = d.code.clone();
@@ -151,7 +156,7 @@ pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
         return Some(Action::Open { dossier });
     }
     if !s.is_accepted() {
-        if let Some(component) = session.unchecked(i).into_iter().next() {
+        if let Some(component) = session.first_unchecked(i) {
             return Some(Action::Inspect { dossier, component });
         }
         let open = session.open_at_stage(i, Stage::Receipt);
