@@ -32,7 +32,10 @@ fn run(task: &str, s: &Scenario) -> Result<String, String> {
             let calendar = WorkCalendar::for_scenario(s);
             Ok(format!("{} dossiers", generate(s, &calendar, SEED).len()))
         }
-        "solve" => Ok(format!("{} actions", solver::solve(s, SEED).actions().len())),
+        "solve" => Ok(format!(
+            "{} actions",
+            solver::solve(s, SEED).actions().len()
+        )),
         "replay" => {
             // The log is solved first; subtract a `solve` run's count from this one's.
             let log: Vec<Action> = solver::solve(s, SEED).actions()[..10_000].to_vec();

@@ -6,8 +6,8 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use motcua::generate::{Text, 
-    Address, Competence, Dossier, Standing, Value, competence, desk_area, standing,
+use motcua::generate::{
+    Address, Competence, Dossier, Standing, Text, Value, competence, desk_area, standing,
     visible_problems,
 };
 use motcua::scenario::{Attr, FieldRef, FlawKind, Geography, Level, Party, Scenario};

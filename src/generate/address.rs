@@ -7,9 +7,9 @@ use std::fmt::Write;
 use crate::scenario::{Area, Geography};
 
 use super::dossier::Address;
-use super::text::{Text, TextBuf};
 use super::places::{self, table};
 use super::rng::SimRng;
+use super::text::{Text, TextBuf};
 
 /// A province as the generator tracks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,7 +289,11 @@ impl Atlas {
         match (spot, self.area.commune.as_deref()) {
             (Spot::Desk, Some(c)) => {
                 let district = self.area.district.clone().or_else(generic_district);
-                (district.filter(|_| three).map(Text::from), Text::new(c), &[])
+                (
+                    district.filter(|_| three).map(Text::from),
+                    Text::new(c),
+                    &[],
+                )
             }
             (_, desk) => {
                 let commune = pick_other(rng, &[], desk.unwrap_or_default());

@@ -12,6 +12,7 @@ use crate::scenario::{Level, Party};
 use super::address::{ProvinceRef, Spot};
 use super::area::{Standing, standing};
 use super::business::{self, BusinessFacts};
+use super::contacts;
 use super::dossier::Gender;
 use super::ids;
 use super::people::{AdultSpec, Home, Person, World};
@@ -331,7 +332,7 @@ impl Cast {
         let province = self.homes[home].province.clone();
         let prefix = world.atlas.tax_prefix(rng, &province);
         let tax_code = ids::draw_tax_code(rng, prefix);
-        let phone = ids::phone(rng, &business::table().phone_prefixes);
+        let phone = contacts::phone(rng, &business::table().phone_prefixes);
         let email = Text::from(business::business_email(rng, facts.brand));
         self.business = Some(BusinessData {
             facts,

@@ -3,10 +3,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::dossier::Gender;
-use super::text::{Text, TextBuf};
-use super::names::PersonName;
-use super::places::folded;
 use super::rng::SimRng;
+use super::text::{Text, TextBuf, push_digits};
 
 /// Tax-code weights of the first nine digits (python-stdnum `vn/mst.py`).
 const TAX_WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
@@ -35,7 +33,12 @@ fn cccd_text(province: &str, gender: Gender, birth: NaiveDate, serial: u32) -> T
     out.finish()
 }
 
-pub(crate) fn draw_cccd(rng: &mut SimRng, province: &str, gender: Gender, birth: NaiveDate) -> Text {
+pub(crate) fn draw_cccd(
+    rng: &mut SimRng,
+    province: &str,
+    gender: Gender,
+    birth: NaiveDate,
+) -> Text {
     cccd_text(province, gender, birth, rng.below(1_000_000))
 }
 
@@ -105,77 +108,6 @@ pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
     code.push('-');
     push_digits(&mut code, seq, 4);
     code
-}
-
-/// `n` in decimal, zero-padded to at least `width` digits.
-fn push_digits(out: &mut impl Push, n: u32, width: usize) {
-    let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-    let width = width.max(digits);
-    let mut buf = [b'0'; 16];
-    let mut rest = n;
-    for slot in buf[width - digits..width].iter_mut().rev() {
-        *slot = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[..width]).unwrap_or_default());
-}
-
-/// Where `push_digits` writes: a `String` (dossier codes) or a `TextBuf` (ids).
-trait Push {
-    fn push_str(&mut self, s: &str);
-}
-impl Push for String {
-    fn push_str(&mut self, s: &str) {
-        String::push_str(self, s);
-    }
-}
-impl Push for TextBuf {
-    fn push_str(&mut self, s: &str) {
-        TextBuf::push_str(self, s);
-    }
-}
-
-pub(crate) fn phone(rng: &mut SimRng, prefixes: &[String]) -> Text {
-    let prefix = rng.pick(prefixes).map_or("091", |p| p.as_str());
-    let mut out = TextBuf::default();
-    out.push_str(prefix);
-    push_digits(&mut out, rng.below(10_000_000), 7);
-    out.finish()
-}
-
-/// A personal address in the styles people actually use (lannguyen88@…, nguyentlan@…).
-/// Built in place (no `format!`): two adults a dossier need one each.
-pub(crate) fn email(rng: &mut SimRng, name: &PersonName, birth_year: i32, domain: &str) -> Text {
-    let given = folded(name.given);
-    let surname = folded(name.surname);
-    let initial = folded(name.middle).chars().next();
-    let mut out = TextBuf::default();
-    let joined = |out: &mut TextBuf, s: &str| s.split(' ').for_each(|w| out.push_str(w));
-    match rng.below(3) {
-        0 => {
-            joined(&mut out, &given);
-            joined(&mut out, &surname);
-            push_digits(&mut out, birth_year.rem_euclid(100).unsigned_abs(), 2);
-        }
-        1 => {
-            joined(&mut out, &surname);
-            if let Some(c) = initial {
-                out.push(c);
-            }
-            joined(&mut out, &given);
-            push_digits(&mut out, rng.range(1, 99), 1);
-        }
-        _ => {
-            joined(&mut out, &given);
-            out.push('.');
-            joined(&mut out, &surname);
-            push_digits(&mut out, rng.range(100, 999), 1);
-        }
-    }
-    out.push('@');
-    out.push_str(domain);
-    out.finish()
 }
 
 /// Ages at which a căn cước must be changed (Luật Căn cước 2023, Art 21).

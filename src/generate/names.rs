@@ -7,9 +7,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::dossier::Gender;
-use super::text::{Text, TextBuf};
 use super::rng::SimRng;
 use super::tables::{self, Weighted};
+use super::text::{Text, TextBuf};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -61,7 +61,10 @@ pub(crate) struct PersonName {
 impl PersonName {
     pub fn new(surname: &'static str, middle: &'static str, given: &'static str) -> PersonName {
         let mut full = TextBuf::default();
-        for part in [surname, middle, given].into_iter().filter(|p| !p.is_empty()) {
+        for part in [surname, middle, given]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+        {
             if !full.is_empty() {
                 full.push(' ');
             }

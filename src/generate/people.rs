@@ -8,6 +8,7 @@ use crate::scenario::Geography;
 
 use super::address::{Atlas, Origin, ProvinceRef};
 use super::business;
+use super::contacts;
 use super::dossier::{Address, Gender};
 use super::ids;
 use super::names::{self, PersonName};
@@ -81,9 +82,9 @@ impl World<'_> {
         let ethnicity = names::ethnicity(rng, origin.region);
         let id_number = ids::draw_cccd(rng, &origin.code, gender, birth);
         let id_issued = ids::draw_issue_date(rng, birth, self.today);
-        let phone = ids::phone(rng, &business::table().phone_prefixes);
+        let phone = contacts::phone(rng, &business::table().phone_prefixes);
         let domain = business::email_domain(rng);
-        let email = ids::email(rng, &name, birth.year(), domain);
+        let email = contacts::email(rng, &name, birth.year(), domain);
         let tax_code = self.personal_tax_code(rng, &home_province, &id_number);
         Person {
             name,

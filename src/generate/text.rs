@@ -167,6 +167,35 @@ impl From<Cow<'static, str>> for Text {
     }
 }
 
+/// `n` in decimal, zero-padded to at least `width` digits.
+pub(crate) fn push_digits(out: &mut impl Push, n: u32, width: usize) {
+    let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let width = width.max(digits);
+    let mut buf = [b'0'; 16];
+    let mut rest = n;
+    for slot in buf[width - digits..width].iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[..width]).unwrap_or_default());
+}
+
+/// Where `push_digits` writes: a `String` (dossier codes) or a `TextBuf` (ids).
+pub(crate) trait Push {
+    fn push_str(&mut self, s: &str);
+}
+impl Push for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+impl Push for TextBuf {
+    fn push_str(&mut self, s: &str) {
+        TextBuf::push_str(self, s);
+    }
+}
+
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
         self.as_str() == other.as_str()
