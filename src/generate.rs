@@ -11,6 +11,7 @@ pub mod area;
 mod build;
 mod business;
 mod cast;
+mod contacts;
 pub mod dossier;
 mod flaws;
 pub mod ids;

@@ -7,7 +7,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use motcua::generate::{
-    Address, Competence, Dossier, Standing, Value, competence, desk_area, standing,
+    Address, Competence, Dossier, Standing, Text, Value, competence, desk_area, standing,
     visible_problems,
 };
 use motcua::scenario::{Attr, FieldRef, FlawKind, Geography, Level, Party, Scenario};
@@ -111,9 +111,9 @@ fn addr(commune: &str, district: Option<&str>, province: &str) -> Address {
     Address {
         house: "Số 1".into(),
         street: "Tổ dân phố 1".into(),
-        commune: commune.into(),
-        district: district.map(str::to_string),
-        province: province.into(),
+        commune: Text::new(commune),
+        district: district.map(Text::new),
+        province: Text::new(province),
     }
 }
 
@@ -276,9 +276,9 @@ fn the_solver_accepts_a_birth_with_only_the_father_resident() {
 
 /// The administrative parts of an address, as written after the house and street.
 fn levels(a: &Address) -> Vec<String> {
-    let mut parts = vec![a.commune.clone()];
-    parts.extend(a.district.clone());
-    parts.push(a.province.clone());
+    let mut parts = vec![a.commune.to_string()];
+    parts.extend(a.district.as_ref().map(|d| d.to_string()));
+    parts.push(a.province.to_string());
     parts
 }
 

@@ -35,9 +35,13 @@ fn cured(s: &Scenario, p: &Procedure, d: &Dossier, flaw: &Flaw) -> Dossier {
             let home = Address {
                 house: "Số 1".into(),
                 street: "Tổ dân phố 1".into(),
-                commune: area.commune.clone().unwrap_or_else(|| "Phường 1".into()),
-                district: area.district.clone(),
-                province: area.province.clone(),
+                commune: area
+                    .commune
+                    .clone()
+                    .unwrap_or_else(|| "Phường 1".into())
+                    .into(),
+                district: area.district.clone().map(Into::into),
+                province: area.province.clone().into(),
             };
             let mut out = d.clone();
             for f in &p.jurisdiction.as_ref().expect("jurisdiction").by {

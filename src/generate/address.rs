@@ -2,12 +2,14 @@
 //! them (three levels and 63 provinces before 1/7/2025, two levels and 34 after).
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 use crate::scenario::{Area, Geography};
 
 use super::dossier::Address;
 use super::places::{self, table};
 use super::rng::SimRng;
+use super::text::{Text, TextBuf};
 
 /// A province as the generator tracks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +42,7 @@ pub(crate) struct Atlas {
     /// Provinces of the map other than the office's (indexes), found once.
     elsewhere: Vec<usize>,
     /// Communes of the office's 2025 province other than the desk's.
-    not_desk: Vec<String>,
+    not_desk: Vec<&'static str>,
     /// District and commune pairs of the office's former province, the desk's left out.
     not_desk_pairs: Vec<(&'static str, &'static str)>,
 }
@@ -81,7 +83,7 @@ impl Atlas {
                     .communes
                     .iter()
                     .filter(|x| !places::same_place(x, c))
-                    .cloned()
+                    .map(String::as_str)
                     .collect();
             }
             (ProvinceRef::Old(i), Some(c)) => {
@@ -152,6 +154,16 @@ impl Atlas {
         }
     }
 
+    /// `name`, the table's own string when it is in a table.
+    fn name_text(&self, p: &ProvinceRef) -> Text {
+        match p {
+            ProvinceRef::New(i) => table().province.get(*i).map(|p| Text::Static(&p.name)),
+            ProvinceRef::Old(i) => table().legacy.get(*i).map(|l| Text::Static(&l.name)),
+            ProvinceRef::Other(name) => Some(Text::new(name)),
+        }
+        .unwrap_or(Text::Static(""))
+    }
+
     /// The full name, as written in an address ("Tỉnh Phú Thọ").
     pub fn name(&self, p: &ProvinceRef) -> String {
         match p {
@@ -198,7 +210,7 @@ impl Atlas {
             street,
             commune,
             district,
-            province: self.name(p),
+            province: self.name_text(p),
         }
     }
 
@@ -208,15 +220,18 @@ impl Atlas {
         rng: &mut SimRng,
         i: usize,
         spot: Spot,
-    ) -> (Option<String>, String, &'static [String]) {
+    ) -> (Option<Text>, Text, &'static [String]) {
         let prov = &table().province[i];
         let commune = match (spot, self.area.commune.as_deref()) {
-            (Spot::Desk, Some(c)) => c.to_string(),
+            (Spot::Desk, Some(c)) => Text::new(c),
             // Only the office's province has a desk to avoid (`address`).
             (Spot::NotDesk, Some(c)) => pick_other(rng, &self.not_desk, c),
             _ => pick_or(rng, &prov.communes, GENERIC_COMMUNES),
         };
-        let streets = prov.streets.get(&commune).map_or(&[][..], Vec::as_slice);
+        let streets = prov
+            .streets
+            .get(commune.as_str())
+            .map_or(&[][..], Vec::as_slice);
         (None, commune, streets)
     }
 
@@ -226,7 +241,7 @@ impl Atlas {
         rng: &mut SimRng,
         i: usize,
         spot: Spot,
-    ) -> (Option<String>, String, &'static [String]) {
+    ) -> (Option<Text>, Text, &'static [String]) {
         let legacy = &table().legacy[i];
         let street_of = |district: &str| {
             legacy
@@ -242,7 +257,7 @@ impl Atlas {
                 .clone()
                 .unwrap_or_else(|| format!("Thành phố {}", strip_kind(&legacy.name)));
             let streets = street_of(&district);
-            return (Some(district), c.to_string(), streets);
+            return (Some(district.into()), Text::new(c), streets);
         }
         // Only the office's province has a desk to avoid (`address`).
         let all;
@@ -253,11 +268,11 @@ impl Atlas {
             &all
         };
         match rng.pick(pairs) {
-            Some(&(d, c)) => (Some(d.to_string()), c.to_string(), street_of(d)),
+            Some(&(d, c)) => (Some(Text::Static(d)), Text::Static(c), street_of(d)),
             None => {
                 let district = format!("Thành phố {}", strip_kind(&legacy.name));
                 let avoid = self.area.commune.clone().unwrap_or_default();
-                (Some(district), pick_other(rng, &[], &avoid), &[])
+                (Some(district.into()), pick_other(rng, &[], &avoid), &[])
             }
         }
     }
@@ -268,17 +283,21 @@ impl Atlas {
         rng: &mut SimRng,
         name: &str,
         spot: Spot,
-    ) -> (Option<String>, String, &'static [String]) {
+    ) -> (Option<Text>, Text, &'static [String]) {
         let three = self.geography == Geography::ThreeLevels;
         let generic_district = || three.then(|| format!("Thành phố {}", strip_kind(name)));
         match (spot, self.area.commune.as_deref()) {
             (Spot::Desk, Some(c)) => {
                 let district = self.area.district.clone().or_else(generic_district);
-                (district.filter(|_| three), c.to_string(), &[])
+                (
+                    district.filter(|_| three).map(Text::from),
+                    Text::new(c),
+                    &[],
+                )
             }
             (_, desk) => {
                 let commune = pick_other(rng, &[], desk.unwrap_or_default());
-                (generic_district(), commune, &[])
+                (generic_district().map(Text::from), commune, &[])
             }
         }
     }
@@ -289,22 +308,27 @@ impl Atlas {
         rng: &mut SimRng,
         p: &ProvinceRef,
         commune: &str,
-        streets: &[String],
-    ) -> (String, String) {
+        streets: &'static [String],
+    ) -> (Text, Text) {
         let urban = commune.starts_with("Phường") || commune.starts_with("Thị trấn");
         if !streets.is_empty()
             && rng.chance(0.8)
             && let Some(street) = rng.pick(streets)
         {
-            return (format!("Số {}", rng.range(1, 199)), street.clone());
+            return (numbered("Số ", rng.range(1, 199)), Text::Static(street));
         }
         let n = rng.range(1, 15);
         let street = match (self.region(p), urban) {
-            ("nam", true) => format!("Khu phố {n}"),
-            ("nam", false) => format!("Ấp {n}"),
-            (_, true) => format!("Tổ dân phố {n}"),
-            ("trung", false) => format!("Thôn {n}"),
-            _ => format!("Thôn {}", rng.pick(NORTHERN_HAMLETS).unwrap_or(&"Trung")),
+            ("nam", true) => numbered("Khu phố ", n),
+            ("nam", false) => numbered("Ấp ", n),
+            (_, true) => numbered("Tổ dân phố ", n),
+            ("trung", false) => numbered("Thôn ", n),
+            _ => {
+                let mut hamlet = TextBuf::default();
+                hamlet.push_str("Thôn ");
+                hamlet.push_str(rng.pick(NORTHERN_HAMLETS).unwrap_or(&"Trung"));
+                hamlet.finish()
+            }
         };
         let numbered = if urban {
             rng.chance(0.85)
@@ -312,12 +336,21 @@ impl Atlas {
             rng.chance(0.4)
         };
         let house = if numbered {
-            format!("Số {}", rng.range(1, 150))
+            self::numbered("Số ", rng.range(1, 150))
         } else {
-            String::new()
+            Text::Static("")
         };
         (house, street)
     }
+}
+
+/// `prefix` and `n` in decimal ("Số 12"), held in place.
+fn numbered(prefix: &str, n: u32) -> Text {
+    let mut out = TextBuf::default();
+    out.push_str(prefix);
+    // Writing to a `TextBuf` cannot fail.
+    let _ = write!(out, "{n}");
+    out.finish()
 }
 
 /// Every district and commune pair of former province `i`, in table order.
@@ -334,25 +367,22 @@ fn pairs(i: usize) -> Vec<(&'static str, &'static str)> {
 }
 
 /// One of `list`, or a generic commune; never one named like `avoid`.
-fn pick_other(rng: &mut SimRng, list: &[String], avoid: &str) -> String {
-    if !list.is_empty() {
-        return pick_or(rng, list, GENERIC_COMMUNES);
+fn pick_other(rng: &mut SimRng, list: &[&'static str], avoid: &str) -> Text {
+    if let Some(&s) = rng.pick(list) {
+        return Text::Static(s);
     }
     let generic: Vec<&str> = GENERIC_COMMUNES
         .iter()
         .copied()
         .filter(|g| !places::same_place(g, avoid))
         .collect();
-    rng.pick(&generic)
-        .map_or_else(|| "Xã Tân Lập".to_string(), |s| s.to_string())
+    Text::Static(rng.pick(&generic).copied().unwrap_or("Xã Tân Lập"))
 }
 
-fn pick_or(rng: &mut SimRng, list: &[String], fallback: &[&str]) -> String {
+fn pick_or(rng: &mut SimRng, list: &'static [String], fallback: &[&'static str]) -> Text {
     match rng.pick(list) {
-        Some(s) => s.clone(),
-        None => rng
-            .pick(fallback)
-            .map_or_else(String::new, |s| s.to_string()),
+        Some(s) => Text::Static(s),
+        None => Text::Static(rng.pick(fallback).copied().unwrap_or("")),
     }
 }
 

@@ -134,7 +134,7 @@ pub fn transfer_target(dossier: &Dossier, procedure: &Procedure) -> Option<Strin
     let j = procedure.jurisdiction.as_ref()?;
     j.by.iter()
         .filter_map(|f| dossier.declared(*f).and_then(Value::as_address))
-        .map(|a| a.commune.clone())
+        .map(|a| a.commune.to_string())
         .next()
 }
 

@@ -97,7 +97,7 @@ fn submitted(
     parties: &Parties,
     atlas: &Atlas,
 ) -> Vec<SubmittedComponent> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(plan.procedure.components.len());
     for component in &plan.procedure.components {
         if targets(plan, &component.id, Some(FlawKind::Missing)) {
             continue;

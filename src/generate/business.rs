@@ -19,6 +19,9 @@ pub(crate) struct BusinessTable {
     pub phone_prefixes: Vec<String>,
     email_domains: Vec<Weighted>,
     trade: Vec<Trade>,
+    /// The weights of `email_domains`, filled once the table is read.
+    #[serde(skip)]
+    domain_weights: Vec<u32>,
 }
 
 /// Words of a trade as they appear in names, and the business lines that fit it.
@@ -33,7 +36,11 @@ struct Trade {
 
 pub(crate) fn table() -> &'static BusinessTable {
     static TABLE: OnceLock<BusinessTable> = OnceLock::new();
-    TABLE.get_or_init(|| tables::parse_or_default(tables::BUSINESS))
+    TABLE.get_or_init(|| {
+        let mut t: BusinessTable = tables::parse_or_default(tables::BUSINESS);
+        t.domain_weights = t.email_domains.iter().map(|d| d.weight).collect();
+        t
+    })
 }
 
 /// What a business declares, besides its address and tax code.
@@ -94,12 +101,11 @@ pub(crate) fn draw(
 }
 
 /// The e-mail domain of a personal address, by how common it is.
-pub(crate) fn email_domain(rng: &mut SimRng) -> String {
+pub(crate) fn email_domain(rng: &mut SimRng) -> &'static str {
     let t = table();
-    let weights: Vec<u32> = t.email_domains.iter().map(|d| d.weight).collect();
-    rng.weighted_u32(&weights)
+    rng.weighted_u32(&t.domain_weights)
         .and_then(|i| t.email_domains.get(i))
-        .map_or_else(|| "gmail.com".to_string(), |d| d.name.clone())
+        .map_or("gmail.com", |d| d.name.as_str())
 }
 
 /// Small firms mostly use a free mailbox named after the brand.

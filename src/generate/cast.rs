@@ -12,20 +12,22 @@ use crate::scenario::{Level, Party};
 use super::address::{ProvinceRef, Spot};
 use super::area::{Standing, standing};
 use super::business::{self, BusinessFacts};
+use super::contacts;
 use super::dossier::Gender;
 use super::ids;
 use super::people::{AdultSpec, Home, Person, World};
 pub(crate) use super::placement::{Needs, Place};
 use super::relatives;
 use super::rng::SimRng;
+use super::text::Text;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BusinessData {
     pub facts: BusinessFacts,
     pub home: usize,
-    pub tax_code: String,
-    pub phone: String,
-    pub email: String,
+    pub tax_code: Text,
+    pub phone: Text,
+    pub email: Text,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -45,7 +47,12 @@ impl Cast {
         needs: &Needs,
         legal_form: Option<crate::scenario::LegalForm>,
     ) -> Cast {
-        let mut cast = Cast::default();
+        // A dossier names a handful of people and homes: room for them up front.
+        let mut cast = Cast {
+            persons: Vec::with_capacity(4),
+            homes: Vec::with_capacity(3),
+            ..Cast::default()
+        };
         let wants = |p: Party| needs.parties.contains(&p);
         if wants(Party::Child) || wants(Party::Mother) || wants(Party::Father) {
             cast.family(rng, world, needs);
@@ -274,9 +281,9 @@ impl Cast {
         let elder = self
             .person(Party::Father)
             .or_else(|| self.person(Party::Mother));
-        let surname = elder.map(|p| p.name.surname.clone());
+        let surname = elder.map(|p| p.name.surname);
         let ethnicity = elder.map(|p| p.ethnicity.clone());
-        let child = world.newborn(rng, &self.homes, home, surname.as_deref(), ethnicity);
+        let child = world.newborn(rng, &self.homes, home, surname, ethnicity);
         self.push(Party::Child, child);
         let parent = match (
             self.roles.contains_key(&Party::Mother),
@@ -324,9 +331,9 @@ impl Cast {
         let home = self.home_for(rng, world, needs, needs.place_of(Party::Business));
         let province = self.homes[home].province.clone();
         let prefix = world.atlas.tax_prefix(rng, &province);
-        let tax_code = ids::draw_tax_code(rng, &prefix);
-        let phone = ids::phone(rng, &business::table().phone_prefixes);
-        let email = business::business_email(rng, facts.brand);
+        let tax_code = ids::draw_tax_code(rng, prefix);
+        let phone = contacts::phone(rng, &business::table().phone_prefixes);
+        let email = Text::from(business::business_email(rng, facts.brand));
         self.business = Some(BusinessData {
             facts,
             home,

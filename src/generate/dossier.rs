@@ -319,26 +319,23 @@ impl Gender {
 /// Under the 2018 rules a district sits between commune and province.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Address {
-    pub house: String,
-    pub street: String,
-    pub commune: String,
-    pub district: Option<String>,
-    pub province: String,
+    pub house: Text,
+    pub street: Text,
+    pub commune: Text,
+    pub district: Option<Text>,
+    pub province: Text,
 }
 
 impl fmt::Display for Address {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut parts: Vec<&str> = Vec::with_capacity(5);
-        for p in [&self.house, &self.street, &self.commune] {
-            if !p.is_empty() {
-                parts.push(p);
-            }
+        // Blank house, street or commune are left out; district and province never.
+        let lines = [&self.house, &self.street, &self.commune];
+        let written = lines.into_iter().filter(|p| !p.is_empty());
+        for p in written.chain(&self.district) {
+            f.write_str(p)?;
+            f.write_str(", ")?;
         }
-        if let Some(d) = &self.district {
-            parts.push(d);
-        }
-        parts.push(&self.province);
-        f.write_str(&parts.join(", "))
+        f.write_str(&self.province)
     }
 }
 

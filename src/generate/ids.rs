@@ -3,9 +3,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::dossier::Gender;
-use super::names::PersonName;
-use super::places::folded;
 use super::rng::SimRng;
+use super::text::{Text, TextBuf, push_digits};
 
 /// Tax-code weights of the first nine digits (python-stdnum `vn/mst.py`).
 const TAX_WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
@@ -19,9 +18,19 @@ pub fn cccd_gender_digit(gender: Gender, birth_year: i32) -> Option<u32> {
 
 /// `PPP G YY NNNNNN`: province of birth registration, sex and century, year, serial.
 pub fn cccd(province: &str, gender: Gender, birth: NaiveDate, serial: u32) -> String {
+    cccd_text(province, gender, birth, serial).to_string()
+}
+
+/// `cccd` held in place (twelve bytes: no allocation).
+fn cccd_text(province: &str, gender: Gender, birth: NaiveDate, serial: u32) -> Text {
     let g = cccd_gender_digit(gender, birth.year()).unwrap_or(0);
-    let yy = birth.year().rem_euclid(100);
-    format!("{province}{g}{yy:02}{:06}", serial % 1_000_000)
+    let yy = birth.year().rem_euclid(100).unsigned_abs();
+    let mut out = TextBuf::default();
+    out.push_str(province);
+    push_digits(&mut out, g, 1);
+    push_digits(&mut out, yy, 2);
+    push_digits(&mut out, serial % 1_000_000, 6);
+    out.finish()
 }
 
 pub(crate) fn draw_cccd(
@@ -29,8 +38,8 @@ pub(crate) fn draw_cccd(
     province: &str,
     gender: Gender,
     birth: NaiveDate,
-) -> String {
-    cccd(province, gender, birth, rng.below(1_000_000))
+) -> Text {
+    cccd_text(province, gender, birth, rng.below(1_000_000))
 }
 
 /// Check digit for the first nine digits; `None` when 10 − (Σ mod 11) is 10 (no valid code).
@@ -63,7 +72,7 @@ pub fn is_valid_tax_code(code: &str) -> bool {
 }
 
 /// A valid ten-digit tax code in the province range `prefix` (two digits).
-pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> String {
+pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> Text {
     let p: Vec<u32> = prefix.chars().filter_map(|c| c.to_digit(10)).collect();
     let (p0, p1) = match p.as_slice() {
         [a, b] => (*a, *b),
@@ -76,7 +85,11 @@ pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> String {
             *slot = serial / 10u32.pow(6 - i as u32) % 10;
         }
         if let Some(check) = tax_check_digit(&nine) {
-            return format!("{p0}{p1}{serial:07}{check}");
+            let mut out = TextBuf::default();
+            push_digits(&mut out, p0 * 10 + p1, 2);
+            push_digits(&mut out, serial, 7);
+            push_digits(&mut out, check, 1);
+            return out.finish();
         }
     }
 }
@@ -95,59 +108,6 @@ pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
     code.push('-');
     push_digits(&mut code, seq, 4);
     code
-}
-
-/// `n` in decimal, zero-padded to at least `width` digits.
-fn push_digits(out: &mut String, n: u32, width: usize) {
-    let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
-    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits)));
-    let mut buf = [0u8; 10];
-    let mut rest = n;
-    for slot in buf[..digits].iter_mut().rev() {
-        *slot = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    out.extend(buf[..digits].iter().map(|&b| char::from(b)));
-}
-
-pub(crate) fn phone(rng: &mut SimRng, prefixes: &[String]) -> String {
-    let prefix = rng.pick(prefixes).map_or("091", |p| p.as_str());
-    let mut out = String::with_capacity(prefix.len() + 7);
-    out.push_str(prefix);
-    push_digits(&mut out, rng.below(10_000_000), 7);
-    out
-}
-
-/// A personal address in the styles people actually use (lannguyen88@…, nguyentlan@…).
-/// Built in place (no `format!`): two adults a dossier need one each.
-pub(crate) fn email(rng: &mut SimRng, name: &PersonName, birth_year: i32, domain: &str) -> String {
-    let given = folded(&name.given);
-    let surname = folded(&name.surname);
-    let initial = folded(&name.middle).chars().next();
-    let mut out = String::with_capacity(given.len() + surname.len() + domain.len() + 6);
-    let joined = |out: &mut String, s: &str| out.extend(s.chars().filter(|&c| c != ' '));
-    match rng.below(3) {
-        0 => {
-            joined(&mut out, &given);
-            joined(&mut out, &surname);
-            push_digits(&mut out, birth_year.rem_euclid(100).unsigned_abs(), 2);
-        }
-        1 => {
-            joined(&mut out, &surname);
-            out.extend(initial);
-            joined(&mut out, &given);
-            push_digits(&mut out, rng.range(1, 99), 1);
-        }
-        _ => {
-            joined(&mut out, &given);
-            out.push('.');
-            joined(&mut out, &surname);
-            push_digits(&mut out, rng.range(100, 999), 1);
-        }
-    }
-    out.push('@');
-    out.push_str(domain);
-    out
 }
 
 /// Ages at which a căn cước must be changed (Luật Căn cước 2023, Art 21).

@@ -9,10 +9,15 @@ use serde::Deserialize;
 use super::dossier::Gender;
 use super::rng::SimRng;
 use super::tables::{self, Weighted};
+use super::text::{Text, TextBuf};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct NameTable {
+    /// The weights of `surnames`, `male_middle`, `female_middle`: filled once the
+    /// table is read, not for every name drawn.
+    #[serde(skip)]
+    weights: [Vec<u32>; 3],
     surnames: Vec<Weighted>,
     male_middle: Vec<Weighted>,
     female_middle: Vec<Weighted>,
@@ -37,61 +42,84 @@ fn table() -> &'static NameTable {
     TABLE.get_or_init(|| {
         let mut t: NameTable = tables::parse_or_default(tables::NAMES);
         t.by_region = by_region(&t.ethnicities);
+        t.weights = [&t.surnames, &t.male_middle, &t.female_middle]
+            .map(|list| list.iter().map(|w| w.weight).collect());
         t
     })
 }
 
-/// Surname, middle name, given name: written in that order.
+/// Surname, middle name, given name: written in that order. The parts are the
+/// table's own strings; the full name is written once and shared by every paper.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PersonName {
-    pub surname: String,
-    pub middle: String,
-    pub given: String,
+    pub surname: &'static str,
+    pub middle: &'static str,
+    pub given: &'static str,
+    full: Text,
 }
 
 impl PersonName {
-    pub fn full(&self) -> String {
-        [&self.surname, &self.middle, &self.given]
-            .iter()
+    pub fn new(surname: &'static str, middle: &'static str, given: &'static str) -> PersonName {
+        let mut full = TextBuf::default();
+        for part in [surname, middle, given]
+            .into_iter()
             .filter(|p| !p.is_empty())
-            .map(|p| p.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        {
+            if !full.is_empty() {
+                full.push(' ');
+            }
+            full.push_str(part);
+        }
+        PersonName {
+            surname,
+            middle,
+            given,
+            full: full.finish(),
+        }
+    }
+    pub fn full(&self) -> &Text {
+        &self.full
     }
 }
 
-fn pick_weighted(rng: &mut SimRng, list: &[Weighted], fallback: &str) -> String {
-    let weights: Vec<u32> = list.iter().map(|w| w.weight).collect();
-    rng.weighted_u32(&weights)
+fn pick_weighted(
+    rng: &mut SimRng,
+    list: &'static [Weighted],
+    weights: &[u32],
+    fallback: &'static str,
+) -> &'static str {
+    rng.weighted_u32(weights)
         .and_then(|i| list.get(i))
-        .map_or_else(|| fallback.to_string(), |w| w.name.clone())
+        .map_or(fallback, |w| w.name.as_str())
 }
 
-pub(crate) fn surname(rng: &mut SimRng) -> String {
-    pick_weighted(rng, &table().surnames, "Nguyễn")
+pub(crate) fn surname(rng: &mut SimRng) -> &'static str {
+    let t = table();
+    pick_weighted(rng, &t.surnames, &t.weights[0], "Nguyễn")
 }
 
-pub(crate) fn middle(rng: &mut SimRng, gender: Gender) -> String {
+pub(crate) fn middle(rng: &mut SimRng, gender: Gender) -> &'static str {
+    let t = table();
     match gender {
-        Gender::Male => pick_weighted(rng, &table().male_middle, "Văn"),
-        Gender::Female => pick_weighted(rng, &table().female_middle, "Thị"),
+        Gender::Male => pick_weighted(rng, &t.male_middle, &t.weights[1], "Văn"),
+        Gender::Female => pick_weighted(rng, &t.female_middle, &t.weights[2], "Thị"),
     }
 }
 
 /// A given name that differs from `avoid` (no "Minh Minh"): the next one in the list instead.
-pub(crate) fn given(rng: &mut SimRng, gender: Gender, avoid: &str) -> String {
+pub(crate) fn given(rng: &mut SimRng, gender: Gender, avoid: &str) -> &'static str {
     let (list, fallback) = match gender {
         Gender::Male => (&table().male_given, "An"),
         Gender::Female => (&table().female_given, "Lan"),
     };
     let Some(i) = rng.index(list.len()) else {
-        return fallback.to_string();
+        return fallback;
     };
     let name = &list[i];
     if name == avoid && list.len() > 1 {
-        return list[(i + 1) % list.len()].clone();
+        return &list[(i + 1) % list.len()];
     }
-    name.clone()
+    name
 }
 
 /// An ethnic group of people born in `region` (`bac`, `trung`, `nam`).
@@ -128,19 +156,15 @@ fn by_region(ethnicities: &[Ethnicity]) -> BTreeMap<String, (Vec<usize>, Vec<u32
 pub(crate) fn person_name(
     rng: &mut SimRng,
     gender: Gender,
-    surname_of: Option<&str>,
+    surname_of: Option<&'static str>,
 ) -> PersonName {
     let surname = match surname_of {
-        Some(s) => s.to_string(),
+        Some(s) => s,
         None => surname(rng),
     };
     let middle = middle(rng, gender);
-    let given = given(rng, gender, &middle);
-    PersonName {
-        surname,
-        middle,
-        given,
-    }
+    let given = given(rng, gender, middle);
+    PersonName::new(surname, middle, given)
 }
 
 /// Another middle name of either gender, for a plausible mismatch ("Thị" for "Thu").

@@ -88,7 +88,7 @@ impl Atlas {
     }
 
     /// Two-digit tax-code range for a business registered in province `p`.
-    pub fn tax_prefix(&self, rng: &mut SimRng, p: &ProvinceRef) -> String {
+    pub fn tax_prefix(&self, rng: &mut SimRng, p: &ProvinceRef) -> &'static str {
         let other;
         let members: &[usize] = match p {
             ProvinceRef::New(i) => places::members(*i),
@@ -99,7 +99,7 @@ impl Atlas {
             }
         };
         let chosen = rng.pick(members).and_then(|&i| table().legacy.get(i));
-        chosen.map_or_else(|| "01".into(), |l| l.tax.clone())
+        chosen.map_or("01", |l| l.tax.as_str())
     }
 }
 

@@ -8,10 +8,12 @@ use crate::scenario::Geography;
 
 use super::address::{Atlas, Origin, ProvinceRef};
 use super::business;
+use super::contacts;
 use super::dossier::{Address, Gender};
 use super::ids;
 use super::names::{self, PersonName};
 use super::rng::SimRng;
+use super::text::Text;
 
 /// When a căn cước stops being valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,14 +33,14 @@ pub(crate) struct Person {
     /// Where the birth was registered: căn cước code and the place as written.
     pub origin: Origin,
     pub ethnicity: Cow<'static, str>,
-    pub id_number: String,
+    pub id_number: Text,
     pub id_issued: Option<NaiveDate>,
     pub id_expiry: Expiry,
-    pub tax_code: String,
+    pub tax_code: Text,
     /// Index into the cast's homes; people of one household share it.
     pub home: usize,
-    pub phone: String,
-    pub email: String,
+    pub phone: Text,
+    pub email: Text,
     /// How this person is related to the one the dossier is for ("Mẹ", "Bạn"); empty
     /// when the dossier does not say.
     pub relation: &'static str,
@@ -56,7 +58,7 @@ pub(crate) struct AdultSpec {
     pub gender: Option<Gender>,
     pub min_age: u32,
     pub max_age: u32,
-    pub surname: Option<String>,
+    pub surname: Option<&'static str>,
     pub home: usize,
 }
 
@@ -76,13 +78,13 @@ impl World<'_> {
         let birth = ids::birth_for_age(rng, self.today, spec.min_age, spec.max_age);
         let home_province = province_of(homes, spec.home);
         let origin = self.atlas.birth_origin(rng, &home_province);
-        let name = names::person_name(rng, gender, spec.surname.as_deref());
+        let name = names::person_name(rng, gender, spec.surname);
         let ethnicity = names::ethnicity(rng, origin.region);
         let id_number = ids::draw_cccd(rng, &origin.code, gender, birth);
         let id_issued = ids::draw_issue_date(rng, birth, self.today);
-        let phone = ids::phone(rng, &business::table().phone_prefixes);
+        let phone = contacts::phone(rng, &business::table().phone_prefixes);
         let domain = business::email_domain(rng);
-        let email = ids::email(rng, &name, birth.year(), &domain);
+        let email = contacts::email(rng, &name, birth.year(), domain);
         let tax_code = self.personal_tax_code(rng, &home_province, &id_number);
         Person {
             name,
@@ -108,7 +110,7 @@ impl World<'_> {
         rng: &mut SimRng,
         homes: &[Home],
         home: usize,
-        surname: Option<&str>,
+        surname: Option<&'static str>,
         ethnicity: Option<Cow<'static, str>>,
     ) -> Person {
         let gender = if rng.chance(0.5) {
@@ -148,10 +150,10 @@ impl World<'_> {
             id_number,
             id_issued: None,
             id_expiry: Expiry::NotIssued,
-            tax_code: String::new(),
+            tax_code: Text::Static(""),
             home,
-            phone: String::new(),
-            email: String::new(),
+            phone: Text::Static(""),
+            email: Text::Static(""),
             relation: "",
         }
     }
@@ -181,12 +183,12 @@ impl World<'_> {
 
     /// Since 1/7/2025 the personal identification number is the personal tax code;
     /// before, people had a ten-digit code of their province.
-    fn personal_tax_code(&self, rng: &mut SimRng, home: &ProvinceRef, id_number: &str) -> String {
+    fn personal_tax_code(&self, rng: &mut SimRng, home: &ProvinceRef, id_number: &Text) -> Text {
         match self.atlas.geography() {
-            Geography::TwoLevels => id_number.to_string(),
+            Geography::TwoLevels => id_number.clone(),
             Geography::ThreeLevels => {
                 let prefix = self.atlas.tax_prefix(rng, home);
-                ids::draw_tax_code(rng, &prefix)
+                ids::draw_tax_code(rng, prefix)
             }
         }
     }

@@ -28,7 +28,7 @@ pub(crate) enum Place {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Needs {
     /// Parties the dossier mentions.
-    pub parties: BTreeSet<Party>,
+    pub parties: PartySet,
     /// Minimum ages a procedure checks (from its `underage` flaws).
     pub min_age: BTreeMap<Party, MinAge>,
     /// Where parties must live; those not listed live anywhere.
@@ -39,6 +39,26 @@ pub(crate) struct Needs {
     pub not_close: BTreeSet<Party>,
     /// The business must be in a trade that needs a certificate.
     pub conditional_trade: bool,
+}
+
+/// A set of parties as bits (ten parties): each of a procedure's fields adds its
+/// party, so this is filled some thirty times per dossier.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PartySet(u32);
+
+impl PartySet {
+    pub fn insert(&mut self, p: Party) {
+        self.0 |= 1 << p as u32;
+    }
+    pub fn contains(&self, p: &Party) -> bool {
+        self.0 & (1 << *p as u32) != 0
+    }
+}
+
+impl Extend<Party> for PartySet {
+    fn extend<I: IntoIterator<Item = Party>>(&mut self, parties: I) {
+        parties.into_iter().for_each(|p| self.insert(p));
+    }
 }
 
 impl Needs {

@@ -58,7 +58,7 @@ pub(crate) fn add_proxy(cast: &mut Cast, rng: &mut SimRng, world: &World, needs:
         Some(a) => (
             ids::age_on(a.birth_date, world.today),
             a.gender,
-            Some(a.name.surname.clone()),
+            Some(a.name.surname),
         ),
         None => (35, Gender::Female, None),
     };

@@ -36,9 +36,9 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
         if let Some(address) = home(b.home) {
             values.insert(Attr::Address, address);
         }
-        values.insert(Attr::Phone, Value::text(b.phone.clone()));
-        values.insert(Attr::Email, Value::text(b.email.clone()));
-        values.insert(Attr::TaxCode, Value::text(b.tax_code.clone()));
+        values.insert(Attr::Phone, Value::Text(b.phone.clone()));
+        values.insert(Attr::Email, Value::Text(b.email.clone()));
+        values.insert(Attr::TaxCode, Value::Text(b.tax_code.clone()));
         values.insert(Attr::BusinessLine, Value::Text(Text::Static(b.facts.line)));
         values.insert(Attr::Capital, Value::Money(b.facts.capital));
         out.insert(Party::Business, PartyData { values });
@@ -58,13 +58,13 @@ fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
             continue;
         }
         let value = match attr {
-            Attr::Name => Value::text(p.name.full()),
+            Attr::Name => Value::Text(p.name.full().clone()),
             Attr::Gender => Value::Gender(p.gender),
             Attr::BirthDate => Value::Date(p.birth_date),
             Attr::BirthPlace => Value::Text(p.origin.place.clone().into()),
             Attr::Nationality => Value::Text(Text::Static(NATIONALITY)),
             Attr::Ethnicity => Value::Text(p.ethnicity.clone().into()),
-            Attr::IdNumber => Value::text(p.id_number.clone()),
+            Attr::IdNumber => Value::Text(p.id_number.clone()),
             Attr::IdIssueDate => p.id_issued.map_or_else(Value::blank, Value::Date),
             Attr::IdExpiry => match p.id_expiry {
                 Expiry::On(d) => Value::Date(d),
@@ -72,9 +72,9 @@ fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
                 Expiry::NotIssued => Value::blank(),
             },
             Attr::Address => address.clone().unwrap_or_else(Value::blank),
-            Attr::Phone => Value::text(p.phone.clone()),
-            Attr::Email => Value::text(p.email.clone()),
-            Attr::TaxCode => Value::text(p.tax_code.clone()),
+            Attr::Phone => Value::Text(p.phone.clone()),
+            Attr::Email => Value::Text(p.email.clone()),
+            Attr::TaxCode => Value::Text(p.tax_code.clone()),
             // Only a person related to the one the dossier is for says how.
             Attr::Relation if p.relation.is_empty() => continue,
             Attr::Relation => Value::Text(Text::Static(p.relation)),

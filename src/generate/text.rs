@@ -7,11 +7,13 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-/// The text of a value: a table's own string, or one made for this dossier and shared
-/// (not copied) by every paper that repeats it. Reads as a `str`.
+/// The text of a value: a table's own string, a short one held in place (an id
+/// number, a phone, a house number: no allocation), or a longer one made for this
+/// dossier and shared (not copied) by every paper that repeats it. Reads as a `str`.
 #[derive(Clone)]
 pub enum Text {
     Static(&'static str),
+    Short(Short),
     Shared(Arc<str>),
 }
 
@@ -19,8 +21,121 @@ impl Text {
     pub fn as_str(&self) -> &str {
         match self {
             Text::Static(s) => s,
+            Text::Short(s) => s.as_str(),
             Text::Shared(s) => s,
         }
+    }
+
+    /// `s` held in place when it fits, shared otherwise.
+    pub fn new(s: &str) -> Text {
+        match Short::new(s) {
+            Some(short) => Text::Short(short),
+            None => Text::Shared(Arc::from(s)),
+        }
+    }
+}
+
+/// Bytes a `Short` holds: as many as keep `Text` at 24 bytes, enough for every id
+/// number, phone and tax code and for most names.
+const SHORT: usize = 22;
+
+/// A string of up to `SHORT` bytes kept in place.
+#[derive(Clone, Copy)]
+pub struct Short {
+    len: u8,
+    bytes: [u8; SHORT],
+}
+
+impl Short {
+    fn new(s: &str) -> Option<Short> {
+        Short::from_utf8(s.as_bytes())
+    }
+
+    /// `bytes` must be whole UTF-8 (they come from `&str`s only); `as_str` checks it.
+    fn from_utf8(bytes: &[u8]) -> Option<Short> {
+        let len = bytes.len();
+        if len > SHORT {
+            return None;
+        }
+        let mut held = [0; SHORT];
+        held[..len].copy_from_slice(bytes);
+        Some(Short {
+            len: len as u8,
+            bytes: held,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        // Built from a whole `&str` only (`new`), so always valid UTF-8; checked
+        // rather than assumed, the check costs a few instructions per read.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// Text built in place: on the stack while it is short, then as a `Text` without a
+/// `String` in between for the short ones (most ids, phones, house numbers).
+pub struct TextBuf {
+    len: usize,
+    bytes: [u8; 64],
+    spill: String,
+}
+
+impl Default for TextBuf {
+    fn default() -> Self {
+        TextBuf {
+            len: 0,
+            bytes: [0; 64],
+            spill: String::new(),
+        }
+    }
+}
+
+impl TextBuf {
+    pub fn push_str(&mut self, s: &str) {
+        if self.spill.is_empty() && self.len + s.len() <= self.bytes.len() {
+            self.bytes[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+            self.len += s.len();
+            return;
+        }
+        if self.spill.is_empty() {
+            let stack = std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default();
+            self.spill.push_str(stack);
+        }
+        self.spill.push_str(s);
+    }
+    pub fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+    fn stack(&self) -> &str {
+        // Only whole `&str`s are copied in (`push_str`), so this is valid UTF-8.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+    pub fn as_str(&self) -> &str {
+        if self.spill.is_empty() {
+            self.stack()
+        } else {
+            &self.spill
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0 && self.spill.is_empty()
+    }
+    /// The text written: held in place when short (no check of the bytes here, they
+    /// are whole `&str`s), shared otherwise.
+    pub fn finish(&self) -> Text {
+        if self.spill.is_empty()
+            && let Some(short) = Short::from_utf8(&self.bytes[..self.len])
+        {
+            return Text::Short(short);
+        }
+        Text::Shared(Arc::from(self.as_str()))
+    }
+}
+
+impl fmt::Write for TextBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push_str(s);
+        Ok(())
     }
 }
 
@@ -39,7 +154,7 @@ impl From<&'static str> for Text {
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
-        Text::Shared(s.into())
+        Text::new(&s)
     }
 }
 
@@ -49,6 +164,35 @@ impl From<Cow<'static, str>> for Text {
             Cow::Borrowed(s) => Text::Static(s),
             Cow::Owned(s) => Text::from(s),
         }
+    }
+}
+
+/// `n` in decimal, zero-padded to at least `width` digits.
+pub(crate) fn push_digits(out: &mut impl Push, n: u32, width: usize) {
+    let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let width = width.max(digits);
+    let mut buf = [b'0'; 16];
+    let mut rest = n;
+    for slot in buf[width - digits..width].iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[..width]).unwrap_or_default());
+}
+
+/// Where `push_digits` writes: a `String` (dossier codes) or a `TextBuf` (ids).
+pub(crate) trait Push {
+    fn push_str(&mut self, s: &str);
+}
+impl Push for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+}
+impl Push for TextBuf {
+    fn push_str(&mut self, s: &str) {
+        TextBuf::push_str(self, s);
     }
 }
 

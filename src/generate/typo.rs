@@ -122,10 +122,17 @@ fn tone_slip(rng: &mut SimRng, s: &str) -> String {
 }
 
 fn tone_of(c: char) -> Option<char> {
+    // An ASCII letter decomposes to itself: no tone (the marks are not ASCII).
+    if c.is_ascii() {
+        return None;
+    }
     c.to_string().nfd().find(|m| TONES.contains(m))
 }
 
 fn is_vowel(c: char) -> bool {
+    if c.is_ascii() {
+        return "aeiouyAEIOUY".contains(c);
+    }
     c.to_string()
         .nfd()
         .next()
@@ -167,12 +174,12 @@ fn address_slip(rng: &mut SimRng, a: &Address) -> Address {
         Ok(n) => {
             let swapped = swap_digits(rng, &digits);
             if swapped != digits {
-                a.house.replacen(&digits, &swapped, 1)
+                a.house.replacen(&digits, &swapped, 1).into()
             } else {
-                a.house.replacen(&digits, &(n + 2).to_string(), 1)
+                a.house.replacen(&digits, &(n + 2).to_string(), 1).into()
             }
         }
-        Err(_) => format!("Số {}", rng.range(1, 99)),
+        Err(_) => format!("Số {}", rng.range(1, 99)).into(),
     };
     out
 }

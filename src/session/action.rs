@@ -157,6 +157,29 @@ impl Action {
         }
     }
 
+    /// The dossier field, to fill in (the solver names only the step it takes).
+    pub(crate) fn dossier_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Action::Open { dossier }
+            | Action::Inspect { dossier, .. }
+            | Action::Accept { dossier }
+            | Action::RequestSupplement { dossier, .. }
+            | Action::Refuse { dossier, .. }
+            | Action::Digitize { dossier, .. }
+            | Action::Reuse { dossier, .. }
+            | Action::Forward { dossier }
+            | Action::Transfer { dossier }
+            | Action::Appraise { dossier, .. }
+            | Action::Sign { dossier }
+            | Action::RequestFee { dossier }
+            | Action::ConfirmPayment { dossier }
+            | Action::ReturnResult { dossier, .. }
+            | Action::Apologize { dossier, .. }
+            | Action::Stop { dossier, .. } => Some(dossier),
+            Action::Wait { .. } | Action::EndDay => None,
+        }
+    }
+
     pub fn wait(minutes: u32) -> Action {
         Action::Wait {
             minutes: Some(minutes),

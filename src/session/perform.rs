@@ -368,6 +368,16 @@ impl Session {
             .collect()
     }
 
+    /// The first of `unchecked`, without listing the others.
+    pub(super) fn first_unchecked(&self, i: usize) -> Option<String> {
+        let s = &self.states[i];
+        self.dossier(i)
+            .components
+            .iter()
+            .find(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&c.id))
+            .map(|c| c.id.clone())
+    }
+
     /// Handed-in components the trainee has not inspected (national-db ones excepted).
     pub(super) fn unchecked(&self, i: usize) -> Vec<String> {
         let s = &self.states[i];

@@ -108,13 +108,33 @@ fn refusal(p: &Procedure, open: &[String], asked_before: bool) -> Option<String>
 /// for someone outside the office (the citizen, the verification) or is closed.
 /// An apology owed comes first.
 pub fn next_step(session: &Session, i: usize) -> Option<Action> {
-    apology_step(session, i).or_else(|| work_step(session, i))
+    step(session, i, true)
+}
+
+/// `next_step` with the dossier field left blank: what the solver weighs for every
+/// dossier it looks at, naming only the one it takes (a code copied per look cost
+/// more than the rest of the look).
+pub(super) fn unnamed_step(session: &Session, i: usize) -> Option<Action> {
+    step(session, i, false)
+}
+
+fn step(session: &Session, i: usize, named: bool) -> Option<Action> {
+    apology_step(session, i, named).or_else(|| work_step_named(session, i, named))
+}
+
+/// Dossier `i`'s code when the step is to be named, else blank (no allocation).
+fn name(session: &Session, i: usize, named: bool) -> String {
+    if named {
+        session.code(i).to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// The apology letter (form 04), owed once lateness is certain and before the due
 /// moment; never otherwise (an unneeded letter is a mistake). The new date is the
 /// day after the result is expected, the due day and today.
-fn apology_step(session: &Session, i: usize) -> Option<Action> {
+fn apology_step(session: &Session, i: usize, named: bool) -> Option<Action> {
     let s = &session.states[i];
     let due = s.due?;
     let owed = s.arrived
@@ -133,25 +153,34 @@ fn apology_step(session: &Session, i: usize) -> Option<Action> {
     let after_today = session.now.date().succ_opt().unwrap_or(after_due);
     let earliest = expected.date().max(after_due).max(after_today);
     let new_date = session.calendar.period_day(earliest, 1);
-    let dossier = session.code(i).to_string();
+    let dossier = name(session, i, named);
     Some(Action::Apologize { dossier, new_date })
 }
 
 /// The next step of the work itself, leaving out the apology letter: what the
 /// simulated colleagues do.
 pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
+    work_step_named(session, i, true)
+}
+
+fn work_step_named(session: &Session, i: usize, named: bool) -> Option<Action> {
     let s = &session.states[i];
     if !s.arrived || s.is_closed() || s.pending.is_some() {
         return None;
     }
+    // Waiting for the verification: nothing to do, and no code to copy.
+    let verifying = s.forwarded_at.is_some() && s.processed_at.is_none() && !s.examined;
+    if verifying && s.opened && s.is_accepted() {
+        return None;
+    }
     let d = session.dossier(i);
     let p = session.procedure_at(i);
-    let dossier = d.code.clone();
+    let dossier = name(session, i, named);
     if !s.opened {
         return Some(Action::Open { dossier });
     }
     if !s.is_accepted() {
-        if let Some(component) = session.unchecked(i).into_iter().next() {
+        if let Some(component) = session.first_unchecked(i) {
             return Some(Action::Inspect { dossier, component });
         }
         let open = session.open_at_stage(i, Stage::Receipt);

@@ -59,14 +59,14 @@ pub fn most_urgent(session: &Session) -> Option<Action> {
             best.visit_all(session, urgency, session.active.fresh(g));
         }
         if best.beaten_by(due) {
-            return best.action;
+            return best.named(session);
         }
         best.visit(session, due, i);
     }
     for (urgency, g) in groups {
         best.visit_all(session, urgency, session.active.fresh(g));
     }
-    best.action
+    best.named(session)
 }
 
 /// The best step found so far, with its key.
@@ -77,6 +77,15 @@ struct Best {
 }
 
 impl Best {
+    /// The winning step with its dossier's code filled in.
+    fn named(self, session: &Session) -> Option<Action> {
+        let (mut action, (_, _, i)) = self.action.zip(self.key)?;
+        if let Some(dossier) = action.dossier_mut() {
+            *dossier = session.code(i).to_string();
+        }
+        Some(action)
+    }
+
     /// Nothing at `urgency` or later can beat it.
     fn beaten_by(&self, urgency: NaiveDateTime) -> bool {
         self.key.is_some_and(|(u, _, _)| urgency > u)
@@ -105,7 +114,7 @@ impl Best {
         if !self.open_to(urgency, i) {
             return;
         }
-        let Some(action) = policy::next_step(session, i) else {
+        let Some(action) = policy::unnamed_step(session, i) else {
             return;
         };
         let role = session.scenario().meta.role;
