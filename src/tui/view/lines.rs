@@ -62,3 +62,44 @@ fn plain_line(line: &Line, row: Rect, buf: &mut Buffer) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Style};
+    use ratatui::text::Span;
+
+    use super::*;
+
+    fn drawn(draw: impl FnOnce(&mut Frame)) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(12, 6)).expect("terminal");
+        terminal.draw(draw).expect("draws");
+        terminal.backend().buffer().clone()
+    }
+
+    #[test]
+    fn draws_the_cells_an_unwrapped_paragraph_draws() {
+        let red = Style::default().fg(Color::Red);
+        let lines = vec![
+            // Plain, styled by span and by line, longer than the 10 inner cells: cut.
+            Line::from(vec![Span::styled("▶ Mới ", red), Span::raw("đăng ký xong")])
+                .style(Style::default().bg(Color::Blue)),
+            // A combining mark and a wide character: Paragraph's own path.
+            Line::raw("Nguye\u{302}\u{303}n 漢字 dài quá"),
+            Line::raw("x").right_aligned(),
+            Line::raw(""),
+            Line::raw("one line too many"),
+        ];
+        let area = Rect::new(0, 0, 12, 6);
+        let ours = drawn(|f| render(f, area, Some(Block::bordered().title("q")), &lines));
+        let theirs = drawn(|f| {
+            let p = Paragraph::new(lines.clone()).block(Block::bordered().title("q"));
+            f.render_widget(p, area);
+        });
+        assert_eq!(ours, theirs);
+        // The first row really was cut at the border, after "▶ Mới đăng".
+        let row: String = (1..11).map(|x| ours[(x, 1)].symbol()).collect();
+        assert_eq!(row, "▶ Mới đăng");
+    }
+}
