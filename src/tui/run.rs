@@ -125,14 +125,21 @@ fn event_loop(
     app: &mut App,
     persist: &mut Option<Persist>,
 ) -> io::Result<()> {
+    // The first frame, and a frame after every event; a tick draws only when the store
+    // told the screen something new (the library's sent states, an error).
+    let mut dirty = true;
     loop {
+        let (records, error) = (app.records.clone(), app.store_error.clone());
         if let Some(p) = persist.as_mut()
             && let Err(e) = p.after(app)
         {
             app.store_error = Some(e);
         }
-        terminal.draw(|frame| view::render(app, frame))?;
-        if !event::poll(TICK)? {
+        if dirty || records != app.records || error != app.store_error {
+            terminal.draw(|frame| view::render(app, frame))?;
+        }
+        dirty = event::poll(TICK)?;
+        if !dirty {
             continue;
         }
         let Some(msg) = keymap::from_event(&event::read()?) else {

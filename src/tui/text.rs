@@ -21,7 +21,7 @@ pub fn width(s: &str) -> usize {
     // Vietnamese written precomposed, with the screen's own symbols: every character
     // is a grapheme of its own, so no segmentation is needed (a frame measures
     // every row of the queue).
-    if s.chars().all(stands_alone) {
+    if plain(s) {
         return s.chars().map(|c| c.width().unwrap_or(0)).sum();
     }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
@@ -29,7 +29,7 @@ pub fn width(s: &str) -> usize {
 
 /// The grapheme clusters of `s`; each character by itself when all stand alone.
 fn clusters(s: &str) -> impl Iterator<Item = &str> {
-    let mut graphemes = (!s.chars().all(stands_alone)).then(|| s.graphemes(true));
+    let mut graphemes = (!plain(s)).then(|| s.graphemes(true));
     let mut rest = if graphemes.is_some() { "" } else { s };
     std::iter::from_fn(move || {
         if let Some(g) = graphemes.as_mut() {
@@ -40,6 +40,11 @@ fn clusters(s: &str) -> impl Iterator<Item = &str> {
         rest = tail;
         Some(head)
     })
+}
+
+/// Every character of `s` is a grapheme of its own, one cell wide.
+pub fn plain(s: &str) -> bool {
+    s.chars().all(stands_alone)
 }
 
 /// Characters that never join a neighbour into one grapheme and take one cell:
@@ -149,7 +154,7 @@ fn words(line: &Line) -> Vec<Word> {
         space_before: 0,
     };
     for span in &line.spans {
-        for g in span.content.graphemes(true) {
+        for g in clusters(&span.content) {
             if g == " " {
                 if current.width > 0 {
                     out.push(std::mem::replace(
@@ -190,7 +195,7 @@ fn split_word(word: Word, room: usize) -> Vec<Word> {
         space_before: word.space_before,
     };
     for (style, text) in word.pieces {
-        for g in text.graphemes(true) {
+        for g in clusters(&text) {
             let w = g.width();
             if part.width + w > room && part.width > 0 {
                 out.push(std::mem::replace(

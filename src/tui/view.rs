@@ -10,6 +10,7 @@ pub mod header;
 pub mod help;
 pub mod keys;
 pub mod library;
+pub mod lines;
 pub mod notes;
 pub mod pane;
 pub mod play;

@@ -48,15 +48,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// Which working day of the period `now` falls on (1-based).
+/// Which working day of the period `now` falls on (1-based): the working days from
+/// the start up to today, counted in one walk (asking for the n-th period day for
+/// each n walked the period again for every day: quadratic in its length, every frame).
 fn working_day(s: &crate::session::Session) -> u32 {
     let cal = s.calendar();
     let start = s.scenario().meta.start.date();
     let today = s.now().date();
-    (1..=s.scenario().meta.working_days)
-        .take_while(|&n| cal.period_day(start, n) <= today)
-        .last()
-        .unwrap_or(1)
+    let total = s.scenario().meta.working_days;
+    let mut seen = 0;
+    for d in start.iter_days().take_while(|d| *d <= today) {
+        if seen >= total {
+            break;
+        }
+        if cal.is_working_day(d) {
+            seen += 1;
+        }
+    }
+    seen.clamp(1, total.max(1))
 }
 
 pub fn weekday_key(w: chrono::Weekday) -> &'static str {

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Focus};
 use super::super::text;
@@ -44,7 +43,7 @@ pub fn bar(app: &App, frame: &mut Frame, area: Rect, hint: &str) {
         .take(usize::from(area.height))
         .map(|r| Line::styled(r, app.theme.key()))
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    super::lines::render(frame, area, None, &lines);
 }
 
 /// Rows `hint` takes at `cols` columns, for a layout that gives the bar its height.
@@ -53,18 +52,21 @@ pub fn height(hint: &str, cols: u16) -> u16 {
 }
 
 fn rows(hint: &str, cols: usize) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
+    // Each row with its width, added up item by item rather than measured again.
+    let mut rows: Vec<(String, usize)> = Vec::new();
     for item in hint.split(" · ") {
         let item = text::truncate(item, cols);
+        let width = text::width(&item);
         match rows.last_mut() {
-            Some(row) if text::width(row) + 3 + text::width(&item) <= cols => {
+            Some((row, used)) if *used + 3 + width <= cols => {
                 row.push_str(" · ");
                 row.push_str(&item);
+                *used += 3 + width;
             }
-            _ => rows.push(item.into_owned()),
+            _ => rows.push((item.into_owned(), width)),
         }
     }
-    rows
+    rows.into_iter().map(|(row, _)| row).collect()
 }
 
 /// Whether dossier `d` is one the desk transfers to the competent commune.

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear};
 
 use super::super::app::{App, Focus, Mode, Note, Tone};
 use super::super::text;
@@ -85,7 +85,7 @@ fn log(app: &App, frame: &mut Frame, area: Rect, block: Block) {
     let above = rows.len() > at + page;
     let visible: Vec<Line> = rows.into_iter().skip(at).take(page).rev().collect();
     let block = pane::markers(app, block, above, at > 0);
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    super::lines::render(frame, area, Some(block), &visible);
 }
 
 /// A message as rows: icon, date and time, then the text wrapped under itself.

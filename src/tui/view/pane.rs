@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::super::app::App;
 use super::super::scroll::Scroll;
@@ -31,7 +31,7 @@ pub fn render(
     let below = at + page < rows.len();
     let visible: Vec<Line> = rows.into_iter().skip(at).take(page).collect();
     let block = markers(app, block, at > 0, below);
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    super::lines::render(frame, area, Some(block), &visible);
 }
 
 /// The border says when there is more to read above or below.

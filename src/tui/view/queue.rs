@@ -2,15 +2,19 @@
 //! state by symbol and word as well as colour: ○ new, ● on track, ▲ due within two
 //! office hours, ✖ overdue, ⏸ waiting for the citizen, ✔ closed.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::super::app::{App, Focus};
 use super::super::text;
+use super::lines;
 use crate::generate::{Dossier, Planned};
+use crate::i18n::Lang;
 use crate::present::labels;
 use crate::session::{DossierState, Session, Status};
 use crate::t;
@@ -22,20 +26,27 @@ const SOON_MINUTES: u64 = 120;
 const WHEN_WIDTH: usize = 7;
 
 /// The queue of one frame in display order (open dossiers by arrival, then closed
-/// ones), built once and shared by every pane that shows it. Rows come from the plan:
-/// listing a dossier draws none of its details.
+/// ones), counted once and shared by every pane that shows it. Rows come from the
+/// plan: listing a dossier draws none of its details, and the order is walked where
+/// it is needed rather than copied into a list every frame.
 pub struct Rows<'a> {
-    entries: Vec<(usize, &'a Planned, &'a DossierState)>,
+    session: Option<&'a Session>,
     open: usize,
+    total: usize,
 }
+
+type Entry<'a> = (usize, &'a Planned, &'a DossierState);
 
 impl<'a> Rows<'a> {
     pub fn of(s: &'a Session) -> Rows<'a> {
-        let (mut entries, closed): (Vec<_>, Vec<_>) =
-            s.arrived().partition(|(_, _, st)| !st.is_closed());
-        let open = entries.len();
-        entries.extend(closed);
-        Rows { entries, open }
+        let (open, total) = s.arrived().fold((0, 0), |(open, total), (_, _, st)| {
+            (open + usize::from(!st.is_closed()), total + 1)
+        });
+        Rows {
+            session: Some(s),
+            open,
+            total,
+        }
     }
 
     /// The app's queue; empty without a session.
@@ -43,23 +54,33 @@ impl<'a> Rows<'a> {
         match &app.session {
             Some(s) => Rows::of(s),
             None => Rows {
-                entries: Vec::new(),
+                session: None,
                 open: 0,
+                total: 0,
             },
         }
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.total
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.total == 0
+    }
+
+    /// The rows in display order.
+    fn entries(&self) -> impl Iterator<Item = Entry<'a>> + 'a {
+        let arrived = self.session.into_iter().flat_map(Session::arrived);
+        let closed = self.session.into_iter().flat_map(Session::arrived);
+        arrived
+            .filter(|(_, _, st)| !st.is_closed())
+            .chain(closed.filter(|(_, _, st)| st.is_closed()))
     }
 
     /// The row under the cursor, with its details (drawn if needed).
     pub fn selected(&self, s: &'a Session, sel: usize) -> Option<(&'a Dossier, &'a DossierState)> {
-        let &(i, _, st) = self.entries.get(sel)?;
+        let (i, _, st) = self.entries().nth(sel)?;
         Some((s.details(i)?, st))
     }
 }
@@ -70,8 +91,7 @@ pub fn rows(app: &App) -> Vec<String> {
         return Vec::new();
     };
     Rows::of(s)
-        .entries
-        .iter()
+        .entries()
         .map(|(_, p, _)| p.code.clone())
         .collect()
 }
@@ -97,46 +117,17 @@ pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
     let cols = usize::from(area.width.saturating_sub(2));
     let sel = app.play.queue_sel.min(total.saturating_sub(1));
     let offset = sel.saturating_sub(inner_height - 1);
-    // Fixed columns sized from the catalogue's words, not from the rows; the status takes the rest.
-    let channel_width = ["online", "counter", "post"]
-        .iter()
-        .map(|k| text::width(&t!(l, &format!("tui.channel_short.{k}"))))
-        .max()
-        .unwrap_or(4);
-    // The three channel cells, fitted once per frame rather than once per row.
-    let channel_cells: Vec<(&str, String)> = ["online", "counter", "post"]
-        .iter()
-        .map(|k| {
-            let label = t!(l, &format!("tui.channel_short.{k}"));
-            (*k, text::fit(&label, channel_width))
-        })
-        .collect();
-    let fixed = 2 + 2 + 12 + channel_width + 1 + WHEN_WIDTH + 1;
-    let status_width = cols.saturating_sub(fixed);
+    let words = Words::new(l, s, cols);
     let lines: Vec<Line> = rows
-        .entries
-        .iter()
+        .entries()
         .enumerate()
         .skip(offset)
         .take(inner_height)
-        .map(|(i, &(_, d, st))| {
-            let code = &d.code;
-            let (symbol, when, style) = timing(app, s, st);
-            // `260302-0001`: the unit prefix is the same on every row.
-            let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
-            let status = labels::status(l, st.status());
-            let channel = channel_cells
-                .iter()
-                .find(|(k, _)| *k == d.channel.key())
-                .map_or("", |(_, cell)| cell.as_str());
-            let marker = if i == sel { "▶" } else { " " };
-            let row = format!(
-                "{marker} {symbol} {short} {channel} {} {}",
-                text::fit_right(&when, WHEN_WIDTH),
-                text::truncate(&status, status_width)
-            );
+        .map(|(i, (_, d, st))| {
+            let (symbol, when, style) = timing(app, s, st, &words);
             let style = if i == sel { th.selected() } else { style };
-            Line::from(Span::styled(text::truncate(&row, cols).into_owned(), style))
+            let marker = if i == sel { "▶" } else { " " };
+            Line::from(Span::styled(words.row(marker, symbol, d, &when, st), style))
         })
         .collect();
     let body = if lines.is_empty() {
@@ -144,11 +135,85 @@ pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
     } else {
         lines
     };
-    frame.render_widget(Paragraph::new(body).block(block), area);
+    lines::render(frame, area, Some(block), &body);
+}
+
+/// The catalogue's words every row of one frame shares, looked up and fitted once
+/// per frame rather than once per row.
+struct Words {
+    /// Each channel's cell, padded to the widest.
+    channels: [(&'static str, String); 3],
+    /// Each status's label, cut to the status column.
+    statuses: [(Status, String); Status::ALL.len()],
+    overdue: String,
+    /// Minutes in an office day (time left turns into days from one up).
+    day_minutes: u64,
+    cols: usize,
+}
+
+impl Words {
+    fn new(l: Lang, s: &Session, cols: usize) -> Words {
+        // Fixed columns sized from the catalogue's words, not from the rows; the status takes the rest.
+        let short =
+            ["online", "counter", "post"].map(|k| (k, t!(l, &format!("tui.channel_short.{k}"))));
+        let channel_width = short.iter().map(|(_, w)| text::width(w)).max().unwrap_or(4);
+        let fixed = 2 + 2 + 12 + channel_width + 1 + WHEN_WIDTH + 1;
+        let status_width = cols.saturating_sub(fixed);
+        Words {
+            channels: short.map(|(k, w)| (k, text::fit(&w, channel_width))),
+            statuses: Status::ALL.map(|st| {
+                let label = labels::status(l, st);
+                (st, text::truncate(&label, status_width).into_owned())
+            }),
+            overdue: t!(l, "tui.queue.overdue"),
+            day_minutes: labels::office_day_minutes(s.calendar()),
+            cols,
+        }
+    }
+
+    /// `▶ ● 260302-0001 mạng    2 ngày Được tiếp nhận`, cut to the pane.
+    fn row(
+        &self,
+        marker: &str,
+        symbol: &str,
+        d: &Planned,
+        when: &str,
+        st: &DossierState,
+    ) -> String {
+        let code = &d.code;
+        // `260302-0001`: the unit prefix is the same on every row.
+        let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
+        let channel = self
+            .channels
+            .iter()
+            .find(|(k, _)| *k == d.channel.key())
+            .map_or("", |(_, cell)| cell.as_str());
+        let status = self
+            .statuses
+            .iter()
+            .find(|(k, _)| *k == st.status())
+            .map_or("", |(_, label)| label.as_str());
+        let when = text::fit_right(when, WHEN_WIDTH);
+        let mut row = String::with_capacity(self.cols * 3);
+        for part in [
+            marker, " ", symbol, " ", short, " ", channel, " ", &when, " ", status,
+        ] {
+            row.push_str(part);
+        }
+        match text::truncate(&row, self.cols) {
+            Cow::Borrowed(_) => row,
+            Cow::Owned(cut) => cut,
+        }
+    }
 }
 
 /// Symbol, time left and style of a dossier's row.
-fn timing(app: &App, s: &Session, st: &DossierState) -> (&'static str, String, Style) {
+fn timing(
+    app: &App,
+    s: &Session,
+    st: &DossierState,
+    words: &Words,
+) -> (&'static str, String, Style) {
     let th = &app.theme;
     if st.is_closed() {
         return ("✔", String::new(), th.dim());
@@ -163,11 +228,10 @@ fn timing(app: &App, s: &Session, st: &DossierState) -> (&'static str, String, S
         return ("●", String::new(), th.ok());
     }
     if s.now() > due {
-        return ("✖", t!(app.lang, "tui.queue.overdue"), th.bad());
+        return ("✖", words.overdue.clone(), th.bad());
     }
     let minutes = s.calendar().office_minutes_between(s.now(), due);
-    let day = labels::office_day_minutes(s.calendar());
-    let left = labels::office_time(app.lang, minutes, day);
+    let left = labels::office_time(app.lang, minutes, words.day_minutes);
     if minutes <= SOON_MINUTES {
         ("▲", left, th.warn())
     } else {
