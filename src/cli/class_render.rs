@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::results::align;
+use crate::class::attend::Ambiguous;
 use crate::class::suspect::{Flag, FlagKind};
 use crate::class::tally::{ClassReport, MissKind};
 use crate::class::{Refusal, RosterEntry};
@@ -119,7 +120,7 @@ fn sections(lang: Lang, r: &ClassReport, target: Target) -> Vec<Section> {
                 let flags: Vec<String> = s.flags.iter().map(|f| flag(lang, f)).collect();
                 let when = moment(s.started_at);
                 vec![
-                    s.trainee.clone(),
+                    label(&s.trainee, s.trainee_id.as_deref()),
                     s.scenario.clone(),
                     mode(lang, s.mode),
                     when,
@@ -149,7 +150,7 @@ fn sections(lang: Lang, r: &ClassReport, target: Target) -> Vec<Section> {
             .map(|x| {
                 let when = moment(x.started_at);
                 vec![
-                    x.trainee.clone(),
+                    label(&x.trainee, x.trainee_id.as_deref()),
                     x.scenario.clone(),
                     mode(lang, x.mode),
                     when,
@@ -171,12 +172,48 @@ fn sections(lang: Lang, r: &ClassReport, target: Target) -> Vec<Section> {
     if let Some(extra) = &r.not_on_roster {
         out.push(Section {
             title: t!(lang, "class.heading.not_on_roster"),
-            head: head(lang, &["name"]),
-            rows: extra.iter().map(|n| vec![n.clone()]).collect(),
+            head: head(lang, &["name", "id"]),
+            rows: extra
+                .iter()
+                .map(|w| vec![w.trainee.clone(), w.id.clone().unwrap_or_default()])
+                .collect(),
             numeric: vec![],
         });
     }
+    if let Some(ambiguous) = r.ambiguous.as_ref().filter(|a| !a.is_empty()) {
+        out.push(Section {
+            title: t!(lang, "class.heading.ambiguous"),
+            head: head(lang, &["name", "attempts", "reason"]),
+            rows: ambiguous.iter().map(|a| which(lang, a)).collect(),
+            numeric: vec![false, true, false],
+        });
+    }
     out
+}
+
+/// `Nguyễn Văn An (HV02)`, or the name alone.
+fn label(name: &str, id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("{name} ({id})"),
+        None => name.to_string(),
+    }
+}
+
+/// An ambiguous attempt's row: who it may be, by their ids (or roster lines).
+fn which(lang: Lang, a: &Ambiguous) -> Vec<String> {
+    let ids: Vec<String> = a
+        .candidates
+        .iter()
+        .map(|e| match &e.id {
+            Some(id) => id.clone(),
+            None => t!(lang, "class.roster_line", line = e.line),
+        })
+        .collect();
+    vec![
+        a.trainee.clone(),
+        a.attempts.to_string(),
+        t!(lang, "class.ambiguous", ids = ids.join(", ")),
+    ]
 }
 
 fn entry(e: &RosterEntry) -> Vec<String> {
@@ -187,9 +224,13 @@ fn entry(e: &RosterEntry) -> Vec<String> {
     ]
 }
 
+/// The id column shows when any row has an id (a roster with ids, or attempts that
+/// carry one).
 fn trainees(lang: Lang, r: &ClassReport) -> Section {
+    let ids = r.trainees.iter().any(|x| x.trainee_id.is_some());
     let keys = [
         "trainee",
+        "id",
         "scenario",
         "mode",
         "attempts",
@@ -202,7 +243,7 @@ fn trainees(lang: Lang, r: &ClassReport) -> Section {
         "suspect",
         "refused",
     ];
-    Section {
+    let mut section = Section {
         title: t!(lang, "class.heading.trainees"),
         head: head(lang, &keys),
         rows: r
@@ -211,6 +252,7 @@ fn trainees(lang: Lang, r: &ClassReport) -> Section {
             .map(|x| {
                 vec![
                     x.trainee.clone(),
+                    x.trainee_id.clone().unwrap_or_default(),
                     x.scenario.clone(),
                     mode(lang, x.mode),
                     x.attempts.to_string(),
@@ -225,12 +267,21 @@ fn trainees(lang: Lang, r: &ClassReport) -> Section {
                 ]
             })
             .collect(),
-        numeric: [false, false, false]
+        numeric: [false, false, false, false]
             .into_iter()
             .chain([true; 6])
             .chain([false, true, true])
             .collect(),
+    };
+    if !ids {
+        // Column 1, the id: none to show.
+        section.head.remove(1);
+        section.numeric.remove(1);
+        for row in &mut section.rows {
+            row.remove(1);
+        }
     }
+    section
 }
 
 fn scenarios(lang: Lang, r: &ClassReport) -> Section {

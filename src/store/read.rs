@@ -17,7 +17,7 @@ fn select() -> String {
         "SELECT a.id, t.name, a.scenario_id, a.scenario_sha256, a.seed, a.mode,
             a.engine_version, a.status, a.started_at, a.ended_at, a.total, a.band, a.passed,
             a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id),
-            a.world_version, a.played_via, {OPENED_IN_SQL}
+            a.world_version, a.played_via, {OPENED_IN_SQL}, a.roster_id
         FROM attempt a JOIN trainee t ON t.id = a.trainee_id"
     )
 }
@@ -51,6 +51,7 @@ fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
         mistakes: BTreeMap::new(),
         played_via: via.as_deref().and_then(PlayedVia::from_key),
         workshop: OpenedIn::from_column(r.get(17)?),
+        roster_id: r.get(18)?,
     })
 }
 

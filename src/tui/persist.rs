@@ -128,15 +128,17 @@ impl Persist {
             return Ok(());
         };
         let Ok(s) = &entry.loaded else { return Ok(()) };
+        // Picked from the class list: the id goes with the attempt (store, bundle, LRS).
+        let roster_id = app.welcome.roster.chosen_id(&app.welcome.name);
         let start = Start {
             trainee: &app.welcome.name,
             scenario: s,
             source: &entry.bytes,
             seed: session.seed(),
             mode: app.mode,
+            roster_id: roster_id.as_deref(),
         };
         let journal = &mut self.journal;
-        journal.set_account(app.welcome.roster.chosen_id(&app.welcome.name));
         let id = self
             .store
             .open_attempt_via(&start, PlayedVia::Screen, |info| journal.opened(info, s))
@@ -215,8 +217,6 @@ impl Persist {
             .map_err(|d| format!("{label}: {} diagnostics", d.len()))?;
         let session =
             session::replay(&s, r.info.seed, &r.actions).map_err(|e| format!("{label}: {e}"))?;
-        self.journal
-            .set_account(app.welcome.roster.chosen_id(&app.welcome.name));
         self.journal.follow(&r.info, &s);
         let at = app
             .catalog
