@@ -6,6 +6,7 @@
 //! Other tests of the binary send khai-sinh-co-ban attempts to the same LRS: these
 //! use their own scenario and filter on it.
 
+mod namesakes;
 mod workshop;
 
 use std::path::Path;
