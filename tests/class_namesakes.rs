@@ -91,9 +91,11 @@ fn only_hv02_played_so_hv01_is_missing_here_and_after_a_bundle_round_trip() {
     let db = tmp.path("laptop.db");
     let (s, _) = builtin_source(ID);
     let solver = action::write_log(&solver_log(&s, s.meta.seed));
-    // HV02 plays twice; HV01, of the same name, never does.
+    // HV02 plays twice (two logs: two identical plays started in the same second are
+    // one attempt to `import`); HV01, of the same name, never does.
     record(&db, Some("HV02"), &solver);
-    record(&db, Some("HV02"), &solver);
+    let sloppy = action::write_log(&sloppy_log(&s, s.meta.seed, 6));
+    record(&db, Some("HV02"), &sloppy);
     let roster = roster(&tmp);
     let here = class_json(&db, &roster, &[]);
     // By hand: the two attempts carry HV02; HV01 and HV03 (Trần Bình) have none.
@@ -178,4 +180,28 @@ fn without_any_id_the_table_has_no_id_column() {
     let (_, csv, _) = motcua(&db, &["--lang", "en", "class", "--format", "csv"], "");
     let head = csv.lines().nth(1).unwrap();
     assert!(head.starts_with("Trainee,Scenario"), "{head}");
+}
+
+#[test]
+fn record_never_resumes_a_namesakes_unfinished_attempt() {
+    let tmp = Temp::new();
+    let db = tmp.path("shared-laptop.db");
+    let (s, _) = builtin_source(ID);
+    // HV02 stops after 5 actions: an unfinished attempt of the name on this laptop.
+    let first = action::write_log(&sloppy_log(&s, s.meta.seed, 5)[..5]);
+    let resumed = |id: &str, log: &str| {
+        let args = ["record", ID, "--trainee", NAME, "--trainee-id", id];
+        let (code, out, err) = motcua(&db, &args, log);
+        assert_eq!(code, 0, "{err}");
+        let head: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        (
+            head["resumed"].as_bool().unwrap(),
+            head["actions"].as_u64().unwrap(),
+        )
+    };
+    assert_eq!(resumed("HV02", &first), (false, 0));
+    // HV01, same name: a new attempt of their own, not HV02's 5 actions.
+    assert_eq!(resumed("HV01", ""), (false, 0));
+    // HV02 again: their own attempt, where it stopped.
+    assert_eq!(resumed("HV02", ""), (true, 5));
 }

@@ -91,8 +91,9 @@ pub fn run(
     let (scenario, source) = resolve::scenario_with_source(&args.scenario)?;
     let mut store = db::open(db_flag)?;
     let id = scenario.meta.id.clone();
+    // A namesake's unfinished attempt (another roster id) is not this trainee's.
     let mut unfinished = store
-        .unfinished_attempt(&args.trainee, Some(&id))
+        .unfinished_attempt_of(&args.trainee, args.trainee_id.as_deref(), Some(&id))
         .map_err(CliError::Store)?;
     // An attempt of an older simulation cannot be continued: it is given up like `--new`.
     if let Some(r) = unfinished.take_if(|r| args.new || !r.info.is_current_world()) {

@@ -133,15 +133,29 @@ impl Store {
         trainee: &str,
         scenario: Option<&str>,
     ) -> Result<Option<Resume>> {
+        self.unfinished_attempt_of(trainee, None, scenario)
+    }
+
+    /// `unfinished_attempt` of the trainee with roster id `roster_id`: never one of a
+    /// namesake with another id. An attempt without an id, or no id
+    /// asked for: the name alone tells.
+    pub fn unfinished_attempt_of(
+        &self,
+        trainee: &str,
+        roster_id: Option<&str>,
+        scenario: Option<&str>,
+    ) -> Result<Option<Resume>> {
         let name = normalize_name(trainee);
         let sql = format!(
             "{} WHERE t.name = ?1 AND a.status = 'open' AND (?2 IS NULL OR a.scenario_id = ?2)
+                 AND (?3 IS NULL OR a.roster_id IS NULL OR a.roster_id = ?3)
              ORDER BY a.started_at DESC, a.id DESC LIMIT 1",
             select()
         );
+        let roster_id = roster_id.map(normalize_name);
         let Some(info) = self
             .conn
-            .query_row(&sql, params![name, scenario], row_info)
+            .query_row(&sql, params![name, scenario, roster_id], row_info)
             .optional()
             .map_err(|e| self.sql(e))?
         else {
