@@ -55,6 +55,7 @@ fn attempts() -> Bundle {
             let d = score::score(&session);
             attempts.push(BundleAttempt {
                 trainee: format!("Học viên {}", seed % 40),
+                trainee_id: None,
                 scenario: s.meta.id.clone(),
                 scenario_sha256: sha.clone(),
                 seed,

@@ -3,11 +3,13 @@
 //! Learning Record Store) as a [`claim::Claim`], re-scored by replay before it counts
 //! (`verify`), then tallied per trainee, per scenario and per misconception with the
 //! suspect attempts and the refused ones named (`tally`), against a roster when one
-//! is given (`roster`), for the trainees asked for (`pick`). `workshop` is the file a workshop hands to every laptop.
+//! is given (`roster`, matched by name and id in `attend`), for the trainees asked for (`pick`). `workshop` is the file a workshop hands to every laptop.
 
+pub mod attend;
 pub mod claim;
 pub mod from_lrs;
 pub mod from_store;
+pub mod misses;
 pub mod pick;
 pub mod roster;
 pub mod suspect;

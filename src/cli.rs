@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod class;
 pub mod class_init;
 pub mod class_render;
+mod class_words;
 pub mod db;
 pub mod due;
 pub mod error;

@@ -85,6 +85,7 @@ fn registration(db: &Path) -> String {
     let started = motcua::store::timestamp(info.started_at);
     ids::registration(
         &info.trainee,
+        info.roster_id.as_deref(),
         &info.scenario_sha256,
         info.seed,
         info.mode,

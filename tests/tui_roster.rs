@@ -1,8 +1,8 @@
 //! Picking one's name from the workshop's class list on the welcome screen, without a
 //! terminal: typing filters, two people of one name are told apart by their id, a name
 //! typed without diacritics is only suggested (never replaced unasked), a name not on
-//! the list is allowed and marked, and the id picked becomes the learning records'
-//! account name.
+//! the list is allowed and marked, and the id picked is kept with the attempt and
+//! becomes the learning records' account name.
 
 mod support;
 
@@ -128,7 +128,7 @@ fn an_exact_name_shared_by_two_needs_the_id_and_up_goes_back_to_typing() {
 }
 
 #[test]
-fn the_id_picked_is_the_learning_records_account_name() {
+fn the_id_picked_is_kept_with_the_attempt_and_is_the_learning_records_account_name() {
     let dir = std::env::temp_dir().join(format!("motcua-tui-roster-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("m.db");
@@ -153,6 +153,13 @@ fn the_id_picked_is_the_learning_records_account_name() {
         serde_json::from_str(&waiting[0].body).expect("a statement");
     assert_eq!(initialized["actor"]["name"], "Nguyễn Văn An");
     assert_eq!(initialized["actor"]["account"]["name"], "HV02");
+    let ext = motcua::export::xapi::profile::ext("trainee-id");
+    assert_eq!(initialized["context"]["extensions"][ext], "HV02");
+    // The results database keeps it too: the bundle and the class report read it there.
+    let attempts = store
+        .attempts(&motcua::store::Filter::default())
+        .expect("attempts");
+    assert_eq!(attempts[0].roster_id.as_deref(), Some("HV02"));
 }
 
 #[test]

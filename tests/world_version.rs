@@ -95,9 +95,9 @@ fn attempts_made_before_the_bump_are_of_world_1_and_keep_their_stored_score() {
     old_database(&path);
     let store = Store::open(&path).expect("migrates");
     // Through every step: 1 → 2 the log checksum, 2 → 3 the world version, 3 → 4 the
-    // learning records (how it was played, the outbox).
-    assert_eq!(store.schema_version().expect("version"), 4);
-    assert_eq!(schema::SCHEMA_VERSION, 4);
+    // learning records (how it was played, the outbox), 4 → 5 the roster id.
+    assert_eq!(store.schema_version().expect("version"), 5);
+    assert_eq!(schema::SCHEMA_VERSION, 5);
     drop(store);
     let conn = rusqlite::Connection::open(&path).expect("reads");
     let (checksum, world): (Option<String>, i64) = conn

@@ -53,6 +53,7 @@ fn play(
         source: &source,
         seed: s.meta.seed,
         mode,
+        roster_id: None,
     };
     let mut rec = Recorder::start_with(store, &start, Journal::new(profile)).expect("starts");
     for a in actions {
@@ -90,6 +91,7 @@ fn an_exam_queues_initialized_each_action_then_completed_and_passed_with_derived
     let started = motcua::store::timestamp(info.started_at);
     let reg = ids::registration(
         &info.trainee,
+        info.roster_id.as_deref(),
         &info.scenario_sha256,
         info.seed,
         info.mode,
@@ -228,6 +230,7 @@ fn a_workshop_groups_every_statement_of_its_attempts_even_resumed_without_it() {
     let info = rec.store().attempt(AttemptId(1)).expect("attempt");
     let reg = ids::registration(
         &info.trainee,
+        info.roster_id.as_deref(),
         &info.scenario_sha256,
         info.seed,
         info.mode,

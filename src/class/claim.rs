@@ -73,6 +73,9 @@ pub struct Claim {
     /// registration UUID (the LRS).
     pub origin: String,
     pub trainee: String,
+    /// The trainee's id on the class list, when the attempt carries one (picked from
+    /// the roster on the training screen, `record --trainee-id`).
+    pub trainee_id: Option<String>,
     pub scenario: String,
     pub scenario_sha256: String,
     pub seed: u64,

@@ -69,6 +69,7 @@ fn claim(r: &Recorded, end: Option<&End>, origin: String) -> Claim {
     Claim {
         origin,
         trainee: r.trainee.clone(),
+        trainee_id: r.trainee_id.clone(),
         scenario: r.scenario.clone(),
         scenario_sha256: r.scenario_sha256.clone(),
         seed: r.seed,

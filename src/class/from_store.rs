@@ -38,6 +38,7 @@ pub fn claims(store: &Store, library: &mut Library) -> Result<Vec<Claim>, StoreE
             laptop_pace: None,
             workshop: info.workshop.name().map(workshop_iri),
             trainee: info.trainee,
+            trainee_id: info.roster_id,
             scenario: info.scenario,
             scenario_sha256: info.scenario_sha256,
             seed: info.seed,

@@ -3,7 +3,9 @@
 //! spaces made one); `id:XYZ` is the roster's entry with that id. A name that matches
 //! only once diacritics and case are dropped (`Nguyen Van An` for `Nguyễn Văn An`) is
 //! never taken: the instructor is told what it may have meant, as the roster picker
-//! does on the training screen, since `An` and `Ân` are different people.
+//! does on the training screen, since `An` and `Ân` are different people. A name
+//! stands for everyone of that name; an id for one person (`attend::place`): the
+//! attempts that carry the id, and those without an id whose name only that entry has.
 
 use std::collections::BTreeSet;
 
@@ -29,14 +31,22 @@ pub enum PickError {
     UnknownId { id: String },
 }
 
-/// The trainee names `wanted` stands for, among `known` (the names of the attempts
-/// read, and of the roster). An `id:` stands for its entry's name: the attempts carry
-/// the name only, so two namesakes on the roster share their attempts here.
+/// Whom the instructor asked for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Wanted {
+    /// Everyone of this (normalised) name.
+    Name(String),
+    /// The roster entry with this id.
+    Id(String),
+}
+
+/// The trainees `wanted` stands for, among `known` (the names of the attempts read,
+/// and of the roster).
 pub fn pick(
     wanted: &[String],
     known: &BTreeSet<String>,
     roster: Option<&Roster>,
-) -> Result<BTreeSet<String>, PickError> {
+) -> Result<BTreeSet<Wanted>, PickError> {
     let mut out = BTreeSet::new();
     for w in wanted {
         out.insert(one(w, known, roster)?);
@@ -48,7 +58,7 @@ fn one(
     wanted: &str,
     known: &BTreeSet<String>,
     roster: Option<&Roster>,
-) -> Result<String, PickError> {
+) -> Result<Wanted, PickError> {
     if let Some(id) = wanted.trim().strip_prefix("id:") {
         let id = id.trim();
         let roster = roster.ok_or_else(|| PickError::NoRoster { id: id.into() })?;
@@ -56,7 +66,7 @@ fn one(
             .entries
             .iter()
             .find(|e| e.id.as_deref() == Some(id))
-            .map(|e| e.name.clone())
+            .map(|_| Wanted::Id(id.into()))
             .ok_or_else(|| PickError::UnknownId { id: id.into() });
     }
     let name = normalize_name(wanted);
@@ -65,7 +75,7 @@ fn one(
         .flat_map(|r| r.entries.iter().map(|e| &e.name));
     let mut all: BTreeSet<&String> = known.iter().chain(listed).collect();
     if all.contains(&name) {
-        return Ok(name);
+        return Ok(Wanted::Name(name));
     }
     let key = fold(&name);
     all.retain(|n| fold(n) == key);
@@ -112,11 +122,12 @@ mod tests {
         let k = known(&["Nguyễn Văn An", "Trần Bình"]);
         let r = roster();
         let got = pick(&["Trần  Bình".into(), "id:HV03".into()], &k, Some(&r));
-        assert_eq!(got, Ok(known(&["Trần Bình", "Đỗ Thị Ánh"])));
+        let want = [Wanted::Name("Trần Bình".into()), Wanted::Id("HV03".into())];
+        assert_eq!(got, Ok(want.into_iter().collect()));
         // On the roster, no attempt yet: still a trainee the instructor may ask for.
         assert_eq!(
             pick(&["Nguyễn Văn Ân".into()], &k, Some(&r)),
-            Ok(known(&["Nguyễn Văn Ân"]))
+            Ok([Wanted::Name("Nguyễn Văn Ân".into())].into_iter().collect())
         );
     }
 

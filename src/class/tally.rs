@@ -8,7 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::attend::{self, Ambiguous, Place, Who};
 use super::claim::Claim;
+use super::misses::misconceptions;
+pub use super::misses::{Misconception, MissKind};
+use super::pick::Wanted;
 use super::roster::{Roster, RosterEntry};
 use super::suspect::{self, Flag};
 use super::verify::{Refusal, Verdict};
@@ -30,25 +34,44 @@ pub struct Selection {
     pub until: Option<DateTime<Utc>>,
     /// The workshop's exam: an exam attempt on another text or seed is flagged.
     pub exam: Option<Exam>,
-    /// Only these trainees (normalised names, `pick`); empty: everyone.
-    pub trainees: BTreeSet<String>,
+    /// Only these trainees (`pick`); empty: everyone.
+    pub trainees: BTreeSet<Wanted>,
     /// Only the attempts of this workshop (its grouping IRI). An attempt whose workshop
     /// is not known (imported from a bundle, which does not say) is kept.
     pub workshop: Option<String>,
 }
 
 impl Selection {
-    fn takes(&self, c: &Claim) -> bool {
+    fn takes(&self, c: &Claim, roster: Option<&Roster>) -> bool {
         self.mode.is_none_or(|m| m == c.mode)
             && (self.scenarios.is_empty() || self.scenarios.contains(&c.scenario))
             && self.from.is_none_or(|f| c.started_at >= f)
             && self.until.is_none_or(|u| c.started_at < u)
-            && self.names(&normalize_name(&c.trainee))
+            && self.wants_claim(c, roster)
             && (self.workshop.is_none() || c.workshop.is_none() || c.workshop == self.workshop)
     }
 
-    fn names(&self, name: &str) -> bool {
-        self.trainees.is_empty() || self.trainees.contains(name)
+    /// A name takes everyone of that name; an id the attempts its entry is placed at
+    /// (`attend::place`): never a namesake's.
+    fn wants_claim(&self, c: &Claim, roster: Option<&Roster>) -> bool {
+        let name = normalize_name(&c.trainee);
+        let entry_id = || match roster.map(|r| attend::place(r, &name, c.trainee_id.as_deref())) {
+            Some(Place::Entry(e)) => e.id.clone(),
+            _ => None,
+        };
+        self.trainees.is_empty()
+            || self.trainees.iter().any(|w| match w {
+                Wanted::Name(n) => *n == name,
+                Wanted::Id(id) => entry_id().as_ref() == Some(id),
+            })
+    }
+
+    fn wants_entry(&self, e: &RosterEntry) -> bool {
+        self.trainees.is_empty()
+            || self.trainees.iter().any(|w| match w {
+                Wanted::Name(n) => *n == e.name,
+                Wanted::Id(id) => e.id.as_ref() == Some(id),
+            })
     }
 }
 
@@ -57,6 +80,9 @@ impl Selection {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TraineeRow {
     pub trainee: String,
+    /// The id on the class list (`attend::identity`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trainee_id: Option<String>,
     pub scenario: String,
     pub mode: Mode,
     pub attempts: u32,
@@ -87,30 +113,11 @@ pub struct ScenarioRow {
     pub pass_rate: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MissKind {
-    /// A mistake code of the score.
-    Mistake,
-    /// A planted flaw a mistake let through or left out (its id in the scenario).
-    Flaw,
-}
-
-/// A mistake code or a flaw missed, over the counted attempts: practice, every
-/// finished attempt; exam, the submitted ones.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Misconception {
-    pub kind: MissKind,
-    pub code: String,
-    pub trainees: u32,
-    /// Dossiers it happened on, over all those attempts (one dossier of one attempt once).
-    pub times: u32,
-    pub dossiers: Vec<String>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suspect {
     pub trainee: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trainee_id: Option<String>,
     pub scenario: String,
     pub mode: Mode,
     pub started_at: DateTime<Utc>,
@@ -121,6 +128,8 @@ pub struct Suspect {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Refused {
     pub trainee: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trainee_id: Option<String>,
     pub scenario: String,
     pub mode: Mode,
     pub started_at: DateTime<Utc>,
@@ -141,12 +150,16 @@ pub struct ClassReport {
     pub missing: Option<Vec<RosterEntry>>,
     /// With an attempt, not on the roster.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_on_roster: Option<Vec<String>>,
+    pub not_on_roster: Option<Vec<Who>>,
+    /// Attempts without an id whose name two or more roster entries have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous: Option<Vec<Ambiguous>>,
 }
 
 /// One claim with its verdict, in the order attempts started.
 struct Judged<'a> {
     claim: &'a Claim,
+    who: Who,
     verdict: Verdict,
 }
 
@@ -159,8 +172,12 @@ pub fn build(
     let mut judged: Vec<Judged> = claims
         .iter()
         .zip(verdicts)
-        .filter(|(c, _)| selection.takes(c))
-        .map(|(claim, verdict)| Judged { claim, verdict })
+        .filter(|(c, _)| selection.takes(c, roster))
+        .map(|(claim, verdict)| Judged {
+            claim,
+            who: attend::identity(roster, &claim.trainee, claim.trainee_id.as_deref()),
+            verdict,
+        })
         .collect();
     judged.sort_by(|a, b| {
         (a.claim.started_at, &a.claim.trainee, &a.claim.origin).cmp(&(
@@ -169,45 +186,48 @@ pub fn build(
             &b.claim.origin,
         ))
     });
-    let mut groups: BTreeMap<(String, String, &'static str), Vec<&Judged>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&Who, String, &'static str), Vec<&Judged>> = BTreeMap::new();
     for j in &judged {
-        let key = (
-            normalize_name(&j.claim.trainee),
-            j.claim.scenario.clone(),
-            j.claim.mode.key(),
-        );
+        let key = (&j.who, j.claim.scenario.clone(), j.claim.mode.key());
         groups.entry(key).or_default().push(j);
     }
     let mut trainees = Vec::new();
     let mut counted: Vec<(&Judged, &AttemptResult)> = Vec::new();
-    for ((name, scenario, _), list) in &groups {
-        let (row, take) = trainee_row(name, scenario, list, selection.exam.as_ref());
+    for ((who, scenario, _), list) in &groups {
+        let (row, take) = trainee_row(who, scenario, list, selection.exam.as_ref());
         trainees.push(row);
         counted.extend(take);
     }
-    let (missing, not_on_roster) = match roster {
-        Some(r) => {
-            let (mut m, n) = against(r, &judged);
-            // Asked for some trainees: the roster's others are not missing from that.
-            m.retain(|e| selection.names(&e.name));
-            (Some(m), Some(n))
-        }
-        None => (None, None),
-    };
+    let attendance = roster.map(|r| {
+        let attempts: Vec<_> = judged
+            .iter()
+            .map(|j| (j.who.trainee.clone(), j.claim.trainee_id.clone()))
+            .collect();
+        let mut a = attend::against(r, &attempts);
+        // Asked for some trainees: the roster's others are not missing from that.
+        a.missing.retain(|e| selection.wants_entry(e));
+        a
+    });
     ClassReport {
         scenarios: scenario_rows(&trainees),
-        misconceptions: misconceptions(&counted),
+        misconceptions: misconceptions(
+            &counted
+                .iter()
+                .map(|(j, r)| (&j.who, *r))
+                .collect::<Vec<_>>(),
+        ),
         suspects: suspects(&judged, selection.exam.as_ref()),
         refused: refused(&judged),
         trainees,
-        missing,
-        not_on_roster,
+        missing: attendance.as_ref().map(|a| a.missing.clone()),
+        not_on_roster: attendance.as_ref().map(|a| a.not_on_roster.clone()),
+        ambiguous: attendance.map(|a| a.ambiguous),
     }
 }
 
 /// The row, and the attempts whose mistakes the misconceptions count.
 fn trainee_row<'a>(
-    name: &str,
+    who: &Who,
     scenario: &str,
     list: &[&'a Judged<'a>],
     exam: Option<&Exam>,
@@ -237,7 +257,8 @@ fn trainee_row<'a>(
         Mode::Practice => (!scored.is_empty()).then(|| scored.iter().any(|(_, r)| r.passed)),
     };
     let row = TraineeRow {
-        trainee: name.to_string(),
+        trainee: who.trainee.clone(),
+        trainee_id: who.id.clone(),
         scenario: scenario.to_string(),
         mode,
         attempts: list.len() as u32,
@@ -304,41 +325,6 @@ fn scenario_rows(trainees: &[TraineeRow]) -> Vec<ScenarioRow> {
         .collect()
 }
 
-fn misconceptions(counted: &[(&Judged, &AttemptResult)]) -> Vec<Misconception> {
-    type Acc = (BTreeSet<String>, u32, BTreeSet<String>);
-    let mut by: BTreeMap<(MissKind, String), Acc> = BTreeMap::new();
-    for (j, r) in counted {
-        let trainee = normalize_name(&j.claim.trainee);
-        let lists = r
-            .mistakes
-            .iter()
-            .map(|m| (MissKind::Mistake, &m.code, &m.dossiers));
-        let flaws = r.flaws.iter().map(|(id, d)| (MissKind::Flaw, id, d));
-        for (kind, code, dossiers) in lists.chain(flaws) {
-            let acc = by.entry((kind, code.clone())).or_default();
-            acc.0.insert(trainee.clone());
-            acc.1 += dossiers.len() as u32;
-            acc.2.extend(dossiers.iter().cloned());
-        }
-    }
-    let mut out: Vec<Misconception> = by
-        .into_iter()
-        .map(|((kind, code), (who, times, dossiers))| Misconception {
-            kind,
-            code,
-            trainees: who.len() as u32,
-            times,
-            dossiers: dossiers.into_iter().collect(),
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        (b.trainees, b.times)
-            .cmp(&(a.trainees, a.times))
-            .then_with(|| (a.kind, &a.code).cmp(&(b.kind, &b.code)))
-    });
-    out
-}
-
 fn suspects(judged: &[Judged], exam: Option<&Exam>) -> Vec<Suspect> {
     judged
         .iter()
@@ -346,7 +332,8 @@ fn suspects(judged: &[Judged], exam: Option<&Exam>) -> Vec<Suspect> {
         .filter_map(|j| {
             let flags = suspect::flags(j.claim, exam);
             (!flags.is_empty()).then(|| Suspect {
-                trainee: normalize_name(&j.claim.trainee),
+                trainee: j.who.trainee.clone(),
+                trainee_id: j.who.id.clone(),
                 scenario: j.claim.scenario.clone(),
                 mode: j.claim.mode,
                 started_at: j.claim.started_at,
@@ -362,7 +349,8 @@ fn refused(judged: &[Judged]) -> Vec<Refused> {
         .iter()
         .filter_map(|j| match &j.verdict {
             Verdict::Refused(r) => Some(Refused {
-                trainee: normalize_name(&j.claim.trainee),
+                trainee: j.who.trainee.clone(),
+                trainee_id: j.who.id.clone(),
                 scenario: j.claim.scenario.clone(),
                 mode: j.claim.mode,
                 started_at: j.claim.started_at,
@@ -372,24 +360,4 @@ fn refused(judged: &[Judged]) -> Vec<Refused> {
             _ => None,
         })
         .collect()
-}
-
-/// Roster entries with no attempt, and trainees with attempts not on the roster.
-fn against(roster: &Roster, judged: &[Judged]) -> (Vec<RosterEntry>, Vec<String>) {
-    let present: BTreeSet<String> = judged
-        .iter()
-        .map(|j| normalize_name(&j.claim.trainee))
-        .collect();
-    let listed: BTreeSet<&str> = roster.entries.iter().map(|e| e.name.as_str()).collect();
-    let missing = roster
-        .entries
-        .iter()
-        .filter(|e| !present.contains(&e.name))
-        .cloned()
-        .collect();
-    let extra = present
-        .into_iter()
-        .filter(|p| !listed.contains(p.as_str()))
-        .collect();
-    (missing, extra)
 }

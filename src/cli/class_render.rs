@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, Utc};
 
+use super::class_words::{flag, refusal};
 use super::results::align;
-use crate::class::suspect::{Flag, FlagKind};
+use crate::class::RosterEntry;
+use crate::class::attend::Ambiguous;
 use crate::class::tally::{ClassReport, MissKind};
-use crate::class::{Refusal, RosterEntry};
 use crate::export::{csv as sheet, summary};
 use crate::i18n::Lang;
 use crate::present::labels;
@@ -119,7 +120,7 @@ fn sections(lang: Lang, r: &ClassReport, target: Target) -> Vec<Section> {
                 let flags: Vec<String> = s.flags.iter().map(|f| flag(lang, f)).collect();
                 let when = moment(s.started_at);
                 vec![
-                    s.trainee.clone(),
+                    label(&s.trainee, s.trainee_id.as_deref()),
                     s.scenario.clone(),
                     mode(lang, s.mode),
                     when,
@@ -149,7 +150,7 @@ fn sections(lang: Lang, r: &ClassReport, target: Target) -> Vec<Section> {
             .map(|x| {
                 let when = moment(x.started_at);
                 vec![
-                    x.trainee.clone(),
+                    label(&x.trainee, x.trainee_id.as_deref()),
                     x.scenario.clone(),
                     mode(lang, x.mode),
                     when,
@@ -171,12 +172,48 @@ fn sections(lang: Lang, r: &ClassReport, target: Target) -> Vec<Section> {
     if let Some(extra) = &r.not_on_roster {
         out.push(Section {
             title: t!(lang, "class.heading.not_on_roster"),
-            head: head(lang, &["name"]),
-            rows: extra.iter().map(|n| vec![n.clone()]).collect(),
+            head: head(lang, &["name", "id"]),
+            rows: extra
+                .iter()
+                .map(|w| vec![w.trainee.clone(), w.id.clone().unwrap_or_default()])
+                .collect(),
             numeric: vec![],
         });
     }
+    if let Some(ambiguous) = r.ambiguous.as_ref().filter(|a| !a.is_empty()) {
+        out.push(Section {
+            title: t!(lang, "class.heading.ambiguous"),
+            head: head(lang, &["name", "attempts", "reason"]),
+            rows: ambiguous.iter().map(|a| which(lang, a)).collect(),
+            numeric: vec![false, true, false],
+        });
+    }
     out
+}
+
+/// `Nguyễn Văn An (HV02)`, or the name alone.
+fn label(name: &str, id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("{name} ({id})"),
+        None => name.to_string(),
+    }
+}
+
+/// An ambiguous attempt's row: who it may be, by their ids (or roster lines).
+fn which(lang: Lang, a: &Ambiguous) -> Vec<String> {
+    let ids: Vec<String> = a
+        .candidates
+        .iter()
+        .map(|e| match &e.id {
+            Some(id) => id.clone(),
+            None => t!(lang, "class.roster_line", line = e.line),
+        })
+        .collect();
+    vec![
+        a.trainee.clone(),
+        a.attempts.to_string(),
+        t!(lang, "class.ambiguous", ids = ids.join(", ")),
+    ]
 }
 
 fn entry(e: &RosterEntry) -> Vec<String> {
@@ -187,9 +224,13 @@ fn entry(e: &RosterEntry) -> Vec<String> {
     ]
 }
 
+/// The id column shows when any row has an id (a roster with ids, or attempts that
+/// carry one).
 fn trainees(lang: Lang, r: &ClassReport) -> Section {
+    let ids = r.trainees.iter().any(|x| x.trainee_id.is_some());
     let keys = [
         "trainee",
+        "id",
         "scenario",
         "mode",
         "attempts",
@@ -202,7 +243,7 @@ fn trainees(lang: Lang, r: &ClassReport) -> Section {
         "suspect",
         "refused",
     ];
-    Section {
+    let mut section = Section {
         title: t!(lang, "class.heading.trainees"),
         head: head(lang, &keys),
         rows: r
@@ -211,6 +252,7 @@ fn trainees(lang: Lang, r: &ClassReport) -> Section {
             .map(|x| {
                 vec![
                     x.trainee.clone(),
+                    x.trainee_id.clone().unwrap_or_default(),
                     x.scenario.clone(),
                     mode(lang, x.mode),
                     x.attempts.to_string(),
@@ -225,12 +267,21 @@ fn trainees(lang: Lang, r: &ClassReport) -> Section {
                 ]
             })
             .collect(),
-        numeric: [false, false, false]
+        numeric: [false, false, false, false]
             .into_iter()
             .chain([true; 6])
             .chain([false, true, true])
             .collect(),
+    };
+    if !ids {
+        // Column 1, the id: none to show.
+        section.head.remove(1);
+        section.numeric.remove(1);
+        for row in &mut section.rows {
+            row.remove(1);
+        }
     }
+    section
 }
 
 fn scenarios(lang: Lang, r: &ClassReport) -> Section {
@@ -305,96 +356,5 @@ fn kind_key(k: MissKind) -> &'static str {
     match k {
         MissKind::Mistake => "mistake",
         MissKind::Flaw => "flaw",
-    }
-}
-
-/// A flag in words with the evidence it rests on.
-fn flag(lang: Lang, f: &Flag) -> String {
-    let evidence = t!(lang, &format!("class.evidence.{}", f.evidence));
-    match f.kind {
-        FlagKind::Fast => {
-            let per = seconds(lang, f.seconds_per_action);
-            t!(lang, "class.flag.fast", seconds = per, evidence = evidence)
-        }
-        FlagKind::LateBatch => t!(
-            lang,
-            "class.flag.late_batch",
-            stored = seconds(lang, f.stored_seconds_per_action),
-            seconds = seconds(lang, f.seconds_per_action),
-            evidence = evidence
-        ),
-        FlagKind::Stdin => t!(lang, "class.flag.stdin", evidence = evidence),
-        FlagKind::OtherExam => {
-            let what: Vec<String> = f
-                .differs
-                .iter()
-                .map(|d| t!(lang, &format!("class.differs.{d}")))
-                .collect();
-            t!(
-                lang,
-                "class.flag.other_exam",
-                what = what.join(", "),
-                evidence = evidence
-            )
-        }
-    }
-}
-
-/// Seconds per action, two decimals, with the language's decimal mark.
-fn seconds(lang: Lang, per: Option<f64>) -> String {
-    let per = format!("{:.2}", per.unwrap_or_default());
-    match lang {
-        Lang::Vi => per.replace('.', ","),
-        Lang::En => per,
-    }
-}
-
-fn refusal(lang: Lang, r: &Refusal) -> String {
-    let key = format!("class.refusal.{}", r.key());
-    match r {
-        Refusal::UnknownScenario { sha256 } => {
-            t!(
-                lang,
-                &key,
-                sha = sha256.chars().take(12).collect::<String>()
-            )
-        }
-        Refusal::OtherWorld { world } => t!(lang, &key, world = world),
-        Refusal::BadLog { seq, detail } => t!(lang, &key, seq = seq, detail = detail),
-        Refusal::NotAllowed {
-            seq,
-            action,
-            rejection,
-        } => labels::refused_action(lang, &key, *seq, action, rejection),
-        Refusal::NotFinal => t!(lang, &key),
-        Refusal::ScoreMismatch { claimed, replayed } => t!(
-            lang,
-            &key,
-            claimed = labels::points(lang, *claimed),
-            replayed = labels::points(lang, *replayed)
-        ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_refused_action_names_the_action_and_the_rule_in_either_language() {
-        let r = Refusal::NotAllowed {
-            seq: 3,
-            action: "accept".into(),
-            rejection: "period-over".into(),
-        };
-        // class.refusal.not-allowed with action.accept and rejection.period-over.
-        assert_eq!(
-            refusal(Lang::En, &r),
-            "action 3 (Accept (form 01)) is not allowed in the replay: The scenario's time is over."
-        );
-        assert_eq!(
-            refusal(Lang::Vi, &r),
-            "thao tác số 3 (Tiếp nhận (mẫu 01)) không được phép khi phát lại: Đã hết thời gian của kịch bản."
-        );
     }
 }

@@ -1,4 +1,4 @@
-//! `motcua record SCENARIO --trainee NAME [--seed N] [--mode practice|exam] [--new]`:
+//! `motcua record SCENARIO --trainee NAME [--trainee-id ID] [--seed N] [--mode practice|exam] [--new]`:
 //! play an attempt from standard input, one action per line (JSON, with or without
 //! `seq`), for scripts and tests. Each allowed action is committed to the store before
 //! the session applies it; a refused one is reported and not stored. An unfinished
@@ -54,6 +54,10 @@ pub struct Args {
     /// The trainee's name.
     #[arg(long)]
     pub trainee: String,
+    /// The trainee's id on the class list (the roster's id column), which tells two
+    /// trainees of the same name apart.
+    #[arg(long)]
+    pub trainee_id: Option<String>,
     /// Seed of a new attempt (default: the scenario's own seed).
     #[arg(long)]
     pub seed: Option<u64>,
@@ -77,12 +81,19 @@ pub fn run(
         name: "--trainee",
         problem,
     })?;
+    if let Some(id) = &args.trainee_id {
+        sanitize::check_name(id).map_err(|problem| CliError::BadName {
+            name: "--trainee-id",
+            problem,
+        })?;
+    }
     let journal = lrs.journal(lang)?;
     let (scenario, source) = resolve::scenario_with_source(&args.scenario)?;
     let mut store = db::open(db_flag)?;
     let id = scenario.meta.id.clone();
+    // A namesake's unfinished attempt (another roster id) is not this trainee's.
     let mut unfinished = store
-        .unfinished_attempt(&args.trainee, Some(&id))
+        .unfinished_attempt_of(&args.trainee, args.trainee_id.as_deref(), Some(&id))
         .map_err(CliError::Store)?;
     // An attempt of an older simulation cannot be continued: it is given up like `--new`.
     if let Some(r) = unfinished.take_if(|r| args.new || !r.info.is_current_world()) {
@@ -125,6 +136,7 @@ pub fn run(
                 source: &source,
                 seed,
                 mode,
+                roster_id: args.trainee_id.as_deref(),
             };
             let rec = Recorder::start_with(store, &start, journal).map_err(CliError::Store)?;
             say(t!(

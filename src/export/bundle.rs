@@ -56,6 +56,11 @@ pub struct Bundle<T = Vec<BundleAttempt>> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BundleAttempt<A = Vec<serde_json::Value>> {
     pub trainee: String,
+    /// The trainee's id on the class list (the roster's id column), which tells two
+    /// trainees of the same name apart; absent when there is none and in bundles
+    /// written before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainee_id: Option<String>,
     pub scenario: String,
     pub scenario_sha256: String,
     pub seed: u64,
@@ -91,6 +96,7 @@ impl<A> BundleAttempt<A> {
     pub fn map_actions<B>(&self, f: impl FnOnce(&A) -> B) -> BundleAttempt<B> {
         BundleAttempt {
             trainee: self.trainee.clone(),
+            trainee_id: self.trainee_id.clone(),
             scenario: self.scenario.clone(),
             scenario_sha256: self.scenario_sha256.clone(),
             seed: self.seed,
@@ -163,6 +169,7 @@ fn finished(filter: &Filter) -> Filter {
 fn head(info: &AttemptInfo) -> BundleAttempt<()> {
     BundleAttempt {
         trainee: info.trainee.clone(),
+        trainee_id: info.roster_id.clone(),
         scenario: info.scenario.clone(),
         scenario_sha256: info.scenario_sha256.clone(),
         seed: info.seed,

@@ -335,6 +335,7 @@ fn import_parsed(
             started_at: &a.started_at,
             ended_at: &a.ended_at,
             played_via: a.played_via,
+            roster_id: a.trainee_id.as_deref(),
             actions: v.actions,
             score: v.score.clone(),
         })

@@ -74,6 +74,8 @@ pub struct AttemptInfo {
     /// The training screen or `motcua record`; `None`: not known (recorded before
     /// motcua kept it, or imported from a bundle that does not say).
     pub played_via: Option<PlayedVia>,
+    /// The trainee's id on the class list, when they had one (`Start::roster_id`).
+    pub roster_id: Option<String>,
     /// The workshop it was opened in, as its learning records say (`OpenedIn`).
     #[serde(skip)]
     pub workshop: super::outbox::OpenedIn,
@@ -202,6 +204,7 @@ impl Store {
             source,
             seed,
             mode,
+            roster_id: None,
         };
         self.open_attempt_via(&start, PlayedVia::Screen, |_| Vec::new())
     }
@@ -221,8 +224,10 @@ impl Store {
             source,
             seed,
             mode,
+            roster_id,
         } = *start;
         let name = checked_name(trainee)?;
+        let roster_id = checked_roster_id(roster_id)?;
         let now = self.now();
         let sha = sha256_hex(source);
         let (tx, path) = self.begin_write()?;
@@ -231,8 +236,8 @@ impl Store {
         keep_scenario(&tx, &sha, &scenario.meta.id, source).map_err(sql)?;
         tx.execute(
             "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
-                 engine_version, world_version, started_at, played_via)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 engine_version, world_version, started_at, played_via, roster_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 trainee_id,
                 scenario.meta.id,
@@ -242,7 +247,8 @@ impl Store {
                 ENGINE_VERSION,
                 WORLD_VERSION,
                 now,
-                via.key()
+                via.key(),
+                roster_id
             ],
         )
         .map_err(sql)?;
@@ -348,6 +354,7 @@ impl Store {
         let actions = self.actions(attempt)?;
         let fp = fingerprint(
             &info.trainee,
+            info.roster_id.as_deref(),
             &info.scenario_sha256,
             info.seed,
             info.mode,
@@ -425,6 +432,20 @@ pub struct Start<'a> {
     pub source: &'a [u8],
     pub seed: u64,
     pub mode: Mode,
+    /// The trainee's id on the class list (the roster's id column), when known.
+    pub roster_id: Option<&'a str>,
+}
+
+/// A roster id that may be kept: trimmed, empty is none, checked like a name (no
+/// control character, not too long).
+pub fn checked_roster_id(id: Option<&str>) -> Result<Option<String>> {
+    match id.map(str::trim).filter(|id| !id.is_empty()) {
+        None => Ok(None),
+        Some(id) => match crate::sanitize::check_name(id) {
+            Ok(()) => Ok(Some(normalize_name(id))),
+            Err(problem) => Err(StoreError::BadName(problem)),
+        },
+    }
 }
 
 pub(super) fn trainee_in(

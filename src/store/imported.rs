@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::attempts::{
-    AttemptId, PlayedVia, checked_name, insert_mistakes, keep_scenario, mistake_counts, trainee_in,
+    AttemptId, PlayedVia, checked_name, checked_roster_id, insert_mistakes, keep_scenario,
+    mistake_counts, trainee_in,
 };
 use super::{Mode, Result, Store, StoreError, checksum, sha256_hex};
 use crate::score::{Debrief, Grade};
@@ -17,14 +18,21 @@ use crate::session::action::{self, Action};
 /// fingerprint.)
 pub fn fingerprint(
     trainee: &str,
+    roster_id: Option<&str>,
     scenario_sha256: &str,
     seed: u64,
     mode: Mode,
     started_at: &str,
     actions: &[Action],
 ) -> String {
+    // A roster id tells two namesakes' plays apart; without one the text is as it
+    // was before ids were kept, so attempts imported then are still recognised.
+    let who = match roster_id {
+        Some(id) => format!("{trainee}\nid:{id}"),
+        None => trainee.to_string(),
+    };
     let text = format!(
-        "{trainee}\n{scenario_sha256}\n{seed}\n{}\n{started_at}\n{}",
+        "{who}\n{scenario_sha256}\n{seed}\n{}\n{started_at}\n{}",
         mode.key(),
         action::write_log(actions)
     );
@@ -69,6 +77,8 @@ pub struct ImportedAttempt<'a> {
     pub started_at: &'a str,
     pub ended_at: &'a str,
     pub played_via: Option<PlayedVia>,
+    /// The trainee's id on the class list, as the bundle says (none when absent).
+    pub roster_id: Option<&'a str>,
     pub actions: &'a [Action],
     /// `None`: handed in unfinished; kept as an attempt that ended without a score.
     pub score: Option<KeptScore>,
@@ -91,8 +101,17 @@ impl Store {
         let mut out = Vec::with_capacity(list.len());
         for a in list {
             let name = checked_name(a.trainee)?;
+            let roster_id = checked_roster_id(a.roster_id)?;
             let sha = a.scenario_sha256;
-            let fp = fingerprint(&name, sha, a.seed, a.mode, a.started_at, a.actions);
+            let fp = fingerprint(
+                &name,
+                roster_id.as_deref(),
+                sha,
+                a.seed,
+                a.mode,
+                a.started_at,
+                a.actions,
+            );
             let existing: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM attempt WHERE fingerprint = ?1",
@@ -110,9 +129,9 @@ impl Store {
             tx.execute(
                 "INSERT INTO attempt (trainee_id, scenario_id, scenario_sha256, seed, mode,
                      engine_version, world_version, status, started_at, ended_at, total, band,
-                     passed, origin, fingerprint, played_via)
+                     passed, origin, fingerprint, played_via, roster_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?15, ?8, ?9, ?10, ?11, ?12,
-                     'imported', ?13, ?14)",
+                     'imported', ?13, ?14, ?16)",
                 params![
                     trainee_id,
                     a.scenario_id,
@@ -133,7 +152,8 @@ impl Store {
                         "finished"
                     } else {
                         "abandoned"
-                    }
+                    },
+                    roster_id
                 ],
             )
             .map_err(sql)?;

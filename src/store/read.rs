@@ -17,7 +17,7 @@ fn select() -> String {
         "SELECT a.id, t.name, a.scenario_id, a.scenario_sha256, a.seed, a.mode,
             a.engine_version, a.status, a.started_at, a.ended_at, a.total, a.band, a.passed,
             a.origin, (SELECT count(*) FROM action x WHERE x.attempt_id = a.id),
-            a.world_version, a.played_via, {OPENED_IN_SQL}
+            a.world_version, a.played_via, {OPENED_IN_SQL}, a.roster_id
         FROM attempt a JOIN trainee t ON t.id = a.trainee_id"
     )
 }
@@ -51,6 +51,7 @@ fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
         mistakes: BTreeMap::new(),
         played_via: via.as_deref().and_then(PlayedVia::from_key),
         workshop: OpenedIn::from_column(r.get(17)?),
+        roster_id: r.get(18)?,
     })
 }
 
@@ -132,15 +133,29 @@ impl Store {
         trainee: &str,
         scenario: Option<&str>,
     ) -> Result<Option<Resume>> {
+        self.unfinished_attempt_of(trainee, None, scenario)
+    }
+
+    /// `unfinished_attempt` of the trainee with roster id `roster_id`: never one of a
+    /// namesake with another id. An attempt without an id, or no id
+    /// asked for: the name alone tells.
+    pub fn unfinished_attempt_of(
+        &self,
+        trainee: &str,
+        roster_id: Option<&str>,
+        scenario: Option<&str>,
+    ) -> Result<Option<Resume>> {
         let name = normalize_name(trainee);
         let sql = format!(
             "{} WHERE t.name = ?1 AND a.status = 'open' AND (?2 IS NULL OR a.scenario_id = ?2)
+                 AND (?3 IS NULL OR a.roster_id IS NULL OR a.roster_id = ?3)
              ORDER BY a.started_at DESC, a.id DESC LIMIT 1",
             select()
         );
+        let roster_id = roster_id.map(normalize_name);
         let Some(info) = self
             .conn
-            .query_row(&sql, params![name, scenario], row_info)
+            .query_row(&sql, params![name, scenario, roster_id], row_info)
             .optional()
             .map_err(|e| self.sql(e))?
         else {

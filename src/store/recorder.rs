@@ -43,6 +43,7 @@ impl Recorder {
             source,
             seed,
             mode,
+            roster_id: None,
         };
         Recorder::start_with(store, &start, Journal::default())
     }

@@ -88,6 +88,13 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_waiting ON outbox (id) WHERE sent_at IS NULL;
 CREATE INDEX outbox_by_attempt ON outbox (attempt_id);
 "#,
+    // 4 → 5: the trainee's id on the class list (the roster's id column), when they
+    // picked their name from it or `record --trainee-id` gave one: two namesakes are
+    // two trainees (docs/workshop.md). `roster_id`, since `trainee_id` already names the
+    // row of the `trainee` table; NULL: no id (before this version, or none given).
+    r#"
+ALTER TABLE attempt ADD COLUMN roster_id TEXT CHECK (roster_id IS NULL OR length(roster_id) > 0);
+"#,
 ];
 
 /// The version this motcua writes.

@@ -20,7 +20,8 @@ pub struct Persist {
     attempt: Option<AttemptId>,
     /// The resumable attempt offered for `checked_name`.
     resumable: Option<Resume>,
-    checked_name: Option<String>,
+    /// The trainee the library was read for: name, and roster id when picked.
+    checked_name: Option<(String, Option<String>)>,
     finished: bool,
     /// The learning records of the attempt played (off without an LRS).
     journal: Journal,
@@ -106,8 +107,7 @@ impl Persist {
             // The library shows the new best when the trainee goes back to it.
             self.checked_name = None;
         }
-        if app.screen == Screen::Library && self.checked_name.as_deref() != Some(&app.welcome.name)
-        {
+        if app.screen == Screen::Library && self.checked_name.as_ref() != Some(&who(app)) {
             self.check_name(app);
         }
         // Read again on every key and every tick: the sender's progress shows by itself.
@@ -128,15 +128,17 @@ impl Persist {
             return Ok(());
         };
         let Ok(s) = &entry.loaded else { return Ok(()) };
+        // Picked from the class list: the id goes with the attempt (store, bundle, LRS).
+        let roster_id = app.welcome.roster.chosen_id(&app.welcome.name);
         let start = Start {
             trainee: &app.welcome.name,
             scenario: s,
             source: &entry.bytes,
             seed: session.seed(),
             mode: app.mode,
+            roster_id: roster_id.as_deref(),
         };
         let journal = &mut self.journal;
-        journal.set_account(app.welcome.roster.chosen_id(&app.welcome.name));
         let id = self
             .store
             .open_attempt_via(&start, PlayedVia::Screen, |info| journal.opened(info, s))
@@ -148,8 +150,8 @@ impl Persist {
     }
 
     fn check_name(&mut self, app: &mut App) {
-        let name = app.welcome.name.clone();
-        self.checked_name = Some(name.clone());
+        let (name, roster_id) = who(app);
+        self.checked_name = Some((name.clone(), roster_id.clone()));
         let ids: Vec<String> = app
             .catalog
             .iter()
@@ -175,7 +177,11 @@ impl Persist {
         }) {
             app.library_sel = at;
         }
-        self.resumable = self.store.unfinished_attempt(&name, None).ok().flatten();
+        // A namesake's unfinished attempt on this laptop is not this trainee's.
+        self.resumable = (self.store)
+            .unfinished_attempt_of(&name, roster_id.as_deref(), None)
+            .ok()
+            .flatten();
         app.resume = self.resumable.as_ref().map(|r| ResumeOffer {
             scenario: r.info.scenario.clone(),
             title: app
@@ -215,8 +221,6 @@ impl Persist {
             .map_err(|d| format!("{label}: {} diagnostics", d.len()))?;
         let session =
             session::replay(&s, r.info.seed, &r.actions).map_err(|e| format!("{label}: {e}"))?;
-        self.journal
-            .set_account(app.welcome.roster.chosen_id(&app.welcome.name));
         self.journal.follow(&r.info, &s);
         let at = app
             .catalog
@@ -239,4 +243,11 @@ impl Persist {
         self.finished = false;
         Ok(())
     }
+}
+
+/// The trainee on the welcome screen: the name, and the roster id once picked.
+fn who(app: &App) -> (String, Option<String>) {
+    let name = app.welcome.name.clone();
+    let id = app.welcome.roster.chosen_id(&name);
+    (name, id)
 }

@@ -6,6 +6,7 @@
 //! Other tests of the binary send khai-sinh-co-ban attempts to the same LRS: these
 //! use their own scenario and filter on it.
 
+mod namesakes;
 mod workshop;
 
 use std::path::Path;
@@ -237,6 +238,11 @@ fn class_from_the_lrs_equals_class_from_bundles_and_refuses_an_edited_score() {
                 let mut r = r.clone();
                 r[1]["refused"] = Value::from(1);
                 r[1]["attempts"] = Value::from(2);
+                // Read without the roster: the rows carry no roster id (with it, each
+                // name listed once took its entry's id).
+                for row in &mut r {
+                    row.as_object_mut().expect("row").remove("trainee_id");
+                }
                 Value::from(r)
             })
             .unwrap()

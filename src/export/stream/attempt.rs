@@ -50,8 +50,9 @@ pub(super) struct Fields {
 }
 
 /// The fields of an attempt, in the order they are checked.
-const FIELDS: [&str; 14] = [
+const FIELDS: [&str; 15] = [
     "trainee",
+    "trainee_id",
     "scenario",
     "scenario_sha256",
     "seed",
@@ -84,6 +85,8 @@ impl Fields {
         };
         let attempt = BundleAttempt {
             trainee: typed(&mut take, "trainee")?,
+            // Optional: null or absent is "no id".
+            trainee_id: typed(&mut take, "trainee_id")?,
             scenario: typed(&mut take, "scenario")?,
             scenario_sha256: typed(&mut take, "scenario_sha256")?,
             seed: typed(&mut take, "seed")?,

@@ -18,8 +18,6 @@ use crate::store::{AttemptInfo, Outgoing, Resume};
 pub struct Journal {
     profile: Option<Profile>,
     current: Option<AttemptStatements>,
-    /// The trainee's roster id, for the attempts opened or followed from now on.
-    account: Option<String>,
 }
 
 impl Journal {
@@ -28,13 +26,7 @@ impl Journal {
         Journal {
             profile,
             current: None,
-            account: None,
         }
-    }
-
-    /// The roster id of the trainee who plays next (`None`: the account is their name).
-    pub fn set_account(&mut self, id: Option<String>) {
-        self.account = id;
     }
 
     pub fn is_on(&self) -> bool {
@@ -50,16 +42,13 @@ impl Journal {
             .unwrap_or_default()
     }
 
-    /// Follow an attempt resumed (or opened) elsewhere: nothing to queue yet.
+    /// Follow an attempt resumed (or opened) elsewhere: nothing to queue yet. The
+    /// trainee's roster id is the attempt's own (`AttemptInfo::roster_id`).
     pub fn follow(&mut self, info: &AttemptInfo, scenario: &Scenario) {
-        let account = self.account.as_deref();
-        self.current = self.profile.as_ref().map(|p| {
-            let statements = AttemptStatements::new(p, info, scenario);
-            match account {
-                Some(id) => statements.with_account(id),
-                None => statements,
-            }
-        });
+        self.current = self
+            .profile
+            .as_ref()
+            .map(|p| AttemptStatements::new(p, info, scenario));
     }
 
     /// The `seq`-th action, committed at `at`.

@@ -38,6 +38,8 @@ pub struct End {
 pub struct Recorded {
     pub registration: String,
     pub trainee: String,
+    /// The trainee's roster id, from the `trainee-id` context extension only.
+    pub trainee_id: Option<String>,
     pub scenario: String,
     pub scenario_sha256: String,
     pub seed: u64,
@@ -100,6 +102,10 @@ fn read_one(s: &Value, by: &mut BTreeMap<String, Recorded>) -> Option<()> {
                 .or_else(|| s.pointer("/actor/account/name"))?
                 .as_str()?
                 .to_string(),
+            trainee_id: cx("trainee-id")
+                .and_then(Value::as_str)
+                .map(crate::store::attempts::normalize_name)
+                .filter(|id| !id.is_empty()),
             scenario,
             scenario_sha256: ox("scenario-sha256")?.as_str()?.to_string(),
             seed: ox("seed")?.as_u64()?,

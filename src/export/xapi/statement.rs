@@ -33,17 +33,14 @@ pub struct AttemptStatements {
 impl AttemptStatements {
     pub fn new(profile: &Profile, info: &AttemptInfo, scenario: &Scenario) -> AttemptStatements {
         let started = timestamp(info.started_at);
-        let registration = ids::registration(
-            &info.trainee,
-            &info.scenario_sha256,
-            info.seed,
-            info.mode,
-            &started,
-        );
+        let registration = ids::of_attempt(info);
+        // The roster id, when the trainee has one, is the account's name: two
+        // namesakes are two agents for the LRS. `actor.name` stays the name.
+        let account = info.roster_id.as_deref().unwrap_or(&info.trainee);
         let actor = json!({
             "objectType": "Agent",
             "name": info.trainee,
-            "account": {"homePage": profile.home_page, "name": info.trainee},
+            "account": {"homePage": profile.home_page, "name": account},
         });
         let title_en = scenario
             .meta
@@ -75,6 +72,11 @@ impl AttemptStatements {
                 ext("pass-score"): scenario.meta.pass_score,
             },
         });
+        // The id again where nothing else is: the one place the class report reads it
+        // from (an account name alone cannot say whether it is an id or a name).
+        if let Some(id) = &info.roster_id {
+            context["extensions"][ext("trainee-id")] = json!(id);
+        }
         // The attempt's own workshop once it has one on record, so a resumed attempt
         // keeps the grouping it opened with (`OpenedIn`).
         let workshop = match &info.workshop {
@@ -92,14 +94,6 @@ impl AttemptStatements {
             started_at: info.started_at,
             interactions: info.mode == Mode::Exam || profile.practice_actions,
         }
-    }
-
-    /// The trainee's id on the class list (the roster's id column) as the account's
-    /// name: two trainees of the same name are two agents for the LRS. The agent's
-    /// `name` stays the trainee's name, which the class report reads.
-    pub fn with_account(mut self, id: &str) -> AttemptStatements {
-        self.actor["account"]["name"] = json!(id);
-        self
     }
 
     /// `initialized`, at the attempt's start.

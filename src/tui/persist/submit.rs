@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::export::bundle::{self, WriteError};
 use crate::export::xapi::ids;
-use crate::store::{AttemptInfo, Filter, Status, Store, timestamp};
+use crate::store::{AttemptInfo, Filter, Status, Store};
 use crate::t;
 
 use super::super::app::{App, Tone};
@@ -48,13 +48,7 @@ pub fn slug(text: &str) -> String {
 
 /// The attempt's file name in the submit folder (see the module's header).
 pub fn file_name(info: &AttemptInfo) -> String {
-    let registration = ids::registration(
-        &info.trainee,
-        &info.scenario_sha256,
-        info.seed,
-        info.mode,
-        &timestamp(info.started_at),
-    );
+    let registration = ids::of_attempt(info);
     let short: String = registration.simple().to_string().chars().take(8).collect();
     let who = match slug(&info.trainee) {
         s if s.is_empty() => "hoc-vien".to_string(),
