@@ -5,9 +5,7 @@
 
 mod storekit;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::Stdio;
 
 use motcua::session::action;
 use serde_json::{Value, json};
@@ -15,27 +13,6 @@ use storekit::*;
 
 const ID: &str = "khai-sinh-co-ban";
 const NAME: &str = "Nguyễn Văn An";
-
-fn motcua(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = clean_command(env!("CARGO_BIN_EXE_motcua"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.as_bytes()).expect("writes");
-    drop(input);
-    let out = child.wait_with_output().expect("ends");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// `record` NAME with `id`, playing `log` to the end.
 fn record(db: &Path, id: Option<&str>, log: &str) {

@@ -5,35 +5,12 @@
 
 mod storekit;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::Stdio;
 
 use motcua::session::action;
 use storekit::*;
 
 const ID: &str = "khai-sinh-co-ban";
-
-fn motcua(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = clean_command(env!("CARGO_BIN_EXE_motcua"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.as_bytes()).expect("writes");
-    drop(input);
-    let out = child.wait_with_output().expect("ends");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The score `record` printed on its last line.
 fn recorded_total(db: &Path, who: &str, log: &str) -> f64 {

@@ -228,14 +228,7 @@ fn a_workshop_groups_every_statement_of_its_attempts_even_resumed_without_it() {
     assert!(iri.starts_with("urn:motcua:xapi:workshop:"), "{iri}");
     // The grouping does not enter the ids: the same derivation as without a workshop.
     let info = rec.store().attempt(AttemptId(1)).expect("attempt");
-    let reg = ids::registration(
-        &info.trainee,
-        info.roster_id.as_deref(),
-        &info.scenario_sha256,
-        info.seed,
-        info.mode,
-        &motcua::store::timestamp(info.started_at),
-    );
+    let reg = ids::of_attempt(&info);
     for (i, (id, verb, body)) in queued.iter().enumerate() {
         let grouping = &body["context"]["contextActivities"]["grouping"];
         assert_eq!(grouping[0]["id"], iri, "{verb}");

@@ -4,7 +4,9 @@
 
 pub mod recorder;
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
 
 use chrono::{DateTime, TimeZone, Utc};
 use motcua::scenario::{self, Scenario, builtin};
@@ -101,4 +103,27 @@ pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, min, 0)
         .single()
         .expect("valid moment")
+}
+
+/// Run motcua on the database `db` with `args`, `stdin` fed to it: (exit code, stdout,
+/// stderr).
+pub fn motcua(db: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = clean_command(env!("CARGO_BIN_EXE_motcua"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin.as_bytes()).expect("writes");
+    drop(input);
+    let out = child.wait_with_output().expect("ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
