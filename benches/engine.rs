@@ -20,6 +20,10 @@ use motcua::generate::{Plan, generate};
 use motcua::scenario::{self, Scenario, builtin};
 use motcua::session::{Action, replay, solver};
 
+// The same allocator as the binary, so the figures are the program's (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const GROUP: &str = "engine";
 const SEED: u64 = 1;
 

@@ -22,6 +22,10 @@ use motcua::session::action::LoggedAction;
 use motcua::session::{Action, Session, solver};
 use motcua::store::{Mode, Store, sha256_hex};
 
+// The same allocator as the binary, so the figures are the program's (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const GROUP: &str = "store";
 
 /// Attempts in the bundle.

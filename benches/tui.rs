@@ -19,6 +19,10 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Constraint;
 use ratatui::widgets::{Block, Row, Table};
 
+// The same allocator as the binary, so the figures are the program's (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const GROUP: &str = "tui";
 
 fn busy_app() -> App {

@@ -11,6 +11,10 @@ use motcua::generate::generate;
 use motcua::scenario::{self, Scenario, builtin};
 use motcua::session::{Action, replay, solver};
 
+// The same allocator as the binary, so the figures are the program's (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: u64 = 1;
 
 fn big(count: u32, days: u32) -> Result<Scenario, String> {

@@ -8,6 +8,10 @@
 use motcua::scenario::{self, builtin};
 use motcua::session::solver;
 
+// The same allocator as the binary, so the figures are the program's (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<u32> = std::env::args()
         .skip(1)

@@ -5,6 +5,11 @@ use std::process::ExitCode;
 use motcua::cli;
 use motcua::cli::exit::Exit;
 
+// The allocator of the binary (docs/performance.md): the engine makes many small
+// allocations, where mimalloc costs a fraction of glibc's malloc and free.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Help and usage in the chosen language (`--lang`, MOTCUA_LANG), Vietnamese by default.
     let cli = cli::help::parse();
