@@ -182,11 +182,6 @@ pub(super) fn colleague_step(session: &Session, i: usize) -> Option<Action> {
     Some(action)
 }
 
-/// The next step of the work itself, named: `next_step` when no apology is owed.
-pub(super) fn named_work_step(session: &Session, i: usize) -> Option<Action> {
-    work_step_named(session, i, true)
-}
-
 /// The next step of the work itself, the dossier field left blank (`unnamed_step`).
 pub(super) fn unnamed_work_step(session: &Session, i: usize) -> Option<Action> {
     work_step_named(session, i, false)

@@ -88,7 +88,7 @@ impl Solver {
         if owes {
             policy::next_step(session, i)
         } else {
-            policy::named_work_step(session, i)
+            self.looks.get(i)?.as_ref()?.named_work(session, i)
         }
     }
 }
@@ -174,7 +174,7 @@ impl Best<'_> {
             let theirs = trainee_plays(role, duty_of(&action, &session.states[i]));
             return theirs.then(|| (hands_on(&action), true));
         }
-        look.work.map(|hands| (hands, false))
+        look.work().map(|hands| (hands, false))
     }
 }
 

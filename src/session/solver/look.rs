@@ -17,21 +17,22 @@ use chrono::NaiveDateTime;
 use crate::scenario::RuleSet;
 
 use super::super::Session;
+use super::super::action::Action;
 use super::super::policy;
 use super::super::roles::trainee_plays;
 use super::super::rules::duty_of;
 use super::hands_on;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct Look {
     /// The dossier's `touched` moment and the clock when it was looked at.
     touched: NaiveDateTime,
     at: NaiveDateTime,
     /// The rules in force then (an appraisal's refusal depends on them).
     rules: RuleSet,
-    /// The trainee's work step: whether it hands the dossier on; `None` when the
-    /// next work step is nobody's or a colleague's.
-    pub work: Option<bool>,
+    /// The trainee's work step (its dossier left blank) and whether it hands the
+    /// dossier on; `None` when the next work step is nobody's or a colleague's.
+    work: Option<(Action, bool)>,
     /// No apology is owed up to this moment; `None` until asked.
     calm_until: Option<NaiveDateTime>,
 }
@@ -43,7 +44,10 @@ impl Look {
         let s = &session.states[i];
         let work = policy::unnamed_work_step(session, i)
             .filter(|a| trainee_plays(role, duty_of(a, s)))
-            .map(|a| hands_on(&a));
+            .map(|a| {
+                let hands = hands_on(&a);
+                (a, hands)
+            });
         Look {
             touched: session.touched[i],
             at: session.now,
@@ -51,6 +55,20 @@ impl Look {
             work,
             calm_until: None,
         }
+    }
+
+    /// Whether the trainee's work step hands the dossier on; `None`: none is theirs.
+    pub fn work(&self) -> Option<bool> {
+        self.work.as_ref().map(|(_, hands)| *hands)
+    }
+
+    /// The trainee's work step on dossier `i`, named.
+    pub fn named_work(&self, session: &Session, i: usize) -> Option<Action> {
+        let mut action = self.work.as_ref()?.0.clone();
+        if let Some(dossier) = action.dossier_mut() {
+            *dossier = session.code(i).to_string();
+        }
+        Some(action)
     }
 
     /// Whether this look still tells how dossier `i` stands.
