@@ -242,7 +242,7 @@ impl Session {
         let role = self.scenario.meta.role;
         for _ in 0..MAX_NPC_STEPS {
             // The apology letter is the trainee's; colleagues do not wait for it.
-            let Some(action) = policy::work_step(self, i) else {
+            let Some(action) = policy::colleague_step(self, i) else {
                 return;
             };
             let step = duty_of(&action, &self.states[i]);

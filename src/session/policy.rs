@@ -9,7 +9,8 @@ use crate::scenario::{
 
 use super::Session;
 use super::action::{Action, Decision, Item, ResultChannel};
-use super::roles::trainee_appraises;
+use super::roles::{trainee_appraises, trainee_plays};
+use super::rules::duty_of;
 
 /// Minutes after a fee request until an online applicant has paid.
 pub const ONLINE_PAYMENT_MINUTES: i64 = 30;
@@ -135,15 +136,11 @@ fn name(session: &Session, i: usize, named: bool) -> String {
 /// moment; never otherwise (an unneeded letter is a mistake). The new date is the
 /// day after the result is expected, the due day and today.
 fn apology_step(session: &Session, i: usize, named: bool) -> Option<Action> {
-    let s = &session.states[i];
-    let due = s.due?;
-    let owed = s.arrived
-        && s.apology.is_none()
-        && session.now < due
-        && session.lateness_certain(i, session.now);
-    if !owed {
+    if !apology_owed(session, i) {
         return None;
     }
+    let s = &session.states[i];
+    let due = s.due?;
     // The solver reads the truth: the announced end when there is one.
     let expected = match s.verify_at {
         Some(verify_at) if s.delay_noticed => session.expected_result(verify_at),
@@ -157,10 +154,37 @@ fn apology_step(session: &Session, i: usize, named: bool) -> Option<Action> {
     Some(Action::Apologize { dossier, new_date })
 }
 
-/// The next step of the work itself, leaving out the apology letter: what the
-/// simulated colleagues do.
-pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
-    work_step_named(session, i, true)
+/// Whether dossier `i` owes the apology letter now (`apology_step`).
+pub(super) fn apology_owed(session: &Session, i: usize) -> bool {
+    let s = &session.states[i];
+    s.due.is_some_and(|due| {
+        s.arrived
+            && s.apology.is_none()
+            && session.now < due
+            && session.lateness_certain(i, session.now)
+    })
+}
+
+/// The next step of the work itself when a simulated colleague takes it (the
+/// apology letter left out: it is the trainee's); `None` when it is nobody's or
+/// the trainee's. Named only when it is theirs: most wake-ups find the trainee's.
+pub(super) fn colleague_step(session: &Session, i: usize) -> Option<Action> {
+    let mut action = work_step_named(session, i, false)?;
+    if trainee_plays(
+        session.scenario.meta.role,
+        duty_of(&action, &session.states[i]),
+    ) {
+        return None;
+    }
+    if let Some(dossier) = action.dossier_mut() {
+        *dossier = session.code(i).to_string();
+    }
+    Some(action)
+}
+
+/// The next step of the work itself, the dossier field left blank (`unnamed_step`).
+pub(super) fn unnamed_work_step(session: &Session, i: usize) -> Option<Action> {
+    work_step_named(session, i, false)
 }
 
 fn work_step_named(session: &Session, i: usize, named: bool) -> Option<Action> {

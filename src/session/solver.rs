@@ -1,6 +1,8 @@
 //! The reference solver: plays from the hidden truth, always the right next step on
 //! the most urgent dossier, and waits when nothing is the trainee's to do.
 
+mod look;
+
 use chrono::NaiveDateTime;
 
 use crate::scenario::Scenario;
@@ -10,6 +12,7 @@ use super::action::Action;
 use super::policy;
 use super::roles::trainee_plays;
 use super::rules::duty_of;
+use look::Look;
 
 /// A guard far above any real attempt (each dossier needs a few dozen steps).
 const MAX_STEPS_PER_DOSSIER: usize = 200;
@@ -17,12 +20,15 @@ const MAX_STEPS_PER_DOSSIER: usize = 200;
 /// Play `scenario` with `seed` to the end of the period.
 pub fn solve(scenario: &Scenario, seed: u64) -> Session {
     let mut session = Session::new(scenario, seed);
+    let mut solver = Solver::new(&session);
     let limit = MAX_STEPS_PER_DOSSIER * (session.plan().len() + 10);
     for _ in 0..limit {
         if session.is_over() {
             break;
         }
-        let action = most_urgent(&session).unwrap_or_else(Action::wait_for_next_event);
+        let action = solver
+            .most_urgent(&session)
+            .unwrap_or_else(Action::wait_for_next_event);
         if session.step(action).is_err() {
             // Only an outage refuses the solver's step: wait it out.
             let _ = session.step(Action::wait_for_next_event());
@@ -33,57 +39,85 @@ pub fn solve(scenario: &Scenario, seed: u64) -> Session {
 
 /// The trainee's next step on the dossier whose due moment comes first; among those
 /// due together, a step that hands a dossier on, then the lowest index.
-///
-/// The key of a dossier is (urgency, hands on, index), and no key is below (urgency,
-/// false, index): the dossiers are visited by urgency (the index files them so) and
-/// one is looked at only while that bound can beat the best so far, so a step costs
-/// the dossiers as urgent as the answer, not the whole queue.
 pub fn most_urgent(session: &Session) -> Option<Action> {
-    if session.outage_until().is_some() {
-        return None;
+    Solver::new(session).most_urgent(session)
+}
+
+/// The solver between steps: its looks at the dossiers, kept while they stand still.
+struct Solver {
+    looks: Vec<Option<Look>>,
+    /// Per group of one time limit with dossiers not accepted, the due moment
+    /// acceptance now sets (a buffer kept across steps).
+    fresh: Vec<(NaiveDateTime, usize)>,
+}
+
+impl Solver {
+    fn new(session: &Session) -> Solver {
+        Solver {
+            looks: vec![None; session.plan().len()],
+            fresh: Vec::new(),
+        }
     }
-    let mut best = Best::default();
-    // Dossiers not accepted share, per time limit, the due moment acceptance now sets.
-    let mut fresh: Vec<(NaiveDateTime, usize)> = session
-        .active
-        .fresh_groups()
-        .filter_map(|g| {
+
+    /// `most_urgent`. The key of a dossier is (urgency, hands on, index), and no key
+    /// is below (urgency, false, index): the dossiers are visited by urgency (the index
+    /// files them so) and one is looked at only while that bound can beat the best so
+    /// far, so a step costs the dossiers as urgent as the answer, not the whole queue.
+    fn most_urgent(&mut self, session: &Session) -> Option<Action> {
+        if session.outage_until().is_some() {
+            return None;
+        }
+        // Dossiers not accepted share, per time limit, the due moment acceptance now sets.
+        let mut fresh = std::mem::take(&mut self.fresh);
+        fresh.clear();
+        fresh.extend(session.active.fresh_groups().filter_map(|g| {
             let deadline = session.deadline_at(session.active.fresh(g).next()?);
             Some((session.calendar.due(session.now, &deadline), g))
-        })
-        .collect();
-    fresh.sort_unstable();
-    let mut groups = fresh.into_iter().peekable();
-    for (due, i) in session.active.by_due() {
-        while let Some((urgency, g)) = groups.next_if(|(u, _)| *u <= due) {
-            best.visit_all(session, urgency, session.active.fresh(g));
+        }));
+        fresh.sort_unstable();
+        let mut best = Best {
+            key: None,
+            owes: false,
+            looks: &mut self.looks,
+        };
+        best.search(session, &fresh);
+        let (key, owes) = (best.key, best.owes);
+        self.fresh = fresh;
+        // Only the winner's step is built in full, with its dossier's code.
+        let (_, _, i) = key?;
+        if owes {
+            policy::next_step(session, i)
+        } else {
+            self.looks.get(i)?.as_ref()?.named_work(session, i)
         }
-        if best.beaten_by(due) {
-            return best.named(session);
-        }
-        best.visit(session, due, i);
     }
-    for (urgency, g) in groups {
-        best.visit_all(session, urgency, session.active.fresh(g));
-    }
-    best.named(session)
 }
 
-/// The best step found so far, with its key.
-#[derive(Default)]
-struct Best {
+/// The best key found so far, whether its step is the apology, and the looks the
+/// dossiers are weighed with.
+struct Best<'a> {
     key: Option<(NaiveDateTime, bool, usize)>,
-    action: Option<Action>,
+    owes: bool,
+    looks: &'a mut [Option<Look>],
 }
 
-impl Best {
-    /// The winning step with its dossier's code filled in.
-    fn named(self, session: &Session) -> Option<Action> {
-        let (mut action, (_, _, i)) = self.action.zip(self.key)?;
-        if let Some(dossier) = action.dossier_mut() {
-            *dossier = session.code(i).to_string();
+impl Best<'_> {
+    /// Visit the accepted dossiers by due moment and the groups of fresh ones at
+    /// theirs, until nothing later can beat the best.
+    fn search(&mut self, session: &Session, fresh: &[(NaiveDateTime, usize)]) {
+        let mut groups = fresh.iter().copied().peekable();
+        for (due, i) in session.active.by_due() {
+            while let Some((urgency, g)) = groups.next_if(|(u, _)| *u <= due) {
+                self.visit_all(session, urgency, session.active.fresh(g));
+            }
+            if self.beaten_by(due) {
+                return;
+            }
+            self.visit(session, due, i);
         }
-        Some(action)
+        for (urgency, g) in groups {
+            self.visit_all(session, urgency, session.active.fresh(g));
+        }
     }
 
     /// Nothing at `urgency` or later can beat it.
@@ -114,18 +148,33 @@ impl Best {
         if !self.open_to(urgency, i) {
             return;
         }
-        let Some(action) = policy::unnamed_step(session, i) else {
+        let Some((hands, owes)) = self.weigh(session, i) else {
             return;
         };
-        let role = session.scenario().meta.role;
-        if !trainee_plays(role, duty_of(&action, &session.states[i])) {
-            return;
-        }
-        let key = (urgency, hands_on(&action), i);
+        let key = (urgency, hands, i);
         if self.key.is_none_or(|best| key < best) {
             self.key = Some(key);
-            self.action = Some(action);
+            self.owes = owes;
         }
+    }
+
+    /// Whether the trainee's next step on dossier `i` hands it on, and whether it is
+    /// the apology; `None` when the next step is not the trainee's
+    /// (`policy::next_step`, read from the look).
+    fn weigh(&mut self, session: &Session, i: usize) -> Option<(bool, bool)> {
+        let slot = &mut self.looks[i];
+        if !slot.as_ref().is_some_and(|look| look.holds(session, i)) {
+            *slot = Some(Look::take(session, i));
+        }
+        let look = slot.as_mut()?;
+        if look.maybe_owes(session, i) {
+            // The apology comes first, rare enough to be weighed in full.
+            let action = policy::unnamed_step(session, i)?;
+            let role = session.scenario().meta.role;
+            let theirs = trainee_plays(role, duty_of(&action, &session.states[i]));
+            return theirs.then(|| (hands_on(&action), true));
+        }
+        look.work().map(|hands| (hands, false))
     }
 }
 
@@ -154,7 +203,7 @@ mod tests {
     use super::*;
     use crate::scenario::{self, builtin};
 
-    /// The plain definition: every active dossier looked at, the least key wins.
+    /// The plain definition: every active dossier looked at afresh, the least key wins.
     fn scan(session: &Session) -> Option<Action> {
         if session.outage_until().is_some() {
             return None;
@@ -190,9 +239,11 @@ mod tests {
             s.dossiers.count = s.dossiers.count.max(40) * 3;
             for seed in 1..=3 {
                 let mut session = Session::new(&s, seed);
+                // One solver throughout: its looks must follow every change.
+                let mut solver = Solver::new(&session);
                 let mut steps = 0;
                 while !session.is_over() && steps < 20_000 {
-                    let action = most_urgent(&session);
+                    let action = solver.most_urgent(&session);
                     assert_eq!(action, scan(&session), "{} seed {seed}", s.meta.id);
                     let action = action.unwrap_or_else(Action::wait_for_next_event);
                     if session.step(action).is_err() {
