@@ -11,7 +11,7 @@ use super::business;
 use super::contacts;
 use super::dossier::{Address, Gender};
 use super::ids;
-use super::names::{self, PersonName};
+use super::names::{self, Part, PersonName};
 use super::rng::SimRng;
 use super::text::Text;
 
@@ -58,7 +58,7 @@ pub(crate) struct AdultSpec {
     pub gender: Option<Gender>,
     pub min_age: u32,
     pub max_age: u32,
-    pub surname: Option<&'static str>,
+    pub surname: Option<Part>,
     pub home: usize,
 }
 
@@ -110,7 +110,7 @@ impl World<'_> {
         rng: &mut SimRng,
         homes: &[Home],
         home: usize,
-        surname: Option<&'static str>,
+        surname: Option<Part>,
         ethnicity: Option<Cow<'static, str>>,
     ) -> Person {
         let gender = if rng.chance(0.5) {
