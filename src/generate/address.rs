@@ -51,7 +51,8 @@ pub(crate) struct Atlas {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
     pub code: Cow<'static, str>,
-    pub place: Cow<'static, str>,
+    /// A table's name, or a health station's written for this birth.
+    pub place: Text,
     /// `bac`, `trung` or `nam`: decides the likely ethnic groups.
     pub region: &'static str,
 }

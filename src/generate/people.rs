@@ -1,6 +1,7 @@
 //! People: a name, a birth, a căn cước consistent with both, a home and contacts.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -49,7 +50,8 @@ pub(crate) struct Person {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Home {
     pub province: ProvinceRef,
-    pub address: Address,
+    /// Made once, shared by the declared data of everyone living there.
+    pub address: Arc<Address>,
 }
 
 /// What the caller fixes about an adult; the rest is drawn.
@@ -127,7 +129,7 @@ impl World<'_> {
         let province = province_of(homes, home);
         let place = match homes.get(home) {
             Some(h) => self.atlas.birth_facility(rng, &h.address, &province),
-            None => Cow::Borrowed(""),
+            None => Text::Static(""),
         };
         let office = self.atlas.office();
         let origin = Origin {
