@@ -79,7 +79,12 @@ pub(crate) struct Part {
 
 impl Part {
     /// Entry `i` of a table list and of its folded twin; `fallback` when out of range.
-    fn of(names: &'static [impl AsRef<str>], folded: &'static [String], i: usize, fallback: Part) -> Part {
+    fn of(
+        names: &'static [impl AsRef<str>],
+        folded: &'static [String],
+        i: usize,
+        fallback: Part,
+    ) -> Part {
         match (names.get(i), folded.get(i)) {
             (Some(n), Some(f)) => Part {
                 text: n.as_ref(),
@@ -254,8 +259,15 @@ pub(crate) fn check_table() -> Vec<String> {
     }
     // An e-mail's initial is the first letter of the middle name's e-mail form,
     // which runs the words together: a name must start with a letter, not a space.
-    let parts = t.surnames.iter().chain(&t.male_middle).chain(&t.female_middle);
-    let names = parts.map(|w| &w.name).chain(&t.male_given).chain(&t.female_given);
+    let parts = t
+        .surnames
+        .iter()
+        .chain(&t.male_middle)
+        .chain(&t.female_middle);
+    let names = parts
+        .map(|w| &w.name)
+        .chain(&t.male_given)
+        .chain(&t.female_given);
     for name in names.filter(|n| n.is_empty() || n.starts_with(' ')) {
         errors.push(format!(
             "data/names.toml: name part {name:?} is empty or starts with a space"

@@ -62,12 +62,7 @@ impl Atlas {
     }
 
     /// Where a newborn was born: a hospital of the province or the commune's health station.
-    pub fn birth_facility(
-        &self,
-        rng: &mut SimRng,
-        home: &Address,
-        p: &ProvinceRef,
-    ) -> Text {
+    pub fn birth_facility(&self, rng: &mut SimRng, home: &Address, p: &ProvinceRef) -> Text {
         let hospitals: &[String] = match p {
             ProvinceRef::New(i) => table()
                 .province

@@ -303,7 +303,11 @@ mod tests {
             let sums = running_sums(weights.iter().copied());
             let (mut a, mut b) = (SimRng::plan(4), SimRng::plan(4));
             for _ in 0..300 {
-                assert_eq!(a.weighted_u32(weights), b.weighted_sums(&sums), "{weights:?}");
+                assert_eq!(
+                    a.weighted_u32(weights),
+                    b.weighted_sums(&sums),
+                    "{weights:?}"
+                );
             }
             assert_eq!(a.words(), b.words());
         }
