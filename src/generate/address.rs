@@ -2,14 +2,13 @@
 //! them (three levels and 63 provinces before 1/7/2025, two levels and 34 after).
 
 use std::borrow::Cow;
-use std::fmt::Write;
 
 use crate::scenario::{Area, Geography};
 
 use super::dossier::Address;
 use super::places::{self, table};
 use super::rng::SimRng;
-use super::text::{Text, TextBuf};
+use super::text::{Text, TextBuf, push_digits};
 
 /// A province as the generator tracks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +50,8 @@ pub(crate) struct Atlas {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
     pub code: Cow<'static, str>,
-    pub place: Cow<'static, str>,
+    /// A table's name, or a health station's written for this birth.
+    pub place: Text,
     /// `bac`, `trung` or `nam`: decides the likely ethnic groups.
     pub region: &'static str,
 }
@@ -348,8 +348,8 @@ impl Atlas {
 fn numbered(prefix: &str, n: u32) -> Text {
     let mut out = TextBuf::default();
     out.push_str(prefix);
-    // Writing to a `TextBuf` cannot fail.
-    let _ = write!(out, "{n}");
+    // As `write!(out, "{n}")` writes it, without the formatting machinery.
+    push_digits(&mut out, n, 1);
     out.finish()
 }
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::scenario::LegalForm;
 
 use super::places::folded;
-use super::rng::SimRng;
+use super::rng::{SimRng, running_sums};
 use super::tables::{self, Weighted};
 
 #[derive(Debug, Default, Deserialize)]
@@ -21,7 +21,7 @@ pub(crate) struct BusinessTable {
     trade: Vec<Trade>,
     /// The weights of `email_domains`, filled once the table is read.
     #[serde(skip)]
-    domain_weights: Vec<u32>,
+    domain_weights: Vec<u64>,
 }
 
 /// Words of a trade as they appear in names, and the business lines that fit it.
@@ -38,7 +38,7 @@ pub(crate) fn table() -> &'static BusinessTable {
     static TABLE: OnceLock<BusinessTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: BusinessTable = tables::parse_or_default(tables::BUSINESS);
-        t.domain_weights = t.email_domains.iter().map(|d| d.weight).collect();
+        t.domain_weights = running_sums(t.email_domains.iter().map(|d| d.weight));
         t
     })
 }
@@ -103,7 +103,7 @@ pub(crate) fn draw(
 /// The e-mail domain of a personal address, by how common it is.
 pub(crate) fn email_domain(rng: &mut SimRng) -> &'static str {
     let t = table();
-    rng.weighted_u32(&t.domain_weights)
+    rng.weighted_sums(&t.domain_weights)
         .and_then(|i| t.email_domains.get(i))
         .map_or("gmail.com", |d| d.name.as_str())
 }

@@ -5,7 +5,7 @@
 //! Families share one home unless the dossier needs the parents' residences apart.
 //! Where a party must live comes from the placement (`placement.rs`).
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::scenario::{Level, Party};
 
@@ -16,7 +16,7 @@ use super::contacts;
 use super::dossier::Gender;
 use super::ids;
 use super::people::{AdultSpec, Home, Person, World};
-pub(crate) use super::placement::{Needs, Place};
+pub(crate) use super::placement::{Needs, PartyMap, Place};
 use super::relatives;
 use super::rng::SimRng;
 use super::text::Text;
@@ -34,7 +34,7 @@ pub(crate) struct BusinessData {
 pub(crate) struct Cast {
     pub persons: Vec<Person>,
     pub homes: Vec<Home>,
-    pub roles: BTreeMap<Party, usize>,
+    pub roles: PartyMap<usize>,
     pub business: Option<BusinessData>,
     /// The home of the place the procedure is about (`premises`).
     pub premises: Option<usize>,
@@ -108,8 +108,8 @@ impl Cast {
         };
         self.roles
             .iter()
-            .filter(|&(&p, &i)| i == me && p != party)
-            .map(|(&p, _)| p)
+            .filter(|&(p, &i)| i == me && p != party)
+            .map(|(p, _)| p)
             .collect()
     }
 
@@ -122,7 +122,10 @@ impl Cast {
         spot: Spot,
     ) -> usize {
         let address = world.atlas.address(rng, &province, spot);
-        self.homes.push(Home { province, address });
+        self.homes.push(Home {
+            province,
+            address: Arc::new(address),
+        });
         self.homes.len() - 1
     }
 

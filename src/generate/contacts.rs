@@ -1,7 +1,6 @@
 //! A person's contacts as forms show them: a mobile number, a personal e-mail address.
 
 use super::names::PersonName;
-use super::places::folded;
 use super::rng::SimRng;
 use super::text::{Text, TextBuf, push_digits};
 
@@ -16,29 +15,31 @@ pub(crate) fn phone(rng: &mut SimRng, prefixes: &[String]) -> Text {
 /// A personal address in the styles people actually use (lannguyen88@…, nguyentlan@…).
 /// Built in place (no `format!`): two adults a dossier need one each.
 pub(crate) fn email(rng: &mut SimRng, name: &PersonName, birth_year: i32, domain: &str) -> Text {
-    let given = folded(name.given);
-    let surname = folded(name.surname);
-    let initial = folded(name.middle).chars().next();
+    let given = name.given.folded;
+    let surname = name.surname.folded;
+    // The folded name's first letter: no name part starts with a space (`names::check_table`).
+    let initial = name.middle.folded.chars().next();
     let mut out = TextBuf::default();
-    let joined = |out: &mut TextBuf, s: &str| s.split(' ').for_each(|w| out.push_str(w));
+    // The parts' e-mail forms have their words run together already.
+    let joined = |out: &mut TextBuf, s: &str| out.push_str(s);
     match rng.below(3) {
         0 => {
-            joined(&mut out, &given);
-            joined(&mut out, &surname);
+            joined(&mut out, given);
+            joined(&mut out, surname);
             push_digits(&mut out, birth_year.rem_euclid(100).unsigned_abs(), 2);
         }
         1 => {
-            joined(&mut out, &surname);
+            joined(&mut out, surname);
             if let Some(c) = initial {
                 out.push(c);
             }
-            joined(&mut out, &given);
+            joined(&mut out, given);
             push_digits(&mut out, rng.range(1, 99), 1);
         }
         _ => {
-            joined(&mut out, &given);
+            joined(&mut out, given);
             out.push('.');
-            joined(&mut out, &surname);
+            joined(&mut out, surname);
             push_digits(&mut out, rng.range(100, 999), 1);
         }
     }

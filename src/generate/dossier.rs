@@ -71,6 +71,18 @@ impl Parties {
     pub fn contains_key(&self, party: &Party) -> bool {
         self.get(party).is_some()
     }
+    /// `party`'s data, made empty first when the party is new: filled in place, so
+    /// that the large `Values` array is never moved.
+    pub fn slot(&mut self, party: Party) -> &mut PartyData {
+        let at = match self.entries.binary_search_by_key(&party, |(p, _)| *p) {
+            Ok(at) => at,
+            Err(at) => {
+                self.entries.insert(at, (party, PartyData::default()));
+                at
+            }
+        };
+        &mut self.entries[at].1
+    }
     /// Set `party`'s data; returns what it replaced.
     pub fn insert(&mut self, party: Party, data: PartyData) -> Option<PartyData> {
         match self.entries.binary_search_by_key(&party, |(p, _)| *p) {

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::dossier::Gender;
-use super::rng::SimRng;
+use super::places::fold_ascii;
+use super::rng::{SimRng, running_sums};
 use super::tables::{self, Weighted};
 use super::text::{Text, TextBuf};
 
@@ -17,7 +18,7 @@ struct NameTable {
     /// The weights of `surnames`, `male_middle`, `female_middle`: filled once the
     /// table is read, not for every name drawn.
     #[serde(skip)]
-    weights: [Vec<u32>; 3],
+    weights: [Vec<u64>; 3],
     surnames: Vec<Weighted>,
     male_middle: Vec<Weighted>,
     female_middle: Vec<Weighted>,
@@ -26,7 +27,11 @@ struct NameTable {
     ethnicities: Vec<Ethnicity>,
     /// `by_region(ethnicities)`, filled once the table is read.
     #[serde(skip)]
-    by_region: BTreeMap<String, (Vec<usize>, Vec<u32>)>,
+    by_region: BTreeMap<String, (Vec<usize>, Vec<u64>)>,
+    /// `e_mail_form` of `surnames`, `male_middle`, `female_middle`, `male_given`,
+    /// `female_given`, in their order: folded once, here, not for every e-mail.
+    #[serde(skip)]
+    folded: [Vec<String>; 5],
 }
 
 #[derive(Debug, Deserialize)]
@@ -43,25 +48,67 @@ fn table() -> &'static NameTable {
         let mut t: NameTable = tables::parse_or_default(tables::NAMES);
         t.by_region = by_region(&t.ethnicities);
         t.weights = [&t.surnames, &t.male_middle, &t.female_middle]
-            .map(|list| list.iter().map(|w| w.weight).collect());
+            .map(|list| running_sums(list.iter().map(|w| w.weight)));
+        t.folded = [
+            fold_all(&t.surnames),
+            fold_all(&t.male_middle),
+            fold_all(&t.female_middle),
+            fold_all(&t.male_given),
+            fold_all(&t.female_given),
+        ];
         t
     })
+}
+
+fn fold_all(names: &[impl AsRef<str>]) -> Vec<String> {
+    names.iter().map(|n| e_mail_form(n.as_ref())).collect()
+}
+
+/// A name part as an e-mail address writes it: folded to lower-case ASCII, its words
+/// run together ("Ê Đê" → "ede").
+fn e_mail_form(name: &str) -> String {
+    fold_ascii(name).split(' ').collect()
+}
+
+/// One part of a name as written, with its e-mail form (`e_mail_form`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Part {
+    pub text: &'static str,
+    pub folded: &'static str,
+}
+
+impl Part {
+    /// Entry `i` of a table list and of its folded twin; `fallback` when out of range.
+    fn of(
+        names: &'static [impl AsRef<str>],
+        folded: &'static [String],
+        i: usize,
+        fallback: Part,
+    ) -> Part {
+        match (names.get(i), folded.get(i)) {
+            (Some(n), Some(f)) => Part {
+                text: n.as_ref(),
+                folded: f,
+            },
+            _ => fallback,
+        }
+    }
 }
 
 /// Surname, middle name, given name: written in that order. The parts are the
 /// table's own strings; the full name is written once and shared by every paper.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PersonName {
-    pub surname: &'static str,
-    pub middle: &'static str,
-    pub given: &'static str,
+    pub surname: Part,
+    pub middle: Part,
+    pub given: Part,
     full: Text,
 }
 
 impl PersonName {
-    pub fn new(surname: &'static str, middle: &'static str, given: &'static str) -> PersonName {
+    pub fn new(surname: Part, middle: Part, given: Part) -> PersonName {
         let mut full = TextBuf::default();
-        for part in [surname, middle, given]
+        for part in [surname.text, middle.text, given.text]
             .into_iter()
             .filter(|p| !p.is_empty())
         {
@@ -82,44 +129,48 @@ impl PersonName {
     }
 }
 
-fn pick_weighted(
-    rng: &mut SimRng,
-    list: &'static [Weighted],
-    weights: &[u32],
-    fallback: &'static str,
-) -> &'static str {
-    rng.weighted_u32(weights)
-        .and_then(|i| list.get(i))
-        .map_or(fallback, |w| w.name.as_str())
+/// A fallback part (the tables are never empty once checked).
+const fn plain(text: &'static str, folded: &'static str) -> Part {
+    Part { text, folded }
 }
 
-pub(crate) fn surname(rng: &mut SimRng) -> &'static str {
+/// Entry `list` of the weighted lists (0 surnames, 1 male, 2 female middle names).
+fn pick_weighted(rng: &mut SimRng, list: usize, fallback: Part) -> Part {
     let t = table();
-    pick_weighted(rng, &t.surnames, &t.weights[0], "Nguyễn")
+    let names = [&t.surnames, &t.male_middle, &t.female_middle][list];
+    match rng.weighted_sums(&t.weights[list]) {
+        Some(i) => Part::of(names, &t.folded[list], i, fallback),
+        None => fallback,
+    }
 }
 
-pub(crate) fn middle(rng: &mut SimRng, gender: Gender) -> &'static str {
-    let t = table();
+pub(crate) fn surname(rng: &mut SimRng) -> Part {
+    pick_weighted(rng, 0, plain("Nguyễn", "nguyen"))
+}
+
+pub(crate) fn middle(rng: &mut SimRng, gender: Gender) -> Part {
     match gender {
-        Gender::Male => pick_weighted(rng, &t.male_middle, &t.weights[1], "Văn"),
-        Gender::Female => pick_weighted(rng, &t.female_middle, &t.weights[2], "Thị"),
+        Gender::Male => pick_weighted(rng, 1, plain("Văn", "van")),
+        Gender::Female => pick_weighted(rng, 2, plain("Thị", "thi")),
     }
 }
 
 /// A given name that differs from `avoid` (no "Minh Minh"): the next one in the list instead.
-pub(crate) fn given(rng: &mut SimRng, gender: Gender, avoid: &str) -> &'static str {
-    let (list, fallback) = match gender {
-        Gender::Male => (&table().male_given, "An"),
-        Gender::Female => (&table().female_given, "Lan"),
+pub(crate) fn given(rng: &mut SimRng, gender: Gender, avoid: &str) -> Part {
+    let t = table();
+    let (list, folded, fallback) = match gender {
+        Gender::Male => (&t.male_given, &t.folded[3], plain("An", "an")),
+        Gender::Female => (&t.female_given, &t.folded[4], plain("Lan", "lan")),
     };
     let Some(i) = rng.index(list.len()) else {
         return fallback;
     };
-    let name = &list[i];
-    if name == avoid && list.len() > 1 {
-        return &list[(i + 1) % list.len()];
-    }
-    name
+    let i = if list[i] == avoid && list.len() > 1 {
+        (i + 1) % list.len()
+    } else {
+        i
+    };
+    Part::of(list, folded, i, fallback)
 }
 
 /// An ethnic group of people born in `region` (`bac`, `trung`, `nam`).
@@ -128,16 +179,16 @@ pub(crate) fn ethnicity(rng: &mut SimRng, region: &str) -> Cow<'static, str> {
         .by_region
         .get(region)
         .map_or((&[][..], &[][..]), |(l, w)| (&l[..], &w[..]));
-    rng.weighted_u32(weights)
+    rng.weighted_sums(weights)
         .and_then(|i| local.get(i))
         .map_or(Cow::Borrowed("Kinh"), |&e| {
             Cow::Borrowed(table().ethnicities[e].name.as_str())
         })
 }
 
-/// Per region, the ethnic groups living there (indexes, in table order) and their
-/// weights: worked out once, not for every person drawn.
-fn by_region(ethnicities: &[Ethnicity]) -> BTreeMap<String, (Vec<usize>, Vec<u32>)> {
+/// Per region, the ethnic groups living there (indexes, in table order) and the
+/// running totals of their weights: worked out once, not for every person drawn.
+fn by_region(ethnicities: &[Ethnicity]) -> BTreeMap<String, (Vec<usize>, Vec<u64>)> {
     let mut out: BTreeMap<String, (Vec<usize>, Vec<u32>)> = BTreeMap::new();
     for (i, e) in ethnicities.iter().enumerate() {
         for region in &e.regions {
@@ -149,21 +200,23 @@ fn by_region(ethnicities: &[Ethnicity]) -> BTreeMap<String, (Vec<usize>, Vec<u32
             }
         }
     }
-    out
+    out.into_iter()
+        .map(|(region, (local, weights))| (region, (local, running_sums(weights))))
+        .collect()
 }
 
 /// A full name; children pass the father's surname.
 pub(crate) fn person_name(
     rng: &mut SimRng,
     gender: Gender,
-    surname_of: Option<&'static str>,
+    surname_of: Option<Part>,
 ) -> PersonName {
     let surname = match surname_of {
         Some(s) => s,
         None => surname(rng),
     };
     let middle = middle(rng, gender);
-    let given = given(rng, gender, middle);
+    let given = given(rng, gender, middle.text);
     PersonName::new(surname, middle, given)
 }
 
@@ -203,6 +256,22 @@ pub(crate) fn check_table() -> Vec<String> {
         {
             errors.push(format!("data/names.toml: no ethnicity for region {region}"));
         }
+    }
+    // An e-mail's initial is the first letter of the middle name's e-mail form,
+    // which runs the words together: a name must start with a letter, not a space.
+    let parts = t
+        .surnames
+        .iter()
+        .chain(&t.male_middle)
+        .chain(&t.female_middle);
+    let names = parts
+        .map(|w| &w.name)
+        .chain(&t.male_given)
+        .chain(&t.female_given);
+    for name in names.filter(|n| n.is_empty() || n.starts_with(' ')) {
+        errors.push(format!(
+            "data/names.toml: name part {name:?} is empty or starts with a space"
+        ));
     }
     for (key, list) in [
         ("male_given", &t.male_given),

@@ -7,6 +7,7 @@ use super::address::{Atlas, Origin, ProvinceRef};
 use super::dossier::Address;
 use super::places::{self, table};
 use super::rng::SimRng;
+use super::text::{Text, TextBuf};
 use crate::scenario::Geography;
 
 impl Atlas {
@@ -33,7 +34,7 @@ impl Atlas {
                 let l = &table().legacy[i];
                 Origin {
                     code: Cow::Borrowed(l.cccd.as_str()),
-                    place: Cow::Borrowed(match self.geography() {
+                    place: Text::Static(match self.geography() {
                         Geography::TwoLevels => l.now.as_str(),
                         Geography::ThreeLevels => l.name.as_str(),
                     }),
@@ -42,7 +43,7 @@ impl Atlas {
             }
             _ => Origin {
                 code: Cow::Borrowed("001"),
-                place: Cow::Owned(self.name(home)),
+                place: Text::from(self.name(home)),
                 region: self.region(home),
             },
         }
@@ -61,12 +62,7 @@ impl Atlas {
     }
 
     /// Where a newborn was born: a hospital of the province or the commune's health station.
-    pub fn birth_facility(
-        &self,
-        rng: &mut SimRng,
-        home: &Address,
-        p: &ProvinceRef,
-    ) -> Cow<'static, str> {
+    pub fn birth_facility(&self, rng: &mut SimRng, home: &Address, p: &ProvinceRef) -> Text {
         let hospitals: &[String] = match p {
             ProvinceRef::New(i) => table()
                 .province
@@ -78,13 +74,15 @@ impl Atlas {
             && rng.chance(0.6)
             && let Some(h) = rng.pick(hospitals)
         {
-            return Cow::Borrowed(h.as_str());
+            return Text::Static(h.as_str());
         }
-        Cow::Owned(format!(
-            "Trạm Y tế {}, {}",
-            lower_first(&home.commune),
-            home.province
-        ))
+        // "Trạm Y tế xã Tam Nông, Tỉnh Phú Thọ", written once (no `format!`).
+        let mut place = TextBuf::default();
+        place.push_str("Trạm Y tế ");
+        push_lower_first(&mut place, &home.commune);
+        place.push_str(", ");
+        place.push_str(&home.province);
+        place.finish()
     }
 
     /// Two-digit tax-code range for a business registered in province `p`.
@@ -104,10 +102,10 @@ impl Atlas {
 }
 
 /// "Xã Tam Nông" → "xã Tam Nông", as inside running text.
-fn lower_first(s: &str) -> String {
+fn push_lower_first(out: &mut TextBuf, s: &str) {
     let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    if let Some(c) = chars.next() {
+        c.to_lowercase().for_each(|l| out.push(l));
+        out.push_str(chars.as_str());
     }
 }

@@ -1,6 +1,7 @@
 //! People: a name, a birth, a căn cước consistent with both, a home and contacts.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -11,7 +12,7 @@ use super::business;
 use super::contacts;
 use super::dossier::{Address, Gender};
 use super::ids;
-use super::names::{self, PersonName};
+use super::names::{self, Part, PersonName};
 use super::rng::SimRng;
 use super::text::Text;
 
@@ -49,7 +50,8 @@ pub(crate) struct Person {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Home {
     pub province: ProvinceRef,
-    pub address: Address,
+    /// Made once, shared by the declared data of everyone living there.
+    pub address: Arc<Address>,
 }
 
 /// What the caller fixes about an adult; the rest is drawn.
@@ -58,7 +60,7 @@ pub(crate) struct AdultSpec {
     pub gender: Option<Gender>,
     pub min_age: u32,
     pub max_age: u32,
-    pub surname: Option<&'static str>,
+    pub surname: Option<Part>,
     pub home: usize,
 }
 
@@ -110,7 +112,7 @@ impl World<'_> {
         rng: &mut SimRng,
         homes: &[Home],
         home: usize,
-        surname: Option<&'static str>,
+        surname: Option<Part>,
         ethnicity: Option<Cow<'static, str>>,
     ) -> Person {
         let gender = if rng.chance(0.5) {
@@ -127,7 +129,7 @@ impl World<'_> {
         let province = province_of(homes, home);
         let place = match homes.get(home) {
             Some(h) => self.atlas.birth_facility(rng, &h.address, &province),
-            None => Cow::Borrowed(""),
+            None => Text::Static(""),
         };
         let office = self.atlas.office();
         let origin = Origin {

@@ -4,8 +4,6 @@
 //! dossier include one inside the area; those of an out-of-jurisdiction one are all
 //! outside it; those of a dossier to transfer all live in other communes of the province.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::scenario::{Condition, Flaw, FlawKind, Geography, Level, MinAge, Party, Procedure};
 
 use super::dossier::Gender;
@@ -30,13 +28,13 @@ pub(crate) struct Needs {
     /// Parties the dossier mentions.
     pub parties: PartySet,
     /// Minimum ages a procedure checks (from its `underage` flaws).
-    pub min_age: BTreeMap<Party, MinAge>,
+    pub min_age: PartyMap<MinAge>,
     /// Where parties must live; those not listed live anywhere.
-    pub place: BTreeMap<Party, Place>,
+    pub place: PartyMap<Place>,
     /// The level competence is judged at.
     pub level: Option<Level>,
     /// Parties whose relation must not be a parent, spouse or child.
-    pub not_close: BTreeSet<Party>,
+    pub not_close: PartySet,
     /// The business must be in a trade that needs a certificate.
     pub conditional_trade: bool,
 }
@@ -52,6 +50,42 @@ impl PartySet {
     }
     pub fn contains(&self, p: &Party) -> bool {
         self.0 & (1 << *p as u32) != 0
+    }
+}
+
+/// A value per party, in an array indexed by party: a dossier fills a few, and a
+/// tree would allocate for them on every dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PartyMap<T: Copy>([Option<T>; Party::ALL.len()]);
+
+impl<T: Copy> Default for PartyMap<T> {
+    fn default() -> Self {
+        PartyMap([None; Party::ALL.len()])
+    }
+}
+
+impl<T: Copy> PartyMap<T> {
+    pub fn get(&self, p: &Party) -> Option<&T> {
+        self.0[*p as usize].as_ref()
+    }
+    pub fn contains_key(&self, p: &Party) -> bool {
+        self.0[*p as usize].is_some()
+    }
+    pub fn insert(&mut self, p: Party, value: T) {
+        self.0[p as usize] = Some(value);
+    }
+    /// The parties set, in `Party` order (as a `BTreeMap` would give them).
+    pub fn iter(&self) -> impl Iterator<Item = (Party, &T)> {
+        Party::ALL
+            .iter()
+            .zip(&self.0)
+            .filter_map(|(&p, v)| Some((p, v.as_ref()?)))
+    }
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+    pub fn len(&self) -> usize {
+        self.values().count()
     }
 }
 

@@ -1,11 +1,9 @@
 //! The declared data of each party, as the tờ khai / e-form shows it.
 
-use std::sync::Arc;
-
 use crate::scenario::{Attr, Party};
 
 use super::cast::Cast;
-use super::dossier::{Parties, PartyData, Text, Value, Values};
+use super::dossier::{Parties, Text, Value, Values};
 use super::people::{Expiry, Person};
 
 pub(crate) const NATIONALITY: &str = "Việt Nam";
@@ -15,23 +13,20 @@ pub const NO_EXPIRY: &str = "Không thời hạn";
 /// Every party of the cast with every attribute it can carry. Each home's address is
 /// made once and shared by the parties living there.
 pub(crate) fn parties(cast: &Cast) -> Parties {
-    let homes: Vec<Value> = cast
-        .homes
-        .iter()
-        .map(|h| Value::Address(Arc::new(h.address.clone())))
-        .collect();
-    let home = |i: usize| homes.get(i).cloned();
+    let home = |i: usize| cast.homes.get(i).map(|h| Value::Address(h.address.clone()));
     let count = cast.roles.len()
         + usize::from(cast.business.is_some())
         + usize::from(cast.premises.is_some());
     let mut out = Parties::with_capacity(count);
-    for (&party, &i) in &cast.roles {
+    for (party, &i) in cast.roles.iter() {
         if let Some(person) = cast.persons.get(i) {
-            out.insert(party, person_data(party, person, home(person.home)));
+            // Each party once (`roles` is a map; business and premises are no role).
+            let values = &mut out.slot(party).values;
+            person_data(values, party, person, home(person.home));
         }
     }
     if let Some(b) = &cast.business {
-        let mut values = Values::default();
+        let values = &mut out.slot(Party::Business).values;
         values.insert(Attr::Name, Value::text(b.facts.name.clone()));
         if let Some(address) = home(b.home) {
             values.insert(Attr::Address, address);
@@ -41,18 +36,16 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
         values.insert(Attr::TaxCode, Value::Text(b.tax_code.clone()));
         values.insert(Attr::BusinessLine, Value::Text(Text::Static(b.facts.line)));
         values.insert(Attr::Capital, Value::Money(b.facts.capital));
-        out.insert(Party::Business, PartyData { values });
     }
     if let Some(address) = cast.premises.and_then(home) {
-        let mut values = Values::default();
+        let values = &mut out.slot(Party::Premises).values;
         values.insert(Attr::Address, address);
-        out.insert(Party::Premises, PartyData { values });
     }
     out
 }
 
-fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
-    let mut values = Values::default();
+/// Fill `values` with what `party` shows of person `p`.
+fn person_data(values: &mut Values, party: Party, p: &Person, address: Option<Value>) {
     for &attr in Attr::ALL {
         if !party.has(attr) {
             continue;
@@ -61,7 +54,7 @@ fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
             Attr::Name => Value::Text(p.name.full().clone()),
             Attr::Gender => Value::Gender(p.gender),
             Attr::BirthDate => Value::Date(p.birth_date),
-            Attr::BirthPlace => Value::Text(p.origin.place.clone().into()),
+            Attr::BirthPlace => Value::Text(p.origin.place.clone()),
             Attr::Nationality => Value::Text(Text::Static(NATIONALITY)),
             Attr::Ethnicity => Value::Text(p.ethnicity.clone().into()),
             Attr::IdNumber => Value::Text(p.id_number.clone()),
@@ -82,5 +75,4 @@ fn person_data(party: Party, p: &Person, address: Option<Value>) -> PartyData {
         };
         values.insert(attr, value);
     }
-    PartyData { values }
 }

@@ -159,6 +159,18 @@ impl SimRng {
         last
     }
 
+    /// `weighted_u32` from the weights' running totals (`running_sums`): the same
+    /// index from the same word, found by bisection instead of a walk.
+    pub fn weighted_sums(&mut self, sums: &[u64]) -> Option<usize> {
+        let total = sums.last().copied().unwrap_or(0);
+        if total == 0 {
+            return self.index(sums.len());
+        }
+        let target = self.below_u64(total);
+        // The walk stops at the first weight whose running total passes the target.
+        Some(sums.partition_point(|&s| s <= target))
+    }
+
     /// Index chosen in proportion to integer `weights`: `below(total)` walks them in
     /// order; `index(len)` when they are all 0.
     pub fn weighted_u32(&mut self, weights: &[u32]) -> Option<usize> {
@@ -176,6 +188,17 @@ impl SimRng {
         }
         None
     }
+}
+
+/// Running totals of `weights`, for `SimRng::weighted_sums`.
+pub fn running_sums(weights: impl IntoIterator<Item = u32>) -> Vec<u64> {
+    weights
+        .into_iter()
+        .scan(0u64, |total, w| {
+            *total += u64::from(w);
+            Some(*total)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -271,5 +294,22 @@ mod tests {
         assert!((1650..1950).contains(&heavy), "{heavy}");
         let sixes = (0..6000).filter(|_| r.below(6) == 5).count();
         assert!((850..1150).contains(&sixes), "{sixes}");
+    }
+
+    #[test]
+    fn running_sums_choose_as_the_walk_does() {
+        let cases: [&[u32]; 5] = [&[3, 0, 5, 1], &[0, 0, 9], &[0, 0], &[7], &[1, 0, 0, 1, 0]];
+        for weights in cases {
+            let sums = running_sums(weights.iter().copied());
+            let (mut a, mut b) = (SimRng::plan(4), SimRng::plan(4));
+            for _ in 0..300 {
+                assert_eq!(
+                    a.weighted_u32(weights),
+                    b.weighted_sums(&sums),
+                    "{weights:?}"
+                );
+            }
+            assert_eq!(a.words(), b.words());
+        }
     }
 }

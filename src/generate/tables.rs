@@ -19,6 +19,12 @@ pub(crate) struct Weighted {
     pub weight: u32,
 }
 
+impl AsRef<str> for Weighted {
+    fn as_ref(&self) -> &str {
+        &self.name
+    }
+}
+
 fn one() -> u32 {
     1
 }
