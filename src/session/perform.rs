@@ -50,17 +50,30 @@ impl Session {
 
     /// Carry out `action` on dossier `i` at `at`.
     pub(super) fn perform(&mut self, i: usize, action: &Action, actor: Actor, at: NaiveDateTime) {
-        let code = self.code(i).to_string();
-        let dossier = code.clone();
         match action {
             Action::Open { .. } => {
                 self.states[i].opened = true;
-                self.emit(at, actor, Happened::Opened { dossier });
+                self.emit_on(
+                    i,
+                    at,
+                    actor,
+                    Happened::Opened {
+                        dossier: self.code_string(i),
+                    },
+                );
             }
             Action::Inspect { component, .. } => {
                 self.states[i].inspected.insert(component.clone());
                 let component = component.clone();
-                self.emit(at, actor, Happened::Inspected { dossier, component });
+                self.emit_on(
+                    i,
+                    at,
+                    actor,
+                    Happened::Inspected {
+                        dossier: self.code_string(i),
+                        component,
+                    },
+                );
             }
             Action::Accept { .. } => self.accept(i, actor, at),
             Action::RequestSupplement { items, .. } => {
@@ -84,20 +97,20 @@ impl Session {
                 // Nothing to do until the citizen answers (many never do).
                 self.active.remove(i);
                 let what = Happened::SupplementRequested {
-                    dossier,
+                    dossier: self.code_string(i),
                     stage,
                     items,
                     nth,
                     open_flaws,
                     unchecked,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
             }
             Action::Refuse { reason, .. } => {
                 let s = &self.states[i];
                 let stage = s.stage();
                 let what = Happened::Refused {
-                    dossier,
+                    dossier: self.code_string(i),
                     stage,
                     reason: reason.clone(),
                     open_flaws: self.open_at_stage(i, stage),
@@ -109,17 +122,17 @@ impl Session {
                     },
                     competence: self.competence(i),
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
                 self.close(i, Closure::Refused, at);
             }
             Action::Stop { reason, .. } => {
                 let what = Happened::Stopped {
-                    dossier,
+                    dossier: self.code_string(i),
                     reason: reason.clone(),
                     open_flaws: self.open_at_stage(i, Stage::Appraisal),
                     asked_before: self.states[i].requests > 0,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
                 self.close(i, Closure::Stopped, at);
             }
             Action::Digitize { component, .. } => {
@@ -128,16 +141,24 @@ impl Session {
                 let after_forward = s.forwarded_at.is_some();
                 let component = component.clone();
                 let what = Happened::Digitized {
-                    dossier,
+                    dossier: self.code_string(i),
                     component,
                     after_forward,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
             }
             Action::Reuse { component, .. } => {
                 self.states[i].reused.insert(component.clone());
                 let component = component.clone();
-                self.emit(at, actor, Happened::Reused { dossier, component });
+                self.emit_on(
+                    i,
+                    at,
+                    actor,
+                    Happened::Reused {
+                        dossier: self.code_string(i),
+                        component,
+                    },
+                );
             }
             Action::Forward { .. } => self.forward(i, actor, at),
             Action::Transfer { .. } => self.transfer(i, actor, at),
@@ -145,7 +166,14 @@ impl Session {
                 decision, reason, ..
             } => self.appraise(i, *decision, reason.clone(), actor, at),
             Action::Sign { .. } => {
-                self.emit(at, actor, Happened::Signed { dossier });
+                self.emit_on(
+                    i,
+                    at,
+                    actor,
+                    Happened::Signed {
+                        dossier: self.code_string(i),
+                    },
+                );
                 self.processed(i, at);
             }
             Action::RequestFee { .. } => {
@@ -159,7 +187,15 @@ impl Session {
                     s.pay_at = Some(pay_at);
                     self.schedule(pay_at, TimerKind::Payment, i);
                 }
-                self.emit(at, actor, Happened::FeeRequested { dossier, amount });
+                self.emit_on(
+                    i,
+                    at,
+                    actor,
+                    Happened::FeeRequested {
+                        dossier: self.code_string(i),
+                        amount,
+                    },
+                );
             }
             Action::ConfirmPayment { .. } => self.paid(i, false, actor, at),
             Action::ReturnResult { channel, .. } => {
@@ -167,12 +203,12 @@ impl Session {
                 let s = &self.states[i];
                 let unpaid = s.fee_requested && !s.paid || !s.fee_requested && self.fee(i) > 0;
                 let what = Happened::Returned {
-                    dossier,
+                    dossier: self.code_string(i),
                     channel: *channel,
                     expected,
                     unpaid,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
                 self.close(i, Closure::Returned, at);
             }
             Action::Apologize { new_date, .. } => self.apologize(i, *new_date, actor, at),
@@ -196,7 +232,7 @@ impl Session {
             open_flaws,
             unchecked,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
     }
 
     /// Paper components not digitised and national-database ones not reused.
@@ -231,7 +267,7 @@ impl Session {
             unreused,
             competence: self.competence(i),
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
         self.close(i, Closure::Transferred, at);
     }
 
@@ -250,7 +286,7 @@ impl Session {
             unreused,
             competence,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
         self.notice_delay(i, at);
     }
 
@@ -272,7 +308,7 @@ impl Session {
             open_flaws: open_flaws.clone(),
             asked_before: self.states[i].requests > 0,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
         if decision == Decision::Reject {
             // The desk issues the notice at once: form 05 under 2025, form 03 under 2018.
             let reason = reason.unwrap_or_default();
@@ -299,7 +335,7 @@ impl Session {
                 };
                 (what, Closure::Refused)
             };
-            self.emit(at, Actor::Desk, what);
+            self.emit_on(i, at, Actor::Desk, what);
             self.close(i, closure, at);
         }
     }
@@ -323,13 +359,13 @@ impl Session {
             in_time,
             needed,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
     }
 
     pub(super) fn processed(&mut self, i: usize, at: NaiveDateTime) {
         self.states[i].processed_at = Some(at);
         let dossier = self.code(i).to_string();
-        self.emit(at, Actor::Specialist, Happened::Processed { dossier });
+        self.emit_on(i, at, Actor::Specialist, Happened::Processed { dossier });
     }
 
     pub(super) fn paid(&mut self, i: usize, online: bool, actor: Actor, at: NaiveDateTime) {
@@ -337,7 +373,7 @@ impl Session {
         s.paid = true;
         s.pay_at = None;
         let dossier = self.code(i).to_string();
-        self.emit(at, actor, Happened::Paid { dossier, online });
+        self.emit_on(i, at, actor, Happened::Paid { dossier, online });
     }
 
     pub(super) fn close(&mut self, i: usize, closure: Closure, at: NaiveDateTime) {

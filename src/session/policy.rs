@@ -158,9 +158,10 @@ fn apology_step(session: &Session, i: usize, named: bool) -> Option<Action> {
 }
 
 /// The next step of the work itself, leaving out the apology letter: what the
-/// simulated colleagues do.
+/// simulated colleagues do. Its dossier field is blank: they act on the index, and
+/// most looks find a step that is the trainee's, so a code copied would be thrown away.
 pub(super) fn work_step(session: &Session, i: usize) -> Option<Action> {
-    work_step_named(session, i, true)
+    work_step_named(session, i, false)
 }
 
 fn work_step_named(session: &Session, i: usize, named: bool) -> Option<Action> {
