@@ -50,33 +50,22 @@ impl Session {
 
     /// Carry out `action` on dossier `i` at `at`.
     pub(super) fn perform(&mut self, i: usize, action: &Action, actor: Actor, at: NaiveDateTime) {
+        // Each arm that logs an event here copies the code into it (and only those).
         match action {
             Action::Open { .. } => {
+                let dossier = self.code_string(i);
                 self.states[i].opened = true;
-                self.emit_on(
-                    i,
-                    at,
-                    actor,
-                    Happened::Opened {
-                        dossier: self.code_string(i),
-                    },
-                );
+                self.emit_on(i, at, actor, Happened::Opened { dossier });
             }
             Action::Inspect { component, .. } => {
+                let dossier = self.code_string(i);
                 self.states[i].inspected.insert(component.clone());
                 let component = component.clone();
-                self.emit_on(
-                    i,
-                    at,
-                    actor,
-                    Happened::Inspected {
-                        dossier: self.code_string(i),
-                        component,
-                    },
-                );
+                self.emit_on(i, at, actor, Happened::Inspected { dossier, component });
             }
             Action::Accept { .. } => self.accept(i, actor, at),
             Action::RequestSupplement { items, .. } => {
+                let dossier = self.code_string(i);
                 let stage = self.states[i].stage();
                 let open_flaws = self.open_at_stage(i, stage);
                 let unchecked = self.unchecked(i);
@@ -97,7 +86,7 @@ impl Session {
                 // Nothing to do until the citizen answers (many never do).
                 self.active.remove(i);
                 let what = Happened::SupplementRequested {
-                    dossier: self.code_string(i),
+                    dossier,
                     stage,
                     items,
                     nth,
@@ -107,10 +96,11 @@ impl Session {
                 self.emit_on(i, at, actor, what);
             }
             Action::Refuse { reason, .. } => {
+                let dossier = self.code_string(i);
                 let s = &self.states[i];
                 let stage = s.stage();
                 let what = Happened::Refused {
-                    dossier: self.code_string(i),
+                    dossier,
                     stage,
                     reason: reason.clone(),
                     open_flaws: self.open_at_stage(i, stage),
@@ -126,8 +116,9 @@ impl Session {
                 self.close(i, Closure::Refused, at);
             }
             Action::Stop { reason, .. } => {
+                let dossier = self.code_string(i);
                 let what = Happened::Stopped {
-                    dossier: self.code_string(i),
+                    dossier,
                     reason: reason.clone(),
                     open_flaws: self.open_at_stage(i, Stage::Appraisal),
                     asked_before: self.states[i].requests > 0,
@@ -136,29 +127,23 @@ impl Session {
                 self.close(i, Closure::Stopped, at);
             }
             Action::Digitize { component, .. } => {
+                let dossier = self.code_string(i);
                 let s = &mut self.states[i];
                 s.digitized.insert(component.clone());
                 let after_forward = s.forwarded_at.is_some();
                 let component = component.clone();
                 let what = Happened::Digitized {
-                    dossier: self.code_string(i),
+                    dossier,
                     component,
                     after_forward,
                 };
                 self.emit_on(i, at, actor, what);
             }
             Action::Reuse { component, .. } => {
+                let dossier = self.code_string(i);
                 self.states[i].reused.insert(component.clone());
                 let component = component.clone();
-                self.emit_on(
-                    i,
-                    at,
-                    actor,
-                    Happened::Reused {
-                        dossier: self.code_string(i),
-                        component,
-                    },
-                );
+                self.emit_on(i, at, actor, Happened::Reused { dossier, component });
             }
             Action::Forward { .. } => self.forward(i, actor, at),
             Action::Transfer { .. } => self.transfer(i, actor, at),
@@ -166,17 +151,12 @@ impl Session {
                 decision, reason, ..
             } => self.appraise(i, *decision, reason.clone(), actor, at),
             Action::Sign { .. } => {
-                self.emit_on(
-                    i,
-                    at,
-                    actor,
-                    Happened::Signed {
-                        dossier: self.code_string(i),
-                    },
-                );
+                let dossier = self.code_string(i);
+                self.emit_on(i, at, actor, Happened::Signed { dossier });
                 self.processed(i, at);
             }
             Action::RequestFee { .. } => {
+                let dossier = self.code_string(i);
                 let amount = self.fee(i);
                 let online = self.pays_online(i);
                 let s = &mut self.states[i];
@@ -187,23 +167,16 @@ impl Session {
                     s.pay_at = Some(pay_at);
                     self.schedule(pay_at, TimerKind::Payment, i);
                 }
-                self.emit_on(
-                    i,
-                    at,
-                    actor,
-                    Happened::FeeRequested {
-                        dossier: self.code_string(i),
-                        amount,
-                    },
-                );
+                self.emit_on(i, at, actor, Happened::FeeRequested { dossier, amount });
             }
             Action::ConfirmPayment { .. } => self.paid(i, false, actor, at),
             Action::ReturnResult { channel, .. } => {
+                let dossier = self.code_string(i);
                 let expected = self.expected_channel(i);
                 let s = &self.states[i];
                 let unpaid = s.fee_requested && !s.paid || !s.fee_requested && self.fee(i) > 0;
                 let what = Happened::Returned {
-                    dossier: self.code_string(i),
+                    dossier,
                     channel: *channel,
                     expected,
                     unpaid,
