@@ -111,12 +111,7 @@ impl Session {
                 scenario.procedures.len() + scenario.dossiers.scripted.len(),
             ),
             touched: vec![start; n],
-            by_code: plan
-                .dossiers()
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.code.clone(), i))
-                .collect(),
+            by_code: codes::ByCode::new(plan.dossiers()),
             dossiers: vec![OnceCell::new(); n],
             competence: vec![OnceCell::new(); n],
             plan,
@@ -262,7 +257,8 @@ impl Session {
     }
 
     fn index(&self, code: &str) -> Option<usize> {
-        self.by_code.get(code).copied()
+        self.by_code
+            .index(self.plan.dossiers(), &self.scenario.office.unit_code, code)
     }
 
     /// Dossier `i` with every detail, drawn the first time it is asked for.
@@ -276,12 +272,6 @@ impl Session {
             cure::resupply(self, i, &mut d);
             d
         })
-    }
-
-    /// Dossier `i`, to change (a supplement puts its papers right).
-    fn dossier_mut(&mut self, i: usize) -> Option<&mut Dossier> {
-        self.dossier(i);
-        self.dossiers[i].get_mut()
     }
 
     /// File dossier `i` among the active ones, by its due moment once accepted.
@@ -316,13 +306,27 @@ impl Session {
         &self.plan.dossiers()[i].code
     }
 
+    /// The code of dossier `i`, to put in an event.
+    fn code_string(&self, i: usize) -> String {
+        self.code(i).to_string()
+    }
+
+    /// Log an event about no dossier.
     fn emit(&mut self, at: NaiveDateTime, actor: Actor, what: Happened) {
-        let i = what.dossier().and_then(|code| self.index(code));
+        debug_assert!(
+            what.dossier().is_none(),
+            "an event about a dossier: emit_on"
+        );
         self.events.push(Event { at, actor, what });
-        if let Some(i) = i {
-            self.touched[i] = at;
-            self.wake_colleagues(i, at);
-        }
+    }
+
+    /// Log an event about dossier `i` (the one its code names: the caller knows the
+    /// index, so no look-up by code), and let the colleagues act on it.
+    fn emit_on(&mut self, i: usize, at: NaiveDateTime, actor: Actor, what: Happened) {
+        debug_assert_eq!(what.dossier(), Some(self.code(i)));
+        self.events.push(Event { at, actor, what });
+        self.touched[i] = at;
+        self.wake_colleagues(i, at);
     }
 }
 

@@ -96,18 +96,33 @@ pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> Text {
 
 /// `unit-YYMMDD-NNNN` (TT 01/2018 Art 19): unit code, date received, sequence of that day.
 pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
-    // Written digit by digit: the plan numbers every dossier of the period, and
+    // Written into one byte array: the plan numbers every dossier of the period, and
     // `format!` with chrono's strftime cost more than the rest of planning one.
-    let mut code = String::with_capacity(unit.len() + 13);
+    let mut code = String::with_capacity(unit.len() + 14);
     code.push_str(unit);
-    code.push('-');
-    let yy = date.year().rem_euclid(100) as u32;
-    for n in [yy, date.month(), date.day()] {
-        push_digits(&mut code, n, 2);
+    let yy = date.year().rem_euclid(100).unsigned_abs();
+    let mut tail = *b"-YYMMDD-";
+    for (slot, n) in tail[1..7]
+        .chunks_exact_mut(2)
+        .zip([yy, date.month(), date.day()])
+    {
+        slot.copy_from_slice(&two_digits(n));
     }
-    code.push('-');
-    push_digits(&mut code, seq, 4);
+    // Only ASCII was written.
+    code.push_str(std::str::from_utf8(&tail).unwrap_or_default());
+    if seq < 10_000 {
+        let [a, b] = [two_digits(seq / 100), two_digits(seq % 100)];
+        let digits = [a[0], a[1], b[0], b[1]];
+        code.push_str(std::str::from_utf8(&digits).unwrap_or_default());
+    } else {
+        push_digits(&mut code, seq, 4);
+    }
     code
+}
+
+/// `n` (below 100) as two ASCII digits.
+fn two_digits(n: u32) -> [u8; 2] {
+    [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]
 }
 
 /// Ages at which a căn cước must be changed (Luật Căn cước 2023, Art 21).

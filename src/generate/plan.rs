@@ -260,19 +260,28 @@ fn plan_one(
 
 /// The dossiers sorted by submission time; those submitted at the same minute keep
 /// their drawing order (a stable sort, done on small keys rather than moving whole
-/// dossiers about).
-fn by_moment(dossiers: Vec<Planned>) -> Vec<Planned> {
+/// dossiers about, then the dossiers put in place by swaps: no second list of them).
+fn by_moment(mut dossiers: Vec<Planned>) -> Vec<Planned> {
     let mut order: Vec<(NaiveDateTime, usize)> = dossiers
         .iter()
         .enumerate()
         .map(|(n, d)| (d.submitted_at, n))
         .collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Planned>> = dossiers.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, n)| slots[n].take())
-        .collect()
+    // Slot `to` takes the dossier that was at `order[to].1`. Follow each cycle of the
+    // permutation, swapping along it; `order[to].1 = to` marks a slot as done.
+    for start in 0..order.len() {
+        let mut to = start;
+        loop {
+            let from = std::mem::replace(&mut order[to].1, to);
+            if from == start {
+                break;
+            }
+            dossiers.swap(to, from);
+            to = from;
+        }
+    }
+    dossiers
 }
 
 /// Dossier codes `unit-YYMMDD-NNNN`, numbered from 0001 each day in submission order.

@@ -1,64 +1,108 @@
-//! Dossier codes to plan indexes. Every event and action names its dossier by code,
-//! so the look-up runs at each step: a multiplicative hash over eight bytes at a
-//! time (the codes are the plan's own, not an attacker's keys) instead of SipHash.
+//! Dossier codes to plan indexes. Every action names its dossier by code, so the
+//! look-up runs at each step. A code `unit-YYMMDD-NNNN` says which day it was
+//! received and its number that day, and the plan is sorted by moment and numbered
+//! per day: so the index is where that day starts plus the number less one. One entry
+//! per day is kept instead of a map holding a copy of every code of the period.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use chrono::{Datelike, NaiveDate};
 
-/// Code → index into the plan.
-pub(super) type ByCode = HashMap<String, usize, BuildHasherDefault<CodeHasher>>;
+use crate::generate::Planned;
 
-/// The Fx hash (rustc's): rotate, xor a word, multiply.
-#[derive(Default)]
-pub(super) struct CodeHasher(u64);
+/// Where each day's dossiers start in the plan, by the day's `YYMMDD` as a number.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ByCode {
+    /// (`YYMMDD`, first index of that day), sorted by `YYMMDD`.
+    days: Vec<(u32, usize)>,
+}
 
-const K: u64 = 0x517c_c1b7_2722_0a95;
+impl ByCode {
+    pub fn new(plan: &[Planned]) -> ByCode {
+        let mut days = Vec::new();
+        let mut last = None;
+        for (i, d) in plan.iter().enumerate() {
+            let date = d.submitted_at.date();
+            if last != Some(date) {
+                last = Some(date);
+                days.push((day_key(date), i));
+            }
+        }
+        days.sort_unstable();
+        ByCode { days }
+    }
 
-impl CodeHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    /// The index of the dossier whose code is `code`, in `plan` (the one `new` was
+    /// given), numbered with `unit`.
+    pub fn index(&self, plan: &[Planned], unit: &str, code: &str) -> Option<usize> {
+        let (key, seq) = parse(code.strip_prefix(unit)?)?;
+        let first = self.days.partition_point(|&(k, _)| k < key);
+        // Two days a century apart share their digits; the code itself decides.
+        self.days[first..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, start)| start + seq - 1)
+            .find(|&i| plan.get(i).is_some_and(|d| d.code == code))
     }
 }
 
-impl Hasher for CodeHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(word));
-    }
+/// `YYMMDD` of `date` as a number.
+fn day_key(date: NaiveDate) -> u32 {
+    date.year().rem_euclid(100).unsigned_abs() * 10_000 + date.month() * 100 + date.day()
+}
 
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
+/// `-YYMMDD-NNNN` (after the unit) as (`YYMMDD`, number of the day, from 1).
+fn parse(rest: &str) -> Option<(u32, usize)> {
+    let rest = rest.strip_prefix('-')?.as_bytes();
+    let (day, seq) = (rest.get(..6)?, rest.get(7..)?);
+    if rest[6] != b'-' || seq.is_empty() || seq.len() > 9 {
+        return None;
     }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let seq = usize::try_from(number(seq)?).ok()?;
+    (seq > 0).then_some((number(day)?, seq))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::Channel;
+
+    fn planned(day: u32, hour: u32, code: &str) -> Planned {
+        let date = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+        Planned {
+            k: 0,
+            code: code.to_string(),
+            procedure: 0,
+            channel: Channel::Online,
+            submitted_at: date.and_hms_opt(hour, 0, 0).unwrap(),
+            flaws: Vec::new(),
+            transfer: false,
+            scripted: None,
+        }
+    }
 
     #[test]
     fn codes_find_their_index_and_others_find_nothing() {
-        let mut by: ByCode = ByCode::default();
-        for (i, code) in ["X-260302-0001", "X-260302-0002", "X-260303-0001"]
-            .iter()
-            .enumerate()
-        {
-            by.insert((*code).to_string(), i);
-        }
-        assert_eq!(by.get("X-260302-0002"), Some(&1));
-        assert_eq!(by.get("X-260303-0001"), Some(&2));
-        assert_eq!(by.get("X-260302-000"), None);
-        assert_eq!(by.get(""), None);
+        let plan = [
+            planned(2, 8, "X-260302-0001"),
+            planned(2, 9, "X-260302-0002"),
+            planned(3, 8, "X-260303-0001"),
+        ];
+        let by = ByCode::new(&plan);
+        let find = |code| by.index(&plan, "X", code);
+        assert_eq!(find("X-260302-0001"), Some(0));
+        assert_eq!(find("X-260302-0002"), Some(1));
+        assert_eq!(find("X-260303-0001"), Some(2));
+        // The third of 2 March would be index 2, which is 3 March's first.
+        assert_eq!(find("X-260302-0003"), None);
+        assert_eq!(find("X-260303-0000"), None);
+        assert_eq!(find("X-260302-000"), None);
+        assert_eq!(find("X-260302-+001"), None);
+        assert_eq!(find("Y-260302-0001"), None);
+        assert_eq!(find("X-260304-0001"), None);
+        assert_eq!(find(""), None);
     }
 }

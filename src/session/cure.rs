@@ -16,7 +16,7 @@ const NEW_CARD_MONTHS: u32 = 120;
 impl Session {
     /// Cure the open supplement flaws `items` name; returns their ids.
     pub(super) fn cure(&mut self, i: usize, items: &[Item]) -> Vec<String> {
-        let p = self.procedure_at(i).clone();
+        let p = self.procedure_at(i);
         let cured: Vec<Flaw> = self.states[i]
             .open_flaws
             .iter()
@@ -27,8 +27,12 @@ impl Session {
             .collect();
         for f in &cured {
             if f.stage == Stage::Receipt {
-                if let Some(d) = self.dossier_mut(i) {
-                    fix(d, &p, f);
+                self.dossier(i);
+                // Fields apart: the dossier to change, the procedure read in place
+                // (a copy of the whole procedure per supplement cost more than the cure).
+                let p = &self.scenario.procedures[self.plan.dossiers()[i].procedure];
+                if let Some(d) = self.dossiers[i].get_mut() {
+                    fix(d, p, f);
                 }
                 if let (FlawKind::Missing, Some(c)) = (f.kind, &f.component) {
                     self.states[i].supplied.insert(c.clone());

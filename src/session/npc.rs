@@ -90,7 +90,7 @@ impl Session {
             dossier: dossier.clone(),
             cured,
         };
-        self.emit(at, Actor::Citizen, what);
+        self.emit_on(i, at, Actor::Citizen, what);
         if pending.stage == Stage::Appraisal {
             // QĐ 766: time waiting for the applicant does not count.
             let paused = self
@@ -99,7 +99,7 @@ impl Session {
             if let Some(due) = self.states[i].due {
                 let due = self.calendar.add_office_minutes(due, paused);
                 self.set_due(i, due);
-                self.emit(at, Actor::System, Happened::DueSet { dossier, due });
+                self.emit_on(i, at, Actor::System, Happened::DueSet { dossier, due });
             }
             let from = self.calendar.next_opening(at);
             let verify_at = self.verification_end(i, from, REVERIFY_MINUTES);
@@ -128,7 +128,8 @@ impl Session {
         s.examined = true;
         s.found.extend(findings.iter().cloned());
         let dossier = self.code(i).to_string();
-        self.emit(
+        self.emit_on(
+            i,
             at,
             Actor::Specialist,
             Happened::Examined { dossier, findings },
@@ -159,7 +160,7 @@ impl Session {
                 expected,
                 unavoidable,
             };
-            self.emit(at, Actor::Specialist, what);
+            self.emit_on(i, at, Actor::Specialist, what);
         }
     }
 
@@ -200,7 +201,10 @@ impl Session {
             message_en: e.message_en.clone(),
             ignored,
         };
-        self.emit(at, Actor::System, what);
+        match i {
+            Some(i) => self.emit_on(i, at, Actor::System, what),
+            None => self.emit(at, Actor::System, what),
+        }
         match e.kind {
             EventKind::Outage => {
                 let until = self
@@ -223,7 +227,7 @@ impl Session {
             EventKind::Withdraw => {
                 if let Some(i) = applies {
                     let dossier = self.code(i).to_string();
-                    self.emit(at, Actor::Citizen, Happened::Withdrawn { dossier });
+                    self.emit_on(i, at, Actor::Citizen, Happened::Withdrawn { dossier });
                     self.close(i, Closure::Withdrawn, at);
                 }
             }
@@ -233,7 +237,8 @@ impl Session {
 
     /// Whether the right next step on dossier `i` is the trainee's.
     pub(super) fn trainee_owes(&self, i: usize) -> bool {
-        policy::next_step(self, i)
+        // Unnamed: whose step it is does not depend on the code.
+        policy::unnamed_step(self, i)
             .is_some_and(|a| trainee_plays(self.scenario.meta.role, duty_of(&a, &self.states[i])))
     }
 
@@ -246,7 +251,7 @@ impl Session {
                 return;
             };
             let step = duty_of(&action, &self.states[i]);
-            if trainee_plays(role, step) || self.check_rules_only(&action).is_err() {
+            if trainee_plays(role, step) || self.check_rules_only(i, &action).is_err() {
                 return;
             }
             let actor = match step {

@@ -50,20 +50,22 @@ impl Session {
 
     /// Carry out `action` on dossier `i` at `at`.
     pub(super) fn perform(&mut self, i: usize, action: &Action, actor: Actor, at: NaiveDateTime) {
-        let code = self.code(i).to_string();
-        let dossier = code.clone();
+        // Each arm that logs an event here copies the code into it (and only those).
         match action {
             Action::Open { .. } => {
+                let dossier = self.code_string(i);
                 self.states[i].opened = true;
-                self.emit(at, actor, Happened::Opened { dossier });
+                self.emit_on(i, at, actor, Happened::Opened { dossier });
             }
             Action::Inspect { component, .. } => {
+                let dossier = self.code_string(i);
                 self.states[i].inspected.insert(component.clone());
                 let component = component.clone();
-                self.emit(at, actor, Happened::Inspected { dossier, component });
+                self.emit_on(i, at, actor, Happened::Inspected { dossier, component });
             }
             Action::Accept { .. } => self.accept(i, actor, at),
             Action::RequestSupplement { items, .. } => {
+                let dossier = self.code_string(i);
                 let stage = self.states[i].stage();
                 let open_flaws = self.open_at_stage(i, stage);
                 let unchecked = self.unchecked(i);
@@ -91,9 +93,10 @@ impl Session {
                     open_flaws,
                     unchecked,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
             }
             Action::Refuse { reason, .. } => {
+                let dossier = self.code_string(i);
                 let s = &self.states[i];
                 let stage = s.stage();
                 let what = Happened::Refused {
@@ -109,20 +112,22 @@ impl Session {
                     },
                     competence: self.competence(i),
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
                 self.close(i, Closure::Refused, at);
             }
             Action::Stop { reason, .. } => {
+                let dossier = self.code_string(i);
                 let what = Happened::Stopped {
                     dossier,
                     reason: reason.clone(),
                     open_flaws: self.open_at_stage(i, Stage::Appraisal),
                     asked_before: self.states[i].requests > 0,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
                 self.close(i, Closure::Stopped, at);
             }
             Action::Digitize { component, .. } => {
+                let dossier = self.code_string(i);
                 let s = &mut self.states[i];
                 s.digitized.insert(component.clone());
                 let after_forward = s.forwarded_at.is_some();
@@ -132,12 +137,13 @@ impl Session {
                     component,
                     after_forward,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
             }
             Action::Reuse { component, .. } => {
+                let dossier = self.code_string(i);
                 self.states[i].reused.insert(component.clone());
                 let component = component.clone();
-                self.emit(at, actor, Happened::Reused { dossier, component });
+                self.emit_on(i, at, actor, Happened::Reused { dossier, component });
             }
             Action::Forward { .. } => self.forward(i, actor, at),
             Action::Transfer { .. } => self.transfer(i, actor, at),
@@ -145,10 +151,12 @@ impl Session {
                 decision, reason, ..
             } => self.appraise(i, *decision, reason.clone(), actor, at),
             Action::Sign { .. } => {
-                self.emit(at, actor, Happened::Signed { dossier });
+                let dossier = self.code_string(i);
+                self.emit_on(i, at, actor, Happened::Signed { dossier });
                 self.processed(i, at);
             }
             Action::RequestFee { .. } => {
+                let dossier = self.code_string(i);
                 let amount = self.fee(i);
                 let online = self.pays_online(i);
                 let s = &mut self.states[i];
@@ -159,10 +167,11 @@ impl Session {
                     s.pay_at = Some(pay_at);
                     self.schedule(pay_at, TimerKind::Payment, i);
                 }
-                self.emit(at, actor, Happened::FeeRequested { dossier, amount });
+                self.emit_on(i, at, actor, Happened::FeeRequested { dossier, amount });
             }
             Action::ConfirmPayment { .. } => self.paid(i, false, actor, at),
             Action::ReturnResult { channel, .. } => {
+                let dossier = self.code_string(i);
                 let expected = self.expected_channel(i);
                 let s = &self.states[i];
                 let unpaid = s.fee_requested && !s.paid || !s.fee_requested && self.fee(i) > 0;
@@ -172,7 +181,7 @@ impl Session {
                     expected,
                     unpaid,
                 };
-                self.emit(at, actor, what);
+                self.emit_on(i, at, actor, what);
                 self.close(i, Closure::Returned, at);
             }
             Action::Apologize { new_date, .. } => self.apologize(i, *new_date, actor, at),
@@ -196,7 +205,7 @@ impl Session {
             open_flaws,
             unchecked,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
     }
 
     /// Paper components not digitised and national-database ones not reused.
@@ -231,7 +240,7 @@ impl Session {
             unreused,
             competence: self.competence(i),
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
         self.close(i, Closure::Transferred, at);
     }
 
@@ -250,7 +259,7 @@ impl Session {
             unreused,
             competence,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
         self.notice_delay(i, at);
     }
 
@@ -272,7 +281,7 @@ impl Session {
             open_flaws: open_flaws.clone(),
             asked_before: self.states[i].requests > 0,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
         if decision == Decision::Reject {
             // The desk issues the notice at once: form 05 under 2025, form 03 under 2018.
             let reason = reason.unwrap_or_default();
@@ -299,7 +308,7 @@ impl Session {
                 };
                 (what, Closure::Refused)
             };
-            self.emit(at, Actor::Desk, what);
+            self.emit_on(i, at, Actor::Desk, what);
             self.close(i, closure, at);
         }
     }
@@ -323,13 +332,13 @@ impl Session {
             in_time,
             needed,
         };
-        self.emit(at, actor, what);
+        self.emit_on(i, at, actor, what);
     }
 
     pub(super) fn processed(&mut self, i: usize, at: NaiveDateTime) {
         self.states[i].processed_at = Some(at);
         let dossier = self.code(i).to_string();
-        self.emit(at, Actor::Specialist, Happened::Processed { dossier });
+        self.emit_on(i, at, Actor::Specialist, Happened::Processed { dossier });
     }
 
     pub(super) fn paid(&mut self, i: usize, online: bool, actor: Actor, at: NaiveDateTime) {
@@ -337,7 +346,7 @@ impl Session {
         s.paid = true;
         s.pay_at = None;
         let dossier = self.code(i).to_string();
-        self.emit(at, actor, Happened::Paid { dossier, online });
+        self.emit_on(i, at, actor, Happened::Paid { dossier, online });
     }
 
     pub(super) fn close(&mut self, i: usize, closure: Closure, at: NaiveDateTime) {

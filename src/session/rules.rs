@@ -57,12 +57,9 @@ impl Session {
 }
 
 impl Session {
-    /// The state checks alone, for the simulated colleagues (no role, no outage).
-    pub(super) fn check_rules_only(&self, action: &Action) -> Result<(), Rejection> {
-        let i = action
-            .dossier()
-            .and_then(|c| self.index(c))
-            .ok_or(Rejection::UnknownDossier)?;
+    /// The state checks alone, for the simulated colleagues (no role, no outage), of
+    /// `action` on dossier `i` (its dossier field is not read).
+    pub(super) fn check_rules_only(&self, i: usize, action: &Action) -> Result<(), Rejection> {
         let (d, s) = (self.dossier(i), &self.states[i]);
         if !s.arrived || s.is_closed() {
             return Err(Rejection::Closed);

@@ -147,7 +147,7 @@ impl Session {
         self.states[i].arrived = true;
         self.activate(i);
         self.states[i].open_flaws = flaws;
-        self.emit(at, Actor::Citizen, what);
+        self.emit_on(i, at, Actor::Citizen, what);
     }
 
     fn end_period(&mut self) {
