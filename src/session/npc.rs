@@ -244,16 +244,16 @@ impl Session {
 
     /// The simulated colleagues take every step that is theirs, at `at`.
     pub(super) fn npc_turn(&mut self, i: usize, at: NaiveDateTime) {
-        let role = self.scenario.meta.role;
         for _ in 0..MAX_NPC_STEPS {
             // The apology letter is the trainee's; colleagues do not wait for it.
             let Some(action) = policy::colleague_step(self, i) else {
                 return;
             };
-            let step = duty_of(&action, &self.states[i]);
-            if trainee_plays(role, step) || self.check_rules_only(i, &action).is_err() {
+            // Whose step it is, `colleague_step` has decided; the rules still may refuse it.
+            if self.check_rules_only(i, &action).is_err() {
                 return;
             }
+            let step = duty_of(&action, &self.states[i]);
             let actor = match step {
                 Step::Appraise => Actor::Specialist,
                 Step::Sign => Actor::Leader,

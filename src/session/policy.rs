@@ -167,19 +167,15 @@ pub(super) fn apology_owed(session: &Session, i: usize) -> bool {
 
 /// The next step of the work itself when a simulated colleague takes it (the
 /// apology letter left out: it is the trainee's); `None` when it is nobody's or
-/// the trainee's. Named only when it is theirs: most wake-ups find the trainee's.
+/// the trainee's. Its dossier field is left blank: `check_rules_only` and `perform`
+/// act on the index, and most wake-ups find the trainee's step anyway.
 pub(super) fn colleague_step(session: &Session, i: usize) -> Option<Action> {
-    let mut action = work_step_named(session, i, false)?;
-    if trainee_plays(
-        session.scenario.meta.role,
-        duty_of(&action, &session.states[i]),
-    ) {
-        return None;
-    }
-    if let Some(dossier) = action.dossier_mut() {
-        *dossier = session.code(i).to_string();
-    }
-    Some(action)
+    unnamed_work_step(session, i).filter(|action| {
+        !trainee_plays(
+            session.scenario.meta.role,
+            duty_of(action, &session.states[i]),
+        )
+    })
 }
 
 /// The next step of the work itself, the dossier field left blank (`unnamed_step`).
