@@ -1,5 +1,6 @@
 //! Drawing: `render(&App, &mut Frame)`; one screen or region per file.
 
+pub mod boxed;
 pub mod briefing;
 pub mod confirm;
 pub mod debrief;

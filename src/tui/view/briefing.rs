@@ -4,10 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Block;
 
 use super::super::app::App;
 use super::super::text;
+use super::boxed::Boxed;
 use super::pane;
 use crate::i18n::Lang;
 use crate::present::labels;
@@ -110,7 +110,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ));
     let title = app.selected_entry().map(|e| e.title(l)).unwrap_or_default();
     let title = text::truncate(&title, usize::from(body.width.saturating_sub(4)));
-    let block = Block::bordered().title(Line::styled(format!(" {title} "), th.title()));
+    let block = Boxed::bordered().title(Line::styled(format!(" {title} "), th.title()));
     pane::render(app, frame, body, block, &lines, &app.briefing_scroll, None);
     super::keys::bar(app, frame, keys, &hint);
 }

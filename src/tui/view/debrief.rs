@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, DebriefTab};
 use super::super::text;
+use super::boxed::Boxed;
 use super::pane;
 use crate::present::debrief::{self as text_debrief, Section};
 use crate::present::labels;
@@ -62,7 +63,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 app,
                 frame,
                 rest,
-                Block::bordered(),
+                Boxed::bordered(),
                 &body,
                 &app.debrief_scroll,
                 None,

@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::super::app::{App, Focus};
+use super::super::scroll::Scroll;
+use super::boxed::Boxed;
 use super::pane;
 use crate::generate::{Dossier, Origin};
 use crate::present::labels;
@@ -24,7 +25,7 @@ pub fn render(
     let l = app.lang;
     let focused = app.play.focus == Focus::Document;
     let title = t!(l, "tui.document.title");
-    let block = Block::bordered().title(Line::styled(
+    let block = Boxed::bordered().title(Line::styled(
         format!(" {title} "),
         if focused { th.title() } else { th.strong() },
     ));
@@ -32,21 +33,21 @@ pub fn render(
         let (d, st) = selected?;
         Some((d, st, s.procedure_of(d)?))
     });
+    // Nothing to scroll here: a fresh position, so the open dossier's stays its own.
+    // Drawn through the pane, not a wrapping `Paragraph`, which restyles every cell
+    // of the pane twice (a fifth of a play frame).
     let Some((d, st, p)) = found else {
-        let p = Paragraph::new(Line::styled(t!(l, "tui.document.none"), th.dim())).block(block);
-        frame.render_widget(p, area);
+        let lines = [Line::styled(t!(l, "tui.document.none"), th.dim())];
+        pane::render(app, frame, area, block, &lines, &Scroll::default(), None);
         return;
     };
     if !st.opened {
-        let lines = vec![
+        let lines = [
             Line::raw(format!("{} — {}", d.code, labels::procedure_name(l, p))),
             Line::raw(""),
             Line::styled(t!(l, "tui.document.closed_hint"), th.key()),
         ];
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-            area,
-        );
+        pane::render(app, frame, area, block, &lines, &Scroll::default(), None);
         return;
     }
     let (lines, selected_line) = document_lines(app, d, st, p);

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::super::app::App;
 use super::super::forms::{ChoiceKind, Form};
 use super::super::text;
+use super::boxed::Boxed;
 use super::{centered, pane};
 use crate::t;
 
@@ -118,7 +119,7 @@ pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let title = text::truncate(&title, cols.saturating_sub(2));
     // Room on the bottom border for the "↓ more" marker too.
     let hint = text::truncate(&t!(l, keys_of(form)), cols.saturating_sub(16)).into_owned();
-    let block = Block::bordered()
+    let block = Boxed::bordered()
         .title(Line::styled(format!(" {title} "), th.title()))
         .title_bottom(Line::styled(format!(" {hint} "), th.key()));
     pane::render(

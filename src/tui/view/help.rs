@@ -3,9 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Clear;
 
 use super::super::app::{App, Screen};
+use super::boxed::Boxed;
 use super::{centered, pane};
 use crate::t;
 
@@ -48,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         )));
     }
     frame.render_widget(Clear, rect);
-    let block = Block::bordered()
+    let block = Boxed::bordered()
         .title(Line::styled(
             format!(" {} ", t!(l, "tui.help.title")),
             th.title(),

@@ -8,13 +8,14 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::super::text;
+use super::boxed::Boxed;
 
 /// `lines` from the top of `area` (inside `block` when there is one), one per row,
 /// each cut at the right edge; rows past the last line are left as they are.
-pub fn render(frame: &mut Frame, area: Rect, block: Option<Block>, lines: &[Line]) {
+pub fn render(frame: &mut Frame, area: Rect, block: Option<Boxed>, lines: &[Line]) {
     let buf = frame.buffer_mut();
     let area = area.intersection(buf.area);
     let inner = match block {
@@ -48,16 +49,19 @@ fn plain_line(line: &Line, row: Rect, buf: &mut Buffer) -> bool {
     {
         return false;
     }
-    let mut x = row.left();
+    // The row's cells as one slice: indexing the buffer by position checks the
+    // bounds of every cell again.
+    let start = buf.index_of(row.left(), row.y);
+    let cells = &mut buf.content[start..start + usize::from(row.width)];
+    let mut cells = cells.iter_mut();
     for span in &line.spans {
         // The style `Paragraph` gives a grapheme: the line's, patched by the span's.
         let style = line.style.patch(span.style);
         for c in span.content.chars() {
-            if x >= row.right() {
+            let Some(cell) = cells.next() else {
                 return true;
-            }
-            buf[(x, row.y)].set_char(c).set_style(style);
-            x += 1;
+            };
+            cell.set_char(c).set_style(style);
         }
     }
     true
@@ -69,6 +73,8 @@ mod tests {
     use ratatui::backend::TestBackend;
     use ratatui::style::{Color, Style};
     use ratatui::text::Span;
+
+    use ratatui::widgets::Block;
 
     use super::*;
 
@@ -92,7 +98,7 @@ mod tests {
             Line::raw("one line too many"),
         ];
         let area = Rect::new(0, 0, 12, 6);
-        let ours = drawn(|f| render(f, area, Some(Block::bordered().title("q")), &lines));
+        let ours = drawn(|f| render(f, area, Some(Boxed::bordered().title("q")), &lines));
         let theirs = drawn(|f| {
             let p = Paragraph::new(lines.clone()).block(Block::bordered().title("q"));
             f.render_widget(p, area);

@@ -7,10 +7,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Clear;
 
 use super::super::app::{App, Focus, Mode, Note, Tone};
 use super::super::text;
+use super::boxed::Boxed;
 use super::pane;
 use crate::generate::Dossier;
 use crate::present::labels;
@@ -41,7 +42,7 @@ pub fn render(
     } else {
         th.strong()
     };
-    let block = Block::bordered().title(Line::styled(title.into_owned(), style));
+    let block = Boxed::bordered().title(Line::styled(title.into_owned(), style));
     log(app, frame, area, block);
 }
 
@@ -49,7 +50,7 @@ pub fn render(
 pub fn render_full(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
     let title = format!(" {} ", t!(app.lang, "tui.notes.log_title"));
-    let block = Block::bordered().title(Line::styled(title, th.title()));
+    let block = Boxed::bordered().title(Line::styled(title, th.title()));
     frame.render_widget(Clear, area);
     log(app, frame, area, block);
 }
@@ -57,7 +58,7 @@ pub fn render_full(app: &App, frame: &mut Frame, area: Rect) {
 /// The log in `block`, scrolled up from the newest message by `log_scroll`. Only
 /// the messages in view (and one row more) are wrapped: the cost of a frame does
 /// not grow with the length of the log.
-fn log(app: &App, frame: &mut Frame, area: Rect, block: Block) {
+fn log(app: &App, frame: &mut Frame, area: Rect, block: Boxed) {
     let inner = block.inner(area);
     let cols = usize::from(inner.width);
     let page = usize::from(inner.height);

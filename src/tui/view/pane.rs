@@ -5,11 +5,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Block;
 
 use super::super::app::App;
 use super::super::scroll::Scroll;
 use super::super::text;
+use super::boxed::Boxed;
 use crate::t;
 
 /// Draw `lines` in `block` at `area`, from `scroll`'s position; `selected` (a line
@@ -18,7 +18,7 @@ pub fn render(
     app: &App,
     frame: &mut Frame,
     area: Rect,
-    block: Block,
+    block: Boxed,
     lines: &[Line],
     scroll: &Scroll,
     selected: Option<usize>,
@@ -35,7 +35,7 @@ pub fn render(
 }
 
 /// The border says when there is more to read above or below.
-pub fn markers<'a>(app: &App, block: Block<'a>, above: bool, below: bool) -> Block<'a> {
+pub fn markers<'a>(app: &App, block: Boxed<'a>, above: bool, below: bool) -> Boxed<'a> {
     let mut block = block;
     if above {
         let text = format!(" {} ", t!(app.lang, "tui.scroll.above"));

@@ -8,10 +8,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
 
 use super::super::app::{App, Focus};
 use super::super::text;
+use super::boxed::Boxed;
 use super::lines;
 use crate::generate::{Dossier, Planned};
 use crate::i18n::Lang;
@@ -109,7 +109,7 @@ pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
     let (total, open) = (rows.len(), rows.open);
     let title = t!(l, "tui.queue.title", open = open, total = total);
     let focused = app.play.focus == Focus::Queue;
-    let block = Block::bordered().title(Line::styled(
+    let block = Boxed::bordered().title(Line::styled(
         format!(" {title} "),
         if focused { th.title() } else { th.strong() },
     ));

@@ -10,11 +10,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::super::text;
 use super::super::theme::Theme;
+use super::boxed::Boxed;
 use super::pane;
 use crate::i18n::Lang;
 use crate::present::debrief::timeline::{Mark, Row, Scale, Timeline, Verdict};
@@ -95,7 +96,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         t!(l, "tui.timeline.title"),
         scale_words(l, scale)
     );
-    let block = Block::bordered().title(Line::styled(title, app.theme.title()));
+    let block = Boxed::bordered().title(Line::styled(title, app.theme.title()));
     let inner = block.inner(area);
     let legend_height = u16::try_from(legend.len()).unwrap_or(1);
     let [dates, rows_area, legend_area] = Layout::vertical([
