@@ -89,10 +89,13 @@ impl Session {
     /// The correct path of every dossier that arrives within the period (also those
     /// not arrived yet), in arrival order of the generator.
     pub fn reaches(&self) -> Vec<Reach> {
-        (0..self.plan.len())
-            .filter(|&i| self.plan.dossiers()[i].submitted_at < self.period_end)
-            .map(|i| self.reach(i))
-            .collect()
+        self.reachable().map(|i| self.reach(i)).collect()
+    }
+
+    /// The indexes of the dossiers that arrive within the period (also those not
+    /// arrived yet), in plan order: whose correct path `reach` walks.
+    pub fn reachable(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.plan.len()).filter(|&i| self.plan.dossiers()[i].submitted_at < self.period_end)
     }
 
     /// The correct path of dossier `i`. Its details are drawn for the walk and not
