@@ -106,39 +106,43 @@ pub fn score(session: &Session) -> Debrief {
     let clock = Clock::read(events);
     let trails = trail::read(events);
     let weights = weights::Weights::of(&scenario.scoring);
-    let reaches = session.reaches();
     let empty = trail::Trail::default();
     let cutoff = session.period_end();
+    // Each correct path is walked and dropped in turn (its dossier's details with
+    // it): only its steps and its fee are kept, by the code the plan holds.
     let mut parts: BTreeMap<&str, DossierSteps> = BTreeMap::new();
-    for r in &reaches {
+    let mut fees: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut reached: usize = 0;
+    for i in session.reachable() {
+        reached += 1;
+        let r = session.reach(i);
+        let code = session.plan()[i].code.as_str();
         let own: Vec<&Mistake> = mistakes.iter().filter(|m| m.dossier == r.dossier).collect();
         let facts = steps::Facts {
             role: scenario.meta.role,
             period_end: session.period_end(),
             cutoff,
             weights: &weights,
-            reach: r,
+            reach: &r,
             trail: trails.get(&r.dossier).unwrap_or(&empty),
             timing: clock.dossiers.get(&r.dossier),
             mistakes: &own,
         };
-        parts.insert(&r.dossier, steps::evaluate(&facts));
+        parts.insert(code, steps::evaluate(&facts));
+        fees.insert(code, r.fee);
     }
     let all: Vec<&DossierSteps> = parts.values().collect();
     let training = TrainingScore::of(&all, &weights, scenario.meta.pass_score, is_final);
-    let fees: BTreeMap<&str, bool> = reaches
-        .iter()
-        .map(|r| (r.dossier.as_str(), r.fee))
-        .collect();
     let as_of = if is_final {
         session.period_end()
     } else {
         session.now()
     };
     let fee = |code: &str| fees.get(code).copied().unwrap_or(false);
-    let panel_766 = panel::count::from_log(events, fee, as_of);
-    let dossiers = table(events, &clock, &mistakes, &parts);
-    let still_to_come = reaches.len().saturating_sub(dossiers.len());
+    let panel_766 = panel::count::from_read(&trails, &clock, fee, as_of);
+    drop((trails, fees));
+    let dossiers = table(events, &clock, &mistakes, parts);
+    let still_to_come = reached.saturating_sub(dossiers.len());
     Debrief {
         is_final,
         training,
@@ -155,11 +159,11 @@ fn table(
     events: &[Event],
     clock: &Clock,
     mistakes: &[Mistake],
-    parts: &BTreeMap<&str, DossierSteps>,
+    mut parts: BTreeMap<&str, DossierSteps>,
 ) -> Vec<DossierResult> {
     let now = clock.last.unwrap_or_default();
     let mut rows: Vec<DossierResult> = Vec::new();
-    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+    let mut at: BTreeMap<&str, usize> = BTreeMap::new();
     for e in events {
         if let Happened::Arrived {
             dossier,
@@ -168,7 +172,7 @@ fn table(
             ..
         } = &e.what
         {
-            at.insert(dossier.clone(), rows.len());
+            at.insert(dossier, rows.len());
             rows.push(DossierResult {
                 code: dossier.clone(),
                 procedure: procedure.clone(),
@@ -214,10 +218,10 @@ fn table(
             row.apologized = t.apologized_in_time;
         }
         row.mistakes = mistakes.iter().filter(|m| m.dossier == row.code).count();
-        if let Some(p) = parts.get(row.code.as_str()) {
+        if let Some(p) = parts.remove(row.code.as_str()) {
             row.earned = p.earned;
             row.possible = p.possible;
-            row.steps = p.steps.clone();
+            row.steps = p.steps;
         }
     }
     rows

@@ -25,6 +25,7 @@ pub mod status;
 mod timers;
 mod urgency;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
@@ -271,15 +272,28 @@ impl Session {
 
     /// Dossier `i` with every detail, drawn the first time it is asked for.
     fn dossier(&self, i: usize) -> &Dossier {
-        self.dossiers[i].get_or_init(|| {
-            // The plan and the scenario are the session's own: every index draws.
-            let mut d = self
-                .plan
-                .draw(&self.scenario, i)
-                .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i]));
-            cure::resupply(self, i, &mut d);
-            d
-        })
+        self.dossiers[i].get_or_init(|| self.draw(i))
+    }
+
+    /// Dossier `i` with every detail, without keeping it: the one kept when it was
+    /// drawn before, else drawn now and dropped by the caller. The score walks every
+    /// dossier once; keeping them all would hold the whole period's details at once.
+    fn drawn(&self, i: usize) -> Cow<'_, Dossier> {
+        match self.dossiers[i].get() {
+            Some(d) => Cow::Borrowed(d),
+            None => Cow::Owned(self.draw(i)),
+        }
+    }
+
+    /// Dossier `i` as drawn now: as generated, with what the citizen supplied so far.
+    fn draw(&self, i: usize) -> Dossier {
+        // The plan and the scenario are the session's own: every index draws.
+        let mut d = self
+            .plan
+            .draw(&self.scenario, i)
+            .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i]));
+        cure::resupply(self, i, &mut d);
+        d
     }
 
     /// File dossier `i` among the active ones, by its due moment once accepted.

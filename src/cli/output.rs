@@ -2,8 +2,10 @@
 //! command stops at once with `CliError::ClosedPipe`, which ends the program quietly
 //! with status 141 (`exit::Exit::ClosedPipe`), as Unix tools do; never a panic.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
+
+use serde::Serialize;
 
 use super::CliError;
 
@@ -13,6 +15,16 @@ pub fn print(text: &str) -> Result<(), CliError> {
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush());
     written.map_err(write_error)
+}
+
+/// `value` as indented JSON and a line break (the `--json` outputs), written as it
+/// is serialised rather than built whole first.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<(), CliError> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    crate::sanitize::json::write_pretty(&mut out, value)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .map_err(write_error)
 }
 
 /// `text` and a line break.

@@ -83,7 +83,11 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let result = score::score(&session);
     let count = session.actions().len();
     let text = match (result.is_final || args.as_it_stands, args.json) {
-        (true, true) => report::json(&scenario.meta.id, seed, count, &result),
+        (true, true) => {
+            // Streamed: a long period's report is not held whole.
+            report::print(&scenario.meta.id, seed, count, &result)?;
+            String::new()
+        }
         (true, false) => {
             sanitize::terminal(&debrief::render(lang, &scenario, &result)).into_owned()
         }

@@ -7,6 +7,7 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::CliError;
 use crate::score::Debrief;
 
 #[derive(Serialize)]
@@ -18,14 +19,16 @@ struct Report<'a> {
     debrief: &'a Debrief,
 }
 
-pub fn json(scenario: &str, seed: u64, actions: usize, debrief: &Debrief) -> String {
+/// The report on stdout, written as it is serialised: the JSON of a large period
+/// (about 870 bytes a dossier) is never held whole in memory.
+pub fn print(scenario: &str, seed: u64, actions: usize, debrief: &Debrief) -> Result<(), CliError> {
     let report = Report {
         scenario,
         seed,
         actions,
         debrief,
     };
-    crate::sanitize::json::pretty(&report)
+    super::output::json(&report)
 }
 
 #[derive(Serialize)]

@@ -49,7 +49,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let won = result.total() >= 100.0;
     if args.json {
         let id = &scenario.meta.id;
-        output::print(&report::json(id, seed, session.actions().len(), &result))?;
+        report::print(id, seed, session.actions().len(), &result)?;
     } else {
         output::print(&sanitize::terminal(&debrief::render(
             lang, &scenario, &result,

@@ -25,7 +25,8 @@ pub fn line<T: Serialize + ?Sized>(value: &T) -> String {
 /// `value` as indented JSON into `out`, as it is serialised (large documents).
 pub fn write_pretty<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, Safe(PrettyFormatter::new()));
-    value.serialize(&mut ser).map_err(io::Error::other)
+    // An I/O error keeps its kind (a closed pipe stays `BrokenPipe`).
+    value.serialize(&mut ser).map_err(io::Error::from)
 }
 
 fn render<T: Serialize + ?Sized, F: Formatter>(value: &T, formatter: F) -> String {

@@ -10,7 +10,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::generate::Origin;
+use crate::generate::{Dossier, Origin};
 
 use super::Session;
 use super::costs;
@@ -72,18 +72,19 @@ impl Session {
     /// a scripted length or a site check at the close of its last working day,
     /// otherwise after the drawn office minutes (`verification_end`).
     pub(super) fn verification_from(&self, i: usize, from: NaiveDateTime) -> NaiveDateTime {
-        self.verification_until(i, from, self.states[i].due)
+        self.verification_until(i, self.dossier(i), from, self.states[i].due)
     }
 
     /// `verification_from` for a dossier due at `due` (the correct path's own due
-    /// moment when estimating what is possible).
+    /// moment when estimating what is possible), `d` its details (kept or not).
     pub(super) fn verification_until(
         &self,
         i: usize,
+        d: &Dossier,
         from: NaiveDateTime,
         due: Option<NaiveDateTime>,
     ) -> NaiveDateTime {
-        let minutes = self.dossier(i).truth.specialist_minutes;
+        let minutes = d.truth.specialist_minutes;
         let scripted = self.scripted_at(i).and_then(|s| s.verification_days);
         let site = self.procedure_at(i).site_check.map(|c| c.days(minutes));
         match scripted.or(site) {

@@ -4,6 +4,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use crate::generate::Dossier;
 use crate::scenario::{EventKind, Procedure, Stage};
 
 use super::Session;
@@ -37,17 +38,33 @@ impl Session {
 
     /// Where dossier `i` belongs, by the one definition of the desk's area.
     pub(super) fn competence(&self, i: usize) -> crate::generate::Competence {
-        *self.competence[i].get_or_init(|| {
-            crate::generate::competence(self.dossier(i), self.procedure_at(i), &self.scenario)
-        })
+        // Looked up first: a dossier whose competence is known is not drawn again.
+        match self.competence[i].get() {
+            Some(c) => *c,
+            None => self.competence_of(i, self.dossier(i)),
+        }
+    }
+
+    /// `competence` of dossier `i` read from `d`, its details (kept or not).
+    pub(super) fn competence_of(&self, i: usize, d: &Dossier) -> crate::generate::Competence {
+        *self.competence[i]
+            .get_or_init(|| crate::generate::competence(d, self.procedure_at(i), &self.scenario))
     }
 
     pub(super) fn fee(&self, i: usize) -> u64 {
-        policy::fee_of(self.procedure_at(i), self.dossier(i))
+        self.fee_of(i, self.dossier(i))
+    }
+
+    pub(super) fn fee_of(&self, i: usize, d: &Dossier) -> u64 {
+        policy::fee_of(self.procedure_at(i), d)
     }
 
     pub(super) fn pays_online(&self, i: usize) -> bool {
-        policy::pays_online(self.procedure_at(i), self.dossier(i))
+        self.pays_online_of(i, self.dossier(i))
+    }
+
+    pub(super) fn pays_online_of(&self, i: usize, d: &Dossier) -> bool {
+        policy::pays_online(self.procedure_at(i), d)
     }
 
     pub(super) fn expected_channel(&self, i: usize) -> ResultChannel {
@@ -58,10 +75,20 @@ impl Session {
     /// scripted `supplement-arrives` still to come names answers through that event
     /// alone, so the event does what its message says; once it has fired, as drawn.
     pub(super) fn reply_moment(&self, i: usize, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        self.reply_moment_of(i, self.dossier(i), at)
+    }
+
+    /// `reply_moment` of dossier `i` read from `d`, its details (kept or not).
+    pub(super) fn reply_moment_of(
+        &self,
+        i: usize,
+        d: &Dossier,
+        at: NaiveDateTime,
+    ) -> Option<NaiveDateTime> {
         if self.scripted_supplement_ahead(i) {
             return None;
         }
-        let minutes = self.dossier(i).truth.citizen_reply_minutes?;
+        let minutes = d.truth.citizen_reply_minutes?;
         Some(at + Duration::minutes(i64::from(minutes)))
     }
 

@@ -21,7 +21,7 @@ pub const TAKE_UP_MINUTES: u64 = 30;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use crate::generate::{Competence, Origin, SubmittedComponent};
+use crate::generate::{Competence, Dossier, Origin, SubmittedComponent};
 
 use super::Session;
 
@@ -89,15 +89,19 @@ impl Session {
     /// The correct path of every dossier that arrives within the period (also those
     /// not arrived yet), in arrival order of the generator.
     pub fn reaches(&self) -> Vec<Reach> {
-        (0..self.plan.len())
-            .filter(|&i| self.plan.dossiers()[i].submitted_at < self.period_end)
-            .map(|i| self.reach(i))
-            .collect()
+        self.reachable().map(|i| self.reach(i)).collect()
     }
 
-    /// The correct path of dossier `i`.
+    /// The indexes of the dossiers that arrive within the period (also those not
+    /// arrived yet), in plan order: whose correct path `reach` walks.
+    pub fn reachable(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.plan.len()).filter(|&i| self.plan.dossiers()[i].submitted_at < self.period_end)
+    }
+
+    /// The correct path of dossier `i`. Its details are drawn for the walk and not
+    /// kept (`Session::drawn`): scoring walks every dossier of the period.
     pub fn reach(&self, i: usize) -> Reach {
-        let d = self.dossier(i);
+        let d = self.drawn(i);
         let mut r = Reach {
             dossier: d.code.clone(),
             arrival: d.submitted_at,
@@ -109,27 +113,30 @@ impl Session {
             end: None,
             returned: None,
             due: None,
-            withdrawn: self.scripted_withdrawal(i),
-            paper: self.handed_in(i).any(|c| c.origin == Origin::Paper),
-            national_db: self.handed_in(i).any(|c| c.origin == Origin::NationalDb),
-            fee: self.fee(i) > 0,
+            withdrawn: self.scripted_withdrawal(&d),
+            paper: self.handed_in(i, &d).any(|c| c.origin == Origin::Paper),
+            national_db: self
+                .handed_in(i, &d)
+                .any(|c| c.origin == Origin::NationalDb),
+            fee: self.fee_of(i, &d) > 0,
             verdict_relayed: false,
         };
-        walk::Walk::new(self, i).run(&mut r);
+        walk::Walk::new(self, i, &d).run(&mut r);
         r
     }
 
-    /// The components of dossier `i` as it was filed (before any supplement).
-    pub(super) fn handed_in(&self, i: usize) -> impl Iterator<Item = &SubmittedComponent> {
+    /// The components of dossier `i` (details `d`) as it was filed (before any supplement).
+    fn handed_in<'d>(
+        &'d self,
+        i: usize,
+        d: &'d Dossier,
+    ) -> impl Iterator<Item = &'d SubmittedComponent> {
         let supplied = &self.states[i].supplied;
-        self.dossier(i)
-            .components
-            .iter()
-            .filter(|c| !supplied.contains(&c.id))
+        d.components.iter().filter(|c| !supplied.contains(&c.id))
     }
 
-    /// Whether dossier `i` belongs to another commune of the province (transfer).
-    pub(super) fn transfers(&self, i: usize) -> bool {
-        self.competence(i) == Competence::Transfer
+    /// Whether dossier `i` (details `d`) belongs to another commune of the province (transfer).
+    fn transfers(&self, i: usize, d: &Dossier) -> bool {
+        self.competence_of(i, d) == Competence::Transfer
     }
 }

@@ -1,5 +1,7 @@
 //! The counts behind each indicator, dossier by dossier.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDateTime;
 
 use crate::scenario::Channel;
@@ -31,8 +33,18 @@ pub struct DossierFacts {
 /// The panel of the dossiers an event log shows received by `as_of` (the period's
 /// end, or the moment an unfinished log stops); `fee` tells which dossiers are charged.
 pub fn from_log(events: &[Event], fee: impl Fn(&str) -> bool, as_of: NaiveDateTime) -> Panel766 {
-    let clock = Clock::read(events);
-    let facts: Vec<DossierFacts> = trail::read(events)
+    from_read(&trail::read(events), &Clock::read(events), fee, as_of)
+}
+
+/// `from_log` from the trails and the clock already read from the log (the score
+/// has them at hand: read again, they would be held twice).
+pub fn from_read(
+    trails: &BTreeMap<String, Trail>,
+    clock: &Clock,
+    fee: impl Fn(&str) -> bool,
+    as_of: NaiveDateTime,
+) -> Panel766 {
+    let facts: Vec<DossierFacts> = trails
         .iter()
         .filter(|(_, t)| t.accepted_at.is_some())
         .map(|(code, t)| {

@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::generate::Origin;
+use crate::generate::{Dossier, Origin};
 use crate::scenario::{Channel, EventKind, FlawKind, FlawResponse, RuleSet, Stage};
 
 use super::super::Session;
@@ -16,6 +16,8 @@ use super::{Ending, Reach};
 pub(super) struct Walk<'s> {
     s: &'s Session,
     i: usize,
+    /// Dossier `i`'s details.
+    d: &'s Dossier,
     /// When the next step can start.
     t: NaiveDateTime,
     /// Office time the system is down (scripted outages): the trainee cannot act.
@@ -26,7 +28,7 @@ pub(super) struct Walk<'s> {
 }
 
 impl<'s> Walk<'s> {
-    pub(super) fn new(s: &'s Session, i: usize) -> Walk<'s> {
+    pub(super) fn new(s: &'s Session, i: usize, d: &'s Dossier) -> Walk<'s> {
         let outages = s
             .scenario
             .events
@@ -45,6 +47,7 @@ impl<'s> Walk<'s> {
         Walk {
             s,
             i,
+            d,
             t: s.calendar
                 .add_office_minutes(arrival, super::TAKE_UP_MINUTES),
             outages,
@@ -62,7 +65,7 @@ impl<'s> Walk<'s> {
         let rules = self.rules_at(accepted);
         let handover = self.handover();
         r.handover = Some(handover);
-        if self.s.transfers(self.i) {
+        if self.s.transfers(self.i, self.d) {
             r.ending = Ending::Transferred;
             r.end = Some(handover);
             return;
@@ -79,11 +82,11 @@ impl<'s> Walk<'s> {
     /// Open, inspect, decide; after a requested supplement, look again and accept.
     /// The acceptance moment, or `None` when the path ends at receipt.
     fn receipt(&mut self, r: &mut Reach) -> Option<NaiveDateTime> {
-        let d = self.s.dossier(self.i);
+        let d = self.d;
         self.act(Step::Receipt, "open");
         let handed_in = self
             .s
-            .handed_in(self.i)
+            .handed_in(self.i, d)
             .filter(|c| c.origin != Origin::NationalDb)
             .count();
         self.repeat(Step::Receipt, "inspect", handed_in);
@@ -129,12 +132,12 @@ impl<'s> Walk<'s> {
     /// Digitise the paper, reuse the national data, forward or transfer.
     fn handover(&mut self) -> NaiveDateTime {
         let s = self.s;
-        let i = self.i;
-        let count = |o: Origin| s.handed_in(i).filter(|c| c.origin == o).count();
+        let (i, d) = (self.i, self.d);
+        let count = |o: Origin| s.handed_in(i, d).filter(|c| c.origin == o).count();
         let paper = count(Origin::Paper) + self.supplied_paper;
         self.repeat(Step::Transfer, "digitize", paper);
         self.repeat(Step::Transfer, "reuse", count(Origin::NationalDb));
-        let name = if self.s.transfers(self.i) {
+        let name = if self.s.transfers(self.i, self.d) {
             "transfer"
         } else {
             "forward"
@@ -207,14 +210,14 @@ impl<'s> Walk<'s> {
     /// When the specialist's verification of a dossier forwarded at `from` ends (its
     /// scripted length, a site check, or the drawn office minutes).
     fn verification(&self, from: NaiveDateTime, due: NaiveDateTime) -> NaiveDateTime {
-        self.s.verification_until(self.i, from, Some(due))
+        self.s.verification_until(self.i, self.d, from, Some(due))
     }
 
     /// Fee, payment, the result back: the moment it is returned.
     fn give_back(&mut self) -> NaiveDateTime {
-        if self.s.fee(self.i) > 0 {
+        if self.s.fee_of(self.i, self.d) > 0 {
             let asked = self.act(Step::Return, "request-fee");
-            if self.s.pays_online(self.i) {
+            if self.s.pays_online_of(self.i, self.d) {
                 let paid = asked + Duration::minutes(ONLINE_PAYMENT_MINUTES);
                 self.t = self.t.max(paid);
             } else {
@@ -263,8 +266,8 @@ impl<'s> Walk<'s> {
     /// when that is not within the period.
     fn reply(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
         let s = self.s;
-        let drawn = s.reply_moment(self.i, at);
-        let id = s.dossier(self.i).scripted_id.as_deref();
+        let drawn = s.reply_moment_of(self.i, self.d, at);
+        let id = self.d.scripted_id.as_deref();
         let scripted = s
             .scenario
             .events
@@ -284,8 +287,7 @@ impl<'s> Walk<'s> {
     /// The planted flaws of `stage`.
     fn flaws(&self, stage: Stage) -> Vec<&'s crate::scenario::Flaw> {
         let p = self.s.procedure_at(self.i);
-        self.s
-            .dossier(self.i)
+        self.d
             .truth
             .flaws
             .iter()
@@ -309,9 +311,9 @@ impl<'s> Walk<'s> {
 }
 
 impl Session {
-    /// The moment a scripted `withdraw` of dossier `i` comes, if any.
-    pub(super) fn scripted_withdrawal(&self, i: usize) -> Option<NaiveDateTime> {
-        let id = self.dossier(i).scripted_id.as_deref()?;
+    /// The moment a scripted `withdraw` of dossier `d` comes, if any.
+    pub(super) fn scripted_withdrawal(&self, d: &Dossier) -> Option<NaiveDateTime> {
+        let id = d.scripted_id.as_deref()?;
         self.scenario
             .events
             .iter()
