@@ -160,11 +160,21 @@ pub fn age_on(birth: NaiveDate, day: NaiveDate) -> u32 {
     if day <= birth {
         return 0;
     }
-    let mut years = u32::try_from(day.year() - birth.year()).unwrap_or(0);
-    while years > 0 && anniversary(birth, years) > day {
-        years -= 1;
+    let years = u32::try_from(day.year() - birth.year()).unwrap_or(0);
+    if years == 0 {
+        return 0;
     }
-    years
+    // This year's birthday (`anniversary`, which falls in `day`'s year) compared by
+    // month and day: no date built. One year less when it is still to come.
+    let (month, mut dom) = (birth.month(), birth.day());
+    if month == 2 && dom == 29 && !is_leap(day.year()) {
+        dom = 28;
+    }
+    years - u32::from((month, dom) > (day.month(), day.day()))
+}
+
+fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 /// When a card issued on `issued` expires: at the next change age (25, 40, 60), or the
@@ -360,6 +370,21 @@ mod tests {
         assert_eq!(age_on(birth, day(2018, 3, 14)), 17);
         assert_eq!(age_on(birth, day(2018, 3, 15)), 18);
         assert_eq!(age_on(birth, day(1999, 1, 1)), 0);
+        // As counting down from the year's difference over anniversaries does,
+        // 29 February birthdays included.
+        let walk = |b: NaiveDate, d: NaiveDate| {
+            let mut y = u32::try_from(d.year() - b.year()).unwrap_or(0);
+            while d > b && y > 0 && anniversary(b, y) > d {
+                y -= 1;
+            }
+            if d <= b { 0 } else { y }
+        };
+        for b in [day(2000, 2, 29), day(1999, 3, 1), day(1990, 12, 31), day(2003, 2, 28)] {
+            for n in (0..12_000).step_by(7) {
+                let d = b + Days::new(n);
+                assert_eq!(age_on(b, d), walk(b, d), "{b} {d}");
+            }
+        }
     }
 
     #[test]
