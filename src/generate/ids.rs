@@ -379,7 +379,12 @@ mod tests {
             }
             if d <= b { 0 } else { y }
         };
-        for b in [day(2000, 2, 29), day(1999, 3, 1), day(1990, 12, 31), day(2003, 2, 28)] {
+        for b in [
+            day(2000, 2, 29),
+            day(1999, 3, 1),
+            day(1990, 12, 31),
+            day(2003, 2, 28),
+        ] {
             for n in (0..12_000).step_by(7) {
                 let d = b + Days::new(n);
                 assert_eq!(age_on(b, d), walk(b, d), "{b} {d}");
