@@ -108,12 +108,11 @@ pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
     {
         slot.copy_from_slice(&two_digits(n));
     }
-    // Only ASCII was written.
-    code.push_str(std::str::from_utf8(&tail).unwrap_or_default());
+    // Only ASCII was written: each byte is its char (no UTF-8 check needed).
+    code.extend(tail.iter().map(|&b| char::from(b)));
     if seq < 10_000 {
         let [a, b] = [two_digits(seq / 100), two_digits(seq % 100)];
-        let digits = [a[0], a[1], b[0], b[1]];
-        code.push_str(std::str::from_utf8(&digits).unwrap_or_default());
+        code.extend([a[0], a[1], b[0], b[1]].map(char::from));
     } else {
         push_digits(&mut code, seq, 4);
     }
