@@ -83,9 +83,21 @@ fn in_order(mut chosen: Vec<usize>) -> Vec<usize> {
 }
 
 fn pick_weighted(rng: &mut SimRng, procedure: &Procedure, flaws: &[usize]) -> Option<usize> {
-    let weights: Vec<u32> = flaws.iter().map(|&i| procedure.flaws[i].weight).collect();
-    rng.weighted_u32(&weights)
-        .and_then(|i| flaws.get(i).copied())
+    // `weighted_u32` over the flaws' weights, walked in place rather than copied out.
+    let weight = |i: &usize| u64::from(procedure.flaws[*i].weight);
+    let total: u64 = flaws.iter().map(weight).sum();
+    if total == 0 {
+        return rng.index(flaws.len()).and_then(|i| flaws.get(i).copied());
+    }
+    let mut target = rng.below_u64(total);
+    for i in flaws {
+        let w = weight(i);
+        if target < w {
+            return Some(*i);
+        }
+        target -= w;
+    }
+    None
 }
 
 /// Whether planting `flaw` gives a problem an officer can see.

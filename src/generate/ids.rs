@@ -108,12 +108,11 @@ pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
     {
         slot.copy_from_slice(&two_digits(n));
     }
-    // Only ASCII was written.
-    code.push_str(std::str::from_utf8(&tail).unwrap_or_default());
+    // Only ASCII was written: each byte is its char (no UTF-8 check needed).
+    code.extend(tail.iter().map(|&b| char::from(b)));
     if seq < 10_000 {
         let [a, b] = [two_digits(seq / 100), two_digits(seq % 100)];
-        let digits = [a[0], a[1], b[0], b[1]];
-        code.push_str(std::str::from_utf8(&digits).unwrap_or_default());
+        code.extend([a[0], a[1], b[0], b[1]].map(char::from));
     } else {
         push_digits(&mut code, seq, 4);
     }
@@ -160,11 +159,21 @@ pub fn age_on(birth: NaiveDate, day: NaiveDate) -> u32 {
     if day <= birth {
         return 0;
     }
-    let mut years = u32::try_from(day.year() - birth.year()).unwrap_or(0);
-    while years > 0 && anniversary(birth, years) > day {
-        years -= 1;
+    let years = u32::try_from(day.year() - birth.year()).unwrap_or(0);
+    if years == 0 {
+        return 0;
     }
-    years
+    // This year's birthday (`anniversary`, which falls in `day`'s year) compared by
+    // month and day: no date built. One year less when it is still to come.
+    let (month, mut dom) = (birth.month(), birth.day());
+    if month == 2 && dom == 29 && !is_leap(day.year()) {
+        dom = 28;
+    }
+    years - u32::from((month, dom) > (day.month(), day.day()))
+}
+
+fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 /// When a card issued on `issued` expires: at the next change age (25, 40, 60), or the
@@ -360,6 +369,26 @@ mod tests {
         assert_eq!(age_on(birth, day(2018, 3, 14)), 17);
         assert_eq!(age_on(birth, day(2018, 3, 15)), 18);
         assert_eq!(age_on(birth, day(1999, 1, 1)), 0);
+        // As counting down from the year's difference over anniversaries does,
+        // 29 February birthdays included.
+        let walk = |b: NaiveDate, d: NaiveDate| {
+            let mut y = u32::try_from(d.year() - b.year()).unwrap_or(0);
+            while d > b && y > 0 && anniversary(b, y) > d {
+                y -= 1;
+            }
+            if d <= b { 0 } else { y }
+        };
+        for b in [
+            day(2000, 2, 29),
+            day(1999, 3, 1),
+            day(1990, 12, 31),
+            day(2003, 2, 28),
+        ] {
+            for n in (0..12_000).step_by(7) {
+                let d = b + Days::new(n);
+                assert_eq!(age_on(b, d), walk(b, d), "{b} {d}");
+            }
+        }
     }
 
     #[test]

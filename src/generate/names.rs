@@ -222,14 +222,17 @@ pub(crate) fn person_name(
 
 /// Another middle name of either gender, for a plausible mismatch ("Thị" for "Thu").
 pub(crate) fn other_middle(rng: &mut SimRng, current: &str) -> Option<String> {
-    let all: Vec<&str> = table()
-        .male_middle
-        .iter()
-        .chain(&table().female_middle)
-        .map(|w| w.name.as_str())
-        .filter(|n| *n != current)
-        .collect();
-    rng.pick(&all).map(|s| s.to_string())
+    // Counted, then walked again to the chosen one: no list of them for every slip.
+    let t = table();
+    let others = || {
+        t.male_middle
+            .iter()
+            .chain(&t.female_middle)
+            .map(|w| w.name.as_str())
+            .filter(|n| *n != current)
+    };
+    let i = rng.index(others().count())?;
+    others().nth(i).map(str::to_string)
 }
 
 pub(crate) fn check_table() -> Vec<String> {

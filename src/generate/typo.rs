@@ -95,30 +95,52 @@ fn other_middle_name(rng: &mut SimRng, s: &str) -> Option<String> {
 
 /// Change the tone of one toned vowel ("Nguyễn" → "Nguyến"), or give a toneless word one.
 fn tone_slip(rng: &mut SimRng, s: &str) -> String {
-    let mut chars: Vec<char> = s.nfc().collect();
+    // Table strings and what the generator writes are NFC already, and `nfc` gives
+    // such a string back unchanged: the quick check spares the recomposition (it cost
+    // more than the rest of a dossier's slips). Each char is decomposed on its own
+    // iterator, not through a `String`. `typo/reference_tests.rs` checks all of this
+    // against the plain path.
+    let mut chars: Vec<char> = if nfc_already(s.chars()) {
+        s.chars().collect()
+    } else {
+        s.nfc().collect()
+    };
     let toned: Vec<usize> = (0..chars.len())
         .filter(|&i| tone_of(chars[i]).is_some())
         .collect();
-    let vowels: Vec<usize> = (0..chars.len()).filter(|&i| is_vowel(chars[i])).collect();
-    let Some(&i) = rng.pick(if toned.is_empty() { &vowels } else { &toned }) else {
+    let candidates = if toned.is_empty() {
+        (0..chars.len()).filter(|&i| is_vowel(chars[i])).collect()
+    } else {
+        toned
+    };
+    let Some(&i) = rng.pick(&candidates) else {
         return s.to_string();
     };
     let current = tone_of(chars[i]);
-    let options: Vec<Option<char>> = std::iter::once(None)
-        .chain(TONES.iter().copied().map(Some))
-        .filter(|t| *t != current)
-        .collect();
-    let tone = rng.pick(&options).copied().flatten();
-    let mut decomposed: String = chars[i]
-        .to_string()
-        .nfd()
-        .filter(|c| !TONES.contains(c))
-        .collect();
-    if let Some(t) = tone {
-        decomposed.push(t);
+    let mut options = [None; TONES.len() + 1];
+    let mut count = 0;
+    for t in std::iter::once(None).chain(TONES.iter().copied().map(Some)) {
+        if t != current {
+            options[count] = t;
+            count += 1;
+        }
     }
-    chars[i] = decomposed.nfc().next().unwrap_or(chars[i]);
-    chars.into_iter().collect::<String>().nfc().collect()
+    let tone = rng.pick(&options[..count]).copied().flatten();
+    let base = std::iter::once(chars[i])
+        .nfd()
+        .filter(|c| !TONES.contains(c));
+    chars[i] = base.chain(tone).nfc().next().unwrap_or(chars[i]);
+    let out: String = chars.into_iter().collect();
+    if nfc_already(out.chars()) {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+/// Whether `chars` are NFC for sure (`nfc` would give them back unchanged).
+fn nfc_already(chars: impl Iterator<Item = char>) -> bool {
+    unicode_normalization::is_nfc_quick(chars) == unicode_normalization::IsNormalized::Yes
 }
 
 fn tone_of(c: char) -> Option<char> {
@@ -126,14 +148,14 @@ fn tone_of(c: char) -> Option<char> {
     if c.is_ascii() {
         return None;
     }
-    c.to_string().nfd().find(|m| TONES.contains(m))
+    std::iter::once(c).nfd().find(|m| TONES.contains(m))
 }
 
 fn is_vowel(c: char) -> bool {
     if c.is_ascii() {
         return "aeiouyAEIOUY".contains(c);
     }
-    c.to_string()
+    std::iter::once(c)
         .nfd()
         .next()
         .is_some_and(|b| "aeiouyAEIOUY".contains(b))
@@ -183,6 +205,9 @@ fn address_slip(rng: &mut SimRng, a: &Address) -> Address {
     };
     out
 }
+
+#[cfg(test)]
+mod reference_tests;
 
 #[cfg(test)]
 mod tests {
