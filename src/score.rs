@@ -168,9 +168,9 @@ fn table(
             ..
         } = &e.what
         {
-            at.insert(dossier.clone(), rows.len());
+            at.insert(dossier.to_string(), rows.len());
             rows.push(DossierResult {
-                code: dossier.clone(),
+                code: dossier.to_string(),
                 procedure: procedure.clone(),
                 channel: *channel,
                 outcome: Outcome::Waiting,

@@ -6,6 +6,7 @@
 //! action changes nothing. Pure: no wall clock, no I/O, no global RNG.
 
 pub mod action;
+mod clock;
 mod codes;
 pub mod costs;
 mod cure;
@@ -25,14 +26,14 @@ pub mod status;
 mod timers;
 mod urgency;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::BTreeSet;
 
 use chrono::NaiveDateTime;
 
 pub use action::{Action, Decision, Item, ResultChannel, WaitUntil};
 pub use cure::supplied;
-pub use event::{Actor, Event, Happened};
+pub use event::{Actor, Code, Event, Happened, List};
 pub use rejection::Rejection;
 pub use replay::{ReplayError, replay};
 pub use state::{Closure, DossierState, Pending};
@@ -74,6 +75,8 @@ pub struct Session {
     /// `dossiers` the first time they are needed.
     plan: Plan,
     dossiers: Vec<OnceCell<Dossier>>,
+    /// Each dossier's code as its events share it, made at its first event.
+    codes: Vec<OnceCell<event::Code>>,
     by_code: codes::ByCode,
     /// Where each dossier belongs, worked out once (a supplement cannot change it).
     competence: Vec<OnceCell<Competence>>,
@@ -94,6 +97,8 @@ pub struct Session {
     events: Vec<Event>,
     actions: Vec<Action>,
     ended: bool,
+    /// The office span of a working day the clock last stood in (`clock.rs`).
+    open_span: Cell<Option<(NaiveDateTime, NaiveDateTime)>>,
 }
 
 impl Session {
@@ -121,6 +126,7 @@ impl Session {
             touched: vec![start; n],
             by_code: codes::ByCode::new(plan.dossiers()),
             dossiers: vec![OnceCell::new(); n],
+            codes: vec![OnceCell::new(); n],
             competence: vec![OnceCell::new(); n],
             plan,
             now: start,
@@ -131,6 +137,7 @@ impl Session {
             events: Vec::with_capacity(n.saturating_mul(EVENTS_PER_DOSSIER)),
             actions: Vec::with_capacity(n.saturating_mul(ACTIONS_PER_DOSSIER)),
             ended: false,
+            open_span: Cell::new(None),
         };
         session.schedule_start();
         session.settle();
@@ -148,8 +155,8 @@ impl Session {
     /// `apply` without copying the events out (they are in `events()`): what a
     /// replay, the solver and the screens use.
     pub fn step(&mut self, action: Action) -> Result<(), Rejection> {
-        self.check(&action)?;
-        self.perform_trainee(&action);
+        let i = self.checked_index(&action)?;
+        self.perform_trainee(&action, i);
         self.actions.push(action);
         self.settle();
         Ok(())
@@ -314,9 +321,9 @@ impl Session {
         &self.plan.dossiers()[i].code
     }
 
-    /// The code of dossier `i`, to put in an event.
-    fn code_string(&self, i: usize) -> String {
-        self.code(i).to_string()
+    /// The code of dossier `i`, to put in an event (one copy shared by its events).
+    fn event_code(&self, i: usize) -> event::Code {
+        self.codes[i].get_or_init(|| self.code(i).into()).clone()
     }
 
     /// Log an event about no dossier.
