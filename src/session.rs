@@ -118,16 +118,16 @@ impl Session {
             scenario: scenario.clone(),
             calendar,
             seed,
-            states: vec![DossierState::default(); n],
+            states: fresh(n),
             active: urgency::Active::new(
                 n,
                 scenario.procedures.len() + scenario.dossiers.scripted.len(),
             ),
             touched: vec![start; n],
             by_code: codes::ByCode::new(plan.dossiers()),
-            dossiers: vec![OnceCell::new(); n],
-            codes: vec![OnceCell::new(); n],
-            competence: vec![OnceCell::new(); n],
+            dossiers: fresh(n),
+            codes: fresh(n),
+            competence: fresh(n),
             plan,
             now: start,
             period_end,
@@ -343,6 +343,12 @@ impl Session {
         self.touched[i] = at;
         self.wake_colleagues(i, at);
     }
+}
+
+/// `n` default values, each made in place: `vec![x; n]` clones `x` field by field,
+/// which cost more than building it for a dossier state.
+fn fresh<T: Default>(n: usize) -> Vec<T> {
+    std::iter::repeat_with(T::default).take(n).collect()
 }
 
 /// What stands for a dossier whose procedure is gone: never, since the plan only
