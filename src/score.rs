@@ -174,7 +174,7 @@ fn table(
         {
             at.insert(dossier, rows.len());
             rows.push(DossierResult {
-                code: dossier.clone(),
+                code: dossier.to_string(),
                 procedure: procedure.clone(),
                 channel: *channel,
                 outcome: Outcome::Waiting,

@@ -6,6 +6,7 @@
 //! action changes nothing. Pure: no wall clock, no I/O, no global RNG.
 
 pub mod action;
+mod clock;
 mod codes;
 pub mod costs;
 mod cure;
@@ -26,14 +27,14 @@ mod timers;
 mod urgency;
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::BTreeSet;
 
 use chrono::NaiveDateTime;
 
 pub use action::{Action, Decision, Item, ResultChannel, WaitUntil};
 pub use cure::supplied;
-pub use event::{Actor, Event, Happened};
+pub use event::{Actor, Code, Event, Happened, List};
 pub use rejection::Rejection;
 pub use replay::{ReplayError, replay};
 pub use state::{Closure, DossierState, Pending};
@@ -75,6 +76,8 @@ pub struct Session {
     /// `dossiers` the first time they are needed.
     plan: Plan,
     dossiers: Vec<OnceCell<Dossier>>,
+    /// Each dossier's code as its events share it, made at its first event.
+    codes: Vec<OnceCell<event::Code>>,
     by_code: codes::ByCode,
     /// Where each dossier belongs, worked out once (a supplement cannot change it).
     competence: Vec<OnceCell<Competence>>,
@@ -95,6 +98,8 @@ pub struct Session {
     events: Vec<Event>,
     actions: Vec<Action>,
     ended: bool,
+    /// The office span of a working day the clock last stood in (`clock.rs`).
+    open_span: Cell<Option<(NaiveDateTime, NaiveDateTime)>>,
 }
 
 impl Session {
@@ -114,15 +119,16 @@ impl Session {
             scenario: scenario.clone(),
             calendar,
             seed,
-            states: vec![DossierState::default(); n],
+            states: fresh(n),
             active: urgency::Active::new(
                 n,
                 scenario.procedures.len() + scenario.dossiers.scripted.len(),
             ),
             touched: vec![start; n],
             by_code: codes::ByCode::new(plan.dossiers()),
-            dossiers: vec![OnceCell::new(); n],
-            competence: vec![OnceCell::new(); n],
+            dossiers: fresh(n),
+            codes: fresh(n),
+            competence: fresh(n),
             plan,
             now: start,
             period_end,
@@ -132,6 +138,7 @@ impl Session {
             events: Vec::with_capacity(n.saturating_mul(EVENTS_PER_DOSSIER)),
             actions: Vec::with_capacity(n.saturating_mul(ACTIONS_PER_DOSSIER)),
             ended: false,
+            open_span: Cell::new(None),
         };
         session.schedule_start();
         session.settle();
@@ -149,8 +156,8 @@ impl Session {
     /// `apply` without copying the events out (they are in `events()`): what a
     /// replay, the solver and the screens use.
     pub fn step(&mut self, action: Action) -> Result<(), Rejection> {
-        self.check(&action)?;
-        self.perform_trainee(&action);
+        let i = self.checked_index(&action)?;
+        self.perform_trainee(&action, i);
         self.actions.push(action);
         self.settle();
         Ok(())
@@ -328,9 +335,9 @@ impl Session {
         &self.plan.dossiers()[i].code
     }
 
-    /// The code of dossier `i`, to put in an event.
-    fn code_string(&self, i: usize) -> String {
-        self.code(i).to_string()
+    /// The code of dossier `i`, to put in an event (one copy shared by its events).
+    fn event_code(&self, i: usize) -> event::Code {
+        self.codes[i].get_or_init(|| self.code(i).into()).clone()
     }
 
     /// Log an event about no dossier.
@@ -350,6 +357,12 @@ impl Session {
         self.touched[i] = at;
         self.wake_colleagues(i, at);
     }
+}
+
+/// `n` default values, each made in place: `vec![x; n]` clones `x` field by field,
+/// which cost more than building it for a dossier state.
+fn fresh<T: Default>(n: usize) -> Vec<T> {
+    std::iter::repeat_with(T::default).take(n).collect()
 }
 
 /// What stands for a dossier whose procedure is gone: never, since the plan only

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use motcua::scenario::{Channel, Stage};
 use motcua::score::panel::count::from_log;
 use motcua::score::{IndicatorId, Panel766};
-use motcua::session::{Actor, Event, Happened, ResultChannel};
+use motcua::session::{Actor, Code, Event, Happened, List, ResultChannel};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, day)
@@ -25,8 +25,8 @@ fn ev(when: NaiveDateTime, actor: Actor, what: Happened) -> Event {
     }
 }
 
-fn code(n: usize) -> String {
-    format!("D{n:02}")
+fn code(n: usize) -> Code {
+    format!("D{n:02}").into()
 }
 
 /// Arrived at 08:00 on 2 March by `channel`, accepted at 08:10, due 17:00 that day.
@@ -40,7 +40,7 @@ fn received(n: usize, channel: Channel) -> Vec<Event> {
                 dossier: dossier.clone(),
                 procedure: "p".into(),
                 channel,
-                flaws: Vec::new(),
+                flaws: List::new(),
             },
         ),
         ev(
@@ -49,8 +49,8 @@ fn received(n: usize, channel: Channel) -> Vec<Event> {
             Happened::Accepted {
                 dossier,
                 due: at(2, 17, 0),
-                open_flaws: Vec::new(),
-                unchecked: Vec::new(),
+                open_flaws: List::new(),
+                unchecked: List::new(),
             },
         ),
     ]
@@ -78,10 +78,10 @@ fn requested(n: usize, when: NaiveDateTime, nth: u32) -> Event {
     let what = Happened::SupplementRequested {
         dossier: code(n),
         stage: Stage::Appraisal,
-        items: Vec::new(),
+        items: List::new(),
         nth,
-        open_flaws: Vec::new(),
-        unchecked: Vec::new(),
+        open_flaws: List::new(),
+        unchecked: List::new(),
     };
     ev(when, Actor::Trainee, what)
 }
@@ -89,7 +89,7 @@ fn requested(n: usize, when: NaiveDateTime, nth: u32) -> Event {
 fn answered(n: usize, when: NaiveDateTime) -> Event {
     let what = Happened::SupplementReceived {
         dossier: code(n),
-        cured: Vec::new(),
+        cured: List::new(),
     };
     ev(when, Actor::Citizen, what)
 }
@@ -185,7 +185,7 @@ fn one_online_dossier_fewer_is_below_half_and_not_full() {
         if let Happened::Returned {
             dossier, channel, ..
         } = &mut e.what
-            && dossier == "D05"
+            && &**dossier == "D05"
         {
             *channel = ResultChannel::Counter;
         }
@@ -205,7 +205,7 @@ fn a_request_after_the_due_moment_left_unanswered_is_late() {
     // 2 March), and is never answered: its end is that request, late. D01–D08 stay
     // on time: 8 of 10.
     for e in &mut log {
-        if matches!(&e.what, Happened::SupplementRequested { dossier, .. } if dossier == "D10") {
+        if matches!(&e.what, Happened::SupplementRequested { dossier, .. } if &**dossier == "D10") {
             e.at = at(3, 7, 31);
         }
     }

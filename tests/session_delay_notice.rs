@@ -158,7 +158,7 @@ fn the_solver_apologises_exactly_for_the_dossier_whose_verification_outlasts_its
                     in_time,
                     needed,
                     ..
-                } => Some((dossier.clone(), *in_time, *needed)),
+                } => Some((dossier.to_string(), *in_time, *needed)),
                 _ => None,
             })
             .collect();

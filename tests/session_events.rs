@@ -5,7 +5,7 @@
 
 use motcua::i18n::Lang;
 use motcua::scenario::{self, EventKind, Scenario, builtin};
-use motcua::session::{Action, Closure, Event, Happened, Session, solver};
+use motcua::session::{Action, Closure, Event, Happened, List, Session, solver};
 use motcua::tui::view::events::describe;
 
 fn builtin(id: &str) -> Scenario {
@@ -41,7 +41,7 @@ fn scripted<'a>(session: &'a Session, kind: EventKind, code: &str) -> &'a Event 
         .iter()
         .find(|e| {
             matches!(&e.what, Happened::Scripted { kind: k, dossier: Some(d), .. }
-                if *k == kind && d == code)
+                if *k == kind && &**d == code)
         })
         .expect("the scripted event fired")
 }
@@ -55,7 +55,7 @@ fn supplements_received(session: &Session, code: &str) -> usize {
         .events()
         .iter()
         .filter(
-            |e| matches!(&e.what, Happened::SupplementReceived { dossier, .. } if dossier == code),
+            |e| matches!(&e.what, Happened::SupplementReceived { dossier, .. } if &**dossier == code),
         )
         .count()
 }
@@ -146,11 +146,11 @@ fn in_a_right_play_the_same_events_take_effect() {
     let asked = code_of(&session, "nop-ho-khong-uy-quyen");
     let e = scripted(&session, EventKind::SupplementArrives, &asked);
     assert!(!ignored(e));
-    let cured: Vec<&Vec<String>> = session
+    let cured: Vec<&List<String>> = session
         .events()
         .iter()
         .filter_map(|e| match &e.what {
-            Happened::SupplementReceived { dossier, cured } if *dossier == asked => Some(cured),
+            Happened::SupplementReceived { dossier, cured } if **dossier == *asked => Some(cured),
             _ => None,
         })
         .collect();
@@ -168,7 +168,7 @@ fn scripted_events(session: &Session) -> Vec<(EventKind, String, bool)> {
                 dossier: Some(d),
                 ignored,
                 ..
-            } => Some((*kind, d.clone(), *ignored)),
+            } => Some((*kind, d.to_string(), *ignored)),
             _ => None,
         })
         .collect()
@@ -213,7 +213,7 @@ fn a_citizen_named_by_a_scripted_supplement_answers_through_it() {
         session
             .events()
             .iter()
-            .filter(|e| matches!(&e.what, Happened::SupplementReceived { dossier, .. } if dossier == code))
+            .filter(|e| matches!(&e.what, Happened::SupplementReceived { dossier, .. } if &**dossier == code))
             .map(|e| e.at)
             .collect()
     };
@@ -238,7 +238,7 @@ fn a_citizen_named_by_a_scripted_supplement_answers_through_it() {
         .events()
         .iter()
         .find_map(|e| match &e.what {
-            Happened::SupplementRequested { dossier, .. } if *dossier == code => Some(e.at),
+            Happened::SupplementRequested { dossier, .. } if **dossier == *code => Some(e.at),
             _ => None,
         })
         .expect("asked");

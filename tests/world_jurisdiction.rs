@@ -34,7 +34,7 @@ fn decided(session: &Session) -> BTreeSet<String> {
         .iter()
         .filter_map(|e| match &e.what {
             Happened::Accepted { dossier, .. } | Happened::Refused { dossier, .. } => {
-                Some(dossier.clone())
+                Some(dossier.to_string())
             }
             _ => None,
         })
@@ -49,7 +49,7 @@ fn refused_for_jurisdiction(session: &Session) -> BTreeSet<String> {
         .filter_map(|e| match &e.what {
             Happened::Refused {
                 dossier, reason, ..
-            } if reason == "out-of-jurisdiction" => Some(dossier.clone()),
+            } if reason == "out-of-jurisdiction" => Some(dossier.to_string()),
             _ => None,
         })
         .collect()
@@ -218,7 +218,7 @@ fn the_solver_accepts_a_marriage_with_only_the_other_party_resident() {
         let accepted = session
             .events()
             .iter()
-            .any(|e| matches!(&e.what, Happened::Accepted { dossier, .. } if *dossier == d.code));
+            .any(|e| matches!(&e.what, Happened::Accepted { dossier, .. } if **dossier == *d.code));
         assert!(accepted, "seed {seed}: {} not accepted", d.code);
         return;
     }
@@ -266,7 +266,7 @@ fn the_solver_accepts_a_birth_with_only_the_father_resident() {
         let returned = session
             .events()
             .iter()
-            .any(|e| matches!(&e.what, Happened::Returned { dossier, .. } if *dossier == d.code));
+            .any(|e| matches!(&e.what, Happened::Returned { dossier, .. } if **dossier == *d.code));
         let refused = refused_for_jurisdiction(&session).contains(&d.code);
         assert!(returned && !refused, "seed {seed}: {}", d.code);
         return;
@@ -436,7 +436,7 @@ fn a_boundary_free_dossier_from_another_ward_is_accepted_and_transferred_without
             .unwrap_or_else(|r| panic!("{a:?}: {r:?}"));
     }
     let to = session.events().iter().find_map(|e| match &e.what {
-        Happened::Transferred { dossier, to, .. } if *dossier == code => Some(to.clone()),
+        Happened::Transferred { dossier, to, .. } if **dossier == *code => Some(to.clone()),
         _ => None,
     });
     assert_eq!(to.as_deref(), Some(business.commune.as_str()));

@@ -48,7 +48,7 @@ mod tests {
                 dossier: "X".into(),
                 procedure: "p".into(),
                 channel: Channel::Counter,
-                flaws: vec!["thieu-giay-chung-sinh".into()],
+                flaws: vec!["thieu-giay-chung-sinh".into()].into(),
             },
         };
         let v = event(&e);

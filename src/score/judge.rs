@@ -64,7 +64,7 @@ impl<'s> Judge<'s> {
                 dossier, procedure, ..
             } => {
                 if let Some(p) = self.scenario.procedure(procedure) {
-                    self.procedures.insert(dossier.clone(), p);
+                    self.procedures.insert(dossier.to_string(), p);
                 }
                 return;
             }

@@ -132,7 +132,7 @@ mod tests {
 
     use super::*;
     use crate::scenario::Channel;
-    use crate::session::Actor;
+    use crate::session::{Actor, List};
 
     fn at(d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 4, d)
@@ -150,7 +150,7 @@ mod tests {
 
     /// Accepted on the 6th, due the 7th; the period ends on the 10th.
     fn log(request: bool) -> Vec<Event> {
-        let dossier = || "X".to_string();
+        let dossier = || "X".into();
         let mut events = vec![
             event(
                 at(6, 8),
@@ -158,7 +158,7 @@ mod tests {
                     dossier: dossier(),
                     procedure: "p".into(),
                     channel: Channel::Online,
-                    flaws: Vec::new(),
+                    flaws: List::new(),
                 },
             ),
             event(
@@ -166,8 +166,8 @@ mod tests {
                 Happened::Accepted {
                     dossier: dossier(),
                     due: at(7, 17),
-                    open_flaws: Vec::new(),
-                    unchecked: Vec::new(),
+                    open_flaws: List::new(),
+                    unchecked: List::new(),
                 },
             ),
         ];
@@ -177,17 +177,17 @@ mod tests {
                 Happened::SupplementRequested {
                     dossier: dossier(),
                     stage: Stage::Appraisal,
-                    items: Vec::new(),
+                    items: List::new(),
                     nth: 1,
-                    open_flaws: Vec::new(),
-                    unchecked: Vec::new(),
+                    open_flaws: List::new(),
+                    unchecked: List::new(),
                 },
             ));
         }
         events.push(event(
             at(10, 17),
             Happened::PeriodEnded {
-                unfinished: Vec::new(),
+                unfinished: List::new(),
             },
         ));
         events

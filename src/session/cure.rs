@@ -15,7 +15,7 @@ const NEW_CARD_MONTHS: u32 = 120;
 
 impl Session {
     /// Cure the open supplement flaws `items` name; returns their ids.
-    pub(super) fn cure(&mut self, i: usize, items: &[Item]) -> Vec<String> {
+    pub(super) fn cure(&mut self, i: usize, items: &[Item]) -> super::event::List<String> {
         let p = self.procedure_at(i);
         let cured: Vec<Flaw> = self.states[i]
             .open_flaws

@@ -11,6 +11,9 @@ use crate::scenario::{Channel, EventKind, RuleSet, Stage};
 
 use super::action::{Decision, Item, ResultChannel};
 
+mod list;
+pub use list::{Code, List};
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub at: NaiveDateTime,
@@ -35,82 +38,82 @@ pub enum Actor {
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum Happened {
     Arrived {
-        dossier: String,
+        dossier: Code,
         procedure: String,
         channel: Channel,
         /// Every planted flaw, receipt and appraisal stage.
-        flaws: Vec<String>,
+        flaws: List<String>,
     },
     Opened {
-        dossier: String,
+        dossier: Code,
     },
     Inspected {
-        dossier: String,
+        dossier: Code,
         component: String,
     },
     Accepted {
-        dossier: String,
+        dossier: Code,
         due: NaiveDateTime,
-        open_flaws: Vec<String>,
-        unchecked: Vec<String>,
+        open_flaws: List<String>,
+        unchecked: List<String>,
     },
     SupplementRequested {
-        dossier: String,
+        dossier: Code,
         stage: Stage,
-        items: Vec<Item>,
+        items: List<Item>,
         /// 1 for the first request of the dossier, 2 for a second ...
         nth: u32,
-        open_flaws: Vec<String>,
-        unchecked: Vec<String>,
+        open_flaws: List<String>,
+        unchecked: List<String>,
     },
     SupplementReceived {
-        dossier: String,
-        cured: Vec<String>,
+        dossier: Code,
+        cured: List<String>,
     },
     Refused {
-        dossier: String,
+        dossier: Code,
         stage: Stage,
         reason: String,
-        open_flaws: Vec<String>,
+        open_flaws: List<String>,
         /// Whether a supplement was asked for before.
         asked_before: bool,
-        unchecked: Vec<String>,
+        unchecked: List<String>,
         /// Where the dossier belongs (a boundary-free one from another commune is transferred).
         competence: Competence,
     },
     Digitized {
-        dossier: String,
+        dossier: Code,
         component: String,
         after_forward: bool,
     },
     Reused {
-        dossier: String,
+        dossier: Code,
         component: String,
     },
     Forwarded {
-        dossier: String,
-        undigitized: Vec<String>,
-        unreused: Vec<String>,
+        dossier: Code,
+        undigitized: List<String>,
+        unreused: List<String>,
         competence: Competence,
     },
     /// Sent to the competent commune of the province; the desk's part ends here.
     Transferred {
-        dossier: String,
+        dossier: Code,
         /// The commune it went to.
         to: String,
-        undigitized: Vec<String>,
-        unreused: Vec<String>,
+        undigitized: List<String>,
+        unreused: List<String>,
         competence: Competence,
     },
     /// The specialist's verification is done; `findings` are the open flaws it found
     /// (appraisal-stage ones, and any the desk let through).
     Examined {
-        dossier: String,
-        findings: Vec<String>,
+        dossier: Code,
+        findings: List<String>,
     },
     /// Verification will end after the due moment: an apology is needed before it.
     DelayNotice {
-        dossier: String,
+        dossier: Code,
         due: NaiveDateTime,
         expected: NaiveDateTime,
         /// The verification alone outlasts the time limit: forwarded the moment it
@@ -119,35 +122,35 @@ pub enum Happened {
         unavoidable: bool,
     },
     Appraised {
-        dossier: String,
+        dossier: Code,
         decision: Decision,
         reason: Option<String>,
-        open_flaws: Vec<String>,
+        open_flaws: List<String>,
         asked_before: bool,
     },
     Signed {
-        dossier: String,
+        dossier: Code,
     },
     /// Status 9: the result is ready at the desk.
     Processed {
-        dossier: String,
+        dossier: Code,
     },
     FeeRequested {
-        dossier: String,
+        dossier: Code,
         amount: u64,
     },
     Paid {
-        dossier: String,
+        dossier: Code,
         online: bool,
     },
     Returned {
-        dossier: String,
+        dossier: Code,
         channel: ResultChannel,
         expected: ResultChannel,
         unpaid: bool,
     },
     Apologized {
-        dossier: String,
+        dossier: Code,
         new_date: NaiveDate,
         /// Sent before the due moment, as the rule asks.
         in_time: bool,
@@ -156,23 +159,23 @@ pub enum Happened {
     },
     /// The due moment moved: a pause for a supplement asked after acceptance.
     DueSet {
-        dossier: String,
+        dossier: Code,
         due: NaiveDateTime,
     },
     Stopped {
-        dossier: String,
+        dossier: Code,
         reason: String,
-        open_flaws: Vec<String>,
+        open_flaws: List<String>,
         asked_before: bool,
     },
     Withdrawn {
-        dossier: String,
+        dossier: Code,
     },
     Scripted {
         kind: EventKind,
-        dossier: Option<String>,
-        message: Option<String>,
-        message_en: Option<String>,
+        dossier: Option<Code>,
+        message: Option<Box<str>>,
+        message_en: Option<Box<str>>,
         /// The event does not fit the dossier's state and changes nothing: a
         /// `supplement-arrives` with no supplement request open, a `withdraw` of a
         /// closed dossier. It is only a citizen's message then.
@@ -188,7 +191,7 @@ pub enum Happened {
     DayEnded,
     /// The simulated period is over; `unfinished` were left waiting on the trainee.
     PeriodEnded {
-        unfinished: Vec<String>,
+        unfinished: List<String>,
     },
 }
 
@@ -218,7 +221,7 @@ impl Happened {
             | Apologized { dossier, .. }
             | DueSet { dossier, .. }
             | Stopped { dossier, .. }
-            | Withdrawn { dossier } => Some(dossier),
+            | Withdrawn { dossier } => Some(&**dossier),
             Scripted { dossier, .. } => dossier.as_deref(),
             OutageEnded | RulesChanged { .. } | Waited { .. } | DayEnded | PeriodEnded { .. } => {
                 None

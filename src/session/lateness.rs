@@ -53,7 +53,7 @@ impl Session {
             after += self.trainee_minutes(Step::Appraise, "appraise");
         }
         after += self.trainee_minutes(Step::Sign, "sign");
-        self.calendar.add_office_minutes(end, after)
+        self.add_minutes(end, after)
     }
 
     /// When a verification started at `from` ends at the earliest: the site check's
@@ -64,7 +64,7 @@ impl Session {
                 let last = self.calendar.nth_working_day_after(from.date(), c.min_days);
                 self.calendar.close_of(last)
             }
-            _ => self.calendar.add_office_minutes(from, VERIFY_MIN_MINUTES),
+            _ => self.add_minutes(from, VERIFY_MIN_MINUTES),
         }
     }
 
@@ -161,6 +161,6 @@ impl Session {
             }
             None => minutes,
         };
-        self.calendar.add_office_minutes(from, minutes)
+        self.add_minutes(from, minutes)
     }
 }

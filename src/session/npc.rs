@@ -9,7 +9,7 @@ use crate::scenario::{EventKind, Procedure, Stage};
 
 use super::Session;
 use super::action::ResultChannel;
-use super::event::{Actor, Happened};
+use super::event::{Actor, Happened, List};
 use super::policy;
 use super::roles::{Step, trainee_plays};
 use super::rules::duty_of;
@@ -112,7 +112,7 @@ impl Session {
         };
         self.activate(i);
         let cured = self.cure(i, &pending.items);
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         let what = Happened::SupplementReceived {
             dossier: dossier.clone(),
             cured,
@@ -124,11 +124,11 @@ impl Session {
                 .calendar
                 .office_minutes_between(pending.requested_at, at);
             if let Some(due) = self.states[i].due {
-                let due = self.calendar.add_office_minutes(due, paused);
+                let due = self.add_minutes(due, paused);
                 self.set_due(i, due);
                 self.emit_on(i, at, Actor::System, Happened::DueSet { dossier, due });
             }
-            let from = self.calendar.next_opening(at);
+            let from = self.opening(at);
             let verify_at = self.verification_end(i, from, REVERIFY_MINUTES);
             let s = &mut self.states[i];
             s.examined = false;
@@ -145,7 +145,7 @@ impl Session {
         if s.is_closed() || s.examined || s.pending.is_some() || s.verify_at != Some(at) {
             return;
         }
-        let findings: Vec<String> = s
+        let findings: List<String> = s
             .open_flaws
             .iter()
             .filter(|f| !s.found.contains(f))
@@ -154,7 +154,7 @@ impl Session {
         let s = &mut self.states[i];
         s.examined = true;
         s.found.extend(findings.iter().cloned());
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         self.emit_on(
             i,
             at,
@@ -180,7 +180,7 @@ impl Session {
                 self.expected_result(self.verification_from(i, accepted)) > due
             });
             self.states[i].delay_noticed = true;
-            let dossier = self.code(i).to_string();
+            let dossier = self.event_code(i);
             let what = Happened::DelayNotice {
                 dossier,
                 due,
@@ -197,8 +197,8 @@ impl Session {
     pub(super) fn expected_result(&self, verify_at: NaiveDateTime) -> NaiveDateTime {
         let minutes = self.trainee_minutes(Step::Appraise, "appraise")
             + self.trainee_minutes(Step::Sign, "sign");
-        let from = self.calendar.next_opening(verify_at);
-        self.calendar.add_office_minutes(from, minutes)
+        let from = self.opening(verify_at);
+        self.add_minutes(from, minutes)
     }
 
     /// A scripted event fires. Events follow state: a supplement comes in only for
@@ -223,9 +223,9 @@ impl Session {
             && applies.is_none();
         let what = Happened::Scripted {
             kind: e.kind,
-            dossier: i.map(|i| self.code(i).to_string()),
-            message: e.message.clone(),
-            message_en: e.message_en.clone(),
+            dossier: i.map(|i| self.event_code(i)),
+            message: e.message.as_deref().map(Box::from),
+            message_en: e.message_en.as_deref().map(Box::from),
             ignored,
         };
         match i {
@@ -253,7 +253,7 @@ impl Session {
             }
             EventKind::Withdraw => {
                 if let Some(i) = applies {
-                    let dossier = self.code(i).to_string();
+                    let dossier = self.event_code(i);
                     self.emit_on(i, at, Actor::Citizen, Happened::Withdrawn { dossier });
                     self.close(i, Closure::Withdrawn, at);
                 }
@@ -291,9 +291,13 @@ impl Session {
     }
 
     /// After something happened to dossier `i`, let colleagues act when the office is open.
+    /// Not when its stage is wholly the trainee's: that wake-up would find nothing to do
+    /// whenever it came, for the event that moves the dossier on wakes them again, no
+    /// later than this one would have (events are logged at the moment they happen, and
+    /// every state change of a stage comes before its event: `colleague_may_act`).
     pub(super) fn wake_colleagues(&mut self, i: usize, at: NaiveDateTime) {
-        if self.scenario.meta.role != crate::scenario::Role::ToanBo {
-            let when = self.calendar.next_opening(at);
+        if policy::colleague_may_act(self, i) {
+            let when = self.opening(at);
             self.schedule(when, TimerKind::Npc, i);
         }
     }

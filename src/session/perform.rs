@@ -11,20 +11,21 @@ use crate::scenario::{RuleSet, Stage};
 use super::Session;
 use super::action::{Action, Decision, WaitUntil};
 use super::costs;
-use super::event::{Actor, Happened};
+use super::event::{Actor, Happened, List};
 use super::policy;
 use super::state::{Closure, Pending};
 use super::timers::TimerKind;
 
 impl Session {
-    /// The trainee's action, already checked: do it now, then let its time pass.
-    pub(super) fn perform_trainee(&mut self, action: &Action) {
+    /// The trainee's action, already checked (`i`: the dossier it names): do it now,
+    /// then let its time pass.
+    pub(super) fn perform_trainee(&mut self, action: &Action, i: Option<usize>) {
         let at = self.now;
         match action {
             Action::Wait { minutes, until } => {
                 let target = match (minutes, until) {
                     (_, Some(WaitUntil::NextEvent)) => self.next_event_at(),
-                    (Some(m), None) => self.calendar.add_office_minutes(at, u64::from(*m)),
+                    (Some(m), None) => self.add_minutes(at, u64::from(*m)),
                     (None, None) => at,
                 };
                 let minutes = self.calendar.office_minutes_between(at, target);
@@ -34,15 +35,15 @@ impl Session {
             Action::EndDay => {
                 self.emit(at, Actor::Trainee, Happened::DayEnded);
                 let close = self.calendar.close_of(at.date());
-                let next = self.calendar.next_opening(close);
+                let next = self.opening(close);
                 self.advance_to(next);
             }
             _ => {
-                if let Some(i) = action.dossier().and_then(|c| self.index(c)) {
+                if let Some(i) = i {
                     self.perform(i, action, Actor::Trainee, at);
                 }
                 let cost = costs::minutes(&self.scenario.costs, action.name());
-                let end = self.calendar.add_office_minutes(at, u64::from(cost));
+                let end = self.add_minutes(at, u64::from(cost));
                 self.advance_to(end);
             }
         }
@@ -53,19 +54,19 @@ impl Session {
         // Each arm that logs an event here copies the code into it (and only those).
         match action {
             Action::Open { .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 self.states[i].opened = true;
                 self.emit_on(i, at, actor, Happened::Opened { dossier });
             }
             Action::Inspect { component, .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 self.states[i].inspected.insert(component.clone());
                 let component = component.clone();
                 self.emit_on(i, at, actor, Happened::Inspected { dossier, component });
             }
             Action::Accept { .. } => self.accept(i, actor, at),
             Action::RequestSupplement { items, .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 let stage = self.states[i].stage();
                 let open_flaws = self.open_at_stage(i, stage);
                 let unchecked = self.unchecked(i);
@@ -79,7 +80,7 @@ impl Session {
                     reply_at,
                 });
                 let nth = s.requests;
-                let items = items.clone();
+                let items = items.clone().into();
                 if let Some(reply_at) = reply_at {
                     self.schedule(reply_at, TimerKind::Reply, i);
                 }
@@ -96,7 +97,7 @@ impl Session {
                 self.emit_on(i, at, actor, what);
             }
             Action::Refuse { reason, .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 let s = &self.states[i];
                 let stage = s.stage();
                 let what = Happened::Refused {
@@ -108,7 +109,7 @@ impl Session {
                     unchecked: if stage == Stage::Receipt {
                         self.unchecked(i)
                     } else {
-                        Vec::new()
+                        List::new()
                     },
                     competence: self.competence(i),
                 };
@@ -116,7 +117,7 @@ impl Session {
                 self.close(i, Closure::Refused, at);
             }
             Action::Stop { reason, .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 let what = Happened::Stopped {
                     dossier,
                     reason: reason.clone(),
@@ -127,7 +128,7 @@ impl Session {
                 self.close(i, Closure::Stopped, at);
             }
             Action::Digitize { component, .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 let s = &mut self.states[i];
                 s.digitized.insert(component.clone());
                 let after_forward = s.forwarded_at.is_some();
@@ -140,7 +141,7 @@ impl Session {
                 self.emit_on(i, at, actor, what);
             }
             Action::Reuse { component, .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 self.states[i].reused.insert(component.clone());
                 let component = component.clone();
                 self.emit_on(i, at, actor, Happened::Reused { dossier, component });
@@ -151,12 +152,12 @@ impl Session {
                 decision, reason, ..
             } => self.appraise(i, *decision, reason.clone(), actor, at),
             Action::Sign { .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 self.emit_on(i, at, actor, Happened::Signed { dossier });
                 self.processed(i, at);
             }
             Action::RequestFee { .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 let amount = self.fee(i);
                 let online = self.pays_online(i);
                 let s = &mut self.states[i];
@@ -171,7 +172,7 @@ impl Session {
             }
             Action::ConfirmPayment { .. } => self.paid(i, false, actor, at),
             Action::ReturnResult { channel, .. } => {
-                let dossier = self.code_string(i);
+                let dossier = self.event_code(i);
                 let expected = self.expected_channel(i);
                 let s = &self.states[i];
                 let unpaid = s.fee_requested && !s.paid || !s.fee_requested && self.fee(i) > 0;
@@ -198,7 +199,7 @@ impl Session {
         s.accepted_at = Some(at);
         s.rules = Some(self.rules);
         self.set_due(i, due);
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         let what = Happened::Accepted {
             dossier,
             due,
@@ -209,7 +210,7 @@ impl Session {
     }
 
     /// Paper components not digitised and national-database ones not reused.
-    fn left_undone(&self, i: usize) -> (Vec<String>, Vec<String>) {
+    fn left_undone(&self, i: usize) -> (List<String>, List<String>) {
         let d = self.dossier(i);
         let s = &self.states[i];
         let undigitized = d
@@ -234,7 +235,7 @@ impl Session {
         let to =
             crate::generate::area::transfer_target(d, self.procedure_at(i)).unwrap_or_default();
         let what = Happened::Transferred {
-            dossier: d.code.clone(),
+            dossier: self.event_code(i),
             to,
             undigitized,
             unreused,
@@ -248,7 +249,7 @@ impl Session {
         let (undigitized, unreused) = self.left_undone(i);
         let competence = self.competence(i);
         let verify_at = self.verification_from(i, at);
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         let s = &mut self.states[i];
         s.forwarded_at = Some(at);
         s.verify_at = Some(verify_at);
@@ -273,7 +274,7 @@ impl Session {
     ) {
         let open_flaws = self.open_at_stage(i, Stage::Appraisal);
         self.states[i].appraisal = Some(decision);
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         let what = Happened::Appraised {
             dossier: dossier.clone(),
             decision,
@@ -303,7 +304,7 @@ impl Session {
                     reason,
                     open_flaws,
                     asked_before,
-                    unchecked: Vec::new(),
+                    unchecked: List::new(),
                     competence: self.competence(i),
                 };
                 (what, Closure::Refused)
@@ -325,7 +326,7 @@ impl Session {
         let in_time = self.states[i].due.is_some_and(|d| at < d);
         let needed = self.lateness_certain(i, at);
         self.states[i].apology = Some(new_date);
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         let what = Happened::Apologized {
             dossier,
             new_date,
@@ -337,7 +338,7 @@ impl Session {
 
     pub(super) fn processed(&mut self, i: usize, at: NaiveDateTime) {
         self.states[i].processed_at = Some(at);
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         self.emit_on(i, at, Actor::Specialist, Happened::Processed { dossier });
     }
 
@@ -345,7 +346,7 @@ impl Session {
         let s = &mut self.states[i];
         s.paid = true;
         s.pay_at = None;
-        let dossier = self.code(i).to_string();
+        let dossier = self.event_code(i);
         self.emit_on(i, at, actor, Happened::Paid { dossier, online });
     }
 
@@ -362,7 +363,7 @@ impl Session {
 
     /// Open flaws of `stage` the trainee can know of: all receipt-stage ones (they
     /// are in the documents), and appraisal-stage ones once verification found them.
-    pub(super) fn open_at_stage(&self, i: usize, stage: Stage) -> Vec<String> {
+    pub(super) fn open_at_stage(&self, i: usize, stage: Stage) -> List<String> {
         let s = &self.states[i];
         let p = self.procedure_at(i);
         s.open_flaws
@@ -388,7 +389,7 @@ impl Session {
     }
 
     /// Handed-in components the trainee has not inspected (national-db ones excepted).
-    pub(super) fn unchecked(&self, i: usize) -> Vec<String> {
+    pub(super) fn unchecked(&self, i: usize) -> List<String> {
         let s = &self.states[i];
         self.dossier(i)
             .components

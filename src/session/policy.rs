@@ -9,7 +9,7 @@ use crate::scenario::{
 
 use super::Session;
 use super::action::{Action, Decision, Item, ResultChannel};
-use super::roles::{trainee_appraises, trainee_plays};
+use super::roles::{Step, trainee_appraises, trainee_plays};
 use super::rules::duty_of;
 
 /// Minutes after a fee request until an online applicant has paid.
@@ -170,12 +170,47 @@ pub(super) fn apology_owed(session: &Session, i: usize) -> bool {
 /// the trainee's. Its dossier field is left blank: `check_rules_only` and `perform`
 /// act on the index, and most wake-ups find the trainee's step anyway.
 pub(super) fn colleague_step(session: &Session, i: usize) -> Option<Action> {
+    if !colleague_may_act(session, i) {
+        return None;
+    }
     unnamed_work_step(session, i).filter(|action| {
         !trainee_plays(
             session.scenario.meta.role,
             duty_of(action, &session.states[i]),
         )
     })
+}
+
+/// Whether a colleague may have a step on dossier `i` as it stands, judged from its
+/// stage alone: `false` means `colleague_step` is `None` until the dossier changes
+/// again (and every change of stage is logged by an event about it, which wakes the
+/// colleagues anew). Most wake-ups find a stage wholly the trainee's.
+pub(super) fn colleague_may_act(session: &Session, i: usize) -> bool {
+    let s = &session.states[i];
+    if !s.arrived || s.is_closed() || s.pending.is_some() {
+        return false;
+    }
+    let role = session.scenario.meta.role;
+    !stage_steps(s).iter().all(|&step| trainee_plays(role, step))
+}
+
+/// The duties (`duty_of`) of every step `work_step_named` can return for a dossier
+/// standing where `s` does: most wake-ups of the colleagues find a stage wholly the
+/// trainee's, and this tells so without looking at the dossier.
+fn stage_steps(s: &super::DossierState) -> &'static [Step] {
+    if !s.is_accepted() {
+        // Open, inspect, refuse, ask or accept: the receipt.
+        &[Step::Receipt]
+    } else if !s.opened {
+        // Looking after acceptance is part of the appraisal.
+        &[Step::Appraise]
+    } else if s.forwarded_at.is_none() {
+        &[Step::Transfer]
+    } else if s.processed_at.is_none() {
+        &[Step::Appraise, Step::Sign, Step::LateSupplement, Step::Stop]
+    } else {
+        &[Step::Return]
+    }
 }
 
 /// The next step of the work itself, the dossier field left blank (`unnamed_step`).

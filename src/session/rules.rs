@@ -18,6 +18,12 @@ impl Session {
     /// log an action before applying it (the store) asks here, so a refused action is
     /// never logged.
     pub fn check(&self, action: &Action) -> Result<(), Rejection> {
+        self.checked_index(action).map(|_| ())
+    }
+
+    /// `check`, returning the index of the dossier the action names (`None` for a
+    /// wait or the end of the day): `step` looks the code up once for both.
+    pub(super) fn checked_index(&self, action: &Action) -> Result<Option<usize>, Rejection> {
         if self.ended {
             return Err(Rejection::PeriodOver);
         }
@@ -26,7 +32,7 @@ impl Session {
                 Action::Wait { minutes, until } if minutes.unwrap_or(0) == 0 && until.is_none() => {
                     Err(Rejection::BadWait)
                 }
-                _ => Ok(()),
+                _ => Ok(None),
             };
         };
         let i = self.index(code).ok_or(Rejection::UnknownDossier)?;
@@ -52,7 +58,7 @@ impl Session {
             p,
             now: self.now,
         };
-        ctx.check(action)
+        ctx.check(action).map(|()| Some(i))
     }
 }
 

@@ -2,6 +2,9 @@
 
 use std::collections::BTreeSet;
 
+mod names;
+pub use names::Names;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -36,7 +39,7 @@ pub enum Closure {
 pub struct DossierState {
     pub arrived: bool,
     pub opened: bool,
-    pub inspected: BTreeSet<String>,
+    pub inspected: Names,
     /// Planted flaws not cured yet (both stages).
     pub open_flaws: Vec<String>,
     /// Appraisal-stage flaws the verification has found.
@@ -47,8 +50,8 @@ pub struct DossierState {
     pub rules: Option<RuleSet>,
     pub accepted_at: Option<NaiveDateTime>,
     pub due: Option<NaiveDateTime>,
-    pub digitized: BTreeSet<String>,
-    pub reused: BTreeSet<String>,
+    pub digitized: Names,
+    pub reused: Names,
     /// Components the citizen handed in with a supplement (missing at first).
     pub supplied: BTreeSet<String>,
     pub forwarded_at: Option<NaiveDateTime>,

@@ -88,7 +88,7 @@ impl Session {
     /// Move the clock to `target` (never past the period's end) and fire what is due.
     pub(super) fn advance_to(&mut self, target: NaiveDateTime) {
         // The desk acts only in office time: a wait that ends at 17:00 resumes at the next opening.
-        let target = self.calendar.next_opening(target.max(self.now));
+        let target = self.opening(target.max(self.now));
         self.now = target.min(self.period_end);
         self.settle();
     }
@@ -135,12 +135,13 @@ impl Session {
     }
 
     fn arrive(&mut self, i: usize) {
+        let dossier = self.event_code(i);
         let d = self.dossier(i);
         let what = Happened::Arrived {
-            dossier: d.code.clone(),
+            dossier,
             procedure: d.procedure.clone(),
             channel: d.channel,
-            flaws: d.truth.flaws.clone(),
+            flaws: d.truth.flaws.clone().into(),
         };
         let at = d.submitted_at;
         let flaws = d.truth.flaws.clone();

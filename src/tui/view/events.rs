@@ -126,8 +126,8 @@ pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {
             ..
         } => {
             let text = match (l, message_en, message) {
-                (Lang::En, Some(en), _) => en.clone(),
-                (_, _, Some(vi)) => vi.clone(),
+                (Lang::En, Some(en), _) => en.to_string(),
+                (_, _, Some(vi)) => vi.to_string(),
                 _ => t!(l, &format!("tui.event.scripted.{}", kind.key())),
             };
             if *ignored {
