@@ -7,12 +7,53 @@ mod common;
 mod layoutkit;
 
 use motcua::calendar::WorkCalendar;
-use motcua::generate::{Dossier, Plan, Value};
+use std::collections::BTreeSet;
+
+use motcua::generate::{Dossier, Plan, Planned, Value};
 use motcua::scenario::{Attr, FlawKind, Scenario};
 
-use layoutkit::birth::{self, Expected};
-use layoutkit::places::Desk;
+use layoutkit::papers::Expected;
+use layoutkit::places::{Desk, Map};
 use layoutkit::stream::Draw;
+use layoutkit::{birth, marriage};
+
+/// The documents of every planned dossier, worked out by `expected` from the
+/// documents stream, compared with the generator's; the flaw kinds planted.
+fn compare_all(
+    s: &Scenario,
+    seed: u64,
+    expected: impl Fn(&mut Draw, &Planned) -> Expected,
+) -> (BTreeSet<FlawKind>, Vec<Dossier>) {
+    let calendar = WorkCalendar::for_scenario(s);
+    let plan = Plan::new(s, &calendar, seed);
+    let mut kinds = BTreeSet::new();
+    let mut dossiers = Vec::new();
+    for (i, planned) in plan.dossiers().iter().enumerate() {
+        let got = plan.draw(s, i).expect("a dossier");
+        let flaws = &s.procedures[planned.procedure].flaws;
+        kinds.extend(planned.flaws.iter().map(|&f| flaws[f].kind));
+        let mut docs = Draw::stream(seed, 2 * u64::from(planned.k) + 1);
+        compare(&got.code, &got, &expected(&mut docs, planned));
+        dossiers.push(got);
+    }
+    (kinds, dossiers)
+}
+
+#[test]
+fn a_marriage_under_the_2018_rules_follows_the_documentation() {
+    // Three levels: districts, the 63 former provinces, provincial tax codes.
+    let mut s = common::marriage_2018();
+    s.dossiers.count = 40;
+    let p = &s.procedures[0];
+    let desk = Desk::new(Map::Three, &s.office.province, s.office.commune.as_deref());
+    let (kinds, _) = compare_all(&s, 20_191_007, |docs, planned| {
+        let flaws: Vec<_> = planned.flaws.iter().map(|&f| &p.flaws[f]).collect();
+        let when = (planned.channel, planned.submitted_at.date());
+        marriage::dossier(docs, p, &desk, when, &flaws)
+    });
+    let all: BTreeSet<FlawKind> = p.flaws.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, all, "every kind of flaw of the procedure planted");
+}
 
 /// As `tests/generate_layout.rs`: the birth registration, 40 dossiers over 3 days.
 fn scenario() -> Scenario {
@@ -45,21 +86,37 @@ fn compare(code: &str, got: &Dossier, want: &Expected) {
             );
         }
     }
-    let address = got.parties[&motcua::scenario::Party::Mother]
-        .values
-        .get(&Attr::Address)
-        .and_then(Value::as_address)
-        .expect("the mother's address");
-    let parts = [
-        (&address.house, &want.home.house, "house"),
-        (&address.street, &want.home.street, "street"),
-        (&address.commune, &want.home.commune, "commune"),
-        (&address.province, &want.home.province, "province"),
-    ];
-    for (got_part, want_part, what) in parts {
-        assert_eq!(got_part.as_str(), want_part, "{code}: the home's {what}");
+    for (party, home) in &want.homes {
+        let address = got.parties[party]
+            .values
+            .get(&Attr::Address)
+            .and_then(Value::as_address)
+            .expect("an address");
+        let district = address.district.as_ref().map(|d| d.to_string());
+        let parts = [
+            (address.house.to_string(), home.house.clone(), "house"),
+            (address.street.to_string(), home.street.clone(), "street"),
+            (address.commune.to_string(), home.commune.clone(), "commune"),
+            (
+                district.unwrap_or_default(),
+                home.district.clone().unwrap_or_default(),
+                "district",
+            ),
+            (
+                address.province.to_string(),
+                home.province.clone(),
+                "province",
+            ),
+        ];
+        for (got_part, want_part, what) in parts {
+            assert_eq!(
+                got_part,
+                want_part,
+                "{code}: {}'s home, {what}",
+                party.key()
+            );
+        }
     }
-    assert_eq!(address.district, None, "{code}: two levels, no district");
     let ids: Vec<&str> = got.components.iter().map(|c| c.id.as_str()).collect();
     let wanted: Vec<&str> = want.papers.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, wanted, "{code}: the components handed in");
@@ -80,39 +137,20 @@ fn compare(code: &str, got: &Dossier, want: &Expected) {
 }
 
 #[test]
-fn the_first_dossiers_documents_follow_the_documentation() {
+fn a_birth_registration_follows_the_documentation() {
     let s = scenario();
-    let calendar = WorkCalendar::for_scenario(&s);
-    let seed = 20_260_302;
-    let plan = Plan::new(&s, &calendar, seed);
-    let procedure = &s.procedures[0];
-    let desk = Desk::new(
-        &s.office.province,
-        s.office.commune.as_deref().expect("a ward"),
-    );
-    let mut kinds = std::collections::BTreeSet::new();
-    let mut branches = std::collections::BTreeSet::new();
-    for (i, planned) in plan.dossiers().iter().enumerate() {
-        let got = plan.draw(&s, i).expect("a dossier");
-        let flaws: Vec<_> = planned.flaws.iter().map(|&f| &procedure.flaws[f]).collect();
-        kinds.extend(flaws.iter().map(|f| f.kind));
-        let mut docs = Draw::stream(seed, 2 * u64::from(planned.k) + 1);
+    let p = &s.procedures[0];
+    let desk = Desk::new(Map::Two, &s.office.province, s.office.commune.as_deref());
+    let (kinds, dossiers) = compare_all(&s, 20_260_302, |docs, planned| {
+        let flaws: Vec<_> = planned.flaws.iter().map(|&f| &p.flaws[f]).collect();
         let when = (planned.channel, planned.submitted_at.date());
-        let want = birth::dossier(&mut docs, procedure, &desk, when, &flaws);
-        compare(&got.code, &got, &want);
-        branches.extend(branches_of(&got));
-    }
-    // The dossiers compared plant every kind of flaw the procedure has but none
-    // besides: the comparison went through each documented flaw's draws.
-    let all = [
-        FlawKind::Missing,
-        FlawKind::Mismatch,
-        FlawKind::Unsigned,
-        FlawKind::Illegible,
-        FlawKind::Expired,
-        FlawKind::OutOfJurisdiction,
-    ];
-    assert_eq!(kinds, all.into_iter().collect(), "flaw kinds planted");
+        birth::dossier(docs, p, &desk, when, &flaws)
+    });
+    // The dossiers compared plant every kind of flaw the procedure has: the
+    // comparison went through each documented flaw's draws.
+    let all: BTreeSet<FlawKind> = p.flaws.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, all, "every kind of flaw of the procedure planted");
+    let branches: BTreeSet<&str> = dossiers.iter().flat_map(branches_of).collect();
     // And through both sides of the documented choices a reader is likeliest to get wrong.
     let sides = [
         "applicant is the father",

@@ -4,7 +4,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use motcua::generate::Gender;
 
 use super::people::{self, Name, age_on};
-use super::places::{self, Addr, Desk, Spot};
+use super::places::{self, Addr, Desk, Map, Spot};
 use super::stream::Draw;
 use super::tables::tables;
 
@@ -49,24 +49,32 @@ impl Family {
     }
 }
 
-/// An adult of fixed gender aged `lo..=hi` at home `home` (two-level map: the
-/// personal number is the tax code).
+/// An adult of fixed gender aged `lo..=hi` at home `home`.
 pub fn adult(
     d: &mut Draw,
     today: NaiveDate,
+    desk: &Desk,
     homes: &[Home],
     gender: Gender,
     (lo, hi): (u32, u32),
     home: usize,
 ) -> Person {
     let birth = people::birth_for_age(d, today, lo, hi);
-    let (code, birth_place, region) = places::birth_origin(d, homes[home].province);
+    let (code, birth_place, region) = desk.birth_origin(d, homes[home].province);
     let name = people::name(d, gender, None);
     let ethnicity = people::ethnicity(d, &region);
     let id = people::cccd(d, &code, gender, birth);
     let issued = people::issue_date(d, birth, today);
     let phone = people::phone(d);
     let email = people::email(d, &name, birth.year());
+    // The personal number on two levels; a provincial code of the home's on three.
+    let tax = match desk.map {
+        Map::Two => id.clone(),
+        Map::Three => {
+            let prefix = &tables().places.legacy[homes[home].province].tax;
+            people::tax_code(d, prefix)
+        }
+    };
     Person {
         name,
         gender,
@@ -74,7 +82,7 @@ pub fn adult(
         code,
         birth_place,
         ethnicity,
-        tax: id.clone(),
+        tax,
         id,
         issued,
         home,
@@ -92,10 +100,10 @@ pub fn family(d: &mut Draw, today: NaiveDate, desk: &Desk, mother_at: (usize, Sp
         province: mother_at.0,
         addr,
     }];
-    let mut mother = adult(d, today, &homes, Gender::Female, (20, 42), 0);
+    let mut mother = adult(d, today, desk, &homes, Gender::Female, (20, 42), 0);
     mother.relation = "Mẹ";
     let a = age_on(mother.birth, today);
-    let mut father = adult(d, today, &homes, Gender::Male, (a.max(22), a + 8), 0);
+    let mut father = adult(d, today, desk, &homes, Gender::Male, (a.max(22), a + 8), 0);
     father.relation = "Cha";
     let child = newborn(d, today, desk, &homes, &father);
     // The applicant: the father with chance 0.35, else the mother; then `chance(1.0)`

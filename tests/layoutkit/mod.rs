@@ -5,6 +5,8 @@
 
 pub mod birth;
 pub mod cast;
+pub mod marriage;
+pub mod papers;
 pub mod people;
 pub mod places;
 pub mod stream;

@@ -188,3 +188,21 @@ pub fn email(d: &mut Draw, name: &Name, year: i32) -> String {
     };
     format!("{local}@{domain}")
 }
+
+/// A provincial tax code: prefix, `range(1, 9 999 999)` as seven digits (again while
+/// the check digit would be 10), check digit 10 − (Σ digit × weight mod 11).
+pub fn tax_code(d: &mut Draw, prefix: &str) -> String {
+    const WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+    loop {
+        let digits = format!("{prefix}{:07}", d.range(1, 9_999_999));
+        let sum: u32 = digits
+            .chars()
+            .zip(WEIGHTS)
+            .map(|(c, w)| c.to_digit(10).expect("a digit") * w)
+            .sum();
+        let check = 10 - sum % 11;
+        if check < 10 {
+            return format!("{digits}{check}");
+        }
+    }
+}

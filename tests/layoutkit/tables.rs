@@ -52,6 +52,15 @@ pub struct Legacy {
     pub cccd: String,
     pub tax: String,
     pub now: String,
+    pub district: Vec<District>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct District {
+    pub name: String,
+    pub communes: Vec<String>,
+    #[serde(default)]
+    pub streets: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +95,10 @@ pub fn weights(list: &[Weighted]) -> Vec<u32> {
 }
 
 impl Places {
+    pub fn legacy(&self, name: &str) -> usize {
+        let found = self.legacy.iter().position(|p| p.name == name);
+        found.unwrap_or_else(|| panic!("no former province {name}"))
+    }
     pub fn province(&self, name: &str) -> usize {
         let found = self.province.iter().position(|p| p.name == name);
         found.unwrap_or_else(|| panic!("no province {name}"))

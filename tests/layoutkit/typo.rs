@@ -62,9 +62,9 @@ pub fn tone_slip(d: &mut Draw, s: &str) -> String {
     chars.into_iter().collect::<String>().nfc().collect()
 }
 
-/// A birth date with a slip: swapped digits of the day, the month or the year's last
-/// two, or a shift of 1–3 days either way (both drawn); never after `today`.
-pub fn birth_date_slip(d: &mut Draw, b: NaiveDate, today: NaiveDate) -> NaiveDate {
+/// A date (not an expiry) with a slip: swapped digits of the day, the month or the
+/// year's last two, or a shift of 1–3 days either way (both drawn); never after `today`.
+pub fn date_slip(d: &mut Draw, b: NaiveDate, today: NaiveDate) -> String {
     let swap = |n: u32| (n % 10) * 10 + n / 10;
     let year = b.year();
     let later = d.range(1, 3);
@@ -81,5 +81,17 @@ pub fn birth_date_slip(d: &mut Draw, b: NaiveDate, today: NaiveDate) -> NaiveDat
         .flatten()
         .filter(|&c| c != b && c <= today)
         .collect();
-    *d.pick(&good)
+    d.pick(&good).format("%d/%m/%Y").to_string()
+}
+
+/// Two neighbouring different digits swapped (`pick` of the first one's position).
+pub fn swap_digits(d: &mut Draw, s: &str) -> String {
+    let mut chars: Vec<char> = s.chars().collect();
+    let digit = |c: char| c.is_ascii_digit();
+    let pairs: Vec<usize> = (0..chars.len().saturating_sub(1))
+        .filter(|&i| digit(chars[i]) && digit(chars[i + 1]) && chars[i] != chars[i + 1])
+        .collect();
+    let i = *d.pick(&pairs);
+    chars.swap(i, i + 1);
+    chars.into_iter().collect()
 }
