@@ -10,12 +10,12 @@ use motcua::calendar::WorkCalendar;
 use std::collections::BTreeSet;
 
 use motcua::generate::{Dossier, Plan, Planned, Value};
-use motcua::scenario::{Attr, FlawKind, Scenario};
+use motcua::scenario::{Attr, FlawKind, Party, Scenario};
 
 use layoutkit::papers::Expected;
 use layoutkit::places::{Desk, Map};
 use layoutkit::stream::Draw;
-use layoutkit::{birth, marriage};
+use layoutkit::{birth, business, marriage};
 
 /// The documents of every planned dossier, worked out by `expected` from the
 /// documents stream, compared with the generator's; the flaw kinds planted.
@@ -53,6 +53,53 @@ fn a_marriage_under_the_2018_rules_follows_the_documentation() {
     });
     let all: BTreeSet<FlawKind> = p.flaws.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, all, "every kind of flaw of the procedure planted");
+}
+
+#[test]
+fn a_company_and_a_certified_copy_follow_the_documentation() {
+    // Two levels with a ward; aliases, the business, two-level tax-code prefixes.
+    let mut s = common::business_2025();
+    s.dossiers.count = 40;
+    let desk = Desk::new(Map::Two, &s.office.province, s.office.commune.as_deref());
+    let (kinds, dossiers) = compare_all(&s, 20_260_424, |docs, planned| {
+        let p = &s.procedures[planned.procedure];
+        let flaws: Vec<_> = planned.flaws.iter().map(|&f| &p.flaws[f]).collect();
+        let when = (planned.channel, planned.submitted_at.date());
+        business::dossier(docs, p, &desk, when, &flaws)
+    });
+    let all: BTreeSet<FlawKind> = s
+        .procedures
+        .iter()
+        .flat_map(|p| &p.flaws)
+        .map(|f| f.kind)
+        .collect();
+    assert_eq!(kinds, all, "every kind of flaw of the procedures planted");
+    let played = |d: &Dossier, a: Party, b: Party| {
+        let name = |p| {
+            d.declared(motcua::scenario::FieldRef {
+                party: p,
+                attr: Attr::Name,
+            })
+        };
+        name(a).is_some() && name(a) == name(b)
+    };
+    let company: Vec<&Dossier> = dossiers
+        .iter()
+        .filter(|d| d.procedure == "2.000001")
+        .collect();
+    // Both sides of each alias draw were compared.
+    for (a, b) in [
+        (Party::Owner, Party::Representative),
+        (Party::Applicant, Party::Representative),
+    ] {
+        let same = company.iter().filter(|d| played(d, a, b)).count();
+        assert!(
+            same > 0 && same < company.len(),
+            "{} alias: {same} of {}",
+            a.key(),
+            company.len()
+        );
+    }
 }
 
 /// As `tests/generate_layout.rs`: the birth registration, 40 dossiers over 3 days.

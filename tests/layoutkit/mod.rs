@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod birth;
+pub mod business;
 pub mod cast;
 pub mod marriage;
 pub mod papers;

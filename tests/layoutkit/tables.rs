@@ -71,8 +71,18 @@ pub struct Places {
 
 #[derive(Debug, Deserialize)]
 pub struct Business {
+    pub forms: Vec<Weighted>,
+    pub brands: Vec<String>,
+    pub capital_millions: Vec<u64>,
     pub phone_prefixes: Vec<String>,
     pub email_domains: Vec<Weighted>,
+    pub trade: Vec<Trade>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Trade {
+    pub words: Vec<String>,
+    pub lines: Vec<String>,
 }
 
 pub struct Tables {
@@ -99,8 +109,19 @@ impl Places {
         let found = self.legacy.iter().position(|p| p.name == name);
         found.unwrap_or_else(|| panic!("no former province {name}"))
     }
+    /// A 2025 province by name, its kind ("Thành phố", "TP.", "Tỉnh"), case and
+    /// marks aside.
     pub fn province(&self, name: &str) -> usize {
-        let found = self.province.iter().position(|p| p.name == name);
+        let key = |n: &str| {
+            let folded = super::people::mail_form(n);
+            let kinds = ["thanhpho", "tp.", "tinh"];
+            let bare = kinds.iter().find_map(|k| folded.strip_prefix(k));
+            let bare = bare.unwrap_or(&folded).to_string();
+            bare.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        };
+        let found = self.province.iter().position(|p| key(&p.name) == key(name));
         found.unwrap_or_else(|| panic!("no province {name}"))
     }
     /// `province.legacy` as indexes into `legacy`, in the order written.
