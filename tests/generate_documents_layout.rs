@@ -1,7 +1,9 @@
 //! Step 7 of docs/generator.md's stream layout, the documents stream: the parties and
-//! the papers of a birth registration's first dossiers, worked out here from the
-//! documentation alone (tests/layoutkit, which calls no generator code and reads
-//! data/*.toml as data) and compared field by field with what `Plan::draw` gives.
+//! the papers of the first 40 dossiers of three hand-built scenarios (a birth
+//! registration, a marriage under the 2018 rules, a company registration and a
+//! certified copy), worked out here from the documentation alone (tests/layoutkit,
+//! which calls no generator code and reads data/*.toml as data) and compared field by
+//! field with what `Plan::draw` gives.
 
 mod common;
 mod layoutkit;
@@ -216,7 +218,6 @@ fn a_birth_registration_follows_the_documentation() {
 
 /// Which sides of a few choices dossier `d` took, read from its papers.
 fn branches_of(d: &Dossier) -> Vec<&'static str> {
-    use motcua::scenario::Party;
     let value = |p: Party, a: Attr| d.declared(motcua::scenario::FieldRef { party: p, attr: a });
     let name = |p: Party| value(p, Attr::Name).map(Value::to_string);
     let place = value(Party::Child, Attr::BirthPlace).map(Value::to_string);
