@@ -23,7 +23,7 @@ fn min_age(procedure: &Procedure, party: Party, gender: Gender) -> u32 {
     let of_party = mins.filter(|f| f.field.is_some_and(|x| x.party == party));
     of_party
         .filter_map(|f| f.min_age)
-        .last()
+        .next_back()
         .map_or(0, |m| match gender {
             Gender::Male => m.male,
             Gender::Female => m.female,
