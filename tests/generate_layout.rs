@@ -2,9 +2,11 @@
 //! generator: a ChaCha20 block function written here from RFC 8439 and checked
 //! against its test vectors, the crate's stream checked against it, and the plan and
 //! the choices of the first dossiers of a seed worked out here from the
-//! documentation alone (no generator code called) and compared with `Plan`.
+//! documentation alone (no generator code called) and compared with `Plan`. The
+//! documents of those dossiers: tests/generate_documents_layout.rs.
 
 mod common;
+mod layoutkit;
 
 use chacha20::ChaCha20Rng;
 use chacha20::rand_core::{Rng, SeedableRng};
@@ -13,80 +15,9 @@ use motcua::calendar::WorkCalendar;
 use motcua::generate::{Plan, SimRng};
 use motcua::scenario::{Channel, FlawResponse, Geography, ResultChannel, Scenario, TimeSpan};
 
-// ---- ChaCha20 (RFC 8439 §2.1–2.3), with the original 64-bit counter and stream ----
+use layoutkit::stream::{Draw, Words, block, key};
 
-fn quarter(s: &mut [u32; 16], a: usize, b: usize, c: usize, d: usize) {
-    s[a] = s[a].wrapping_add(s[b]);
-    s[d] = (s[d] ^ s[a]).rotate_left(16);
-    s[c] = s[c].wrapping_add(s[d]);
-    s[b] = (s[b] ^ s[c]).rotate_left(12);
-    s[a] = s[a].wrapping_add(s[b]);
-    s[d] = (s[d] ^ s[a]).rotate_left(8);
-    s[c] = s[c].wrapping_add(s[d]);
-    s[b] = (s[b] ^ s[c]).rotate_left(7);
-}
-
-/// The block of `key` with state words 12–15 as given (counter and nonce).
-fn block(key: &[u8; 32], row: [u32; 4]) -> [u32; 16] {
-    let mut s = [0u32; 16];
-    s[..4].copy_from_slice(&[0x6170_7865, 0x3320_646e, 0x7962_2d32, 0x6b20_6574]);
-    for (i, chunk) in key.chunks_exact(4).enumerate() {
-        s[4 + i] = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-    }
-    s[12..].copy_from_slice(&row);
-    let start = s;
-    for _ in 0..10 {
-        quarter(&mut s, 0, 4, 8, 12);
-        quarter(&mut s, 1, 5, 9, 13);
-        quarter(&mut s, 2, 6, 10, 14);
-        quarter(&mut s, 3, 7, 11, 15);
-        quarter(&mut s, 0, 5, 10, 15);
-        quarter(&mut s, 1, 6, 11, 12);
-        quarter(&mut s, 2, 7, 8, 13);
-        quarter(&mut s, 3, 4, 9, 14);
-    }
-    for (w, x) in s.iter_mut().zip(start) {
-        *w = w.wrapping_add(x);
-    }
-    s
-}
-
-/// Words of stream `stream` of `key`: blocks 0, 1, 2 … (counter in words 12–13,
-/// stream in 14–15, low half first).
-struct Words {
-    key: [u8; 32],
-    stream: u64,
-    counter: u64,
-    buf: [u32; 16],
-    at: usize,
-}
-
-impl Words {
-    fn new(key: [u8; 32], stream: u64) -> Words {
-        Words {
-            key,
-            stream,
-            counter: 0,
-            buf: [0; 16],
-            at: 16,
-        }
-    }
-
-    fn next(&mut self) -> u32 {
-        if self.at == 16 {
-            let c = self.counter;
-            let s = self.stream;
-            self.buf = block(
-                &self.key,
-                [c as u32, (c >> 32) as u32, s as u32, (s >> 32) as u32],
-            );
-            self.counter += 1;
-            self.at = 0;
-        }
-        self.at += 1;
-        self.buf[self.at - 1]
-    }
-}
+// ---- ChaCha20 (RFC 8439 §2.1–2.3), written in tests/layoutkit/stream.rs ----
 
 /// RFC 8439 §2.3.2: key 00 01 … 1f, nonce 00:00:00:09:00:00:00:4a:00:00:00:00, block
 /// count 1; the state after the block function (the same words appear in several
@@ -180,14 +111,6 @@ fn the_crates_stream_gives_the_rfc_8439_vectors() {
 
 // ---- the layout, from docs/generator.md ----
 
-/// The key of a seed: its 8 little-endian bytes, "motcua generator v2", 5 zeros.
-fn key(seed: u64) -> [u8; 32] {
-    let mut k = [0u8; 32];
-    k[..8].copy_from_slice(&seed.to_le_bytes());
-    k[8..27].copy_from_slice(b"motcua generator v2");
-    k
-}
-
 #[test]
 fn simrng_is_the_documented_key_and_stream() {
     for seed in [0, 1, 42, 20_260_302, u64::MAX] {
@@ -202,64 +125,6 @@ fn simrng_is_the_documented_key_and_stream() {
                 );
             }
         }
-    }
-}
-
-/// The documented draws over the words.
-struct Draw(Words);
-
-impl Draw {
-    fn word(&mut self) -> u32 {
-        self.0.next()
-    }
-    fn below(&mut self, n: u32) -> u32 {
-        if n <= 1 {
-            return 0;
-        }
-        // Multiply, keep the high half; reject low halves under 2^32 mod n.
-        let reject_under = ((1u64 << 32) % u64::from(n)) as u32;
-        loop {
-            let m = u64::from(self.word()) * u64::from(n);
-            if (m as u32) >= reject_under {
-                return (m >> 32) as u32;
-            }
-        }
-    }
-    fn range(&mut self, lo: u32, hi: u32) -> u32 {
-        if hi <= lo {
-            lo
-        } else {
-            lo + self.below(hi - lo + 1)
-        }
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        f64::from(self.word()) < p.clamp(0.0, 1.0) * 4_294_967_296.0
-    }
-    fn weighted(&mut self, weights: &[f64]) -> usize {
-        let total: f64 = weights.iter().sum();
-        let mut target = f64::from(self.word()) / 4_294_967_296.0 * total;
-        let mut last = 0;
-        for (i, &w) in weights.iter().enumerate() {
-            if w > 0.0 {
-                if target < w {
-                    return i;
-                }
-                target -= w;
-                last = i;
-            }
-        }
-        last
-    }
-    fn weighted_u32(&mut self, weights: &[u32]) -> usize {
-        let total: u32 = weights.iter().sum();
-        let mut target = self.below(total);
-        for (i, &w) in weights.iter().enumerate() {
-            if target < w {
-                return i;
-            }
-            target -= w;
-        }
-        weights.len() - 1
     }
 }
 
