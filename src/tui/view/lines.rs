@@ -70,7 +70,12 @@ pub fn plain_cells(line: &Line, row: Rect, buf: &mut Buffer) -> bool {
             let Some(cell) = cells.next() else {
                 return true;
             };
-            cell.set_char(c).set_style(style);
+            // A blank cell already reads as a space (ratatui compares symbols, and a
+            // reset cell's is " "): writing one anyway builds its symbol again.
+            if c != ' ' || cell.symbol() != " " {
+                cell.set_char(c);
+            }
+            cell.set_style(style);
         }
     }
     true
