@@ -49,8 +49,8 @@ pub fn plain(s: &str) -> bool {
 
 /// Characters that never join a neighbour into one grapheme and take one cell:
 /// printable ASCII, the Latin letters Vietnamese uses (precomposed), the dashes,
-/// quotes and ellipsis, and the symbols the screens draw. Combining marks, joiners
-/// and variation selectors are not among them.
+/// quotes and ellipsis, and the symbols the screens draw (the key bar's "15′" among
+/// them). Combining marks, joiners and variation selectors are not among them.
 fn stands_alone(c: char) -> bool {
     matches!(c,
         ' '..='~'
@@ -59,6 +59,7 @@ fn stands_alone(c: char) -> bool {
         | '\u{1E00}'..='\u{1EFF}'
         | '\u{2010}'..='\u{2026}'
         | '▶' | '●' | '○' | '▲' | '⏸' | '✔' | '✖' | '✗' | 'ℹ' | '↑' | '↓' | '◀'
+        | '←' | '→' | '′' | '★' | '⚠'
     )
 }
 

@@ -87,13 +87,11 @@ impl<'a> Boxed<'a> {
                 break;
             }
             let width = width_u16(title);
-            title.render(
-                Rect {
-                    width: width.min(room.width),
-                    ..room
-                },
-                buf,
-            );
+            let at = Rect {
+                width: width.min(room.width),
+                ..room
+            };
+            draw_title(title, at, buf);
             let advance = width.saturating_add(1);
             room.x = room.x.saturating_add(advance);
             room.width = room.width.saturating_sub(advance);
@@ -113,7 +111,12 @@ impl<'a> Boxed<'a> {
                 width: width.min(room.width),
                 ..room
             };
-            title.render(at, buf);
+            if width <= at.width {
+                draw_title(title, at, buf);
+            } else {
+                // Cut from the left, as `Line` cuts a right-aligned line.
+                title.render(at, buf);
+            }
             room.width = room.width.saturating_sub(width).saturating_sub(1);
         }
     }
@@ -122,6 +125,15 @@ impl<'a> Boxed<'a> {
 impl Widget for Boxed<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         self.draw(area, buf);
+    }
+}
+
+/// A title in `at`, which it fills or overflows on the right: the cells `Line` draws
+/// there (the title's style over them, then its characters), a cell per character
+/// when every character stands alone instead of through ratatui's grapheme walk.
+fn draw_title(title: &Line, at: Rect, buf: &mut Buffer) {
+    if !super::lines::plain_cells(title, at, buf) {
+        title.render(at, buf);
     }
 }
 
@@ -143,28 +155,35 @@ fn titles_row(area: Rect, edge: Edge) -> Rect {
 }
 
 /// Sides first, then corners over them, as `Block` draws them (this order decides
-/// the degenerate one-cell-wide or one-row-high frames).
+/// the degenerate one-cell-wide or one-row-high frames). `area` lies inside the
+/// buffer; the cells are reached by their index in it rather than by position, which
+/// checks the bounds of every cell again.
 fn border(area: Rect, buf: &mut Buffer) {
     let set = line::NORMAL;
-    let (left, top) = (area.left(), area.top());
-    let right = area.right().saturating_sub(1);
-    let bottom = area.bottom().saturating_sub(1);
-    for y in top..=bottom {
-        buf[(left, y)].set_symbol(set.vertical);
+    let stride = usize::from(buf.area.width);
+    let (width, height) = (usize::from(area.width), usize::from(area.height));
+    let top_left = buf.index_of(area.left(), area.top());
+    let top_right = top_left + width - 1;
+    let bottom_left = top_left + (height - 1) * stride;
+    let bottom_right = bottom_left + width - 1;
+    let cells = &mut buf.content;
+    let column = |start: usize| (0..height).map(move |row| start + row * stride);
+    for i in column(top_left) {
+        cells[i].set_symbol(set.vertical);
     }
-    for x in left..=right {
-        buf[(x, top)].set_symbol(set.horizontal);
+    for cell in &mut cells[top_left..=top_right] {
+        cell.set_symbol(set.horizontal);
     }
-    for y in top..=bottom {
-        buf[(right, y)].set_symbol(set.vertical);
+    for i in column(top_right) {
+        cells[i].set_symbol(set.vertical);
     }
-    for x in left..=right {
-        buf[(x, bottom)].set_symbol(set.horizontal);
+    for cell in &mut cells[bottom_left..=bottom_right] {
+        cell.set_symbol(set.horizontal);
     }
-    buf[(right, bottom)].set_symbol(set.bottom_right);
-    buf[(right, top)].set_symbol(set.top_right);
-    buf[(left, bottom)].set_symbol(set.bottom_left);
-    buf[(left, top)].set_symbol(set.top_left);
+    cells[bottom_right].set_symbol(set.bottom_right);
+    cells[top_right].set_symbol(set.top_right);
+    cells[bottom_left].set_symbol(set.bottom_left);
+    cells[top_left].set_symbol(set.top_left);
 }
 
 #[cfg(test)]

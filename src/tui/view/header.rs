@@ -45,7 +45,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             th.warn(),
         ));
     }
-    frame.render_widget(Line::from(spans), area);
+    // Drawn as `lines` draws a line, one cell per character, instead of segmenting
+    // its graphemes (the same cells: the line itself has no style).
+    super::lines::render(frame, area, None, &[Line::from(spans)]);
 }
 
 /// Which working day of the period `now` falls on (1-based): the working days from

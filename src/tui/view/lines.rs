@@ -44,9 +44,18 @@ pub fn render(frame: &mut Frame, area: Rect, block: Option<Boxed>, lines: &[Line
 /// Draw `line` in `row` one cell per character, as `Paragraph` would; `false` (and
 /// nothing drawn) when a character may join its neighbour or take two cells.
 fn plain_line(line: &Line, row: Rect, buf: &mut Buffer) -> bool {
-    if line.alignment.is_some_and(|a| a != Alignment::Left)
-        || !line.spans.iter().all(|s| text::plain(&s.content))
-    {
+    if line.alignment.is_some_and(|a| a != Alignment::Left) {
+        return false;
+    }
+    plain_cells(line, row, buf)
+}
+
+/// Draw `line` from the left of `row` (inside the buffer) one cell per character,
+/// whatever its alignment; `false` (and nothing drawn) unless every character stands
+/// alone. These are also the cells `Line` draws in a row that it fills exactly or
+/// overflows on the right (its style over the row, then its characters).
+pub fn plain_cells(line: &Line, row: Rect, buf: &mut Buffer) -> bool {
+    if !line.spans.iter().all(|s| text::plain(&s.content)) {
         return false;
     }
     // The row's cells as one slice: indexing the buffer by position checks the
@@ -61,7 +70,12 @@ fn plain_line(line: &Line, row: Rect, buf: &mut Buffer) -> bool {
             let Some(cell) = cells.next() else {
                 return true;
             };
-            cell.set_char(c).set_style(style);
+            // A blank cell already reads as a space (ratatui compares symbols, and a
+            // reset cell's is " "): writing one anyway builds its symbol again.
+            if c != ' ' || cell.symbol() != " " {
+                cell.set_char(c);
+            }
+            cell.set_style(style);
         }
     }
     true

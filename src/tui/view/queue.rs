@@ -3,6 +3,7 @@
 //! office hours, ✖ overdue, ⏸ waiting for the citizen, ✔ closed.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -143,8 +144,14 @@ pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
 struct Words {
     /// Each channel's cell, padded to the widest.
     channels: [(&'static str, String); 3],
-    /// Each status's label, cut to the status column.
-    statuses: [(Status, String); Status::ALL.len()],
+    /// Each status's label (in `Status::ALL`'s order), cut to the status column, with
+    /// its width: looked up when a row in view first shows the status, since the rows
+    /// in view show two or three of the ten.
+    statuses: [OnceCell<(String, usize)>; Status::ALL.len()],
+    status_width: usize,
+    lang: Lang,
+    /// Cells of every channel's cell.
+    channel_width: usize,
     overdue: String,
     /// Minutes in an office day (time left turns into days from one up).
     day_minutes: u64,
@@ -161,14 +168,28 @@ impl Words {
         let status_width = cols.saturating_sub(fixed);
         Words {
             channels: short.map(|(k, w)| (k, text::fit(&w, channel_width))),
-            statuses: Status::ALL.map(|st| {
-                let label = labels::status(l, st);
-                (st, text::truncate(&label, status_width).into_owned())
-            }),
+            statuses: Default::default(),
+            status_width,
+            lang: l,
+            channel_width,
             overdue: t!(l, "tui.queue.overdue"),
             day_minutes: labels::office_day_minutes(s.calendar()),
             cols,
         }
+    }
+
+    /// The label of `status` cut to its column, and its width.
+    fn status(&self, status: Status) -> (&str, usize) {
+        let Some(at) = Status::ALL.iter().position(|s| *s == status) else {
+            return ("", 0);
+        };
+        let (label, width) = self.statuses[at].get_or_init(|| {
+            let label = labels::status(self.lang, status);
+            let label = text::truncate(&label, self.status_width).into_owned();
+            let width = text::width(&label);
+            (label, width)
+        });
+        (label, *width)
     }
 
     /// `▶ ● 260302-0001 mạng    2 ngày Được tiếp nhận`, cut to the pane.
@@ -188,17 +209,27 @@ impl Words {
             .iter()
             .find(|(k, _)| *k == d.channel.key())
             .map_or("", |(_, cell)| cell.as_str());
-        let status = self
-            .statuses
-            .iter()
-            .find(|(k, _)| *k == st.status())
-            .map_or("", |(_, label)| label.as_str());
+        let (status, status_width) = self.status(st.status());
         let when = text::fit_right(when, WHEN_WIDTH);
         let mut row = String::with_capacity(self.cols * 3);
         for part in [
             marker, " ", symbol, " ", short, " ", channel, " ", &when, " ", status,
         ] {
             row.push_str(part);
+        }
+        // The row's width from its parts (the channel and the time are fitted to their
+        // columns, the status was cut to its own): measuring the whole row again for
+        // the cut was a tenth of a frame, and it only cuts in a pane too narrow for
+        // the fixed columns.
+        let width = text::width(marker)
+            + text::width(symbol)
+            + text::width(short)
+            + self.channel_width
+            + WHEN_WIDTH
+            + status_width
+            + 5;
+        if width <= self.cols {
+            return row;
         }
         match text::truncate(&row, self.cols) {
             Cow::Borrowed(_) => row,
