@@ -39,7 +39,10 @@ impl<T> Deref for List<T> {
 }
 
 impl<T> From<Vec<T>> for List<T> {
-    fn from(v: Vec<T>) -> Self {
+    fn from(mut v: Vec<T>) -> Self {
+        // Exactly its items: a list lives as long as the log, and a `Vec` collected in
+        // place from a wider one (ids mapped out of flaws) keeps the wider buffer.
+        v.shrink_to_fit();
         List((!v.is_empty()).then(|| Box::new(v)))
     }
 }
