@@ -124,8 +124,8 @@ pub fn score(session: &Session) -> Debrief {
             cutoff,
             weights: &weights,
             reach: &r,
-            trail: trails.get(&r.dossier).unwrap_or(&empty),
-            timing: clock.dossiers.get(&r.dossier),
+            trail: trails.get(r.dossier.as_str()).unwrap_or(&empty),
+            timing: clock.dossiers.get(r.dossier.as_str()),
             mistakes: &own,
         };
         parts.insert(code, steps::evaluate(&facts));
@@ -162,7 +162,12 @@ fn table(
     mut parts: BTreeMap<&str, DossierSteps>,
 ) -> Vec<DossierResult> {
     let now = clock.last.unwrap_or_default();
-    let mut rows: Vec<DossierResult> = Vec::new();
+    // Exactly one row per arrival: growing by doubling would hold two tables at once.
+    let arrivals = events
+        .iter()
+        .filter(|e| matches!(e.what, Happened::Arrived { .. }))
+        .count();
+    let mut rows: Vec<DossierResult> = Vec::with_capacity(arrivals);
     let mut at: BTreeMap<&str, usize> = BTreeMap::new();
     for e in events {
         if let Happened::Arrived {
@@ -211,7 +216,7 @@ fn table(
         };
     }
     for row in &mut rows {
-        if let Some(t) = clock.dossiers.get(&row.code) {
+        if let Some(t) = clock.dossiers.get(row.code.as_str()) {
             row.due = t.due;
             row.ended_at = t.ended_at;
             row.on_time = t.on_time(now);

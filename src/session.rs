@@ -158,11 +158,19 @@ impl Session {
     /// `apply` without copying the events out (they are in `events()`): what a
     /// replay, the solver and the screens use.
     pub fn step(&mut self, action: Action) -> Result<(), Rejection> {
+        let action = self.step_unlogged(action)?;
+        self.actions.push(action);
+        Ok(())
+    }
+
+    /// `step` without keeping the action in the session's log: it is handed back to
+    /// a caller that writes the log as it goes (`motcua solve`, so the log of a large
+    /// period is never held whole), and `actions()` lacks it.
+    pub fn step_unlogged(&mut self, action: Action) -> Result<Action, Rejection> {
         let i = self.checked_index(&action)?;
         self.perform_trainee(&action, i);
-        self.actions.push(action);
         self.settle();
-        Ok(())
+        Ok(action)
     }
 
     pub fn scenario(&self) -> &Scenario {

@@ -197,6 +197,11 @@ pub enum Happened {
 
 impl Happened {
     pub fn dossier(&self) -> Option<&str> {
+        self.code().map(|c| &**c)
+    }
+
+    /// The dossier's code as the event holds it: a copy shares it (nothing allocated).
+    pub fn code(&self) -> Option<&Code> {
         use Happened::*;
         match self {
             Arrived { dossier, .. }
@@ -221,8 +226,8 @@ impl Happened {
             | Apologized { dossier, .. }
             | DueSet { dossier, .. }
             | Stopped { dossier, .. }
-            | Withdrawn { dossier } => Some(&**dossier),
-            Scripted { dossier, .. } => dossier.as_deref(),
+            | Withdrawn { dossier } => Some(dossier),
+            Scripted { dossier, .. } => dossier.as_ref(),
             OutageEnded | RulesChanged { .. } | Waited { .. } | DayEnded | PeriodEnded { .. } => {
                 None
             }
