@@ -98,6 +98,6 @@ mod tests {
         assert_eq!(json, "\"X-260302-0001\"");
         // One word for a list, two for a code: what keeps an event small.
         assert_eq!(std::mem::size_of::<List<String>>(), 8);
-        assert!(std::mem::size_of::<super::super::Event>() <= 80);
+        assert!(std::mem::size_of::<super::super::Event>() <= 72);
     }
 }
