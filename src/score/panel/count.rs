@@ -49,7 +49,7 @@ pub fn from_read(
         .filter(|(_, t)| t.accepted_at.is_some())
         .map(|(code, t)| {
             let timing = clock.dossiers.get(code);
-            facts(t, timing, fee(&**code), as_of)
+            facts(t, timing, fee(code), as_of)
         })
         .collect();
     count(&facts)
