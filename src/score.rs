@@ -110,8 +110,7 @@ pub fn score(session: &Session) -> Debrief {
     let cutoff = session.period_end();
     // Each correct path is walked and dropped in turn (its dossier's details with
     // it): only its steps and its fee are kept, by the code the plan holds.
-    let mut parts: BTreeMap<&str, DossierSteps> = BTreeMap::new();
-    let mut fees: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut parts = Parts::default();
     let mut reached: usize = 0;
     for i in session.reachable() {
         reached += 1;
@@ -124,23 +123,23 @@ pub fn score(session: &Session) -> Debrief {
             cutoff,
             weights: &weights,
             reach: &r,
-            trail: trails.get(&r.dossier).unwrap_or(&empty),
-            timing: clock.dossiers.get(&r.dossier),
+            trail: trails.get(r.dossier.as_str()).unwrap_or(&empty),
+            timing: clock.dossiers.get(r.dossier.as_str()),
             mistakes: &own,
         };
-        parts.insert(code, steps::evaluate(&facts));
-        fees.insert(code, r.fee);
+        parts.0.push((code, steps::evaluate(&facts), r.fee));
     }
-    let all: Vec<&DossierSteps> = parts.values().collect();
+    parts.sort();
+    let all: Vec<&DossierSteps> = parts.0.iter().map(|(_, steps, _)| steps).collect();
     let training = TrainingScore::of(&all, &weights, scenario.meta.pass_score, is_final);
     let as_of = if is_final {
         session.period_end()
     } else {
         session.now()
     };
-    let fee = |code: &str| fees.get(code).copied().unwrap_or(false);
+    let fee = |code: &str| parts.get(code).is_some_and(|(_, _, fee)| *fee);
     let panel_766 = panel::count::from_read(&trails, &clock, fee, as_of);
-    drop((trails, fees));
+    drop(trails);
     let dossiers = table(events, &clock, &mistakes, parts);
     let still_to_come = reached.saturating_sub(dossiers.len());
     Debrief {
@@ -159,10 +158,15 @@ fn table(
     events: &[Event],
     clock: &Clock,
     mistakes: &[Mistake],
-    mut parts: BTreeMap<&str, DossierSteps>,
+    mut parts: Parts,
 ) -> Vec<DossierResult> {
     let now = clock.last.unwrap_or_default();
-    let mut rows: Vec<DossierResult> = Vec::new();
+    // Exactly one row per arrival: growing by doubling would hold two tables at once.
+    let arrivals = events
+        .iter()
+        .filter(|e| matches!(e.what, Happened::Arrived { .. }))
+        .count();
+    let mut rows: Vec<DossierResult> = Vec::with_capacity(arrivals);
     let mut at: BTreeMap<&str, usize> = BTreeMap::new();
     for e in events {
         if let Happened::Arrived {
@@ -211,18 +215,42 @@ fn table(
         };
     }
     for row in &mut rows {
-        if let Some(t) = clock.dossiers.get(&row.code) {
+        if let Some(t) = clock.dossiers.get(row.code.as_str()) {
             row.due = t.due;
             row.ended_at = t.ended_at;
             row.on_time = t.on_time(now);
             row.apologized = t.apologized_in_time;
         }
         row.mistakes = mistakes.iter().filter(|m| m.dossier == row.code).count();
-        if let Some(p) = parts.remove(row.code.as_str()) {
+        if let Some((_, p, _)) = parts.get_mut(row.code.as_str()) {
             row.earned = p.earned;
             row.possible = p.possible;
-            row.steps = p.steps;
+            row.steps = std::mem::take(&mut p.steps);
         }
     }
     rows
+}
+
+/// Each dossier's part of the training score and whether it is charged a fee, by
+/// code: a list sorted once, half the memory of a map (its nodes filled in order
+/// stay half empty), in the same order.
+#[derive(Default)]
+struct Parts<'a>(Vec<(&'a str, DossierSteps, bool)>);
+
+impl<'a> Parts<'a> {
+    fn sort(&mut self) {
+        self.0.sort_unstable_by_key(|(code, _, _)| *code);
+    }
+
+    fn at(&self, code: &str) -> Option<usize> {
+        self.0.binary_search_by_key(&code, |(c, _, _)| *c).ok()
+    }
+
+    fn get(&self, code: &str) -> Option<&(&'a str, DossierSteps, bool)> {
+        self.at(code).map(|k| &self.0[k])
+    }
+
+    fn get_mut(&mut self, code: &str) -> Option<&mut (&'a str, DossierSteps, bool)> {
+        self.at(code).map(|k| &mut self.0[k])
+    }
 }

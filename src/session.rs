@@ -75,7 +75,9 @@ pub struct Session {
     /// Every dossier as planned, by submission time; its details are drawn into
     /// `dossiers` the first time they are needed.
     plan: Plan,
-    dossiers: Vec<OnceCell<Dossier>>,
+    /// Boxed: one word a dossier while its details are not held (most of the period's
+    /// dossiers at any moment) instead of a whole `Dossier` (docs/performance.md).
+    dossiers: Vec<OnceCell<Box<Dossier>>>,
     /// Each dossier's code as its events share it, made at its first event.
     codes: Vec<OnceCell<event::Code>>,
     by_code: codes::ByCode,
@@ -156,11 +158,19 @@ impl Session {
     /// `apply` without copying the events out (they are in `events()`): what a
     /// replay, the solver and the screens use.
     pub fn step(&mut self, action: Action) -> Result<(), Rejection> {
+        let action = self.step_unlogged(action)?;
+        self.actions.push(action);
+        Ok(())
+    }
+
+    /// `step` without keeping the action in the session's log: it is handed back to
+    /// a caller that writes the log as it goes (`motcua solve`, so the log of a large
+    /// period is never held whole), and `actions()` lacks it.
+    pub fn step_unlogged(&mut self, action: Action) -> Result<Action, Rejection> {
         let i = self.checked_index(&action)?;
         self.perform_trainee(&action, i);
-        self.actions.push(action);
         self.settle();
-        Ok(())
+        Ok(action)
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -279,7 +289,7 @@ impl Session {
 
     /// Dossier `i` with every detail, drawn the first time it is asked for.
     fn dossier(&self, i: usize) -> &Dossier {
-        self.dossiers[i].get_or_init(|| self.draw(i))
+        self.dossiers[i].get_or_init(|| Box::new(self.draw(i)))
     }
 
     /// Dossier `i` with every detail, without keeping it: the one kept when it was
@@ -287,7 +297,7 @@ impl Session {
     /// dossier once; keeping them all would hold the whole period's details at once.
     fn drawn(&self, i: usize) -> Cow<'_, Dossier> {
         match self.dossiers[i].get() {
-            Some(d) => Cow::Borrowed(d),
+            Some(d) => Cow::Borrowed(&**d),
             None => Cow::Owned(self.draw(i)),
         }
     }

@@ -49,7 +49,7 @@ fn refused_for_jurisdiction(session: &Session) -> BTreeSet<String> {
         .filter_map(|e| match &e.what {
             Happened::Refused {
                 dossier, reason, ..
-            } if reason == "out-of-jurisdiction" => Some(dossier.to_string()),
+            } if &**reason == "out-of-jurisdiction" => Some(dossier.to_string()),
             _ => None,
         })
         .collect()

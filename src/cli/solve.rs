@@ -2,7 +2,9 @@
 //! solver plays from the hidden truth. Exit 0 only when it scores 100, so an
 //! instructor learns that the scenario can be won.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, exit, output, report, resolve};
@@ -10,7 +12,7 @@ use crate::i18n::Lang;
 use crate::present::debrief;
 use crate::sanitize;
 use crate::score;
-use crate::session::{action, solver};
+use crate::session::{Action, action, solver};
 use crate::t;
 
 #[derive(Debug, clap::Args)]
@@ -27,15 +29,14 @@ pub struct Args {
 
 pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let (scenario, seed) = args.target.load(lang)?;
-    let session = solver::solve(&scenario, seed);
+    // The log goes to its file as the solver plays: never held whole in memory.
+    let mut log = LogFile::create(args.actions_out.as_deref())?;
+    let session = solver::solve_streamed(&scenario, seed, |a| log.push(&a));
+    let count = log.finish()?;
     let result = score::score(&session);
+    // The report reads only the result: the session's memory goes before it is written.
+    drop(session);
     if let Some(path) = &args.actions_out {
-        let log = action::write_log(session.actions());
-        std::fs::write(path, log).map_err(|source| CliError::Write {
-            path: path.clone(),
-            source,
-        })?;
-        let count = session.actions().len();
         eprintln!(
             "{}",
             t!(
@@ -49,7 +50,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let won = result.total() >= 100.0;
     if args.json {
         let id = &scenario.meta.id;
-        report::print(id, seed, session.actions().len(), &result)?;
+        report::print(id, seed, count, &result)?;
     } else {
         output::print(&sanitize::terminal(&debrief::render(
             lang, &scenario, &result,
@@ -63,4 +64,62 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         output::print(&format!("\n{verdict}\n"))?;
     }
     Ok(exit::check(won))
+}
+
+/// The solver's actions counted, and written to `--actions-out` as they come, line
+/// for line what `action::write_log` writes.
+struct LogFile<'p> {
+    file: Option<(&'p Path, BufWriter<File>)>,
+    count: usize,
+    /// The first write that failed: reported once the solver is done.
+    failed: Option<std::io::Error>,
+}
+
+impl<'p> LogFile<'p> {
+    fn create(path: Option<&'p Path>) -> Result<LogFile<'p>, CliError> {
+        let file = match path {
+            Some(path) => Some((
+                path,
+                BufWriter::new(File::create(path).map_err(|e| write_error(path, e))?),
+            )),
+            None => None,
+        };
+        Ok(LogFile {
+            file,
+            count: 0,
+            failed: None,
+        })
+    }
+
+    fn push(&mut self, action: &Action) {
+        self.count += 1;
+        let Some((_, out)) = &mut self.file else {
+            return;
+        };
+        if self.failed.is_none() {
+            let line = action::log_line(self.count as u64, action);
+            let written = out
+                .write_all(line.as_bytes())
+                .and_then(|()| out.write_all(b"\n"));
+            self.failed = written.err();
+        }
+    }
+
+    /// How many actions the solver took, once the file is complete.
+    fn finish(self) -> Result<usize, CliError> {
+        if let Some((path, mut out)) = self.file {
+            match self.failed {
+                Some(e) => return Err(write_error(path, e)),
+                None => out.flush().map_err(|e| write_error(path, e))?,
+            }
+        }
+        Ok(self.count)
+    }
+}
+
+fn write_error(path: &Path, source: std::io::Error) -> CliError {
+    CliError::Write {
+        path: path.to_path_buf(),
+        source,
+    }
 }

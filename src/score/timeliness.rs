@@ -21,7 +21,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::scenario::Stage;
-use crate::session::{Event, Happened};
+use crate::session::{Code, Event, Happened};
 
 use super::mistake::MistakeCode;
 
@@ -53,7 +53,8 @@ impl Timing {
 /// Timing of every accepted dossier, and where the log stops.
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
-    pub dossiers: BTreeMap<String, Timing>,
+    /// By code, shared with the events (no copy of the string).
+    pub dossiers: BTreeMap<Code, Timing>,
     pub last: Option<NaiveDateTime>,
     pub period_over: bool,
 }
@@ -66,10 +67,10 @@ impl Clock {
             if let Happened::PeriodEnded { .. } = e.what {
                 clock.period_over = true;
             }
-            let Some(code) = e.what.dossier() else {
+            let Some(code) = e.what.code() else {
                 continue;
             };
-            let t = clock.dossiers.entry(code.to_string()).or_default();
+            let t = clock.dossiers.entry(code.clone()).or_default();
             match &e.what {
                 Happened::Accepted { due, .. } => {
                     t.accepted_at = Some(e.at);
@@ -116,10 +117,10 @@ impl Clock {
             }
             let at = end.unwrap_or(now);
             if !t.unavoidable {
-                out.push((MistakeCode::Late, code.clone(), at));
+                out.push((MistakeCode::Late, code.to_string(), at));
             }
             if !t.apologized_in_time {
-                out.push((MistakeCode::LateWithoutApology, code.clone(), at));
+                out.push((MistakeCode::LateWithoutApology, code.to_string(), at));
             }
         }
         out

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 
 use crate::scenario::{Channel, Stage};
-use crate::session::{Actor, Event, Happened, ResultChannel};
+use crate::session::{Actor, Code, Event, Happened, ResultChannel};
 
 /// The hand-over of a dossier: forwarded or transferred.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,14 +53,14 @@ pub struct Trail {
     pub ended_by_citizen: bool,
 }
 
-/// The trail of every dossier that arrived, by code.
-pub fn read(events: &[Event]) -> BTreeMap<String, Trail> {
-    let mut trails: BTreeMap<String, Trail> = BTreeMap::new();
+/// The trail of every dossier that arrived, by code (shared with the events).
+pub fn read(events: &[Event]) -> BTreeMap<Code, Trail> {
+    let mut trails: BTreeMap<Code, Trail> = BTreeMap::new();
     for e in events {
-        let Some(code) = e.what.dossier() else {
+        let Some(code) = e.what.code() else {
             continue;
         };
-        let t = trails.entry(code.to_string()).or_default();
+        let t = trails.entry(code.clone()).or_default();
         follow(t, e.actor == Actor::Trainee, &e.what, e.at);
     }
     trails

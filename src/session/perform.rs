@@ -103,7 +103,7 @@ impl Session {
                 let what = Happened::Refused {
                     dossier,
                     stage,
-                    reason: reason.clone(),
+                    reason: reason.as_str().into(),
                     open_flaws: self.open_at_stage(i, stage),
                     asked_before: s.requests > 0,
                     unchecked: if stage == Stage::Receipt {
@@ -236,7 +236,7 @@ impl Session {
             crate::generate::area::transfer_target(d, self.procedure_at(i)).unwrap_or_default();
         let what = Happened::Transferred {
             dossier: self.event_code(i),
-            to,
+            to: to.into(),
             undigitized,
             unreused,
             competence: self.competence(i),
@@ -301,7 +301,7 @@ impl Session {
                 let what = Happened::Refused {
                     dossier,
                     stage: Stage::Appraisal,
-                    reason,
+                    reason: reason.into(),
                     open_flaws,
                     asked_before,
                     unchecked: List::new(),

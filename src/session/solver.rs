@@ -7,11 +7,11 @@ use chrono::NaiveDateTime;
 
 use crate::scenario::Scenario;
 
-use super::Session;
 use super::action::Action;
 use super::policy;
 use super::roles::trainee_plays;
 use super::rules::duty_of;
+use super::{Rejection, Session};
 use look::Look;
 
 /// A guard far above any real attempt (each dossier needs a few dozen steps).
@@ -19,6 +19,23 @@ const MAX_STEPS_PER_DOSSIER: usize = 200;
 
 /// Play `scenario` with `seed` to the end of the period.
 pub fn solve(scenario: &Scenario, seed: u64) -> Session {
+    play(scenario, seed, Session::step)
+}
+
+/// `solve`, each action handed to `log` as it is taken rather than kept: the
+/// session's `actions()` stays empty (`Session::step_unlogged`).
+pub fn solve_streamed(scenario: &Scenario, seed: u64, mut log: impl FnMut(Action)) -> Session {
+    play(scenario, seed, |session, action| {
+        session.step_unlogged(action).map(&mut log)
+    })
+}
+
+/// The solver's loop; `step` takes one action on the session.
+fn play(
+    scenario: &Scenario,
+    seed: u64,
+    mut step: impl FnMut(&mut Session, Action) -> Result<(), Rejection>,
+) -> Session {
     let mut session = Session::new(scenario, seed);
     let mut solver = Solver::new(&session);
     let limit = MAX_STEPS_PER_DOSSIER * (session.plan().len() + 10);
@@ -29,9 +46,9 @@ pub fn solve(scenario: &Scenario, seed: u64) -> Session {
         let action = solver
             .most_urgent(&session)
             .unwrap_or_else(Action::wait_for_next_event);
-        if session.step(action).is_err() {
+        if step(&mut session, action).is_err() {
             // Only an outage refuses the solver's step: wait it out.
-            let _ = session.step(Action::wait_for_next_event());
+            let _ = step(&mut session, Action::wait_for_next_event());
         }
     }
     session

@@ -1,7 +1,5 @@
 //! Where each dossier stands: what the trainee and the simulated people have done.
 
-use std::collections::BTreeSet;
-
 mod names;
 pub use names::Names;
 
@@ -53,7 +51,7 @@ pub struct DossierState {
     pub digitized: Names,
     pub reused: Names,
     /// Components the citizen handed in with a supplement (missing at first).
-    pub supplied: BTreeSet<String>,
+    pub supplied: Names,
     pub forwarded_at: Option<NaiveDateTime>,
     /// When the specialist's verification ends.
     pub verify_at: Option<NaiveDateTime>,

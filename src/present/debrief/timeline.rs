@@ -280,7 +280,7 @@ pub fn build(
         .map(|r| (r.code.as_str(), r.on_time))
         .collect();
     for row in &mut rows {
-        let Some(t) = clock.dossiers.get(&row.code) else {
+        let Some(t) = clock.dossiers.get(row.code.as_str()) else {
             continue;
         };
         row.accepted = t.accepted_at.map(|at| axis.pos(at));

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 
 use crate::scenario::Channel;
-use crate::session::{Event, ResultChannel};
+use crate::session::{Code, Event, ResultChannel};
 
 use super::super::timeliness::{Clock, Timing};
 use super::super::trail::{self, Trail};
@@ -39,7 +39,7 @@ pub fn from_log(events: &[Event], fee: impl Fn(&str) -> bool, as_of: NaiveDateTi
 /// `from_log` from the trails and the clock already read from the log (the score
 /// has them at hand: read again, they would be held twice).
 pub fn from_read(
-    trails: &BTreeMap<String, Trail>,
+    trails: &BTreeMap<Code, Trail>,
     clock: &Clock,
     fee: impl Fn(&str) -> bool,
     as_of: NaiveDateTime,

@@ -1,4 +1,4 @@
-//! A dossier's small sets of component ids (inspected, digitised, reused); `supplied` stays a `BTreeSet`.
+//! A dossier's small sets of component ids (inspected, digitised, reused, supplied).
 
 use serde::{Serialize, Serializer};
 
