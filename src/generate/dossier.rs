@@ -149,7 +149,7 @@ pub struct PartyData {
 }
 
 /// Number of attributes a party can carry.
-const ATTRS: usize = Attr::ALL.len();
+pub(crate) const ATTRS: usize = Attr::ALL.len();
 
 /// A party's values as an array indexed by attribute: no tree, no search.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -158,6 +158,10 @@ pub struct Values {
 }
 
 impl Values {
+    /// Values from an array indexed by attribute (`Attr as usize`).
+    pub(crate) fn from_slots(slots: [Option<Value>; ATTRS]) -> Values {
+        Values { slots }
+    }
     pub fn get(&self, attr: &Attr) -> Option<&Value> {
         self.slots[*attr as usize].as_ref()
     }
