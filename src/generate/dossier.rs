@@ -158,9 +158,10 @@ pub struct Values {
 }
 
 impl Values {
-    /// Values from an array indexed by attribute (`Attr as usize`).
-    pub(crate) fn from_slots(slots: [Option<Value>; ATTRS]) -> Values {
-        Values { slots }
+    /// The slots, indexed by attribute (`Attr as usize`): for the generator to fill
+    /// a party's fresh data in place.
+    pub(crate) fn slots_mut(&mut self) -> &mut [Option<Value>; ATTRS] {
+        &mut self.slots
     }
     pub fn get(&self, attr: &Attr) -> Option<&Value> {
         self.slots[*attr as usize].as_ref()

@@ -3,7 +3,7 @@
 use crate::scenario::{Attr, Party};
 
 use super::cast::Cast;
-use super::dossier::{ATTRS, Parties, PartyData, Text, Value, Values};
+use super::dossier::{ATTRS, Parties, Text, Value, Values};
 use super::people::{Expiry, Person};
 
 pub(crate) const NATIONALITY: &str = "Việt Nam";
@@ -21,12 +21,11 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
     for (party, &i) in cast.roles.iter() {
         if let Some(person) = cast.persons.get(i) {
             // Each party once (`roles` is a map; business and premises are no role).
+            let values = &mut out.slot(party).values;
             if party.is_organisation() {
-                let values = &mut out.slot(party).values;
                 person_data(values, party, person, home(person.home));
             } else {
-                let values = person_values(person, home(person.home));
-                out.insert(party, PartyData { values });
+                person_values(values.slots_mut(), person, home(person.home));
             }
         }
     }
@@ -50,11 +49,10 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
 }
 
 /// What a person's party shows of person `p` (every attribute but a business's),
-/// each value written straight into its slot of a fresh array: the same values as
-/// `person_data` gives, without looping over every attribute and replacing a slot
-/// it cannot know is empty (this was an eighth of generating).
-fn person_values(p: &Person, address: Option<Value>) -> Values {
-    let mut slots: [Option<Value>; ATTRS] = Default::default();
+/// each value written straight into its slot of the party's fresh data: the same
+/// values as `person_data` gives, without looping over every attribute (that loop
+/// was an eighth of generating) nor building the array apart and moving it in.
+fn person_values(slots: &mut [Option<Value>; ATTRS], p: &Person, address: Option<Value>) {
     let mut set = |attr: Attr, value: Value| slots[attr as usize] = Some(value);
     set(Attr::Name, Value::Text(p.name.full().clone()));
     set(Attr::Gender, Value::Gender(p.gender));
@@ -73,7 +71,6 @@ fn person_values(p: &Person, address: Option<Value>) -> Values {
     if !p.relation.is_empty() {
         set(Attr::Relation, Value::Text(Text::Static(p.relation)));
     }
-    Values::from_slots(slots)
 }
 
 fn expiry_value(expiry: Expiry) -> Value {
