@@ -61,7 +61,10 @@ fn person_values(slots: &mut [Option<Value>; ATTRS], p: &Person, address: Option
     set(Attr::Nationality, Value::Text(Text::Static(NATIONALITY)));
     set(Attr::Ethnicity, Value::Text(p.ethnicity.clone().into()));
     set(Attr::IdNumber, Value::Text(p.id_number.clone()));
-    set(Attr::IdIssueDate, p.id_issued.map_or_else(Value::blank, Value::Date));
+    set(
+        Attr::IdIssueDate,
+        p.id_issued.map_or_else(Value::blank, Value::Date),
+    );
     set(Attr::IdExpiry, expiry_value(p.id_expiry));
     set(Attr::Address, address.unwrap_or_else(Value::blank));
     set(Attr::Phone, Value::Text(p.phone.clone()));

@@ -105,11 +105,7 @@ fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
             }
         }
         FlawKind::Illegible | FlawKind::Unsigned => {
-            if let Some(c) = d
-                .components
-                .iter_mut()
-                .find(|c| Some(&*c.id) == component)
-            {
+            if let Some(c) = d.components.iter_mut().find(|c| Some(&*c.id) == component) {
                 c.legible = true;
                 c.signed = true;
             }
