@@ -384,7 +384,7 @@ impl Session {
         self.dossier(i)
             .components
             .iter()
-            .find(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&*c.id))
+            .find(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&c.id))
             .map(|c| c.id.to_string())
     }
 
