@@ -380,7 +380,7 @@ fn fresh<T: Default>(n: usize) -> Vec<T> {
 fn placeholder(p: &Planned) -> Dossier {
     Dossier {
         code: p.code.clone(),
-        procedure: String::new(),
+        procedure: "".into(),
         channel: p.channel,
         result_channel: crate::scenario::ResultChannel::Counter,
         submitted_at: p.submitted_at,

@@ -100,7 +100,7 @@ fn scripted_dossiers_are_exactly_as_written() {
     assert_eq!(scripted.len(), 1);
     let d = scripted[0];
     assert_eq!(d.scripted_id.as_deref(), Some("chi-lan"));
-    assert_eq!(d.procedure, "1.001193");
+    assert_eq!(&*d.procedure, "1.001193");
     assert_eq!(d.channel, Channel::Counter);
     // Working day 2 of a period starting Monday 2 March 2026.
     assert_eq!(d.submitted_at, common::at(2026, 3, 3, 8, 10));

@@ -107,7 +107,7 @@ fn channels_and_procedure_mix_follow_the_plan() {
     assert!((0.44..0.56).contains(&online), "online {online}");
     let company = generated
         .iter()
-        .filter(|d| d.procedure == "2.000001")
+        .filter(|d| &*d.procedure == "2.000001")
         .count() as f64
         / n;
     assert!((0.6..0.73).contains(&company), "company share {company}");
@@ -149,7 +149,7 @@ fn components_carry_origin_by_channel_and_national_databases() {
     let s = common::birth_2025();
     for d in many(&s, 20) {
         for c in &d.components {
-            let expected = match (c.id.as_str(), d.channel) {
+            let expected = match (&*c.id, d.channel) {
                 ("cu-tru", _) => Origin::NationalDb,
                 (_, Channel::Online) => Origin::Upload,
                 _ => Origin::Paper,

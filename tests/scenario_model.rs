@@ -245,7 +245,7 @@ fn text_is_normalised_to_nfc_and_ids_match_across_forms() {
     assert_eq!(s.meta.title, "Kịch bản tối thiểu".nfc().collect::<String>());
     assert!(unicode_normalization::is_nfc(&s.meta.title));
     let c = &s.procedures[0].components[0];
-    assert_eq!(c.id, "giấy-chứng-sinh");
+    assert_eq!(&*c.id, "giấy-chứng-sinh");
     assert!(unicode_normalization::is_nfc(&c.fields[0].label));
     assert_eq!(
         s.procedures[0].flaws[0].component.as_deref(),

@@ -103,7 +103,7 @@ fn every_dossier_pays_by_the_pages_it_handed_in() {
             let pages: u32 = d
                 .components
                 .iter()
-                .filter(|c| c.id == f.component)
+                .filter(|c| *c.id == *f.component)
                 .map(|c| c.pages)
                 .sum();
             assert!(pages >= 1, "the copy is always handed in");

@@ -23,7 +23,7 @@ fn pick(session: &Session, (kind, d, c, x): (u8, usize, usize, u8)) -> Action {
     let component = doc
         .components
         .get(c % doc.components.len().max(1))
-        .map_or_else(|| "x".to_string(), |c| c.id.clone());
+        .map_or_else(|| "x".to_string(), |c| c.id.to_string());
     let problem = FlawKind::ALL[usize::from(x) % FlawKind::ALL.len()];
     let channel = [
         ResultChannel::Online,

@@ -146,7 +146,7 @@ fn sound_dossier(s: &Scenario, procedure: &str) -> Dossier {
                 .cloned()
                 .collect::<Vec<_>>()
         })
-        .find(|d| d.procedure == procedure && d.truth.flaws.is_empty())
+        .find(|d| *d.procedure == *procedure && d.truth.flaws.is_empty())
         .expect("a sound dossier")
 }
 
@@ -366,7 +366,7 @@ fn play_scripted(s: &Scenario, id: &str, then: fn(String) -> Vec<Action>) -> (Se
         if c.origin != motcua::generate::Origin::NationalDb {
             steps.push(Action::Inspect {
                 dossier: code.clone(),
-                component: c.id.clone(),
+                component: c.id.to_string(),
             });
         }
     }
@@ -418,11 +418,11 @@ fn a_boundary_free_dossier_from_another_ward_is_accepted_and_transferred_without
         match c.origin {
             motcua::generate::Origin::Paper => steps.push(Action::Digitize {
                 dossier: code.clone(),
-                component: c.id.clone(),
+                component: c.id.to_string(),
             }),
             motcua::generate::Origin::NationalDb => steps.push(Action::Reuse {
                 dossier: code.clone(),
-                component: c.id.clone(),
+                component: c.id.to_string(),
             }),
             motcua::generate::Origin::Upload => {}
         }

@@ -79,7 +79,7 @@ fn differences(a: &Dossier, b: &Dossier) -> BTreeSet<(Option<String>, Option<Fie
         .components
         .iter()
         .chain(&b.components)
-        .map(|c| c.id.as_str())
+        .map(|c| &*c.id)
         .collect();
     for id in ids {
         match (a.component(id), b.component(id)) {

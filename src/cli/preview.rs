@@ -73,7 +73,7 @@ pub fn render_text(scenario: &Scenario, seed: u64, dossiers: &[Dossier], lang: L
     out.push('\n');
     for d in dossiers {
         let procedure = scenario.procedure(&d.procedure);
-        let name = procedure.map_or(d.procedure.clone(), |p| match (lang, &p.name_en) {
+        let name = procedure.map_or(d.procedure.to_string(), |p| match (lang, &p.name_en) {
             (Lang::En, Some(en)) => en.clone(),
             _ => p.name.clone(),
         });
@@ -176,7 +176,7 @@ pub fn render_json(scenario: &Scenario, seed: u64, dossiers: &[Dossier]) -> Stri
 fn dossier_json(d: &Dossier) -> DossierJson {
     DossierJson {
         code: d.code.clone(),
-        procedure: d.procedure.clone(),
+        procedure: d.procedure.to_string(),
         channel: d.channel.key(),
         result_channel: d.result_channel.key(),
         submitted_at: d.submitted_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
@@ -197,7 +197,7 @@ fn dossier_json(d: &Dossier) -> DossierJson {
             .components
             .iter()
             .map(|c| ComponentJson {
-                id: c.id.clone(),
+                id: c.id.to_string(),
                 copy: copy_key(c.copy),
                 origin: match c.origin {
                     Origin::Upload => "upload",

@@ -15,8 +15,8 @@ pub use super::text::Text;
 pub struct Dossier {
     /// `unit-YYMMDD-NNNN` (TT 01/2018 Art 19), e.g. `000.00.12.H12-260302-0001`.
     pub code: String,
-    /// Procedure code (`Procedure::code`).
-    pub procedure: String,
+    /// Procedure code (`Procedure::code`), shared with the scenario (not copied).
+    pub procedure: Arc<str>,
     pub channel: Channel,
     /// How the applicant asked for the result (shown on the dossier): the desk must
     /// return it that way.
@@ -36,7 +36,7 @@ pub struct Dossier {
 
 impl Dossier {
     pub fn component(&self, id: &str) -> Option<&SubmittedComponent> {
-        self.components.iter().find(|c| c.id == id)
+        self.components.iter().find(|c| &*c.id == id)
     }
     pub fn declared(&self, field: FieldRef) -> Option<&Value> {
         self.parties.get(&field.party)?.values.get(&field.attr)
@@ -149,7 +149,7 @@ pub struct PartyData {
 }
 
 /// Number of attributes a party can carry.
-const ATTRS: usize = Attr::ALL.len();
+pub(crate) const ATTRS: usize = Attr::ALL.len();
 
 /// A party's values as an array indexed by attribute: no tree, no search.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -158,6 +158,11 @@ pub struct Values {
 }
 
 impl Values {
+    /// The slots, indexed by attribute (`Attr as usize`): for the generator to fill
+    /// a party's fresh data in place.
+    pub(crate) fn slots_mut(&mut self) -> &mut [Option<Value>; ATTRS] {
+        &mut self.slots
+    }
     pub fn get(&self, attr: &Attr) -> Option<&Value> {
         self.slots[*attr as usize].as_ref()
     }
@@ -213,7 +218,8 @@ impl Serialize for Values {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubmittedComponent {
-    pub id: String,
+    /// `Component::id`, shared with the scenario (not copied).
+    pub id: Arc<str>,
     pub copy: CopyKind,
     pub origin: Origin,
     pub fields: Vec<FieldValue>,

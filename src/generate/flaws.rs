@@ -232,7 +232,7 @@ pub(crate) fn apply_to_components(
         let Some(target) = flaw.component.as_deref() else {
             continue;
         };
-        let Some(component) = components.iter_mut().find(|c| c.id == target) else {
+        let Some(component) = components.iter_mut().find(|c| &*c.id == target) else {
             continue;
         };
         match (flaw.kind, flaw.field) {

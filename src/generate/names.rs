@@ -10,7 +10,7 @@ use super::dossier::Gender;
 use super::places::fold_ascii;
 use super::rng::{SimRng, running_sums};
 use super::tables::{self, Weighted};
-use super::text::{Text, TextBuf};
+use super::text::Text;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -107,21 +107,11 @@ pub(crate) struct PersonName {
 
 impl PersonName {
     pub fn new(surname: Part, middle: Part, given: Part) -> PersonName {
-        let mut full = TextBuf::default();
-        for part in [surname.text, middle.text, given.text]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-        {
-            if !full.is_empty() {
-                full.push(' ');
-            }
-            full.push_str(part);
-        }
         PersonName {
             surname,
             middle,
             given,
-            full: full.finish(),
+            full: Text::joined(&[surname.text, middle.text, given.text]),
         }
     }
     pub fn full(&self) -> &Text {

@@ -103,7 +103,7 @@ impl Plan {
             let Some(procedure) = scenario
                 .procedures
                 .iter()
-                .position(|p| p.code == scripted.procedure)
+                .position(|p| *p.code == *scripted.procedure)
             else {
                 continue;
             };
@@ -216,7 +216,7 @@ fn mix_weights(scenario: &Scenario) -> Vec<f64> {
             if mix.is_empty() {
                 1.0
             } else {
-                mix.get(&p.code).copied().unwrap_or(0.0)
+                mix.get(&*p.code).copied().unwrap_or(0.0)
             }
         })
         .collect()

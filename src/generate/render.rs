@@ -3,7 +3,7 @@
 use crate::scenario::{Attr, Party};
 
 use super::cast::Cast;
-use super::dossier::{Parties, Text, Value, Values};
+use super::dossier::{ATTRS, Parties, Text, Value, Values};
 use super::people::{Expiry, Person};
 
 pub(crate) const NATIONALITY: &str = "Việt Nam";
@@ -22,7 +22,11 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
         if let Some(person) = cast.persons.get(i) {
             // Each party once (`roles` is a map; business and premises are no role).
             let values = &mut out.slot(party).values;
-            person_data(values, party, person, home(person.home));
+            if party.is_organisation() {
+                person_data(values, party, person, home(person.home));
+            } else {
+                person_values(values.slots_mut(), person, home(person.home));
+            }
         }
     }
     if let Some(b) = &cast.business {
@@ -44,7 +48,44 @@ pub(crate) fn parties(cast: &Cast) -> Parties {
     out
 }
 
-/// Fill `values` with what `party` shows of person `p`.
+/// What a person's party shows of person `p` (every attribute but a business's),
+/// each value written straight into its slot of the party's fresh data: the same
+/// values as `person_data` gives, without looping over every attribute (that loop
+/// was an eighth of generating) nor building the array apart and moving it in.
+fn person_values(slots: &mut [Option<Value>; ATTRS], p: &Person, address: Option<Value>) {
+    let mut set = |attr: Attr, value: Value| slots[attr as usize] = Some(value);
+    set(Attr::Name, Value::Text(p.name.full().clone()));
+    set(Attr::Gender, Value::Gender(p.gender));
+    set(Attr::BirthDate, Value::Date(p.birth_date));
+    set(Attr::BirthPlace, Value::Text(p.origin.place.clone()));
+    set(Attr::Nationality, Value::Text(Text::Static(NATIONALITY)));
+    set(Attr::Ethnicity, Value::Text(p.ethnicity.clone().into()));
+    set(Attr::IdNumber, Value::Text(p.id_number.clone()));
+    set(
+        Attr::IdIssueDate,
+        p.id_issued.map_or_else(Value::blank, Value::Date),
+    );
+    set(Attr::IdExpiry, expiry_value(p.id_expiry));
+    set(Attr::Address, address.unwrap_or_else(Value::blank));
+    set(Attr::Phone, Value::Text(p.phone.clone()));
+    set(Attr::Email, Value::Text(p.email.clone()));
+    set(Attr::TaxCode, Value::Text(p.tax_code.clone()));
+    // Only a person related to the one the dossier is for says how.
+    if !p.relation.is_empty() {
+        set(Attr::Relation, Value::Text(Text::Static(p.relation)));
+    }
+}
+
+fn expiry_value(expiry: Expiry) -> Value {
+    match expiry {
+        Expiry::On(d) => Value::Date(d),
+        Expiry::Never => Value::Text(Text::Static(NO_EXPIRY)),
+        Expiry::NotIssued => Value::blank(),
+    }
+}
+
+/// Fill `values` with what `party` shows of person `p` (any party: `person_values`
+/// is the fast way for a person's).
 fn person_data(values: &mut Values, party: Party, p: &Person, address: Option<Value>) {
     for &attr in Attr::ALL {
         if !party.has(attr) {
@@ -59,11 +100,7 @@ fn person_data(values: &mut Values, party: Party, p: &Person, address: Option<Va
             Attr::Ethnicity => Value::Text(p.ethnicity.clone().into()),
             Attr::IdNumber => Value::Text(p.id_number.clone()),
             Attr::IdIssueDate => p.id_issued.map_or_else(Value::blank, Value::Date),
-            Attr::IdExpiry => match p.id_expiry {
-                Expiry::On(d) => Value::Date(d),
-                Expiry::Never => Value::Text(Text::Static(NO_EXPIRY)),
-                Expiry::NotIssued => Value::blank(),
-            },
+            Attr::IdExpiry => expiry_value(p.id_expiry),
             Attr::Address => address.clone().unwrap_or_else(Value::blank),
             Attr::Phone => Value::Text(p.phone.clone()),
             Attr::Email => Value::Text(p.email.clone()),

@@ -26,6 +26,31 @@ impl Text {
         }
     }
 
+    /// The non-empty `parts` joined by single spaces (a full name): written straight
+    /// into a `Short` when it fits, shared otherwise. No `TextBuf` in between: every
+    /// person's name is written this way.
+    pub fn joined(parts: &[&str]) -> Text {
+        let mut bytes = [0; SHORT];
+        let mut len = 0;
+        for part in parts.iter().filter(|p| !p.is_empty()) {
+            let gap = usize::from(len > 0);
+            let end = len + gap + part.len();
+            if end > SHORT {
+                return Text::Shared(Arc::from(join_long(parts)));
+            }
+            if gap == 1 {
+                bytes[len] = b' ';
+            }
+            bytes[len + gap..end].copy_from_slice(part.as_bytes());
+            len = end;
+        }
+        // Whole `&str`s and ASCII spaces: whole UTF-8, as `Short::as_str` needs.
+        Text::Short(Short {
+            len: len as u8,
+            bytes,
+        })
+    }
+
     /// `s` held in place when it fits, shared otherwise.
     pub fn new(s: &str) -> Text {
         match Short::new(s) {
@@ -33,6 +58,18 @@ impl Text {
             None => Text::Shared(Arc::from(s)),
         }
     }
+}
+
+/// `Text::joined` when it does not fit in place.
+fn join_long(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// Bytes a `Short` holds: as many as keep `Text` at 24 bytes, enough for every id
@@ -123,9 +160,6 @@ impl TextBuf {
         } else {
             &self.spill
         }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len == 0 && self.spill.is_empty()
     }
     /// The text written: held in place when short (no check of the bytes here, they
     /// are whole `&str`s), shared otherwise.
@@ -294,6 +328,29 @@ impl Serialize for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_parts_read_as_a_buffer_writes_them() {
+        // Short and long (over `SHORT` bytes), with empty parts anywhere.
+        let lists: [&[&str]; 6] = [
+            &["Nguyễn", "Thị", "Lan"],
+            &["Nguyễn", "", "Lan"],
+            &["", "", ""],
+            &["", "Văn", "An"],
+            &["Tôn Nữ", "Hoàng Thị", "Minh Khuê"],
+            &["Nguyễn Phước", "", "Bửu Long Vĩnh"],
+        ];
+        for parts in lists {
+            let mut b = TextBuf::default();
+            for p in parts.iter().filter(|p| !p.is_empty()) {
+                if !b.as_str().is_empty() {
+                    b.push(' ');
+                }
+                b.push_str(p);
+            }
+            assert_eq!(Text::joined(parts).as_str(), b.as_str(), "{parts:?}");
+        }
+    }
 
     #[test]
     fn digits_read_as_zero_padded_decimal() {

@@ -44,7 +44,7 @@ pub struct Scenario {
 
 impl Scenario {
     pub fn procedure(&self, code: &str) -> Option<&Procedure> {
-        self.procedures.iter().find(|p| p.code == code)
+        self.procedures.iter().find(|p| &*p.code == code)
     }
 }
 
@@ -136,7 +136,7 @@ pub struct Costs {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Procedure {
-    pub code: String,
+    pub code: std::sync::Arc<str>,
     pub name: String,
     pub name_en: Option<String>,
     pub agency: String,
@@ -207,7 +207,7 @@ impl PageFee {
 
 impl Procedure {
     pub fn component(&self, id: &str) -> Option<&Component> {
-        self.components.iter().find(|c| c.id == id)
+        self.components.iter().find(|c| &*c.id == id)
     }
     pub fn flaw(&self, id: &str) -> Option<&Flaw> {
         self.flaws.iter().find(|f| f.id == id)
@@ -233,7 +233,7 @@ pub enum Deadline {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Component {
-    pub id: String,
+    pub id: std::sync::Arc<str>,
     pub name: String,
     pub copy: CopyKind,
     pub required: bool,

@@ -95,7 +95,7 @@ fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
                     signed: true,
                     pages: 1,
                 };
-                let order = |id: &str| p.components.iter().position(|x| x.id == id);
+                let order = |id: &str| p.components.iter().position(|x| &*x.id == id);
                 let at = d
                     .components
                     .iter()
@@ -105,11 +105,7 @@ fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
             }
         }
         FlawKind::Illegible | FlawKind::Unsigned => {
-            if let Some(c) = d
-                .components
-                .iter_mut()
-                .find(|c| Some(c.id.as_str()) == component)
-            {
+            if let Some(c) = d.components.iter_mut().find(|c| Some(&*c.id) == component) {
                 c.legible = true;
                 c.signed = true;
             }
@@ -120,7 +116,7 @@ fn fix(d: &mut Dossier, p: &Procedure, f: &Flaw) {
                 for c in d
                     .components
                     .iter_mut()
-                    .filter(|c| Some(c.id.as_str()) == component)
+                    .filter(|c| Some(&*c.id) == component)
                 {
                     for fv in c.fields.iter_mut().filter(|fv| fv.source == field) {
                         fv.value = value.clone();

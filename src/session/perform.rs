@@ -217,13 +217,13 @@ impl Session {
             .components
             .iter()
             .filter(|c| c.origin == Origin::Paper && !s.digitized.contains(&c.id))
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .collect();
         let unreused = d
             .components
             .iter()
             .filter(|c| c.origin == Origin::NationalDb && !s.reused.contains(&c.id))
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .collect();
         (undigitized, unreused)
     }
@@ -385,7 +385,7 @@ impl Session {
             .components
             .iter()
             .find(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&c.id))
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
     }
 
     /// Handed-in components the trainee has not inspected (national-db ones excepted).
@@ -395,7 +395,7 @@ impl Session {
             .components
             .iter()
             .filter(|c| c.origin != Origin::NationalDb && !s.inspected.contains(&c.id))
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .collect()
     }
 }

@@ -29,7 +29,7 @@ pub fn fee_of(p: &Procedure, d: &Dossier) -> u64 {
         let pages = d
             .components
             .iter()
-            .filter(|c| c.id == f.component)
+            .filter(|c| *c.id == *f.component)
             .map(|c| c.pages)
             .sum();
         f.amount(pages)
@@ -271,11 +271,11 @@ fn work_step_named(session: &Session, i: usize, named: bool) -> Option<Action> {
 fn transfer_step(d: &Dossier, s: &super::DossierState, dossier: String, elsewhere: bool) -> Action {
     for c in &d.components {
         if c.origin == Origin::Paper && !s.digitized.contains(&c.id) {
-            let component = c.id.clone();
+            let component = c.id.to_string();
             return Action::Digitize { dossier, component };
         }
         if c.origin == Origin::NationalDb && !s.reused.contains(&c.id) {
-            let component = c.id.clone();
+            let component = c.id.to_string();
             return Action::Reuse { dossier, component };
         }
     }

@@ -139,7 +139,7 @@ impl Session {
         let d = self.dossier(i);
         let what = Happened::Arrived {
             dossier,
-            procedure: d.procedure.clone(),
+            procedure: d.procedure.to_string(),
             channel: d.channel,
             flaws: d.truth.flaws.clone().into(),
         };

@@ -27,7 +27,7 @@ pub fn plan(code: MistakeCode) -> (&'static str, Twist) {
         SupplementNotNeeded => ("khai-sinh-co-ban", |s, a| match a {
             Action::Accept { dossier } => {
                 let (d, _) = s.find(dossier)?;
-                let component = Some(d.components.first()?.id.clone());
+                let component = Some(d.components.first()?.id.to_string());
                 let items = vec![Item {
                     component,
                     problem: FlawKind::Illegible,

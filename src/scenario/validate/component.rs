@@ -64,7 +64,7 @@ fn component(r: &mut Report, raw: &RawComponent) -> Option<Component> {
     }
     ok.then_some(())?;
     Some(Component {
-        id: text(&raw.id)?,
+        id: text(&raw.id)?.into(),
         name: text(&raw.name)?,
         copy: copy?,
         // A conditional component is required only when its condition holds.

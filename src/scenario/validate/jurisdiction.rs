@@ -243,7 +243,7 @@ pub(crate) fn required_if(
             ok &= bad(r, "@diag.reason.required_if_person");
         } else if condition == Condition::NonResident && jurisdiction.is_none() {
             ok &= bad(r, "@diag.reason.required_if_needs_jurisdiction");
-        } else if let Some(model) = components.iter_mut().find(|m| m.id == id) {
+        } else if let Some(model) = components.iter_mut().find(|m| *m.id == *id) {
             model.required = false;
             model.required_if = Some(RequiredIf { party, condition });
         }

@@ -101,7 +101,7 @@ fn procedure(
         return None;
     }
     Some(Procedure {
-        code: text(&raw.code)?,
+        code: text(&raw.code)?.into(),
         name: text(&raw.name)?,
         name_en: text(&raw.name_en),
         agency: text(&raw.agency)?,

@@ -135,7 +135,7 @@ pub(crate) fn result_channels(
     for (written, d) in list.iter().zip(&plan.scripted) {
         let (Some(chosen), Some(p)) = (
             d.result_channel,
-            procedures.iter().find(|p| p.code == d.procedure),
+            procedures.iter().find(|p| *p.code == *d.procedure),
         ) else {
             continue;
         };

@@ -39,7 +39,7 @@ impl Supplement {
             .components
             .iter()
             .map(|c| Row {
-                component: Some(c.id.clone()),
+                component: Some(c.id.to_string()),
                 label: c.name.clone(),
                 problems: DOCUMENT_PROBLEMS.to_vec(),
                 // A component not handed in is most likely missing.

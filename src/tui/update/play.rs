@@ -339,6 +339,6 @@ impl App {
         let Some((d, _)) = self.session.as_ref().and_then(|s| s.find(code)) else {
             return Vec::new();
         };
-        d.components.iter().map(|c| c.id.clone()).collect()
+        d.components.iter().map(|c| c.id.to_string()).collect()
     }
 }
