@@ -55,6 +55,7 @@ keyed_enum!(
         TooLong = "E042",
         BadDate = "E043",
         ScoringRetired = "E044",
+        MoreSyntax = "E045",
         OfficeArea = "E050",
         Jurisdiction = "E051",
         RequiredIf = "E052",

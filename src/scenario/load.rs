@@ -95,12 +95,17 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> 
     }
 }
 
+/// How many syntax errors a file reports before E045 counts the rest: after an
+/// unclosed bracket or quote the parser's recovery flags every later line, and
+/// hundreds of lines would bury the one mistake that matters.
+const SYNTAX_ERRORS_SHOWN: usize = 3;
+
 pub fn check_str(path: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     // A byte-order mark is not part of line 1: columns count from after it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut report = Report::new(path, text);
     let (tree, errors) = DeTable::parse_recoverable(text);
-    for err in &errors {
+    for err in errors.iter().take(SYNTAX_ERRORS_SHOWN) {
         let at = err.span().map_or(0, |s| s.start);
         match dates::reason(err.message()) {
             Some(reason) => {
@@ -112,6 +117,11 @@ pub fn check_str(path: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
                 report.push(at, DiagCode::Syntax, args);
             }
         }
+    }
+    if let Some(hidden) = errors.get(SYNTAX_ERRORS_SHOWN) {
+        let at = hidden.span().map_or(0, |s| s.start);
+        let count = errors.len() - SYNTAX_ERRORS_SHOWN;
+        report.push(at, DiagCode::MoreSyntax, vec![("count", count.to_string())]);
     }
     if report.has_errors() {
         // What the parser recovered is a guess; checking it would report ghosts.
