@@ -87,7 +87,7 @@ fn a_company_and_a_certified_copy_follow_the_documentation() {
     };
     let company: Vec<&Dossier> = dossiers
         .iter()
-        .filter(|d| d.procedure == "2.000001")
+        .filter(|d| &*d.procedure == "2.000001")
         .collect();
     // Both sides of each alias draw were compared.
     for (a, b) in [
@@ -102,17 +102,6 @@ fn a_company_and_a_certified_copy_follow_the_documentation() {
             company.len()
         );
     }
-}
-
-/// As `tests/generate_layout.rs`: the birth registration, 40 dossiers over 3 days.
-fn scenario() -> Scenario {
-    let mut s = common::birth_2025();
-    s.dossiers.count = 40;
-    s.dossiers.scripted.clear();
-    s.events.clear();
-    s.meta.working_days = 3;
-    s.dossiers.result_by_post = 0.3;
-    s
 }
 
 fn compare(code: &str, got: &Dossier, want: &Expected) {
@@ -166,7 +155,7 @@ fn compare(code: &str, got: &Dossier, want: &Expected) {
             );
         }
     }
-    let ids: Vec<&str> = got.components.iter().map(|c| c.id.as_str()).collect();
+    let ids: Vec<&str> = got.components.iter().map(|c| &*c.id).collect();
     let wanted: Vec<&str> = want.papers.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, wanted, "{code}: the components handed in");
     for (c, p) in got.components.iter().zip(&want.papers) {
@@ -187,7 +176,7 @@ fn compare(code: &str, got: &Dossier, want: &Expected) {
 
 #[test]
 fn a_birth_registration_follows_the_documentation() {
-    let s = scenario();
+    let s = common::birth_2025_layout();
     let p = &s.procedures[0];
     let desk = Desk::new(Map::Two, &s.office.province, s.office.commune.as_deref());
     let (kinds, dossiers) = compare_all(&s, 20_260_302, |docs, planned| {

@@ -181,21 +181,9 @@ struct Planned {
     flaws: Vec<usize>,
 }
 
-/// The birth registration at 40 dossiers over 3 days: one procedure whose two flaws
-/// (a missing birth certificate, a mismatched mother's name) can both be planted.
-fn scenario() -> Scenario {
-    let mut s = common::birth_2025();
-    s.dossiers.count = 40;
-    s.dossiers.scripted.clear();
-    s.events.clear();
-    s.meta.working_days = 3;
-    s.dossiers.result_by_post = 0.3;
-    s
-}
-
 #[test]
 fn the_first_dossiers_plan_and_choices_follow_the_documentation() {
-    let s = scenario();
+    let s = common::birth_2025_layout();
     let calendar = WorkCalendar::for_scenario(&s);
     let seed = 20_260_302;
     assert_eq!(s.procedures.len(), 1);

@@ -132,7 +132,7 @@ impl Session {
         d: &'d Dossier,
     ) -> impl Iterator<Item = &'d SubmittedComponent> {
         let supplied = &self.states[i].supplied;
-        d.components.iter().filter(|c| !supplied.contains(&*c.id))
+        d.components.iter().filter(|c| !supplied.contains(&c.id))
     }
 
     /// Whether dossier `i` (details `d`) belongs to another commune of the province (transfer).

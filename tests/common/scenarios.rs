@@ -147,6 +147,19 @@ pub fn birth_2025() -> Scenario {
     )
 }
 
+/// The birth registration at 40 dossiers over 3 days, the layout tests' scenario: one
+/// procedure whose two flaws (a missing birth certificate, a mismatched mother's name)
+/// can both be planted.
+pub fn birth_2025_layout() -> Scenario {
+    let mut s = birth_2025();
+    s.dossiers.count = 40;
+    s.dossiers.scripted.clear();
+    s.events.clear();
+    s.meta.working_days = 3;
+    s.dossiers.result_by_post = 0.3;
+    s
+}
+
 /// Marriage registration under the 2018 rules (districts, 63 provinces), in Nghệ An.
 pub fn marriage_2018() -> Scenario {
     use Attr::*;

@@ -72,7 +72,7 @@ pub fn submitted(
         let about = |kind: Option<FlawKind>| {
             flaws
                 .iter()
-                .any(|f| f.component.as_ref() == Some(&c.id) && kind.is_none_or(|k| f.kind == k))
+                .any(|f| f.component.as_deref() == Some(&*c.id) && kind.is_none_or(|k| f.kind == k))
         };
         if about(Some(FlawKind::Missing)) {
             continue;
@@ -107,7 +107,7 @@ pub fn submitted(
             })
             .collect();
         out.push(Paper {
-            id: c.id.clone(),
+            id: c.id.to_string(),
             origin,
             pages,
             legible: true,
