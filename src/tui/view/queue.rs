@@ -227,7 +227,7 @@ impl Words {
             + self.channel_width
             + WHEN_WIDTH
             + status_width
-            + 5;
+            + 5; // the spaces between the six parts
         if width <= self.cols {
             return row;
         }
