@@ -8,23 +8,30 @@
 mod common;
 mod layoutkit;
 
-use motcua::calendar::WorkCalendar;
 use std::collections::BTreeSet;
 
-use motcua::generate::{Dossier, Plan, Planned, Value};
-use motcua::scenario::{Attr, FlawKind, Party, Scenario};
+use chrono::NaiveDate;
+use motcua::calendar::WorkCalendar;
+use motcua::generate::{Dossier, Plan, Value};
+use motcua::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure, Scenario};
 
 use layoutkit::papers::Expected;
 use layoutkit::places::{Desk, Map};
 use layoutkit::stream::Draw;
 use layoutkit::{birth, business, marriage};
 
-/// The documents of every planned dossier, worked out by `expected` from the
+/// A scenario's documents written again from the layout (`birth::dossier`,
+/// `marriage::dossier`, `business::dossier`): the documents stream, the procedure, the
+/// desk, the channel and filing day, the planted flaws.
+type Documents = fn(&mut Draw, &Procedure, &Desk, (Channel, NaiveDate), &[&Flaw]) -> Expected;
+
+/// The documents of every planned dossier, worked out by `documents` from the
 /// documents stream, compared with the generator's; the flaw kinds planted.
 fn compare_all(
     s: &Scenario,
     seed: u64,
-    expected: impl Fn(&mut Draw, &Planned) -> Expected,
+    desk: &Desk,
+    documents: Documents,
 ) -> (BTreeSet<FlawKind>, Vec<Dossier>) {
     let calendar = WorkCalendar::for_scenario(s);
     let plan = Plan::new(s, &calendar, seed);
@@ -32,10 +39,16 @@ fn compare_all(
     let mut dossiers = Vec::new();
     for (i, planned) in plan.dossiers().iter().enumerate() {
         let got = plan.draw(s, i).expect("a dossier");
-        let flaws = &s.procedures[planned.procedure].flaws;
-        kinds.extend(planned.flaws.iter().map(|&f| flaws[f].kind));
+        let p = &s.procedures[planned.procedure];
+        let flaws: Vec<&Flaw> = planned.flaws.iter().map(|&f| &p.flaws[f]).collect();
+        kinds.extend(flaws.iter().map(|f| f.kind));
         let mut docs = Draw::stream(seed, 2 * u64::from(planned.k) + 1);
-        compare(&got.code, &got, &expected(&mut docs, planned));
+        let when = (planned.channel, planned.submitted_at.date());
+        compare(
+            &got.code,
+            &got,
+            &documents(&mut docs, p, desk, when, &flaws),
+        );
         dossiers.push(got);
     }
     (kinds, dossiers)
@@ -48,11 +61,7 @@ fn a_marriage_under_the_2018_rules_follows_the_documentation() {
     s.dossiers.count = 40;
     let p = &s.procedures[0];
     let desk = Desk::new(Map::Three, &s.office.province, s.office.commune.as_deref());
-    let (kinds, _) = compare_all(&s, 20_191_007, |docs, planned| {
-        let flaws: Vec<_> = planned.flaws.iter().map(|&f| &p.flaws[f]).collect();
-        let when = (planned.channel, planned.submitted_at.date());
-        marriage::dossier(docs, p, &desk, when, &flaws)
-    });
+    let (kinds, _) = compare_all(&s, 20_191_007, &desk, marriage::dossier);
     let all: BTreeSet<FlawKind> = p.flaws.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, all, "every kind of flaw of the procedure planted");
 }
@@ -63,12 +72,7 @@ fn a_company_and_a_certified_copy_follow_the_documentation() {
     let mut s = common::business_2025();
     s.dossiers.count = 40;
     let desk = Desk::new(Map::Two, &s.office.province, s.office.commune.as_deref());
-    let (kinds, dossiers) = compare_all(&s, 20_260_424, |docs, planned| {
-        let p = &s.procedures[planned.procedure];
-        let flaws: Vec<_> = planned.flaws.iter().map(|&f| &p.flaws[f]).collect();
-        let when = (planned.channel, planned.submitted_at.date());
-        business::dossier(docs, p, &desk, when, &flaws)
-    });
+    let (kinds, dossiers) = compare_all(&s, 20_260_424, &desk, business::dossier);
     let all: BTreeSet<FlawKind> = s
         .procedures
         .iter()
@@ -179,11 +183,7 @@ fn a_birth_registration_follows_the_documentation() {
     let s = common::birth_2025_layout();
     let p = &s.procedures[0];
     let desk = Desk::new(Map::Two, &s.office.province, s.office.commune.as_deref());
-    let (kinds, dossiers) = compare_all(&s, 20_260_302, |docs, planned| {
-        let flaws: Vec<_> = planned.flaws.iter().map(|&f| &p.flaws[f]).collect();
-        let when = (planned.channel, planned.submitted_at.date());
-        birth::dossier(docs, p, &desk, when, &flaws)
-    });
+    let (kinds, dossiers) = compare_all(&s, 20_260_302, &desk, birth::dossier);
     // The dossiers compared plant every kind of flaw the procedure has: the
     // comparison went through each documented flaw's draws.
     let all: BTreeSet<FlawKind> = p.flaws.iter().map(|f| f.kind).collect();
