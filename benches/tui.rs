@@ -70,9 +70,9 @@ fn bare_table(c: &mut Criterion, app: &App) {
     let session = app.session.as_ref().expect("session");
     let rows: Vec<[String; 3]> = session
         .arrived()
-        .map(|(_, p, st)| {
+        .map(|(i, p, st)| {
             [
-                p.code.clone(),
+                session.code(i).to_string(),
                 p.channel.key().to_string(),
                 format!("{:?}", st.status()),
             ]

@@ -115,7 +115,7 @@ pub fn score(session: &Session) -> Debrief {
     for i in session.reachable() {
         reached += 1;
         let r = session.reach(i);
-        let code = session.plan()[i].code.as_str();
+        let code = session.code(i);
         let own: Vec<&Mistake> = mistakes.iter().filter(|m| m.dossier == r.dossier).collect();
         let facts = steps::Facts {
             role: scenario.meta.role,

@@ -308,7 +308,7 @@ impl Session {
         let mut d = self
             .plan
             .draw(&self.scenario, i)
-            .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i]));
+            .unwrap_or_else(|| placeholder(&self.plan.dossiers()[i], self.code(i)));
         cure::resupply(self, i, &mut d);
         d
     }
@@ -340,14 +340,19 @@ impl Session {
         }
     }
 
-    /// The code of dossier `i`, from the plan (no details drawn).
-    fn code(&self, i: usize) -> &str {
-        &self.plan.dossiers()[i].code
+    /// The code of dossier `i`, from the plan (no details drawn); written the first
+    /// time it is asked for, then shared by the dossier's events.
+    pub fn code(&self, i: usize) -> &str {
+        self.shared_code(i)
     }
 
     /// The code of dossier `i`, to put in an event (one copy shared by its events).
     fn event_code(&self, i: usize) -> event::Code {
-        self.codes[i].get_or_init(|| self.code(i).into()).clone()
+        self.shared_code(i).clone()
+    }
+
+    fn shared_code(&self, i: usize) -> &event::Code {
+        self.codes[i].get_or_init(|| self.plan.code(i).unwrap_or_default().into())
     }
 
     /// Log an event about no dossier.
@@ -377,9 +382,9 @@ fn fresh<T: Default>(n: usize) -> Vec<T> {
 
 /// What stands for a dossier whose procedure is gone: never, since the plan only
 /// names procedures of the session's own scenario.
-fn placeholder(p: &Planned) -> Dossier {
+fn placeholder(p: &Planned, code: &str) -> Dossier {
     Dossier {
-        code: p.code.clone(),
+        code: code.to_string(),
         procedure: "".into(),
         channel: p.channel,
         result_channel: crate::scenario::ResultChannel::Counter,

@@ -36,11 +36,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         None => generate(&scenario, &calendar, seed),
         Some(code) => {
             let plan = Plan::new(&scenario, &calendar, seed);
-            let one = plan
-                .dossiers()
-                .iter()
-                .position(|d| d.code == *code)
-                .and_then(|i| plan.draw(&scenario, i));
+            let one = plan.position(code).and_then(|i| plan.draw(&scenario, i));
             let Some(d) = one else {
                 let value = code.clone();
                 return Err(CliError::BadArgument {

@@ -21,15 +21,17 @@ const SECOND_FLAW: f64 = 0.4;
 
 /// Flaws for a generated dossier, as indexes into the procedure's `flaws`: none, a
 /// `refuse` flaw alone, or one or two `supplement` flaws on different components;
-/// chosen by weight.
-pub(crate) fn plan(rng: &mut SimRng, procedure: &Procedure, rate: f64) -> Vec<usize> {
+/// chosen by weight among `candidates` (`plantable_of(procedure)`).
+pub(crate) fn plan(
+    rng: &mut SimRng,
+    procedure: &Procedure,
+    candidates: &[usize],
+    rate: f64,
+) -> Vec<usize> {
     if !rng.chance(rate) {
         return Vec::new();
     }
-    let candidates: Vec<usize> = (0..procedure.flaws.len())
-        .filter(|&i| plantable(procedure, &procedure.flaws[i]))
-        .collect();
-    let Some(first) = pick_weighted(rng, procedure, &candidates) else {
+    let Some(first) = pick_weighted(rng, procedure, candidates) else {
         return Vec::new();
     };
     let mut chosen = vec![first];
@@ -73,6 +75,13 @@ pub(crate) fn by_ids(procedure: &Procedure, ids: &[String]) -> Vec<usize> {
         })
         .collect();
     in_order(chosen)
+}
+
+/// The procedure's flaws a generated dossier can carry, as indexes in its order.
+pub(crate) fn plantable_of(procedure: &Procedure) -> Vec<usize> {
+    (0..procedure.flaws.len())
+        .filter(|&i| plantable(procedure, &procedure.flaws[i]))
+        .collect()
 }
 
 /// In the procedure's order, each once.

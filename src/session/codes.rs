@@ -35,12 +35,16 @@ impl ByCode {
     pub fn index(&self, plan: &[Planned], unit: &str, code: &str) -> Option<usize> {
         let (key, seq) = parse(code.strip_prefix(unit)?)?;
         let first = self.days.partition_point(|&(k, _)| k < key);
-        // Two days a century apart share their digits; the code itself decides.
+        // Two days a century apart share their digits, and a day may have fewer
+        // dossiers than the number: the dossier found must be of that day and number.
         self.days[first..]
             .iter()
             .take_while(|&&(k, _)| k == key)
             .map(|&(_, start)| start + seq - 1)
-            .find(|&i| plan.get(i).is_some_and(|d| d.code == code))
+            .find(|&i| {
+                plan.get(i)
+                    .is_some_and(|d| day_key(d.submitted_at.date()) == key && d.seq as usize == seq)
+            })
     }
 }
 
@@ -61,8 +65,11 @@ fn parse(rest: &str) -> Option<(u32, usize)> {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
         })
     };
-    let seq = usize::try_from(number(seq)?).ok()?;
-    (seq > 0).then_some((number(day)?, seq))
+    let n = number(seq)?;
+    // Written as `dossier_code` writes it: four digits at least, no other zeros before.
+    let canonical = seq.len() == 4.max(n.checked_ilog10().map_or(1, |l| l as usize + 1));
+    let seq = usize::try_from(n).ok()?;
+    (seq > 0 && canonical).then_some((number(day)?, seq))
 }
 
 #[cfg(test)]
@@ -70,11 +77,11 @@ mod tests {
     use super::*;
     use crate::scenario::Channel;
 
-    fn planned(day: u32, hour: u32, code: &str) -> Planned {
+    fn planned(day: u32, hour: u32, seq: u32) -> Planned {
         let date = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
         Planned {
             k: 0,
-            code: code.to_string(),
+            seq,
             procedure: 0,
             channel: Channel::Online,
             submitted_at: date.and_hms_opt(hour, 0, 0).unwrap(),
@@ -86,11 +93,7 @@ mod tests {
 
     #[test]
     fn codes_find_their_index_and_others_find_nothing() {
-        let plan = [
-            planned(2, 8, "X-260302-0001"),
-            planned(2, 9, "X-260302-0002"),
-            planned(3, 8, "X-260303-0001"),
-        ];
+        let plan = [planned(2, 8, 1), planned(2, 9, 2), planned(3, 8, 1)];
         let by = ByCode::new(&plan);
         let find = |code| by.index(&plan, "X", code);
         assert_eq!(find("X-260302-0001"), Some(0));
@@ -100,6 +103,9 @@ mod tests {
         assert_eq!(find("X-260302-0003"), None);
         assert_eq!(find("X-260303-0000"), None);
         assert_eq!(find("X-260302-000"), None);
+        // Only the code as written finds it: no short or extra-padded numbers.
+        assert_eq!(find("X-260302-001"), None);
+        assert_eq!(find("X-260302-00001"), None);
         assert_eq!(find("X-260302-+001"), None);
         assert_eq!(find("Y-260302-0001"), None);
         assert_eq!(find("X-260304-0001"), None);

@@ -93,7 +93,7 @@ pub fn rows(app: &App) -> Vec<String> {
     };
     Rows::of(s)
         .entries()
-        .map(|(_, p, _)| p.code.clone())
+        .map(|(i, _, _)| s.code(i).to_string())
         .collect()
 }
 
@@ -124,11 +124,15 @@ pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(offset)
         .take(inner_height)
-        .map(|(i, (_, d, st))| {
+        .map(|(i, (index, d, st))| {
             let (symbol, when, style) = timing(app, s, st, &words);
             let style = if i == sel { th.selected() } else { style };
             let marker = if i == sel { "▶" } else { " " };
-            Line::from(Span::styled(words.row(marker, symbol, d, &when, st), style))
+            let code = s.code(index);
+            Line::from(Span::styled(
+                words.row(marker, symbol, code, d, &when, st),
+                style,
+            ))
         })
         .collect();
     let body = if lines.is_empty() {
@@ -197,11 +201,11 @@ impl Words {
         &self,
         marker: &str,
         symbol: &str,
+        code: &str,
         d: &Planned,
         when: &str,
         st: &DossierState,
     ) -> String {
-        let code = &d.code;
         // `260302-0001`: the unit prefix is the same on every row.
         let short = code.get(code.len().saturating_sub(11)..).unwrap_or(code);
         let channel = self
