@@ -16,6 +16,7 @@ pub mod dossier;
 mod flaws;
 pub mod ids;
 mod names;
+mod order;
 mod origins;
 mod people;
 mod placement;
