@@ -211,7 +211,7 @@ impl Plan {
         let drawn = result::choose(&mut choices, procedure.service, planned.channel, by_post);
         let mut d = build::dossier(&mut documents, &mut choices, atlas, brief);
         d.result_channel = scripted.and_then(|s| s.result_channel).unwrap_or(drawn);
-        d.code = ids::dossier_code(&self.unit, planned.submitted_at.date(), planned.seq);
+        d.code = self.code(i)?;
         Some((d, [documents.words(), choices.words()]))
     }
 }
