@@ -102,6 +102,9 @@ pub struct Session {
     ended: bool,
     /// The office span of a working day the clock last stood in (`clock.rs`).
     open_span: Cell<Option<(NaiveDateTime, NaiveDateTime)>>,
+    /// The dossier the last look-up by code found: actions on one dossier come in
+    /// runs (open, inspect each component, accept), so it is tried first.
+    last_found: Cell<Option<usize>>,
 }
 
 impl Session {
@@ -141,6 +144,7 @@ impl Session {
             actions: Vec::with_capacity(n.saturating_mul(ACTIONS_PER_DOSSIER)),
             ended: false,
             open_span: Cell::new(None),
+            last_found: Cell::new(None),
         };
         session.schedule_start();
         session.settle();
@@ -209,7 +213,8 @@ impl Session {
     pub fn all_dossiers(&self) -> Vec<&Dossier> {
         (0..self.plan.len()).map(|i| self.dossier(i)).collect()
     }
-    /// The plan of the period: every dossier's code, moment, procedure and flaws.
+    /// The plan of the period: every dossier's moment, number of the day, procedure
+    /// and flaws (its code: `Session::code`).
     pub fn plan(&self) -> &[Planned] {
         self.plan.dossiers()
     }
@@ -283,8 +288,16 @@ impl Session {
     }
 
     fn index(&self, code: &str) -> Option<usize> {
-        self.by_code
-            .index(self.plan.dossiers(), &self.scenario.office.unit_code, code)
+        if let Some(last) = self.last_found.get()
+            && self.code(last) == code
+        {
+            return Some(last);
+        }
+        let found =
+            self.by_code
+                .index(self.plan.dossiers(), &self.scenario.office.unit_code, code)?;
+        self.last_found.set(Some(found));
+        Some(found)
     }
 
     /// Dossier `i` with every detail, drawn the first time it is asked for.

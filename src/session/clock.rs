@@ -45,10 +45,11 @@ impl Session {
     pub(super) fn add_minutes(&self, t: NaiveDateTime, minutes: u64) -> NaiveDateTime {
         if let Some((_, to)) = self.span_at(t)
             && let Ok(m) = i64::try_from(minutes)
-            && m <= (to - t).num_minutes()
+            && let Some(end) = TimeDelta::try_minutes(m).and_then(|d| t.checked_add_signed(d))
+            && end <= to
         {
             // The span holds them all: the calendar's walk ends in this span too.
-            return t + TimeDelta::minutes(m);
+            return end;
         }
         self.calendar.add_office_minutes(t, minutes)
     }
