@@ -4,7 +4,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::dossier::Gender;
 use super::rng::SimRng;
-use super::text::{Text, TextBuf, push_digits};
+use super::text::{Text, TextBuf, digit_width, push_digits};
 
 /// Tax-code weights of the first nine digits (python-stdnum `vn/mst.py`).
 const TAX_WEIGHTS: [u32; 9] = [31, 29, 23, 19, 17, 13, 7, 5, 3];
@@ -94,6 +94,15 @@ pub(crate) fn draw_tax_code(rng: &mut SimRng, prefix: &str) -> Text {
     }
 }
 
+/// Digits a dossier code gives its number of the day, at least (`NNNN`).
+const SEQ_DIGITS: usize = 4;
+
+/// How many digits `dossier_code` writes for number `seq` of the day: a code whose
+/// number is written otherwise (`-001`, `-00001`) is not one of ours.
+pub fn seq_width(seq: u32) -> usize {
+    digit_width(seq, SEQ_DIGITS)
+}
+
 /// `unit-YYMMDD-NNNN` (TT 01/2018 Art 19): unit code, date received, sequence of that day.
 pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
     // Written into one byte array: the plan numbers every dossier of the period, and
@@ -114,7 +123,7 @@ pub fn dossier_code(unit: &str, date: NaiveDate, seq: u32) -> String {
         let [a, b] = [two_digits(seq / 100), two_digits(seq % 100)];
         code.extend([a[0], a[1], b[0], b[1]].map(char::from));
     } else {
-        push_digits(&mut code, seq, 4);
+        push_digits(&mut code, seq, SEQ_DIGITS);
     }
     code
 }

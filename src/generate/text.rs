@@ -214,7 +214,7 @@ pub(crate) fn push_digits(out: &mut impl Push, n: u32, width: usize) {
 }
 
 /// The width of `n` zero-padded to `width` digits (at most 10 + `width`).
-fn digit_width(n: u32, width: usize) -> usize {
+pub(super) fn digit_width(n: u32, width: usize) -> usize {
     width.max(n.checked_ilog10().map_or(1, |l| l as usize + 1))
 }
 

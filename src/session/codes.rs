@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::generate::Planned;
+use crate::generate::{Planned, ids};
 
 /// Where each day's dossiers start in the plan, by the day's `YYMMDD` as a number.
 #[derive(Debug, Clone, Default)]
@@ -66,8 +66,8 @@ fn parse(rest: &str) -> Option<(u32, usize)> {
         })
     };
     let n = number(seq)?;
-    // Written as `dossier_code` writes it: four digits at least, no other zeros before.
-    let canonical = seq.len() == 4.max(n.checked_ilog10().map_or(1, |l| l as usize + 1));
+    // Written as `dossier_code` writes it, with no other padding.
+    let canonical = seq.len() == ids::seq_width(n);
     let seq = usize::try_from(n).ok()?;
     (seq > 0 && canonical).then_some((number(day)?, seq))
 }
