@@ -126,13 +126,13 @@ impl Persist {
             let journal = &self.journal;
             self.store
                 .abandon_attempt_queued(attempt, |at| journal.terminated(session, at))
-                .map_err(|e| crate::cli::store_error::render(l, &e))?;
+                .map_err(|e| crate::present::store_error::render(l, &e))?;
             self.finished = true;
         }
         let info = self
             .store
             .attempt(attempt)
-            .map_err(|e| crate::cli::store_error::render(l, &e))?;
+            .map_err(|e| crate::present::store_error::render(l, &e))?;
         let folder = folder_of(app);
         let handed = write_file(&self.store, &info, &folder).map_err(|error| {
             t!(
