@@ -4,10 +4,12 @@
 
 pub mod app;
 pub mod catalog;
+pub mod events;
 pub mod forms;
 pub mod keymap;
 pub mod msg;
 pub mod persist;
+pub mod queue;
 pub mod roster_pick;
 pub mod run;
 pub mod scroll;

@@ -3,7 +3,6 @@
 
 use motcua::session::{Action, Decision, ResultChannel, WaitUntil};
 use motcua::tui::forms::Form;
-use motcua::tui::view::queue;
 use motcua::tui::{App, Msg};
 
 /// Press one key: update the app and carry out the action it asks for.
@@ -89,8 +88,7 @@ pub fn play_with(app: &mut App, action: &Action, press: &mut Key) {
 
 fn select_dossier(app: &mut App, code: &str, press: &mut Key) {
     press(app, Msg::Back);
-    let rows = queue::rows(app);
-    let Some(target) = rows.iter().position(|c| c == code) else {
+    let Some(target) = app.queue_row_of(code) else {
         return;
     };
     while app.play.queue_sel > target {

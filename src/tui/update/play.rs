@@ -8,7 +8,6 @@ use crate::t;
 use super::super::app::{App, Focus, Tone};
 use super::super::forms::{Apology, Choice, ChoiceKind, Form, Outcome, Receipt, Supplement};
 use super::super::msg::{Effect, Msg};
-use super::super::view::queue;
 
 /// Office minutes one press of `w` waits.
 pub const WAIT_STEP_MINUTES: u32 = 15;
@@ -109,9 +108,8 @@ pub fn play(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         return None;
     }
-    let rows = queue::rows(app);
-    let selected = rows.get(app.play.queue_sel).cloned();
-    let n = rows.len().max(1);
+    let selected = app.selected_code().map(str::to_string);
+    let n = app.play.queue.len().max(1);
     match msg {
         Msg::Up | Msg::Char('k') => move_cursor(app, n, false),
         Msg::Down | Msg::Char('j') => move_cursor(app, n, true),
@@ -332,11 +330,7 @@ fn open_form(app: &mut App, code: &str, kind: FormKind) -> Option<Effect> {
 impl App {
     /// Component ids of the selected dossier, in the procedure's order.
     pub fn selected_components(&self) -> Vec<String> {
-        let rows = queue::rows(self);
-        let Some(code) = rows.get(self.play.queue_sel) else {
-            return Vec::new();
-        };
-        let Some((d, _)) = self.session.as_ref().and_then(|s| s.find(code)) else {
+        let Some((d, _)) = self.selected_dossier() else {
             return Vec::new();
         };
         d.components.iter().map(|c| c.id.to_string()).collect()
