@@ -3,6 +3,7 @@
 //! store can commit each action before the session applies it.
 
 pub mod app;
+pub mod bindings;
 pub mod catalog;
 pub mod events;
 pub mod forms;

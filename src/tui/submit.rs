@@ -27,9 +27,6 @@ pub struct Submit {
     pub said: Option<(Tone, String)>,
 }
 
-/// The key that submits, on the play screen (exam) and the debrief: `N`, "Nộp".
-pub const KEY: char = 'N';
-
 /// The play screen's submit key: the exam asks first; practice says where it is.
 pub fn on_play(app: &mut App) {
     if app.mode == Mode::Exam {

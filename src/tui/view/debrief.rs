@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::super::app::{App, DebriefTab};
+use super::super::app::{App, DebriefTab, Screen};
 use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
@@ -23,8 +23,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let hint = match app.debrief_tab {
-        DebriefTab::Results => t!(l, "tui.debrief.keys"),
-        DebriefTab::Timeline => t!(l, "tui.timeline.keys"),
+        DebriefTab::Results => super::keys::hint(l, Screen::Debrief, super::keys::RESULTS),
+        DebriefTab::Timeline => super::keys::hint(l, Screen::Debrief, super::keys::TIMELINE),
     };
     let [gauge, rest, keys] = Layout::vertical([
         Constraint::Length(3),
