@@ -207,3 +207,64 @@ fn a_key_outside_its_state_is_not_its_command() {
     assert!(a.play.form.is_some());
     assert_eq!(command(&a, &Msg::Char('i')), None);
 }
+
+/// The key table of docs/trainee-guide.md (section 11, in each language): the keys
+/// of each "where" group, as the guide writes them (`a`).
+fn guide_keys(section: &str, place: &str) -> String {
+    let guide = include_str!("../../../docs/trainee-guide.md");
+    let table = guide
+        .split(section)
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("the guide has its key table");
+    let mut current = String::new();
+    let mut keys = String::new();
+    for row in table.lines().filter(|r| r.starts_with('|')) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        if cells.len() < 4 {
+            continue;
+        }
+        if !cells[1].is_empty() {
+            current = cells[1].to_string();
+        }
+        if current == place {
+            keys.push_str(cells[2]);
+            keys.push(' ');
+        }
+    }
+    keys
+}
+
+#[test]
+fn the_trainee_guide_lists_every_key_of_the_table() {
+    let places = [
+        (
+            "### 11. Bảng phím",
+            ["Mọi nơi", "Thư viện", "Nhiệm vụ", "Làm việc", "Kết quả"],
+        ),
+        (
+            "### 11. Key table",
+            ["Everywhere", "Library", "Briefing", "Play", "Debrief"],
+        ),
+    ];
+    for (section, [anywhere, library, briefing, play, debrief]) in places {
+        for b in TABLE {
+            let place = match b.on {
+                On::Anywhere => anywhere,
+                On::Library => library,
+                On::Briefing => briefing,
+                On::Play => play,
+                On::Debrief | On::Results => debrief,
+            };
+            let listed = guide_keys(section, place);
+            for k in keys_of(b) {
+                let key = format!("`{}`", k.name());
+                assert!(
+                    listed.contains(&key),
+                    "{section}: {place} lacks {key} ({:?})",
+                    b.cmd
+                );
+            }
+        }
+    }
+}
