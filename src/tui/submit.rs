@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use super::app::{App, Mode, Screen, Tone};
+use super::bindings::{self, Cmd};
 use super::msg::Effect;
 use crate::i18n::Lang;
 use crate::store::Status;
@@ -32,7 +33,16 @@ pub fn on_play(app: &mut App) {
     if app.mode == Mode::Exam {
         app.submit.confirm = true;
     } else {
-        app.note(Tone::Info, None, t!(app.lang, "tui.submit.practice_later"));
+        app.note(
+            Tone::Info,
+            None,
+            t!(
+                app.lang,
+                "tui.submit.practice_later",
+                key = bindings::name_of(Screen::Debrief, Cmd::Submit),
+                finish = bindings::name_of(Screen::Play, Cmd::Finish)
+            ),
+        );
     }
 }
 

@@ -139,7 +139,11 @@ impl Persist {
                 l,
                 "tui.submit.failed",
                 folder = folder.display(),
-                error = error
+                error = error,
+                key = crate::tui::bindings::name_of(
+                    crate::tui::Screen::Debrief,
+                    crate::tui::bindings::Cmd::Submit
+                )
             )
         })?;
         // Its records are queued (with each commit): send them now.

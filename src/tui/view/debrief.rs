@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, DebriefTab, Screen};
+use super::super::bindings::{self, Cmd};
 use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
@@ -98,7 +99,11 @@ pub fn sections(app: &App) -> Vec<Section> {
     if !app.debrief_details && !d.mistakes.is_empty() {
         out.push(Section {
             title: t!(l, "debrief.details"),
-            lines: vec![t!(l, "tui.debrief.details_hint")],
+            lines: vec![t!(
+                l,
+                "tui.debrief.details_hint",
+                key = bindings::name_of(Screen::Debrief, Cmd::Details)
+            )],
         });
     }
     out

@@ -12,7 +12,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::super::app::{App, Focus};
+use super::super::app::{App, Focus, Screen};
+use super::super::bindings::{self, Cmd};
 use super::super::text;
 use super::boxed::Boxed;
 use super::lines;
@@ -74,7 +75,14 @@ impl Widget for QueueView<'_> {
             })
             .collect();
         let body = if lines.is_empty() {
-            vec![Line::styled(t!(l, "tui.queue.empty"), th.dim())]
+            vec![Line::styled(
+                t!(
+                    l,
+                    "tui.queue.empty",
+                    key = bindings::name_of(Screen::Play, Cmd::NextEvent)
+                ),
+                th.dim(),
+            )]
         } else {
             lines
         };
