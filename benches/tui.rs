@@ -44,6 +44,7 @@ fn busy_app() -> App {
     session.step(Action::Open { dossier: first }).expect("open");
     let mut app = App::new(Lang::Vi, Theme { color: true }, Vec::new());
     app.session = Some(session);
+    app.refresh_queue();
     app.screen = Screen::Play;
     app.play.queue_sel = 500;
     app

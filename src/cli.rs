@@ -26,7 +26,6 @@ pub mod report;
 pub mod resolve;
 pub mod results;
 pub mod solve;
-pub mod store_error;
 pub mod sync;
 pub mod validate;
 pub mod winnable;

@@ -3,11 +3,14 @@
 //! store can commit each action before the session applies it.
 
 pub mod app;
+pub mod bindings;
 pub mod catalog;
+pub mod events;
 pub mod forms;
 pub mod keymap;
 pub mod msg;
 pub mod persist;
+pub mod queue;
 pub mod roster_pick;
 pub mod run;
 pub mod scroll;

@@ -6,7 +6,7 @@
 use motcua::i18n::Lang;
 use motcua::scenario::{self, EventKind, Scenario, builtin};
 use motcua::session::{Action, Closure, Event, Happened, List, Session, solver};
-use motcua::tui::view::events::describe;
+use motcua::tui::events::describe;
 
 fn builtin(id: &str) -> Scenario {
     let (file, text) = builtin::FILES

@@ -292,8 +292,7 @@ fn the_transfer_key_shows_only_on_a_dossier_to_transfer() {
         }
         // Select the dossier of the next step (the transfer or the forward).
         let code = actions[upto].dossier().expect("a dossier step");
-        let rows = motcua::tui::view::queue::rows(&a);
-        let target = rows.iter().position(|c| c == code).expect("listed");
+        let target = a.queue_row_of(code).expect("listed");
         press(&mut a, Msg::Back);
         while a.play.queue_sel > target {
             press(&mut a, Msg::Up);

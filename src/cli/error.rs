@@ -161,10 +161,12 @@ impl CliError {
             ),
             CliError::Terminal { source } => t!(lang, "cli.error.terminal", reason = source),
             CliError::NotYet(what) => t!(lang, "cli.error.not_yet", what = what),
-            CliError::Store(e) => super::store_error::render(lang, e),
+            CliError::Store(e) => crate::present::store_error::render(lang, e),
             CliError::ClosedPipe => String::new(),
             CliError::NoLrs { waiting } => t!(lang, "lrs.sync.no_lrs", waiting = waiting),
-            CliError::BadName { name, problem } => name_problem(lang, name, problem),
+            CliError::BadName { name, problem } => {
+                crate::present::store_error::name_problem(lang, name, problem)
+            }
             CliError::Roster { path, error } => roster_problem(lang, path, error),
             CliError::Trainee(e) => trainee_problem(lang, e),
             CliError::Workshop { path, error } => {
@@ -224,25 +226,6 @@ impl CliError {
                     }
                 }
             }
-        }
-    }
-}
-
-/// Why a name is refused, and what to write instead.
-pub fn name_problem(lang: Lang, name: &str, problem: &crate::sanitize::NameProblem) -> String {
-    use crate::sanitize::NameProblem;
-    let key = format!("name.{}", problem.key());
-    match problem {
-        NameProblem::Empty => t!(lang, &key, name = name),
-        NameProblem::Control { code, at } => t!(
-            lang,
-            &key,
-            name = name,
-            code = NameProblem::code_point(*code),
-            at = at
-        ),
-        NameProblem::TooLong { chars, limit } => {
-            t!(lang, &key, name = name, chars = chars, limit = limit)
         }
     }
 }

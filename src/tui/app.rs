@@ -71,6 +71,9 @@ pub enum Focus {
 
 #[derive(Debug, Clone)]
 pub struct Play {
+    /// The queue's order (rebuilt when the session changes).
+    pub queue: super::queue::Queue,
+    /// The row under the queue cursor.
     pub queue_sel: usize,
     pub focus: Focus,
     pub component_sel: usize,
@@ -96,6 +99,7 @@ pub struct Play {
 impl Default for Play {
     fn default() -> Self {
         Play {
+            queue: super::queue::Queue::default(),
             queue_sel: 0,
             focus: Focus::Queue,
             component_sel: 0,
@@ -249,6 +253,7 @@ impl App {
         self.play.seen_mistakes = told;
         self.debrief = None;
         self.screen = Screen::Play;
+        self.refresh_queue();
         self.absorb_events();
         if self.session.as_ref().is_some_and(Session::is_over) {
             self.finish();
@@ -257,24 +262,21 @@ impl App {
 
     /// Start an attempt of the selected scenario with `self.seed`.
     pub fn start(&mut self) -> bool {
-        let Some(Ok(s)) = self.selected_entry().map(|e| e.loaded.clone()) else {
+        let Some(Ok(s)) = self.selected_entry().map(|e| &e.loaded) else {
             return false;
         };
-        self.session = Some(Session::new(&s, self.seed));
+        self.session = Some(Session::new(s, self.seed));
         self.play = Play::default();
         self.debrief = None;
         self.debrief_scroll.reset();
         self.screen = Screen::Play;
+        self.refresh_queue();
         self.absorb_events();
         true
     }
 
     /// Apply the trainee's action; a rejection becomes a note, events become notes.
     pub fn apply(&mut self, action: Action) {
-        // The cursor stays on its dossier when the queue reorders (closed ones sink).
-        let selected = super::view::queue::rows(self)
-            .get(self.play.queue_sel)
-            .cloned();
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -284,13 +286,8 @@ impl App {
             self.note(Tone::Bad, Some(now), text);
             return;
         }
+        self.refresh_queue();
         self.absorb_events();
-        if let Some(code) = selected {
-            let rows = super::view::queue::rows(self);
-            if let Some(i) = rows.iter().position(|c| *c == code) {
-                self.play.queue_sel = i;
-            }
-        }
         if self.mode == Mode::Practice {
             self.feedback();
         }
@@ -341,14 +338,22 @@ impl App {
     /// Turn the events not yet shown into notes.
     fn absorb_events(&mut self) {
         let Some(session) = &self.session else { return };
-        let new: Vec<_> = session.events()[self.play.seen_events..].to_vec();
+        // Described in place: neither the scenario nor the events are copied.
+        let scenario = session.scenario();
+        let new: Vec<Note> = session.events()[self.play.seen_events..]
+            .iter()
+            .filter_map(|e| {
+                let (tone, text) = super::events::describe(self.lang, scenario, e)?;
+                Some(Note {
+                    at: Some(e.at),
+                    tone,
+                    text,
+                    feedback: false,
+                })
+            })
+            .collect();
         self.play.seen_events = session.events().len();
-        let scenario = session.scenario().clone();
-        for e in &new {
-            if let Some((tone, text)) = super::view::events::describe(self.lang, &scenario, e) {
-                self.note(tone, Some(e.at), text);
-            }
-        }
+        self.play.notes.extend(new);
     }
 
     /// Practice mode: say at once which mistake the last step was.

@@ -80,7 +80,7 @@ impl Persist {
             .append_action_queued(attempt, seq, action, |at| {
                 journal.interacted(seq, action, at)
             })
-            .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+            .map_err(|e| crate::present::store_error::render(app.lang, &e))?;
         self.queued();
         Ok(())
     }
@@ -101,7 +101,7 @@ impl Persist {
             let journal = &self.journal;
             self.store
                 .finish_attempt_queued(attempt, d, |at| journal.finished(d, session.actions(), at))
-                .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+                .map_err(|e| crate::present::store_error::render(app.lang, &e))?;
             self.queued();
             self.finished = true;
             // The library shows the new best when the trainee goes back to it.
@@ -142,7 +142,7 @@ impl Persist {
         let id = self
             .store
             .open_attempt_via(&start, PlayedVia::Screen, |info| journal.opened(info, s))
-            .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+            .map_err(|e| crate::present::store_error::render(app.lang, &e))?;
         self.queued();
         self.attempt = Some(id);
         self.finished = false;
@@ -212,7 +212,7 @@ impl Persist {
             let journal = &self.journal;
             self.store
                 .abandon_attempt_queued(r.info.id, |at| journal.abandoned(&r, at))
-                .map_err(|e| crate::cli::store_error::render(app.lang, &e))?;
+                .map_err(|e| crate::present::store_error::render(app.lang, &e))?;
             self.queued();
             return Ok(());
         }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use super::app::{App, Mode, Screen, Tone};
+use super::bindings::{self, Cmd};
 use super::msg::Effect;
 use crate::i18n::Lang;
 use crate::store::Status;
@@ -27,15 +28,21 @@ pub struct Submit {
     pub said: Option<(Tone, String)>,
 }
 
-/// The key that submits, on the play screen (exam) and the debrief: `N`, "Nộp".
-pub const KEY: char = 'N';
-
 /// The play screen's submit key: the exam asks first; practice says where it is.
 pub fn on_play(app: &mut App) {
     if app.mode == Mode::Exam {
         app.submit.confirm = true;
     } else {
-        app.note(Tone::Info, None, t!(app.lang, "tui.submit.practice_later"));
+        app.note(
+            Tone::Info,
+            None,
+            t!(
+                app.lang,
+                "tui.submit.practice_later",
+                key = bindings::name_of(Screen::Debrief, Cmd::Submit),
+                finish = bindings::name_of(Screen::Play, Cmd::Finish)
+            ),
+        );
     }
 }
 

@@ -5,6 +5,7 @@ mod play;
 use crate::i18n::Lang;
 
 use super::app::{App, DebriefTab, Mode, Screen};
+use super::bindings::{self, Cmd};
 use super::msg::{Effect, Msg};
 use super::submit;
 
@@ -38,8 +39,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         return None;
     }
-    let typing = app.screen == Screen::Welcome && app.welcome.field == 0;
-    if msg == Msg::Help || (msg == Msg::Char('?') && !typing && app.play.form.is_none()) {
+    // F1 opens the help also where letters are text (the name line, a form).
+    if msg == Msg::Help || bindings::command(app, &msg) == Some(Cmd::Help) {
         app.help = true;
         app.help_scroll.reset();
         return None;
@@ -157,6 +158,9 @@ fn library(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         return None;
     }
+    if bindings::command(app, &msg) == Some(Cmd::Quit) {
+        return Some(Effect::Quit);
+    }
     let n = app.catalog.len().max(1);
     match msg {
         Msg::Up | Msg::Char('k') => app.library_sel = (app.library_sel + n - 1) % n,
@@ -169,7 +173,6 @@ fn library(app: &mut App, msg: Msg) -> Option<Effect> {
             }
         }
         Msg::Back => app.screen = Screen::Welcome,
-        Msg::Char('q') => return Some(Effect::Quit),
         _ => {}
     }
     None
@@ -197,12 +200,14 @@ fn briefing(app: &mut App, msg: Msg) -> Option<Effect> {
     if app.briefing_scroll.key(&msg) {
         return None;
     }
-    match msg {
-        Msg::Enter | Msg::Space => return app.start().then_some(Effect::Started),
-        Msg::Char('s') => app.seed = next_seed(app.seed),
-        Msg::Back => app.screen = Screen::Library,
-        Msg::Char('q') => return Some(Effect::Quit),
-        _ => {}
+    match bindings::command(app, &msg) {
+        Some(Cmd::NewSeed) => app.seed = next_seed(app.seed),
+        Some(Cmd::Quit) => return Some(Effect::Quit),
+        _ => match msg {
+            Msg::Enter | Msg::Space => return app.start().then_some(Effect::Started),
+            Msg::Back => app.screen = Screen::Library,
+            _ => {}
+        },
     }
     None
 }
@@ -215,28 +220,26 @@ fn debrief(app: &mut App, msg: Msg) -> Option<Effect> {
     if scroll.key(&msg) {
         return None;
     }
-    match msg {
-        Msg::Char('t') | Msg::Tab => {
+    match bindings::command(app, &msg)? {
+        Cmd::SwitchTab => {
             app.debrief_tab = match app.debrief_tab {
                 DebriefTab::Results => DebriefTab::Timeline,
                 DebriefTab::Timeline => DebriefTab::Results,
             }
         }
-        // Only where the mistakes are in view.
-        Msg::Char('d') if app.debrief_tab == DebriefTab::Results => {
-            app.debrief_details = !app.debrief_details
-        }
-        Msg::Char(submit::KEY) if submit::can_submit(app) => return Some(Effect::Submit),
-        Msg::Char('r') => return app.start().then_some(Effect::Started),
-        Msg::Char('n') => {
+        // Only where the mistakes are in view (the table's `On::Results`).
+        Cmd::Details => app.debrief_details = !app.debrief_details,
+        Cmd::Submit if submit::can_submit(app) => return Some(Effect::Submit),
+        Cmd::Retry => return app.start().then_some(Effect::Started),
+        Cmd::NextSeed => {
             app.seed = next_seed(app.seed);
             return app.start().then_some(Effect::Started);
         }
-        Msg::Char('l') | Msg::Back => {
+        Cmd::Library => {
             app.session = None;
             app.screen = Screen::Library;
         }
-        Msg::Char('q') => return Some(Effect::Quit),
+        Cmd::Quit => return Some(Effect::Quit),
         _ => {}
     }
     None

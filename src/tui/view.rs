@@ -5,7 +5,6 @@ pub mod briefing;
 pub mod confirm;
 pub mod debrief;
 pub mod document;
-pub mod events;
 pub mod form;
 pub mod header;
 pub mod help;

@@ -2,9 +2,16 @@
 #![allow(dead_code)]
 
 use motcua::session::{Action, Decision, ResultChannel, WaitUntil};
+use motcua::tui::bindings::{self, Cmd};
 use motcua::tui::forms::Form;
-use motcua::tui::view::queue;
-use motcua::tui::{App, Msg};
+use motcua::tui::{App, Msg, Screen};
+
+/// The play screen's key for `cmd`, from the key table (tests keep no letters).
+pub fn key(cmd: Cmd) -> Msg {
+    bindings::key_of(Screen::Play, cmd)
+        .expect("the table has the command")
+        .msg()
+}
 
 /// Press one key: update the app and carry out the action it asks for.
 pub fn press(app: &mut App, msg: Msg) {
@@ -33,47 +40,50 @@ pub fn play_with(app: &mut App, action: &Action, press: &mut Key) {
         Action::Wait {
             until: Some(WaitUntil::NextEvent),
             ..
-        } => return press(app, Msg::Char('n')),
-        Action::Wait { .. } => return press(app, Msg::Char('w')),
-        Action::EndDay => return press(app, Msg::Char('e')),
+        } => return press(app, key(Cmd::NextEvent)),
+        Action::Wait { .. } => return press(app, key(Cmd::Wait)),
+        Action::EndDay => return press(app, key(Cmd::EndDay)),
         _ => {}
     }
     let Some(code) = action.dossier() else { return };
     select_dossier(app, code, press);
     match action {
-        Action::Open { .. } => press(app, Msg::Enter),
-        Action::Inspect { component, .. } => component_key(app, component, 'i', press),
-        Action::Digitize { component, .. } => component_key(app, component, 'd', press),
-        Action::Reuse { component, .. } => component_key(app, component, 'r', press),
+        Action::Open { .. } => press(app, key(Cmd::Open)),
+        Action::Inspect { component, .. } => component_key(app, component, Cmd::Inspect, press),
+        Action::Digitize { component, .. } => component_key(app, component, Cmd::Digitize, press),
+        Action::Reuse { component, .. } => component_key(app, component, Cmd::Reuse, press),
         Action::Accept { .. } => {
-            press(app, Msg::Char('a'));
+            press(app, key(Cmd::Accept));
             press(app, Msg::Enter);
         }
-        Action::Forward { .. } => press(app, Msg::Char('f')),
-        Action::Transfer { .. } => press(app, Msg::Char('b')),
-        Action::Sign { .. } => press(app, Msg::Char('g')),
-        Action::RequestFee { .. } => press(app, Msg::Char('m')),
-        Action::ConfirmPayment { .. } => press(app, Msg::Char('c')),
+        Action::Forward { .. } => press(app, key(Cmd::Forward)),
+        Action::Transfer { .. } => press(app, key(Cmd::Transfer)),
+        Action::Sign { .. } => press(app, key(Cmd::Sign)),
+        Action::RequestFee { .. } => press(app, key(Cmd::RequestFee)),
+        Action::ConfirmPayment { .. } => press(app, key(Cmd::ConfirmPayment)),
         Action::RequestSupplement { items, .. } => supplement(app, items, press),
-        Action::Refuse { reason, .. } => choose(app, 'x', reason, press),
-        Action::Stop { reason, .. } => choose(app, 'z', reason, press),
+        Action::Refuse { reason, .. } => choose(app, Cmd::Refuse, reason, press),
+        Action::Stop { reason, .. } => choose(app, Cmd::Stop, reason, press),
         Action::Appraise {
             decision: Decision::Approve,
             ..
-        } => choose(app, 'p', "approve", press),
-        Action::Appraise { reason, .. } => {
-            choose(app, 'p', reason.as_deref().unwrap_or_default(), press)
-        }
+        } => choose(app, Cmd::Appraise, "approve", press),
+        Action::Appraise { reason, .. } => choose(
+            app,
+            Cmd::Appraise,
+            reason.as_deref().unwrap_or_default(),
+            press,
+        ),
         Action::ReturnResult { channel, .. } => {
             let key = match channel {
                 ResultChannel::Online => "online",
                 ResultChannel::Post => "post",
                 ResultChannel::Counter => "counter",
             };
-            choose(app, 't', key, press);
+            choose(app, Cmd::Return, key, press);
         }
         Action::Apologize { new_date, .. } => {
-            press(app, Msg::Char('l'));
+            press(app, key(Cmd::Apologize));
             for _ in 0..400 {
                 match &app.play.form {
                     Some(Form::Apology(f)) if f.new_date < *new_date => press(app, Msg::Right),
@@ -89,8 +99,7 @@ pub fn play_with(app: &mut App, action: &Action, press: &mut Key) {
 
 fn select_dossier(app: &mut App, code: &str, press: &mut Key) {
     press(app, Msg::Back);
-    let rows = queue::rows(app);
-    let Some(target) = rows.iter().position(|c| c == code) else {
+    let Some(target) = app.queue_row_of(code) else {
         return;
     };
     while app.play.queue_sel > target {
@@ -101,7 +110,7 @@ fn select_dossier(app: &mut App, code: &str, press: &mut Key) {
     }
 }
 
-fn component_key(app: &mut App, component: &str, key: char, press: &mut Key) {
+fn component_key(app: &mut App, component: &str, cmd: Cmd, press: &mut Key) {
     let components = app.selected_components();
     let Some(target) = components.iter().position(|c| c == component) else {
         return;
@@ -113,11 +122,11 @@ fn component_key(app: &mut App, component: &str, key: char, press: &mut Key) {
     while app.play.component_sel < target {
         press(app, Msg::Down);
     }
-    press(app, Msg::Char(key));
+    press(app, key(cmd));
 }
 
-fn choose(app: &mut App, key: char, option: &str, press: &mut Key) {
-    press(app, Msg::Char(key));
+fn choose(app: &mut App, cmd: Cmd, option: &str, press: &mut Key) {
+    press(app, key(cmd));
     let Some(Form::Choice(c)) = &app.play.form else {
         return;
     };
@@ -131,7 +140,7 @@ fn choose(app: &mut App, key: char, option: &str, press: &mut Key) {
 }
 
 fn supplement(app: &mut App, items: &[motcua::session::Item], press: &mut Key) {
-    press(app, Msg::Char('s'));
+    press(app, key(Cmd::Supplement));
     for item in items {
         let Some(Form::Supplement(f)) = &app.play.form else {
             return;

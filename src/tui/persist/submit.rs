@@ -126,20 +126,24 @@ impl Persist {
             let journal = &self.journal;
             self.store
                 .abandon_attempt_queued(attempt, |at| journal.terminated(session, at))
-                .map_err(|e| crate::cli::store_error::render(l, &e))?;
+                .map_err(|e| crate::present::store_error::render(l, &e))?;
             self.finished = true;
         }
         let info = self
             .store
             .attempt(attempt)
-            .map_err(|e| crate::cli::store_error::render(l, &e))?;
+            .map_err(|e| crate::present::store_error::render(l, &e))?;
         let folder = folder_of(app);
         let handed = write_file(&self.store, &info, &folder).map_err(|error| {
             t!(
                 l,
                 "tui.submit.failed",
                 folder = folder.display(),
-                error = error
+                error = error,
+                key = crate::tui::bindings::name_of(
+                    crate::tui::Screen::Debrief,
+                    crate::tui::bindings::Cmd::Submit
+                )
             )
         })?;
         // Its records are queued (with each commit): send them now.

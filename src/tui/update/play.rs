@@ -1,27 +1,17 @@
 //! The play screen's keys. A form or the log view takes the keys first; otherwise
-//! the arrows move in the focused pane and letters are commands from two tables:
-//! the clock's and the selected dossier's (one more action is one more row).
+//! the arrows move in the focused pane and the other keys are commands of the key
+//! table (`bindings`): the clock's, the screen's and the selected dossier's.
 
 use crate::session::Action;
 use crate::t;
 
 use super::super::app::{App, Focus, Tone};
+use super::super::bindings::{self, Cmd};
 use super::super::forms::{Apology, Choice, ChoiceKind, Form, Outcome, Receipt, Supplement};
 use super::super::msg::{Effect, Msg};
-use super::super::view::queue;
 
 /// Office minutes one press of `w` waits.
 pub const WAIT_STEP_MINUTES: u32 = 15;
-
-/// A key and the action it makes.
-type ClockKey = (char, fn() -> Action);
-
-/// Keys that move the clock, whatever is selected.
-const CLOCK_KEYS: &[ClockKey] = &[
-    ('w', || Action::wait(WAIT_STEP_MINUTES)),
-    ('n', Action::wait_for_next_event),
-    ('e', || Action::EndDay),
-];
 
 /// What a key does to the selected dossier.
 #[derive(Clone, Copy)]
@@ -45,40 +35,40 @@ enum FormKind {
     Apology,
 }
 
-const DOSSIER_KEYS: &[(char, Command)] = &[
-    ('o', Command::Open),
-    ('i', Command::Inspect),
-    (
-        'd',
-        Command::Component(|dossier, component| Action::Digitize { dossier, component }),
-    ),
-    (
-        'r',
-        Command::Component(|dossier, component| Action::Reuse { dossier, component }),
-    ),
-    ('a', Command::Form(FormKind::Receipt)),
-    ('f', Command::Dossier(|dossier| Action::Forward { dossier })),
-    // b: "bàn giao" to the competent commune (v is the full message log).
-    (
-        'b',
-        Command::Dossier(|dossier| Action::Transfer { dossier }),
-    ),
-    ('g', Command::Dossier(|dossier| Action::Sign { dossier })),
-    (
-        'm',
-        Command::Dossier(|dossier| Action::RequestFee { dossier }),
-    ),
-    (
-        'c',
-        Command::Dossier(|dossier| Action::ConfirmPayment { dossier }),
-    ),
-    ('s', Command::Form(FormKind::Supplement)),
-    ('x', Command::Form(FormKind::Choice(ChoiceKind::Refuse))),
-    ('z', Command::Form(FormKind::Choice(ChoiceKind::Stop))),
-    ('p', Command::Form(FormKind::Choice(ChoiceKind::Appraise))),
-    ('t', Command::Form(FormKind::Choice(ChoiceKind::Return))),
-    ('l', Command::Form(FormKind::Apology)),
-];
+/// What a dossier command does (its key is the table's, `bindings`).
+fn dossier_command_of(cmd: Cmd) -> Option<Command> {
+    Some(match cmd {
+        Cmd::Open => Command::Open,
+        Cmd::Inspect => Command::Inspect,
+        Cmd::Digitize => {
+            Command::Component(|dossier, component| Action::Digitize { dossier, component })
+        }
+        Cmd::Reuse => Command::Component(|dossier, component| Action::Reuse { dossier, component }),
+        Cmd::Accept => Command::Form(FormKind::Receipt),
+        Cmd::Forward => Command::Dossier(|dossier| Action::Forward { dossier }),
+        Cmd::Transfer => Command::Dossier(|dossier| Action::Transfer { dossier }),
+        Cmd::Sign => Command::Dossier(|dossier| Action::Sign { dossier }),
+        Cmd::RequestFee => Command::Dossier(|dossier| Action::RequestFee { dossier }),
+        Cmd::ConfirmPayment => Command::Dossier(|dossier| Action::ConfirmPayment { dossier }),
+        Cmd::Supplement => Command::Form(FormKind::Supplement),
+        Cmd::Refuse => Command::Form(FormKind::Choice(ChoiceKind::Refuse)),
+        Cmd::Stop => Command::Form(FormKind::Choice(ChoiceKind::Stop)),
+        Cmd::Appraise => Command::Form(FormKind::Choice(ChoiceKind::Appraise)),
+        Cmd::Return => Command::Form(FormKind::Choice(ChoiceKind::Return)),
+        Cmd::Apologize => Command::Form(FormKind::Apology),
+        _ => return None,
+    })
+}
+
+/// The clock's commands, whatever is selected.
+fn clock_action(cmd: Cmd) -> Option<Action> {
+    Some(match cmd {
+        Cmd::Wait => Action::wait(WAIT_STEP_MINUTES),
+        Cmd::NextEvent => Action::wait_for_next_event(),
+        Cmd::EndDay => Action::EndDay,
+        _ => return None,
+    })
+}
 
 pub fn play(app: &mut App, msg: Msg) -> Option<Effect> {
     if app.play.log_view {
@@ -109,9 +99,8 @@ pub fn play(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         return None;
     }
-    let rows = queue::rows(app);
-    let selected = rows.get(app.play.queue_sel).cloned();
-    let n = rows.len().max(1);
+    let selected = app.selected_code().map(str::to_string);
+    let n = app.play.queue.len().max(1);
     match msg {
         Msg::Up | Msg::Char('k') => move_cursor(app, n, false),
         Msg::Down | Msg::Char('j') => move_cursor(app, n, true),
@@ -122,7 +111,16 @@ pub fn play(app: &mut App, msg: Msg) -> Option<Effect> {
                 app.play.doc_scroll.key(&msg);
             }
         }
-        Msg::Tab => {
+        _ => return command(app, selected, &msg),
+    }
+    None
+}
+
+/// The table's commands on the play screen.
+fn command(app: &mut App, selected: Option<String>, msg: &Msg) -> Option<Effect> {
+    let cmd = bindings::command(app, msg)?;
+    match cmd {
+        Cmd::NextPane => {
             let next = match app.play.focus {
                 Focus::Queue => Focus::Document,
                 Focus::Document => Focus::Messages,
@@ -130,19 +128,22 @@ pub fn play(app: &mut App, msg: Msg) -> Option<Effect> {
             };
             focus(app, next);
         }
-        Msg::Back => focus(app, Focus::Queue),
-        Msg::Char('v') => {
+        Cmd::ToQueue => focus(app, Focus::Queue),
+        Cmd::Messages => {
             app.play.log_view = true;
             app.read_log();
         }
-        Msg::Char('q') => app.play.confirm_quit = true,
-        Msg::Char(super::super::submit::KEY) => super::super::submit::on_play(app),
-        Msg::Char(c) if let Some((_, action)) = CLOCK_KEYS.iter().find(|(k, _)| *k == c) => {
-            // Time moved: the trainee looks at the queue again, on the same dossier.
-            focus(app, Focus::Queue);
-            return Some(Effect::Apply(action()));
+        Cmd::Finish => app.play.confirm_quit = true,
+        Cmd::Submit => super::super::submit::on_play(app),
+        _ => {
+            if let Some(action) = clock_action(cmd) {
+                // Time moved: the trainee looks at the queue again, on the same dossier.
+                focus(app, Focus::Queue);
+                return Some(Effect::Apply(action));
+            }
+            let command = dossier_command_of(cmd)?;
+            return selected.and_then(|code| dossier_command(app, &code, command));
         }
-        _ => return selected.and_then(|code| dossier_command(app, &code, msg)),
     }
     None
 }
@@ -216,12 +217,7 @@ fn move_cursor(app: &mut App, n: usize, down: bool) {
 }
 
 /// Commands on the selected dossier: actions at once, or a form to fill in.
-fn dossier_command(app: &mut App, code: &str, msg: Msg) -> Option<Effect> {
-    let command = match msg {
-        Msg::Enter => Command::Open,
-        Msg::Char(c) => DOSSIER_KEYS.iter().find(|(k, _)| *k == c)?.1,
-        _ => return None,
-    };
+fn dossier_command(app: &mut App, code: &str, command: Command) -> Option<Effect> {
     let dossier = code.to_string();
     let action = match command {
         Command::Open => {
@@ -332,11 +328,7 @@ fn open_form(app: &mut App, code: &str, kind: FormKind) -> Option<Effect> {
 impl App {
     /// Component ids of the selected dossier, in the procedure's order.
     pub fn selected_components(&self) -> Vec<String> {
-        let rows = queue::rows(self);
-        let Some(code) = rows.get(self.play.queue_sel) else {
-            return Vec::new();
-        };
-        let Some((d, _)) = self.session.as_ref().and_then(|s| s.find(code)) else {
+        let Some((d, _)) = self.selected_dossier() else {
             return Vec::new();
         };
         d.components.iter().map(|c| c.id.to_string()).collect()

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
-use super::super::app::App;
+use super::super::app::{App, Screen};
 use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
@@ -20,7 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(Ok(s)) = app.selected_entry().map(|e| &e.loaded) else {
         return;
     };
-    let hint = t!(l, "tui.briefing.keys");
+    let hint = super::keys::hint(l, Screen::Briefing, super::keys::BRIEFING);
     let [body, keys] = Layout::vertical([
         Constraint::Min(5),
         Constraint::Length(super::keys::height(&hint, area.width)),

@@ -8,7 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::super::app::{App, DebriefTab};
+use super::super::app::{App, DebriefTab, Screen};
+use super::super::bindings::{self, Cmd};
 use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
@@ -23,8 +24,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let hint = match app.debrief_tab {
-        DebriefTab::Results => t!(l, "tui.debrief.keys"),
-        DebriefTab::Timeline => t!(l, "tui.timeline.keys"),
+        DebriefTab::Results => super::keys::hint(l, Screen::Debrief, super::keys::RESULTS),
+        DebriefTab::Timeline => super::keys::hint(l, Screen::Debrief, super::keys::TIMELINE),
     };
     let [gauge, rest, keys] = Layout::vertical([
         Constraint::Length(3),
@@ -98,7 +99,11 @@ pub fn sections(app: &App) -> Vec<Section> {
     if !app.debrief_details && !d.mistakes.is_empty() {
         out.push(Section {
             title: t!(l, "debrief.details"),
-            lines: vec![t!(l, "tui.debrief.details_hint")],
+            lines: vec![t!(
+                l,
+                "tui.debrief.details_hint",
+                key = bindings::name_of(Screen::Debrief, Cmd::Details)
+            )],
         });
     }
     out

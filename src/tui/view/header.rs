@@ -5,7 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::super::app::{App, Mode};
+use super::super::app::{App, Mode, Screen};
+use super::super::bindings::Cmd;
 use crate::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -31,8 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ];
     // The exam can be handed in at any moment: say how, where the clock is.
     if app.mode == Mode::Exam && !s.is_over() {
-        let key = super::super::submit::KEY;
-        let submit = t!(l, "tui.submit.key_hint", key = key);
+        let submit = super::keys::hint(l, Screen::Play, &[super::keys::Item::Key(Cmd::Submit)]);
         spans.push(Span::styled(format!("  · {submit}"), th.key()));
     }
     if let Some(until) = s.outage_until() {

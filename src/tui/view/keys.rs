@@ -1,17 +1,140 @@
 //! The keys along the bottom: the steps that fit the selected dossier's state, then
-//! the keys that always work. The full list is in the help (`?`).
+//! the keys that always work; on the other screens their commands. Keys and words
+//! come from the key table (`tui::bindings`); this file only orders them per state.
+//! The full list is in the help (`?`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::super::app::{App, Focus};
+use super::super::app::{App, Focus, Screen};
+use super::super::bindings::{self, Cmd};
 use super::super::text;
 use crate::generate::Dossier;
+use crate::i18n::Lang;
 use crate::scenario::Role;
 use crate::session::DossierState;
 use crate::session::Status;
 use crate::t;
+
+/// One item of a key hint: the catalogue's words for keys that only move, or a
+/// command of the key table (its key and its words, or other words where the state
+/// asks for them).
+#[derive(Debug, Clone, Copy)]
+pub enum Item {
+    Prose(&'static str),
+    Key(Cmd),
+    Labelled(Cmd, &'static str),
+}
+
+use Cmd::*;
+use Item::{Key as K, Labelled, Prose};
+
+/// The footer on the library, the briefing and the debrief.
+pub const LIBRARY: &[Item] = &[Prose("tui.library.keys"), K(Help), K(Quit)];
+pub const BRIEFING: &[Item] = &[
+    Prose("tui.briefing.keys"),
+    K(NewSeed),
+    Prose("tui.briefing.keys_back"),
+    K(Help),
+    K(Quit),
+];
+pub const RESULTS: &[Item] = &[
+    Prose("tui.keys.scroll"),
+    K(SwitchTab),
+    K(Details),
+    K(Submit),
+    K(Retry),
+    K(NextSeed),
+    K(Library),
+    K(Quit),
+];
+pub const TIMELINE: &[Item] = &[
+    Prose("tui.keys.scroll"),
+    Labelled(SwitchTab, "results"),
+    K(Retry),
+    K(NextSeed),
+    K(Library),
+    K(Quit),
+];
+
+/// The play screen's keys that always work, after the selected dossier's.
+const ALWAYS: &[Item] = &[
+    K(NextPane),
+    K(Messages),
+    K(Wait),
+    K(NextEvent),
+    K(EndDay),
+    K(Help),
+    K(Finish),
+];
+const MESSAGES: &[Item] = &[
+    Prose("tui.keys.messages"),
+    Labelled(Messages, "messages_full"),
+];
+const OPEN: &[Item] = &[K(Open)];
+const NEW: &[Item] = &[K(Inspect), K(Accept), K(Supplement), K(Refuse)];
+const ACCEPTED: &[Item] = &[K(Digitize), K(Reuse), K(Forward), K(RequestFee)];
+const ACCEPTED_TRANSFER: &[Item] = &[
+    K(Digitize),
+    K(Reuse),
+    K(Forward),
+    K(Transfer),
+    K(RequestFee),
+];
+const PROCESSING: &[Item] = &[K(Appraise), K(Supplement), K(Apologize)];
+const PROCESSING_ALL: &[Item] = &[K(Appraise), K(Supplement), K(Stop), K(Apologize)];
+const PROCESSING_DESK: &[Item] = &[
+    Labelled(Supplement, "supplement_asked"),
+    K(Stop),
+    K(Apologize),
+];
+const PROCESSED: &[Item] = &[K(RequestFee), K(ConfirmPayment), K(Return), K(Sign)];
+const PROCESSED_DESK: &[Item] = &[K(RequestFee), K(ConfirmPayment), K(Return)];
+
+/// Every item list a footer of `screen` may show, for the tests.
+pub fn all(screen: Screen) -> Vec<&'static [Item]> {
+    match screen {
+        Screen::Welcome => vec![],
+        Screen::Library => vec![LIBRARY],
+        Screen::Briefing => vec![BRIEFING],
+        Screen::Debrief => vec![RESULTS, TIMELINE],
+        Screen::Play => vec![
+            ALWAYS,
+            MESSAGES,
+            OPEN,
+            NEW,
+            ACCEPTED,
+            ACCEPTED_TRANSFER,
+            PROCESSING,
+            PROCESSING_ALL,
+            PROCESSING_DESK,
+            PROCESSED,
+            PROCESSED_DESK,
+        ],
+    }
+}
+
+/// `items` as a hint: "k label · k label · …", the keys from the table.
+pub fn hint(l: Lang, screen: Screen, items: &[Item]) -> String {
+    items
+        .iter()
+        .filter_map(|item| match *item {
+            Prose(key) => Some(t!(l, key)),
+            K(cmd) => Some(bindings::footer_text(
+                l,
+                bindings::binding(screen, cmd)?,
+                None,
+            )),
+            Labelled(cmd, label) => Some(bindings::footer_text(
+                l,
+                bindings::binding(screen, cmd)?,
+                Some(label),
+            )),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
 
 pub fn render(
     app: &App,
@@ -26,11 +149,13 @@ pub fn render(
         t!(l, super::form::keys_of(form))
     } else {
         let context = match app.play.focus {
-            Focus::Messages => Some("tui.keys.messages"),
-            _ => context_key(app, selected),
+            Focus::Messages => Some(MESSAGES),
+            _ => context_items(app, selected),
         };
-        let always = t!(l, "tui.keys.always");
-        context.map_or(always.clone(), |k| format!("{} · {always}", t!(l, k)))
+        let always = hint(l, Screen::Play, ALWAYS);
+        context.map_or(always.clone(), |items| {
+            format!("{} · {always}", hint(l, Screen::Play, items))
+        })
     };
     bar(app, frame, area, &text);
 }
@@ -76,26 +201,29 @@ fn transferable(s: &crate::session::Session, d: &Dossier) -> bool {
     })
 }
 
-fn context_key(app: &App, selected: Option<(&Dossier, &DossierState)>) -> Option<&'static str> {
+fn context_items(
+    app: &App,
+    selected: Option<(&Dossier, &DossierState)>,
+) -> Option<&'static [Item]> {
     let s = app.session.as_ref()?;
     let (d, st) = selected?;
     if !st.opened {
-        return Some("tui.keys.open");
+        return Some(OPEN);
     }
     let role = s.scenario().meta.role;
     Some(match (st.status(), role) {
         (Status::New, Role::ChuyenVien) => return None,
-        (Status::New, _) => "tui.keys.new",
+        (Status::New, _) => NEW,
         (Status::Accepted, Role::ChuyenVien) => return None,
         // `b` only where the engine would transfer: a boundary-free procedure's
         // dossier from another commune of the province (`generate::competence`).
-        (Status::Accepted, _) if transferable(s, d) => "tui.keys.accepted_transfer",
-        (Status::Accepted, _) => "tui.keys.accepted",
-        (Status::Processing, Role::MotCua) => "tui.keys.processing_desk",
-        (Status::Processing, Role::ChuyenVien) => "tui.keys.processing",
-        (Status::Processing, _) => "tui.keys.processing_all",
-        (Status::Processed | Status::FeeDue, Role::MotCua) => "tui.keys.processed_desk",
-        (Status::Processed | Status::FeeDue, Role::ToanBo) => "tui.keys.processed",
+        (Status::Accepted, _) if transferable(s, d) => ACCEPTED_TRANSFER,
+        (Status::Accepted, _) => ACCEPTED,
+        (Status::Processing, Role::MotCua) => PROCESSING_DESK,
+        (Status::Processing, Role::ChuyenVien) => PROCESSING,
+        (Status::Processing, _) => PROCESSING_ALL,
+        (Status::Processed | Status::FeeDue, Role::MotCua) => PROCESSED_DESK,
+        (Status::Processed | Status::FeeDue, Role::ToanBo) => PROCESSED,
         _ => return None,
     })
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use super::super::app::App;
+use super::super::app::{App, Screen};
 use super::super::text;
 use crate::present::labels;
 use crate::score::Grade;
@@ -36,7 +36,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [table_area, detail, keys] = Layout::vertical([
         Constraint::Min(8),
         Constraint::Length(detail_height),
-        Constraint::Length(super::keys::height(&t!(l, "tui.library.keys"), area.width)),
+        Constraint::Length(super::keys::height(
+            &super::keys::hint(l, Screen::Library, super::keys::LIBRARY),
+            area.width,
+        )),
     ])
     .areas(area);
     let header: [String; 4] = [
@@ -137,7 +140,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: true }),
         detail,
     );
-    super::keys::bar(app, frame, keys, &t!(l, "tui.library.keys"));
+    super::keys::bar(
+        app,
+        frame,
+        keys,
+        &super::keys::hint(l, Screen::Library, super::keys::LIBRARY),
+    );
 }
 
 /// A scenario's cells (title, role, level, best score) and whether it loaded.

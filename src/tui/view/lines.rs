@@ -16,7 +16,11 @@ use super::boxed::Boxed;
 /// `lines` from the top of `area` (inside `block` when there is one), one per row,
 /// each cut at the right edge; rows past the last line are left as they are.
 pub fn render(frame: &mut Frame, area: Rect, block: Option<Boxed>, lines: &[Line]) {
-    let buf = frame.buffer_mut();
+    render_buf(frame.buffer_mut(), area, block, lines);
+}
+
+/// `render` into a buffer, for widgets.
+pub fn render_buf(buf: &mut Buffer, area: Rect, block: Option<Boxed>, lines: &[Line]) {
     let area = area.intersection(buf.area);
     let inner = match block {
         Some(block) => {

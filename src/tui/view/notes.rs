@@ -9,7 +9,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use super::super::app::{App, Focus, Mode, Note, Tone};
+use super::super::app::{App, Focus, Mode, Note, Screen, Tone};
+use super::super::bindings::{self, Cmd};
 use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
@@ -29,7 +30,13 @@ pub fn render(
     let l = app.lang;
     let mut title = format!(" {} ", t!(l, "tui.notes.title"));
     if app.play.unread_feedback > 0 {
-        let unread = t!(l, "tui.notes.unread", n = app.play.unread_feedback);
+        let unread = t!(
+            l,
+            "tui.notes.unread",
+            n = app.play.unread_feedback,
+            pane = bindings::name_of(Screen::Play, Cmd::NextPane),
+            key = bindings::name_of(Screen::Play, Cmd::Messages)
+        );
         title.push_str(&format!("— {unread} "));
     }
     if let Some(hint) = hint(app, selected) {

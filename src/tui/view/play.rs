@@ -7,12 +7,8 @@ use super::super::app::App;
 use super::{document, form, header, keys, notes, queue};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    // The queue is listed once per frame; every pane reads this one listing.
-    let rows = queue::Rows::of_app(app);
-    let selected = app
-        .session
-        .as_ref()
-        .and_then(|s| rows.selected(s, app.play.queue_sel));
+    // The dossier under the cursor, found once; every pane reads it.
+    let selected = app.selected_dossier();
     let notes_height = if area.height >= 40 { 8 } else { 5 };
     let [top, body, msgs, bar] = Layout::vertical([
         Constraint::Length(1),
@@ -29,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Length(queue_width), Constraint::Min(30)]).areas(body);
     header::render(app, frame, top);
-    queue::render(app, &rows, frame, left);
+    frame.render_widget(queue::QueueView { app }, left);
     document::render(app, selected, frame, right);
     notes::render(app, selected, frame, msgs);
     keys::render(app, selected, frame, bar);

@@ -1,20 +1,23 @@
-//! The queue: every dossier that has arrived, open ones first. Each row says its
+//! The queue pane: every dossier that has arrived, open ones first (the order is the
+//! model's, `tui::queue`). Each row says its
 //! state by symbol and word as well as colour: ○ new, ● on track, ▲ due within two
 //! office hours, ✖ overdue, ⏸ waiting for the citizen, ✔ closed.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
-use super::super::app::{App, Focus};
+use super::super::app::{App, Focus, Screen};
+use super::super::bindings::{self, Cmd};
 use super::super::text;
 use super::boxed::Boxed;
 use super::lines;
-use crate::generate::{Dossier, Planned};
+use crate::generate::Planned;
 use crate::i18n::Lang;
 use crate::present::labels;
 use crate::session::{DossierState, Session, Status};
@@ -26,121 +29,65 @@ const SOON_MINUTES: u64 = 120;
 /// Cells of the time-left column ("10 ngày", "quá hạn").
 const WHEN_WIDTH: usize = 7;
 
-/// The queue of one frame in display order (open dossiers by arrival, then closed
-/// ones), counted once and shared by every pane that shows it. Rows come from the
-/// plan: listing a dossier draws none of its details, and the order is walked where
-/// it is needed rather than copied into a list every frame.
-pub struct Rows<'a> {
-    session: Option<&'a Session>,
-    open: usize,
-    total: usize,
+/// The queue pane as a widget: the model's order (`App::play.queue`) and cursor,
+/// drawn. Rows come from the plan: listing a dossier draws none of its details.
+pub struct QueueView<'a> {
+    pub app: &'a App,
 }
 
-type Entry<'a> = (usize, &'a Planned, &'a DossierState);
-
-impl<'a> Rows<'a> {
-    pub fn of(s: &'a Session) -> Rows<'a> {
-        let (open, total) = s.arrived().fold((0, 0), |(open, total), (_, _, st)| {
-            (open + usize::from(!st.is_closed()), total + 1)
-        });
-        Rows {
-            session: Some(s),
-            open,
-            total,
-        }
+impl Widget for QueueView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let Some(s) = &app.session else { return };
+        let th = &app.theme;
+        let l = app.lang;
+        let queue = &app.play.queue;
+        let total = queue.len();
+        let title = t!(l, "tui.queue.title", open = queue.open(), total = total);
+        let focused = app.play.focus == Focus::Queue;
+        let block = Boxed::bordered().title(Line::styled(
+            format!(" {title} "),
+            if focused { th.title() } else { th.strong() },
+        ));
+        let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
+        let cols = usize::from(area.width.saturating_sub(2));
+        let sel = app.play.queue_sel.min(total.saturating_sub(1));
+        let offset = sel.saturating_sub(inner_height - 1);
+        let words = Words::new(l, s, cols);
+        // The states in plan order, once: a row reads its own by index.
+        let states: Vec<&DossierState> = s.arrived().map(|(_, _, st)| st).collect();
+        let plan = s.plan();
+        let lines: Vec<Line> = queue
+            .order()
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(inner_height)
+            .filter_map(|(row, &i)| Some((row, i, plan.get(i)?, *states.get(i)?)))
+            .map(|(row, i, d, st)| {
+                let (symbol, when, style) = timing(app, s, st, &words);
+                let style = if row == sel { th.selected() } else { style };
+                let marker = if row == sel { "▶" } else { " " };
+                Line::from(Span::styled(
+                    words.row(marker, symbol, s.code(i), d, &when, st),
+                    style,
+                ))
+            })
+            .collect();
+        let body = if lines.is_empty() {
+            vec![Line::styled(
+                t!(
+                    l,
+                    "tui.queue.empty",
+                    key = bindings::name_of(Screen::Play, Cmd::NextEvent)
+                ),
+                th.dim(),
+            )]
+        } else {
+            lines
+        };
+        lines::render_buf(buf, area, Some(block), &body);
     }
-
-    /// The app's queue; empty without a session.
-    pub fn of_app(app: &'a App) -> Rows<'a> {
-        match &app.session {
-            Some(s) => Rows::of(s),
-            None => Rows {
-                session: None,
-                open: 0,
-                total: 0,
-            },
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.total
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.total == 0
-    }
-
-    /// The rows in display order.
-    fn entries(&self) -> impl Iterator<Item = Entry<'a>> + 'a {
-        let arrived = self.session.into_iter().flat_map(Session::arrived);
-        let closed = self.session.into_iter().flat_map(Session::arrived);
-        arrived
-            .filter(|(_, _, st)| !st.is_closed())
-            .chain(closed.filter(|(_, _, st)| st.is_closed()))
-    }
-
-    /// The row under the cursor, with its details (drawn if needed).
-    pub fn selected(&self, s: &'a Session, sel: usize) -> Option<(&'a Dossier, &'a DossierState)> {
-        let (i, _, st) = self.entries().nth(sel)?;
-        Some((s.details(i)?, st))
-    }
-}
-
-/// Codes in display order.
-pub fn rows(app: &App) -> Vec<String> {
-    let Some(s) = &app.session else {
-        return Vec::new();
-    };
-    Rows::of(s)
-        .entries()
-        .map(|(i, _, _)| s.code(i).to_string())
-        .collect()
-}
-
-/// The dossier under the queue cursor.
-pub fn selected(app: &App) -> Option<(&Dossier, &DossierState)> {
-    let s = app.session.as_ref()?;
-    Rows::of(s).selected(s, app.play.queue_sel)
-}
-
-pub fn render(app: &App, rows: &Rows, frame: &mut Frame, area: Rect) {
-    let th = &app.theme;
-    let l = app.lang;
-    let Some(s) = &app.session else { return };
-    let (total, open) = (rows.len(), rows.open);
-    let title = t!(l, "tui.queue.title", open = open, total = total);
-    let focused = app.play.focus == Focus::Queue;
-    let block = Boxed::bordered().title(Line::styled(
-        format!(" {title} "),
-        if focused { th.title() } else { th.strong() },
-    ));
-    let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
-    let cols = usize::from(area.width.saturating_sub(2));
-    let sel = app.play.queue_sel.min(total.saturating_sub(1));
-    let offset = sel.saturating_sub(inner_height - 1);
-    let words = Words::new(l, s, cols);
-    let lines: Vec<Line> = rows
-        .entries()
-        .enumerate()
-        .skip(offset)
-        .take(inner_height)
-        .map(|(i, (index, d, st))| {
-            let (symbol, when, style) = timing(app, s, st, &words);
-            let style = if i == sel { th.selected() } else { style };
-            let marker = if i == sel { "▶" } else { " " };
-            let code = s.code(index);
-            Line::from(Span::styled(
-                words.row(marker, symbol, code, d, &when, st),
-                style,
-            ))
-        })
-        .collect();
-    let body = if lines.is_empty() {
-        vec![Line::styled(t!(l, "tui.queue.empty"), th.dim())]
-    } else {
-        lines
-    };
-    lines::render(frame, area, Some(block), &body);
 }
 
 /// The catalogue's words every row of one frame shares, looked up and fitted once

@@ -1,4 +1,5 @@
-//! What an event means to the person at the desk, as a line in the messages panel.
+//! What an event means to the person at the desk, as a line in the messages panel
+//! (the model turns new events into notes; the notes view only draws them).
 
 use crate::i18n::Lang;
 use crate::present::labels;
@@ -6,7 +7,7 @@ use crate::scenario::Scenario;
 use crate::session::{Actor, Event, Happened};
 use crate::t;
 
-use super::super::app::Tone;
+use super::app::Tone;
 
 /// A note for the events worth telling; `None` for the trainee's own routine steps.
 pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {

@@ -1,4 +1,4 @@
-//! Store errors in the user's language: what is wrong and what to do. Nothing is
+//! Store errors in the user's language (the CLI's and the TUI's): what is wrong and what to do. Nothing is
 //! changed in a database that is locked, read-only, newer or damaged.
 
 use crate::i18n::Lang;
@@ -59,8 +59,25 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
             t!(lang, &key, attempt = attempt, detail = detail)
         }
         StoreError::EmptyTrainee => t!(lang, &key),
-        StoreError::BadName(problem) => {
-            super::error::name_problem(lang, &t!(lang, "name.trainee"), problem)
+        StoreError::BadName(problem) => name_problem(lang, &t!(lang, "name.trainee"), problem),
+    }
+}
+
+/// Why a name is refused, and what to write instead.
+pub fn name_problem(lang: Lang, name: &str, problem: &crate::sanitize::NameProblem) -> String {
+    use crate::sanitize::NameProblem;
+    let key = format!("name.{}", problem.key());
+    match problem {
+        NameProblem::Empty => t!(lang, &key, name = name),
+        NameProblem::Control { code, at } => t!(
+            lang,
+            &key,
+            name = name,
+            code = NameProblem::code_point(*code),
+            at = at
+        ),
+        NameProblem::TooLong { chars, limit } => {
+            t!(lang, &key, name = name, chars = chars, limit = limit)
         }
     }
 }
