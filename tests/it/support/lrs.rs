@@ -81,7 +81,7 @@ pub fn ralph() -> Option<&'static Ralph> {
 fn start() -> Option<Ralph> {
     let ralph = match std::env::var_os("MOTCUA_RALPH") {
         Some(path) => PathBuf::from(path),
-        None if skip_allowed() => {
+        None if super::skip::allowed("lrs") => {
             eprintln!("SKIPPED: no LRS (MOTCUA_RALPH unset, MOTCUA_ALLOW_SKIP=lrs)");
             return None;
         }
@@ -121,10 +121,6 @@ fn start() -> Option<Ralph> {
     };
     wait_ready(port);
     Some(server)
-}
-
-fn skip_allowed() -> bool {
-    std::env::var("MOTCUA_ALLOW_SKIP").is_ok_and(|v| v.split(',').any(|w| w.trim() == "lrs"))
 }
 
 /// The repository's own `.ci/venv`, made by `scripts/ralph-venv.sh` the first time

@@ -3,7 +3,8 @@
 //! (`keys`, `screen`), rule and plan builders (`rules`, `plans`, `twist`), hand-built
 //! scenarios for the generator (`handmade`), the generator's layout written again from
 //! its documentation (`layout`), temporary stores and played attempts (`store`), input
-//! mutations (`fuzz`) and a real LRS (`lrs`).
+//! mutations (`fuzz`), a real LRS (`lrs`) and when a missing program may be skipped
+//! (`skip`).
 #![allow(dead_code)]
 
 pub mod desk;
@@ -15,6 +16,7 @@ pub mod lrs;
 pub mod plans;
 pub mod rules;
 pub mod screen;
+pub mod skip;
 pub mod store;
 pub mod twist;
 
