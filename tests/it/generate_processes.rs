@@ -13,7 +13,7 @@ fn motcua(args: &[&str]) -> Output {
         .env_remove("MOTCUA_LANG")
         .env(
             "MOTCUA_DB",
-            std::env::temp_dir().join("motcua-processes-unused.db"),
+            std::env::temp_dir().join(format!("motcua-processes-unused-{}.db", std::process::id())),
         )
         .output()
         .expect("the binary runs");
