@@ -2,12 +2,12 @@
 //! checked first (nothing kept from a file that is not a bundle), then attempt by
 //! attempt, each malformed one refused alone; `bundle::write` streams the other way.
 
-
 use motcua::export::bundle::{self, BundleError};
 use motcua::export::import::{self, Library, Outcome, Refusal};
 use motcua::export::stream;
 use motcua::store::{Filter, Store};
 use serde_json::{Value, json};
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

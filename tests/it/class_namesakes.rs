@@ -1,13 +1,13 @@
 //! Two trainees of the same name on the class list, told apart by its id column, in
 //! the results database and through bundles: the id `record --trainee-id` keeps goes
 //! into the bundle and back, and `motcua class --roster` counts HV01 and HV02 as two
-//! people. The same through a real LRS: `tests/lrs_class/namesakes.rs`.
-
+//! people. The same through a real LRS: `tests/it/lrs_sync/class/namesakes.rs`.
 
 use std::path::Path;
 
 use motcua::session::action;
 use serde_json::{Value, json};
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

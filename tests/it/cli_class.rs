@@ -1,12 +1,12 @@
 //! `motcua class` on the results database (no LRS): an exam counts the submitted
 //! attempt (the first finished one), not the best; a roster's missing trainee is
 //! listed; a bad roster is refused with its line and what to fix. The LRS side is in
-//! `lrs_sync` (`tests/it/lrs_sync/class`), beside the one Ralph of that binary.
-
+//! `lrs_sync` (`tests/it/lrs_sync/class`), beside the one Ralph of the test binary.
 
 use std::path::Path;
 
 use motcua::session::action;
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

@@ -1,10 +1,10 @@
 //! `motcua --help` and every subcommand's help speak the chosen language: Vietnamese
 //! by default, English with `--lang en` or MOTCUA_LANG=en.
 
-use crate::support;
-
 use motcua::cli::help;
 use motcua::i18n::Lang;
+
+use crate::support;
 
 #[test]
 fn every_description_and_argument_has_text_in_both_languages() {

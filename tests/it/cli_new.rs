@@ -1,12 +1,11 @@
 //! `motcua new`: the starter scenario validates, is won by the solver, and is
 //! never written over an existing file.
 
-use crate::support;
-
-use crate::support::motcua;
-
 use motcua::cli::new::{DEFAULT_ID, starter, valid_id};
 use motcua::scenario;
+
+use crate::support;
+use crate::support::motcua;
 
 fn temp(name: &str) -> std::path::PathBuf {
     support::temp_path("new", name)

@@ -1,10 +1,10 @@
 //! The preview listing and JSON, rendered from hand-built scenarios (no loader needed).
 
-use crate::support::handmade;
-
 use motcua::cli::preview::{render_json, render_text};
 use motcua::i18n::Lang;
 use serde_json::Value;
+
+use crate::support::handmade;
 
 #[test]
 fn listing_names_code_time_channel_procedure_applicant_and_flaws() {

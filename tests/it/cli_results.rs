@@ -1,12 +1,12 @@
 //! `motcua record`, `progress`, `report`, `export` and `import` through the real
 //! binary, and the messages for a database that cannot be used.
 
-
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use motcua::session::action;
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

@@ -1,7 +1,6 @@
 //! `motcua solve`, `motcua replay` and W001 through the real binary.
 
 use crate::support;
-
 use crate::support::motcua;
 
 fn temp(name: &str) -> std::path::PathBuf {

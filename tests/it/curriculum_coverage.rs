@@ -2,12 +2,12 @@
 //! every mistake code reachable in one of them, and every legal reference naming
 //! a real instrument.
 
-use crate::support;
-
 use motcua::scenario::{
     Channel, EventKind, FlawKind, FlawResponse, Role, RuleSet, Scenario, Stage,
 };
 use motcua::score::MistakeCode;
+
+use crate::support;
 
 #[test]
 fn there_are_at_least_nine_builtin_scenarios_and_one_under_the_2018_rules() {

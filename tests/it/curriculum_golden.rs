@@ -2,11 +2,11 @@
 //! stable `motcua preview --json` shape. A change in a scenario file, the
 //! generator or its tables shows up here.
 
-use crate::support;
-
 use motcua::calendar::WorkCalendar;
 use motcua::cli::preview::render_json;
 use motcua::generate::generate;
+
+use crate::support;
 
 #[test]
 fn the_first_dossiers_of_every_builtin_scenario_are_pinned() {

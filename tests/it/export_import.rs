@@ -2,12 +2,12 @@
 //! edited score, an edited action, a cut log or another version of the scenario is
 //! refused with its reason; the rest is kept, once.
 
-
 use motcua::export::bundle::{self, Bundle};
 use motcua::export::import::{self, Library, Outcome, Refusal};
 use motcua::scenario;
 use motcua::session::{Rejection, Session};
 use motcua::store::{Filter, Mode, Store, sha256_hex};
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

@@ -11,15 +11,15 @@
 //! test --release --test it fuzz_inputs::` runs 2,000 cases of each property
 //! (docs/results.md, "Testing").
 
-
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::support::fuzz::bounded::{assert_bounded, run_bounded};
-use crate::support::fuzz::mutate::{lines, mutated, mutations};
 use motcua::cli::exit::Exit;
 use motcua::scenario::{self, builtin};
 use proptest::prelude::*;
+
+use crate::support::fuzz::bounded::{assert_bounded, run_bounded};
+use crate::support::fuzz::mutate::{lines, mutated, mutations};
 use crate::support::store::*;
 
 /// Cases of each property: `MOTCUA_FUZZ_CASES`, else `default`.

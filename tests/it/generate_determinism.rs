@@ -1,12 +1,12 @@
 //! Same scenario and seed, same dossiers on every run; scripted dossiers exactly as written;
 //! times and codes as an office would see them.
 
-use crate::support::handmade;
-
 use chrono::{NaiveTime, Timelike};
 use motcua::calendar::WorkCalendar;
 use motcua::generate::generate;
 use motcua::scenario::{Channel, DayTime, ScriptedDossier};
+
+use crate::support::handmade;
 
 #[test]
 fn same_seed_gives_identical_dossiers_and_json() {

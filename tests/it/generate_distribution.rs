@@ -1,13 +1,13 @@
 //! Over many dossiers the synthetic population looks like Vietnam's and the scenario's
 //! shares are respected. Fixed seeds: these are deterministic, not flaky.
 
-use crate::support::handmade;
-
 use std::collections::BTreeMap;
 
 use motcua::generate::places::same_province;
 use motcua::generate::{Dossier, Value, table_errors};
 use motcua::scenario::{Attr, Channel, FlawResponse, Party, Scenario};
+
+use crate::support::handmade;
 
 fn many(s: &Scenario, seeds: u64) -> Vec<Dossier> {
     (0..seeds).flat_map(|seed| handmade::run(s, seed)).collect()

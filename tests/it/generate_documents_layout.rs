@@ -5,8 +5,6 @@
 //! which calls no generator code and reads data/*.toml as data) and compared field by
 //! field with what `Plan::draw` gives.
 
-use crate::support::handmade;
-
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -14,6 +12,7 @@ use motcua::calendar::WorkCalendar;
 use motcua::generate::{Dossier, Plan, Value};
 use motcua::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure, Scenario};
 
+use crate::support::handmade;
 use crate::support::layout::papers::Expected;
 use crate::support::layout::places::{Desk, Map};
 use crate::support::layout::stream::Draw;

@@ -5,8 +5,6 @@
 //! documentation alone (no generator code called) and compared with `Plan`. The
 //! documents of those dossiers: tests/it/generate_documents_layout.rs.
 
-use crate::support::handmade;
-
 use chacha20::ChaCha20Rng;
 use chacha20::rand_core::{Rng, SeedableRng};
 use chrono::{Duration, NaiveDateTime, NaiveTime};
@@ -14,6 +12,7 @@ use motcua::calendar::WorkCalendar;
 use motcua::generate::{Plan, SimRng};
 use motcua::scenario::{Channel, FlawResponse, Geography, ResultChannel, Scenario, TimeSpan};
 
+use crate::support::handmade;
 use crate::support::layout::stream::{Draw, Words, block, key};
 
 // ---- ChaCha20 (RFC 8439 §2.1–2.3), written in tests/it/support/layout/stream.rs ----

@@ -2,8 +2,6 @@
 //! valid identifiers that agree with their person, consistent documents, and flaws
 //! that an officer can see from the documents alone.
 
-use crate::support::handmade;
-
 use chrono::{Datelike, NaiveDate};
 use motcua::generate::ids::{anniversary, is_valid_tax_code};
 use motcua::generate::places::{province_of_cccd, same_province};
@@ -12,6 +10,8 @@ use motcua::generate::{
 };
 use motcua::scenario::{Attr, FlawKind, Geography, Party, Scenario};
 use proptest::prelude::*;
+
+use crate::support::handmade;
 
 fn text(p: &PartyData, a: Attr) -> Option<&str> {
     match p.values.get(&a) {

@@ -1,13 +1,13 @@
 //! Issue 13's defects, each with the smallest input that showed it, through the
 //! real binary; exit statuses from the one table (`motcua::cli::exit::Exit`).
 
-
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use motcua::cli::exit::Exit;
 use motcua::session::action;
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

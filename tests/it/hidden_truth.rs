@@ -3,8 +3,6 @@
 //! judge's answers), and the TUI before the debrief shows no planted flaw. The
 //! instructor's `preview` keeps them.
 
-use crate::support;
-
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -12,6 +10,8 @@ use motcua::i18n::Lang;
 use motcua::present::trainee_view::HIDDEN_KEYS;
 use motcua::session::{Session, action};
 use motcua::tui::{Mode, Msg, Screen};
+
+use crate::support;
 use crate::support::store::{Temp, builtin_source, clean_command, solver_log};
 
 const ID: &str = "khai-sinh-co-ban";

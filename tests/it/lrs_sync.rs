@@ -10,8 +10,6 @@
 mod class;
 mod submit;
 
-use crate::support;
-
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -19,6 +17,8 @@ use std::process::{Command, Output, Stdio};
 use motcua::export::xapi::ids;
 use motcua::store::{AttemptId, Store};
 use serde_json::Value;
+
+use crate::support;
 
 const SCENARIO: &str = "khai-sinh-co-ban";
 
@@ -151,7 +151,9 @@ fn case() -> Case {
 
 #[test]
 fn an_exam_recorded_with_the_lrs_up_arrives_once_with_actor_score_success_and_mode() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let c = case();
     let url = ralph.endpoint();
     let lrs = Lrs {
@@ -221,7 +223,9 @@ fn an_exam_recorded_with_the_lrs_up_arrives_once_with_actor_score_success_and_mo
 
 #[test]
 fn a_statement_sent_again_is_recognised_as_already_stored_never_doubled() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let c = case();
     let url = ralph.endpoint();
     let lrs = Lrs {
@@ -252,7 +256,9 @@ fn a_statement_sent_again_is_recognised_as_already_stored_never_doubled() {
 
 #[test]
 fn recorded_with_the_lrs_down_it_survives_kill_9_and_sync_sends_it_exactly_once() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let c = case();
     let down = format!("http://127.0.0.1:{}/xAPI", support::lrs::free_port());
     let mut child = Command::new(env!("CARGO_BIN_EXE_motcua"))
@@ -332,7 +338,9 @@ fn recorded_with_the_lrs_down_it_survives_kill_9_and_sync_sends_it_exactly_once(
 
 #[test]
 fn wrong_credentials_say_so_and_keep_the_queue() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let c = case();
     let url = ralph.endpoint();
     let wrong = Lrs {
@@ -374,7 +382,9 @@ fn wrong_credentials_say_so_and_keep_the_queue() {
 
 #[test]
 fn an_unreachable_address_or_one_that_is_no_lrs_loses_nothing() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let c = case();
     let down = format!("http://127.0.0.1:{}/xAPI", support::lrs::free_port());
     let unreachable = Lrs {
@@ -428,7 +438,9 @@ fn an_unreachable_address_or_one_that_is_no_lrs_loses_nothing() {
 
 #[test]
 fn a_statement_the_lrs_rejects_is_named_kept_and_holds_back_nothing_else() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let c = case();
     let down = format!("http://127.0.0.1:{}/xAPI", support::lrs::free_port());
     let unreachable = Lrs {

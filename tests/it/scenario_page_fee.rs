@@ -1,11 +1,11 @@
 //! `fee_per_page`: how it is read, checked, and charged by the page.
 
-use crate::support;
-
 use motcua::calendar::WorkCalendar;
 use motcua::generate::generate;
 use motcua::scenario::{self, DiagCode, PageFee};
 use motcua::session::policy::fee_of;
+
+use crate::support;
 
 const MINIMAL: &str = include_str!("../fixtures/valid/minimal.toml");
 const PAGE_FEE: &str = r#"fee_per_page = { component = "giay-chung-sinh", first_pages = 2, first = 2000, rest = 1000, max = 200000 }"#;

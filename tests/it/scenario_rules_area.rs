@@ -2,8 +2,8 @@
 //! `scenario::load_str`: the levels an office has on its date, where a procedure's
 //! jurisdiction may point, which flaws and keys depend on it.
 
-
 use motcua::scenario::DiagCode;
+
 use crate::support::rules::{SCRIPTED, only, plus, valid, with};
 
 /// `MINIMAL` with an `[office]` table and a start date.

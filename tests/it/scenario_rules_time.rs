@@ -2,8 +2,8 @@
 //! and their result channel, moments and office hours, events, deadlines, scores,
 //! weights and the calendar.
 
-
 use motcua::scenario::DiagCode;
+
 use crate::support::rules::{event, only, plus, scripted, valid, with};
 
 #[test]

@@ -2,10 +2,10 @@
 //! needs the apology; the built-in building permit keeps it inside the 7 working days
 //! Luật Xây dựng (Điều 102 khoản 1) allows for appraisal and site check.
 
-use crate::support;
-
 use motcua::scenario::load_str;
 use motcua::session::{Action, Happened};
+
+use crate::support;
 
 const PERMIT: &str = include_str!("../../scenarios/giay-phep-xay-dung.toml");
 const BUILT_IN: &str = "site_check = { min_days = 2, max_days = 6 }";

@@ -7,9 +7,9 @@
 //! dossier loses its later steps, a delay its deadline, a day ended early the work
 //! of the dossiers left).
 
-use crate::support;
-
 use motcua::score::{Debrief, MistakeCode};
+
+use crate::support;
 use crate::support::plans::plan;
 use crate::support::twist::{once, play};
 

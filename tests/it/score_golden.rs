@@ -1,10 +1,10 @@
 //! Golden runs: the solver's event log and debrief for each built-in scenario,
 //! with its own seed. A change in the engine or the score shows up here.
 
-use crate::support;
-
 use motcua::i18n::Lang;
 use motcua::present::debrief;
+
+use crate::support;
 
 #[test]
 fn solver_runs_of_every_builtin_scenario_are_pinned() {

@@ -2,12 +2,11 @@
 //! is caught, costs points, and its debrief (Vietnamese and English) is pinned by a
 //! snapshot.
 
-use crate::support;
-
 use motcua::i18n::Lang;
 use motcua::present::debrief;
 use motcua::score::MistakeCode;
 
+use crate::support;
 use crate::support::plans::plan;
 use crate::support::twist::commit;
 

@@ -4,10 +4,10 @@
 //! from the default action costs (open 1, inspect 2, accept 5, apologize 10,
 //! digitize 3, forward 2 office minutes) and office hours 07:30–11:30, 13:30–17:00.
 
-
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua::score::{Debrief, MistakeCode};
 use motcua::session::{Action, Happened, Session};
+
 use crate::support::desk::{apply, digitize_and_forward, one_dossier, receive, return_to_the_end};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {

@@ -9,12 +9,12 @@
 //! digitize 3, forward 2, apologize 10 office minutes), office hours 07:30–11:30 and
 //! 13:30–17:00, colleagues (specialist, leader) taking no time.
 
-use crate::support;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua::scenario::StepKind;
 use motcua::score::{Debrief, MistakeCode};
 use motcua::session::{Action, Happened, Session};
+
+use crate::support;
 use crate::support::desk::{apply, digitize_and_forward, one_dossier, receive, return_to_the_end};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {

@@ -4,12 +4,12 @@
 //! the pass mark. `MOTCUA_RANDOM_PLAYS` sets how many plays per scenario the median
 //! test makes (default 15).
 
-use crate::support;
-
 use motcua::scenario::{FlawKind, Scenario};
 use motcua::score;
 use motcua::session::{Action, Decision, Item, ResultChannel, Session, replay};
 use proptest::prelude::*;
+
+use crate::support;
 
 /// A random action, resolved against the session: the dossier, component and
 /// options are picked by index among what exists, so most actions are plausible.

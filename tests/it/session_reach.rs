@@ -3,11 +3,11 @@
 //! forward 2 office minutes), office hours 07:30–11:30 and 13:30–17:00, the 15:00
 //! same-day cut-off, and the 30 office minutes before the desk takes a dossier up.
 
-
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua::scenario;
 use motcua::session::Session;
 use motcua::session::reach::Ending;
+
 use crate::support::desk::one_dossier;
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {

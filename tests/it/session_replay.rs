@@ -1,10 +1,10 @@
 //! state = replay(scenario, seed, actions): the same log gives the same attempt,
 //! and a rejected action changes nothing.
 
-use crate::support;
-
 use motcua::score;
 use motcua::session::{Action, Rejection, Session, action, replay};
+
+use crate::support;
 
 #[test]
 fn replaying_the_solver_log_gives_the_same_events_and_score() {

@@ -1,10 +1,10 @@
 //! The reference solver wins every built-in scenario at 100, for seeds 1..=50; a
 //! trainee who only waits or ends the days earns (next to) nothing.
 
-use crate::support;
-
 use motcua::score::{self, Grade};
 use motcua::session::{Action, Happened, Session, Status};
+
+use crate::support;
 
 #[test]
 fn every_builtin_scenario_is_won_at_100_for_seeds_1_to_50() {

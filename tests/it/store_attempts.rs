@@ -1,13 +1,13 @@
 //! The store as the TUI uses it: attempts, their logs, resume, finish, progress, and
 //! the bad states of a database file (locked, read-only, newer, damaged, foreign).
 
-
 use std::time::Duration;
 
 use motcua::score::{self, Grade};
 use motcua::session::{self, Action};
 use motcua::store::{Filter, Mode, Options, Status, Store, StoreError, SuggestionReason, schema};
 use rusqlite::Connection;
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

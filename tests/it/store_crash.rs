@@ -2,7 +2,6 @@
 //! committed action and resumes at the same state; two `motcua record` processes on
 //! one database at once lose no write.
 
-
 use std::io::Read;
 use std::path::Path;
 use std::process::Stdio;
@@ -10,6 +9,7 @@ use std::process::Stdio;
 use motcua::session::{self, action};
 use motcua::store::Store;
 use serde_json::Value;
+
 use crate::support::store::recorder::Recorder;
 use crate::support::store::*;
 

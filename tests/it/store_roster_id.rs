@@ -3,10 +3,10 @@
 //! written by a motcua newer than 5 is refused as before; an attempt started with an
 //! id keeps it, and the id is what tells two namesakes' attempts apart.
 
-
 use motcua::session::action;
 use motcua::store::{Filter, Mode, Recorder, Start, Status, Store, StoreError, schema, sha256_hex};
 use rusqlite::Connection;
+
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

@@ -2,13 +2,13 @@
 //! store says so rather than writing on into the removed file (docs/results.md,
 //! "A lost -wal file").
 
-
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use motcua::cli::exit::Exit;
 use motcua::session::action;
 use motcua::store::{Mode, Store, StoreError};
+
 use crate::support::store::recorder::Recorder;
 use crate::support::store::*;
 

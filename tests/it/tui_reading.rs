@@ -2,7 +2,6 @@
 //! long pane reachable to its end, tables cut with "…", no key acting unseen, focus
 //! following the trainee, and a name field that takes every character as text.
 
-
 use motcua::i18n::Lang;
 use motcua::session::Action;
 use motcua::tui::app::Focus;

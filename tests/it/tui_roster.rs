@@ -4,8 +4,6 @@
 //! the list is allowed and marked, and the id picked is kept with the attempt and
 //! becomes the learning records' account name.
 
-use crate::support;
-
 use motcua::class::Roster;
 use motcua::export::xapi::{Journal, Profile};
 use motcua::i18n::Lang;
@@ -15,6 +13,8 @@ use motcua::tui::roster_pick::{Kind, Standing};
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
 use motcua::tui::{App, Msg, Screen};
+
+use crate::support;
 use crate::support::keys::{press, type_text};
 
 const CLASS: &str = "Mã;Họ và tên\r\nHV01;Nguyễn Văn An\r\nHV02;Nguyễn Văn An\r\nHV03;Trần Thị Bình\r\nHV04;Lê Hoàng Nam\r\n";

@@ -2,14 +2,13 @@
 //! types and drawn through ratatui's TestBackend; and a whole scenario played to
 //! its debrief by keyboard alone.
 
-use crate::support;
-
 use motcua::i18n::Lang;
 use motcua::session::{Action, solver};
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
 use motcua::tui::{Msg, Screen};
 
+use crate::support;
 use crate::support::keys::{play, press, type_text};
 use crate::support::screen::{draw, fresh, playing};
 

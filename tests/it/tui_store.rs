@@ -2,14 +2,14 @@
 //! applied, a lost window resumes exactly where it stopped, the library shows the
 //! trainee's best score, and names seen before are offered.
 
-use crate::support;
-
 use motcua::i18n::Lang;
 use motcua::session::{Action, solver};
 use motcua::store::Store;
 use motcua::tui::persist::Persist;
 use motcua::tui::run::{Options, app};
 use motcua::tui::{App, Effect, Msg, Screen};
+
+use crate::support;
 
 fn db(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("motcua-tui-store-{}", std::process::id()));

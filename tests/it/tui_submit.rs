@@ -4,8 +4,6 @@
 //! debrief is submitted at once; a second submit writes nothing new; the library says
 //! where each attempt's learning records and file stand.
 
-use crate::support;
-
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
@@ -19,6 +17,8 @@ use motcua::tui::persist::Persist;
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
 use motcua::tui::{App, Effect, Msg, Screen};
+
+use crate::support;
 
 /// One key, as the terminal loop handles it (Submit included).
 fn key(app: &mut App, persist: &mut Persist, msg: Msg) {

@@ -2,8 +2,6 @@
 //! receipt) decides where the generator places people, what the documents show, what
 //! the solver does and what the judge expects.
 
-use crate::support;
-
 use std::collections::BTreeSet;
 
 use motcua::generate::{
@@ -13,6 +11,8 @@ use motcua::generate::{
 use motcua::scenario::{Attr, FieldRef, FlawKind, Geography, Level, Party, Scenario};
 use motcua::score::MistakeCode;
 use motcua::session::{Action, Happened, Session};
+
+use crate::support;
 
 /// Seeds the property runs over (the issue asks for 1..=50).
 const SEEDS: std::ops::RangeInclusive<u64> = 1..=50;

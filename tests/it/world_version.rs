@@ -4,8 +4,6 @@
 //! re-scored, and an unfinished one does not block the training screen: it is
 //! offered to be given up. Bundles: `world_version_bundle.rs`.
 
-use crate::support;
-
 use motcua::i18n::Lang;
 use motcua::score::Grade;
 use motcua::session::{Action, WORLD_VERSION, action};
@@ -14,6 +12,8 @@ use motcua::tui::persist::Persist;
 use motcua::tui::run::{Options, app};
 use motcua::tui::{App, Effect, Msg, Screen};
 use ratatui::{Terminal, backend::TestBackend};
+
+use crate::support;
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

@@ -4,12 +4,12 @@
 //! anything is kept; an attempt cannot be of a newer world than its bundle; in a
 //! streamed bundle each attempt's world version is read and checked on its own.
 
-use crate::support;
-
 use motcua::export::bundle::{self, Bundle};
 use motcua::export::import::{self, Library, Outcome, Refusal};
 use motcua::session::{WORLD_VERSION, action};
 use motcua::store::{Filter, Store, sha256_hex};
+
+use crate::support;
 use crate::support::store::*;
 
 const ID: &str = "khai-sinh-co-ban";

@@ -2,8 +2,6 @@
 //! the problem the flaw names, the same dossier with that flaw cured shows none of it,
 //! and the two differ only in the component or field the flaw names.
 
-use crate::support;
-
 use std::collections::BTreeSet;
 
 use motcua::generate::{
@@ -11,6 +9,8 @@ use motcua::generate::{
 };
 use motcua::scenario::{Attr, FieldRef, Flaw, FlawKind, FlawResponse, Procedure, Scenario, Stage};
 use motcua::session::{Session, supplied};
+
+use crate::support;
 
 const SEEDS: std::ops::RangeInclusive<u64> = 1..=50;
 

@@ -37,10 +37,17 @@ fn drained(db: &Path) {
 
 #[test]
 fn an_exam_submitted_on_the_training_screen_arrives_in_the_lrs_once() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("m.db");
-    let config = LrsConfig::new(&ralph.endpoint(), support::lrs::USER, support::lrs::PASSWORD).expect("url");
+    let config = LrsConfig::new(
+        &ralph.endpoint(),
+        support::lrs::USER,
+        support::lrs::PASSWORD,
+    )
+    .expect("url");
     let store = Store::open(&db).expect("opens");
     let sender = Background::start(db.clone(), config);
     let journal = Journal::new(Some(Profile::plain(Lang::Vi)));

@@ -1,10 +1,10 @@
-//! `motcua class` against the real Ralph of `lrs_sync` (one LRS for the whole test binary): the
-//! class built from the LRS equals the class built from the same attempts' bundles
-//! imported on the instructor's machine; a roster's missing trainee is listed; an
-//! attempt played by `solve | record` is flagged with its evidence; a statement whose
-//! score was edited in the LRS (posted again under a new id) is refused by re-scoring.
-//! Other tests of the binary send khai-sinh-co-ban attempts to the same LRS: these
-//! use their own scenario and filter on it.
+//! `motcua class` against the real Ralph of `lrs_sync` (one LRS for the whole test
+//! binary): the class built from the LRS equals the class built from the same
+//! attempts' bundles imported on the instructor's machine; a roster's missing trainee
+//! is listed; an attempt played by `solve | record` is flagged with its evidence; a
+//! statement whose score was edited in the LRS (posted again under a new id) is refused
+//! by re-scoring. Other tests of the binary send khai-sinh-co-ban attempts to the same
+//! LRS: these use their own scenario and filter on it.
 
 mod namesakes;
 mod workshop;
@@ -14,6 +14,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::{Lrs, motcua, registration};
+
 use crate::support;
 
 const CLASS_SCENARIO: &str = "chung-thuc-ban-sao";
@@ -112,7 +113,9 @@ fn post(ralph: &support::lrs::Ralph, statement: &Value) -> u16 {
 
 #[test]
 fn class_from_the_lrs_equals_class_from_bundles_and_refuses_an_edited_score() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temp");
     let (solver, sloppy) = log_of(dir.path());
     let url = ralph.endpoint();

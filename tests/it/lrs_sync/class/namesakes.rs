@@ -11,8 +11,9 @@ use motcua::export::xapi::profile::ext;
 use serde_json::Value;
 
 use super::super::{Lrs, motcua, registration};
-use crate::support;
 use super::log_of_scenario;
+
+use crate::support;
 
 /// Not the scenario of the other class tests of this binary: the LRS is shared.
 const SCENARIO: &str = "ly-lich-tu-phap";
@@ -60,7 +61,9 @@ fn hand_in(db: &Path, teacher: &Path, bundle: &Path) {
 
 #[test]
 fn namesakes_are_told_apart_by_the_id_when_only_hv02_played_hv01_is_missing() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temp");
     let (solver, _) = log_of_scenario(dir.path(), SCENARIO);
     let url = ralph.endpoint();

@@ -9,8 +9,9 @@ use motcua::export::xapi::profile::workshop_iri;
 use serde_json::Value;
 
 use super::super::{Lrs, motcua, registration};
-use crate::support;
 use super::log_of_scenario;
+
+use crate::support;
 
 /// Not the scenario of the other class test of this binary: the LRS is shared.
 const SCENARIO: &str = "tam-tru";
@@ -57,7 +58,9 @@ fn trainees(v: &Value) -> Vec<String> {
 
 #[test]
 fn class_with_a_workshop_file_reads_only_that_workshops_statements() {
-    let Some(ralph) = support::lrs::ralph() else { return };
+    let Some(ralph) = support::lrs::ralph() else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temp");
     let (solver, sloppy) = log_of_scenario(dir.path(), SCENARIO);
     let url = ralph.endpoint();

@@ -96,7 +96,8 @@ pub fn tables() -> &'static Tables {
     T.get_or_init(|| Tables {
         names: toml::from_str(include_str!("../../../../data/names.toml")).expect("names.toml"),
         places: toml::from_str(include_str!("../../../../data/places.toml")).expect("places.toml"),
-        business: toml::from_str(include_str!("../../../../data/business.toml")).expect("business.toml"),
+        business: toml::from_str(include_str!("../../../../data/business.toml"))
+            .expect("business.toml"),
     })
 }
 
