@@ -2,7 +2,7 @@
 //! motcua is damaged (not edited), one that no longer replays is reported, and an
 //! unfinished attempt never shows a partial score.
 
-use motcua::score::{self};
+use motcua::score;
 use motcua::session::Action;
 use motcua::store::{Filter, Mode, Status, Store, StoreError};
 use rusqlite::Connection;
