@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make .ci/venv with the Ralph LRS (ralph-malph) that the LRS tests start, when it is
 # not there yet (docs/workshop.md). Needs python3 with its venv module, and the
-# network once. Used by .ci/run and by the tests themselves (tests/lrskit), so that
+# network once. Used by .ci/run and by the tests themselves (tests/it/support/lrs.rs), so that
 # `cargo test --locked` works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."

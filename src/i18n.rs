@@ -147,7 +147,7 @@ fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
         Lang::Vi => (&VI, VI_FILES),
         Lang::En => (&EN, EN_FILES),
     };
-    // The catalogue is compiled in and checked by tests/i18n_catalogue.rs; a broken
+    // The catalogue is compiled in and checked by tests/it/i18n_catalogue.rs; a broken
     // file is a build defect, so an empty map (every key shows as itself) is enough.
     cell.get_or_init(|| parse_catalogue(files).unwrap_or_default())
 }

@@ -97,7 +97,7 @@ fn dates(index: usize, values: &[Datetime]) -> Result<Vec<NaiveDate>, ScheduleEr
 }
 
 /// Parse a schedule file. Entries are checked for shape, not for plausibility
-/// (tests/calendar_official.rs checks the shipped file against the calendar).
+/// (tests/it/calendar_official.rs checks the shipped file against the calendar).
 pub fn parse(text: &str) -> Result<Vec<Schedule>, ScheduleError> {
     let raw: RawFile = toml::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
     let mut out: Vec<Schedule> = Vec::with_capacity(raw.schedule.len());

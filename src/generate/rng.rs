@@ -6,7 +6,7 @@
 //! above the words is ours and documented: how a seed becomes a key, which stream
 //! serves what, and how a word becomes a number in a range or a yes/no. So no change
 //! in a random-number crate can change a dossier, and the layout can be re-implemented
-//! from the documentation alone (tests/generate_layout.rs does).
+//! from the documentation alone (tests/it/generate_layout.rs does).
 
 use chacha20::ChaCha20Rng;
 use chacha20::rand_core::{Rng, SeedableRng};

@@ -1,5 +1,0 @@
-//! Helpers for `tests/fuzz_inputs.rs`.
-#![allow(dead_code)]
-
-pub mod bounded;
-pub mod mutate;
