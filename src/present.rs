@@ -3,4 +3,5 @@
 
 pub mod debrief;
 pub mod labels;
+pub mod references;
 pub mod trainee_view;

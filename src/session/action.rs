@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use crate::scenario::ResultChannel;
+pub use crate::scenario::{ActionKind, ResultChannel};
 use crate::scenario::{FieldRef, FlawKind};
 
 /// The specialist's decision.
@@ -110,28 +110,33 @@ pub enum Action {
 }
 
 impl Action {
+    /// What the action does, without its arguments (its name, its cost).
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::Open { .. } => ActionKind::Open,
+            Action::Inspect { .. } => ActionKind::Inspect,
+            Action::Accept { .. } => ActionKind::Accept,
+            Action::RequestSupplement { .. } => ActionKind::RequestSupplement,
+            Action::Refuse { .. } => ActionKind::Refuse,
+            Action::Digitize { .. } => ActionKind::Digitize,
+            Action::Reuse { .. } => ActionKind::Reuse,
+            Action::Forward { .. } => ActionKind::Forward,
+            Action::Transfer { .. } => ActionKind::Transfer,
+            Action::Appraise { .. } => ActionKind::Appraise,
+            Action::Sign { .. } => ActionKind::Sign,
+            Action::RequestFee { .. } => ActionKind::RequestFee,
+            Action::ConfirmPayment { .. } => ActionKind::ConfirmPayment,
+            Action::ReturnResult { .. } => ActionKind::ReturnResult,
+            Action::Apologize { .. } => ActionKind::Apologize,
+            Action::Stop { .. } => ActionKind::Stop,
+            Action::Wait { .. } => ActionKind::Wait,
+            Action::EndDay => ActionKind::EndDay,
+        }
+    }
+
     /// The action's name in the log and in `[costs]`.
     pub fn name(&self) -> &'static str {
-        match self {
-            Action::Open { .. } => "open",
-            Action::Inspect { .. } => "inspect",
-            Action::Accept { .. } => "accept",
-            Action::RequestSupplement { .. } => "request-supplement",
-            Action::Refuse { .. } => "refuse",
-            Action::Digitize { .. } => "digitize",
-            Action::Reuse { .. } => "reuse",
-            Action::Forward { .. } => "forward",
-            Action::Transfer { .. } => "transfer",
-            Action::Appraise { .. } => "appraise",
-            Action::Sign { .. } => "sign",
-            Action::RequestFee { .. } => "request-fee",
-            Action::ConfirmPayment { .. } => "confirm-payment",
-            Action::ReturnResult { .. } => "return-result",
-            Action::Apologize { .. } => "apologize",
-            Action::Stop { .. } => "stop",
-            Action::Wait { .. } => "wait",
-            Action::EndDay => "end-day",
-        }
+        self.kind().key()
     }
 
     /// The dossier the action is about, if any.

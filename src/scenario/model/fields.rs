@@ -22,7 +22,7 @@ impl FieldRef {
 }
 
 impl Serialize for FieldRef {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
@@ -41,22 +41,24 @@ macro_rules! keyed_enum {
 
         /// Serialised as its key, so JSON and TOML read the same.
         impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.key())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
                 let key = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
                 $name::from_key(&key).ok_or_else(|| {
-                    serde::de::Error::unknown_variant(&key, &[$($key),+])
+                    serde::de::Error::unknown_variant(&key, Self::KEYS)
                 })
             }
         }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every key, in declaration order (what a scenario file may write).
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
             /// The key used in scenario files and JSON output.
             pub fn key(self) -> &'static str {
                 match self { $($name::$variant => $key),+ }
@@ -65,7 +67,7 @@ macro_rules! keyed_enum {
                 match key { $($key => Some($name::$variant),)+ _ => None }
             }
             pub fn keys() -> Vec<&'static str> {
-                Self::ALL.iter().map(|v| v.key()).collect()
+                Self::KEYS.to_vec()
             }
         }
     };
@@ -137,7 +139,14 @@ impl Party {
                 attr,
                 Name | Address | Phone | Email | TaxCode | BusinessLine | Capital
             ),
-            _ => !matches!(attr, BusinessLine | Capital),
+            Party::Applicant
+            | Party::Child
+            | Party::Mother
+            | Party::Father
+            | Party::Spouse
+            | Party::Representative
+            | Party::Authorized
+            | Party::Owner => !matches!(attr, BusinessLine | Capital),
         }
     }
 }
@@ -150,7 +159,7 @@ impl Attr {
 }
 
 impl<'de> serde::Deserialize<'de> for FieldRef {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
         FieldRef::parse(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("unknown field reference `{text}`")))
