@@ -51,11 +51,13 @@ impl Missing {
         }
     }
 
-    /// The key written in backticks in both halves (Vietnamese, English) of `doc`.
+    /// The key written as code (`` `key` `` or, a string that reads as a number,
+    /// `` `"key"` ``) in both halves (Vietnamese, English) of `doc`.
     fn named_in(&mut self, variants: &[(String, &str)], doc: &Doc) {
         for (variant, key) in variants {
             for (half, text) in [("Vietnamese", doc.vi), ("English", doc.en)] {
-                if !text.contains(&format!("`{key}`")) {
+                let written = |form: String| text.contains(&form);
+                if !written(format!("`{key}`")) && !written(format!("`\"{key}\"`")) {
                     self.0.push(format!(
                         "{variant}: `{key}` not in the {half} half of {}",
                         doc.path
