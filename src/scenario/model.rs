@@ -17,6 +17,7 @@ pub const FORMAT_VERSION_1: i64 = 1;
 mod action_kind;
 mod area;
 mod fields;
+mod keyed;
 mod result;
 mod scoring;
 mod scripted;
@@ -26,8 +27,8 @@ pub use area::{
     Area, CLOSE_RELATIVES, Condition, Geography, Jurisdiction, LegalForm, Level, RequiredIf,
     is_close_relative, merger_date,
 };
-pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
+pub(crate) use keyed::keyed_enum;
 pub use result::ResultChannel;
 pub use scoring::{Deduction, Scoring, StepKind};
 pub use scripted::{EventKind, ScriptedDossier, ScriptedEvent};

@@ -1,7 +1,7 @@
 //! The kinds of trainee action: their names in the action log and in `[costs]`,
 //! and the office minutes each takes when the scenario does not say.
 
-use super::fields::keyed_enum;
+use super::keyed::keyed_enum;
 
 keyed_enum!(
     /// What a logged action does, without its arguments. `Action::kind` maps every

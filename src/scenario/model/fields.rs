@@ -1,7 +1,9 @@
-//! Field references (`party.attribute`), the parties and attributes they name, the
-//! flaw stages, and `keyed_enum!`, which gives an enum its stable text keys.
+//! Field references (`party.attribute`), the parties and attributes they name, and the
+//! flaw stages.
 
 use serde::Serialize;
+
+use super::keyed::keyed_enum;
 
 /// `party.attribute`, e.g. `mother.name`. Serialised as that string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,47 +34,6 @@ impl std::fmt::Display for FieldRef {
         write!(f, "{}.{}", self.party.key(), self.attr.key())
     }
 }
-
-macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $key:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vm])* $variant),+ }
-
-        /// Serialised as its key, so JSON and TOML read the same.
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.key())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
-                let key = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                $name::from_key(&key).ok_or_else(|| {
-                    serde::de::Error::unknown_variant(&key, Self::KEYS)
-                })
-            }
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Every key, in declaration order (what a scenario file may write).
-            pub const KEYS: &'static [&'static str] = &[$($key),+];
-            /// The key used in scenario files and JSON output.
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-            pub fn from_key(key: &str) -> Option<Self> {
-                match key { $($key => Some($name::$variant),)+ _ => None }
-            }
-            pub fn keys() -> Vec<&'static str> {
-                Self::KEYS.to_vec()
-            }
-        }
-    };
-}
-pub(crate) use keyed_enum;
 
 keyed_enum!(
     /// When a flaw can be found: by the desk officer at receipt, or only by the
