@@ -277,17 +277,19 @@ keyed_enum!(
 impl FlawKind {
     /// Whether a flaw of this kind must name a component.
     pub fn needs_component(self) -> bool {
-        !matches!(self, FlawKind::Underage | FlawKind::OutOfJurisdiction)
+        use FlawKind::*;
+        match self {
+            Missing | Mismatch | Expired | Illegible | Unsigned => true,
+            Underage | OutOfJurisdiction => false,
+        }
     }
     /// Whether a flaw of this kind must name a field (`party.attribute`).
     pub fn needs_field(self) -> bool {
-        matches!(
-            self,
-            FlawKind::Mismatch
-                | FlawKind::Expired
-                | FlawKind::Underage
-                | FlawKind::OutOfJurisdiction
-        )
+        use FlawKind::*;
+        match self {
+            Mismatch | Expired | Underage | OutOfJurisdiction => true,
+            Missing | Illegible | Unsigned => false,
+        }
     }
 }
 

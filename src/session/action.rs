@@ -289,3 +289,74 @@ impl fmt::Display for ResultChannel {
         f.write_str(self.key())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One action of each kind: the match makes a new kind a compile error here.
+    fn sample(kind: ActionKind) -> Action {
+        let dossier = String::from("d");
+        let text = || String::from("x");
+        match kind {
+            ActionKind::Open => Action::Open { dossier },
+            ActionKind::Inspect => Action::Inspect {
+                dossier,
+                component: text(),
+            },
+            ActionKind::Accept => Action::Accept { dossier },
+            ActionKind::RequestSupplement => Action::RequestSupplement {
+                dossier,
+                items: Vec::new(),
+            },
+            ActionKind::Refuse => Action::Refuse {
+                dossier,
+                reason: text(),
+            },
+            ActionKind::Digitize => Action::Digitize {
+                dossier,
+                component: text(),
+            },
+            ActionKind::Reuse => Action::Reuse {
+                dossier,
+                component: text(),
+            },
+            ActionKind::Forward => Action::Forward { dossier },
+            ActionKind::Transfer => Action::Transfer { dossier },
+            ActionKind::Appraise => Action::Appraise {
+                dossier,
+                decision: Decision::Approve,
+                reason: None,
+            },
+            ActionKind::Sign => Action::Sign { dossier },
+            ActionKind::RequestFee => Action::RequestFee { dossier },
+            ActionKind::ConfirmPayment => Action::ConfirmPayment { dossier },
+            ActionKind::ReturnResult => Action::ReturnResult {
+                dossier,
+                channel: ResultChannel::Counter,
+            },
+            ActionKind::Apologize => Action::Apologize {
+                dossier,
+                new_date: NaiveDate::MIN,
+            },
+            ActionKind::Stop => Action::Stop {
+                dossier,
+                reason: text(),
+            },
+            ActionKind::Wait => Action::wait(1),
+            ActionKind::EndDay => Action::EndDay,
+        }
+    }
+
+    /// The log's `"action"` (serde's name) is the kind's key, the one `[costs]` and
+    /// docs/engine.md use: two spellings of one name, kept equal here.
+    #[test]
+    fn the_log_names_each_action_by_its_kind() {
+        for &kind in ActionKind::ALL {
+            let action = sample(kind);
+            assert_eq!(action.kind(), kind);
+            let json = serde_json::to_value(&action).expect("an action serialises");
+            assert_eq!(json["action"], kind.key(), "{kind:?}");
+        }
+    }
+}
