@@ -3,5 +3,6 @@
 
 pub mod debrief;
 pub mod labels;
+pub mod references;
 pub mod store_error;
 pub mod trainee_view;

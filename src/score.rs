@@ -30,12 +30,12 @@ use crate::session::{Event, Happened, Session};
 
 use timeliness::Clock;
 
-/// Everything the debrief shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Everything the debrief shows. Not `Serialize`: a mistake's reference is a code
+/// the shell puts in words (`cli::report` writes the JSON).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Debrief {
     /// The period is over: the score is final. An unfinished log is scored as it
     /// stands, its remaining work counted as not done, and never kept as a result.
-    #[serde(rename = "final")]
     pub is_final: bool,
     pub training: TrainingScore,
     pub panel_766: Panel766,

@@ -35,7 +35,7 @@ use chrono::NaiveDateTime;
 pub use action::{Action, Decision, Item, ResultChannel, WaitUntil};
 pub use cure::supplied;
 pub use event::{Actor, Code, Event, Happened, List};
-pub use rejection::Rejection;
+pub use rejection::{Rejection, RejectionCode};
 pub use replay::{ReplayError, replay};
 pub use state::{Closure, DossierState, Pending};
 pub use status::Status;

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::claim::{Claim, Evidence};
 use super::workshop::Exam;
+use crate::scenario::model::keyed_enum;
 use crate::store::{Mode, PlayedVia};
 
 /// Below this many seconds per action on average a person is not reading the
@@ -18,32 +19,22 @@ pub const MIN_SECONDS_PER_ACTION: f64 = 1.0;
 /// Fewer actions say too little about a pace (a short attempt can be quick).
 pub const MIN_ACTIONS: u64 = 10;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FlagKind {
-    /// Faster than `MIN_SECONDS_PER_ACTION`.
-    Fast,
-    /// The LRS stored the actions faster than a person acts, but the laptop's own
-    /// clock has them at a person's pace: sent late in one batch (a laptop offline
-    /// during the exam, then `motcua sync`). Weaker than `Fast`: the pace rests on the
-    /// laptop's clock only, which can be edited.
-    LateBatch,
-    /// Played from standard input (`motcua record`).
-    Stdin,
-    /// An exam not on the workshop's scenario text and seed.
-    OtherExam,
-}
-
-impl FlagKind {
-    pub fn key(self) -> &'static str {
-        match self {
-            FlagKind::Fast => "fast",
-            FlagKind::LateBatch => "late-batch",
-            FlagKind::Stdin => "stdin",
-            FlagKind::OtherExam => "other-exam",
-        }
+keyed_enum!(
+    /// Why an attempt is flagged.
+    FlagKind {
+        /// Faster than `MIN_SECONDS_PER_ACTION`.
+        Fast = "fast",
+        /// The LRS stored the actions faster than a person acts, but the laptop's own
+        /// clock has them at a person's pace: sent late in one batch (a laptop offline
+        /// during the exam, then `motcua sync`). Weaker than `Fast`: the pace rests on the
+        /// laptop's clock only, which can be edited.
+        LateBatch = "late-batch",
+        /// Played from standard input (`motcua record`).
+        Stdin = "stdin",
+        /// An exam not on the workshop's scenario text and seed.
+        OtherExam = "other-exam",
     }
-}
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flag {

@@ -8,15 +8,33 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::CliError;
-use crate::score::Debrief;
+use crate::i18n::Lang;
+use crate::present::references;
+use crate::score::{Debrief, DossierResult, Mistake, Panel766, TrainingScore};
 
+/// The debrief's fields in their documented order, each mistake with its reference
+/// in words: the core keeps codes, the JSON keeps the Vietnamese citation.
 #[derive(Serialize)]
 struct Report<'a> {
     scenario: &'a str,
     seed: u64,
     actions: usize,
+    #[serde(rename = "final")]
+    is_final: bool,
+    training: &'a TrainingScore,
+    panel_766: &'a Panel766,
+    dossiers: &'a [DossierResult],
+    mistakes: Vec<MistakeJson<'a>>,
+    still_to_come: usize,
+    as_of: NaiveDateTime,
+    period_end: NaiveDateTime,
+}
+
+#[derive(Serialize)]
+struct MistakeJson<'a> {
     #[serde(flatten)]
-    debrief: &'a Debrief,
+    mistake: &'a Mistake,
+    reference: String,
 }
 
 /// The report on stdout, written as it is serialised: the JSON of a large period
@@ -26,7 +44,21 @@ pub fn print(scenario: &str, seed: u64, actions: usize, debrief: &Debrief) -> Re
         scenario,
         seed,
         actions,
-        debrief,
+        is_final: debrief.is_final,
+        training: &debrief.training,
+        panel_766: &debrief.panel_766,
+        dossiers: &debrief.dossiers,
+        mistakes: debrief
+            .mistakes
+            .iter()
+            .map(|mistake| MistakeJson {
+                mistake,
+                reference: references::text(Lang::Vi, &mistake.reference),
+            })
+            .collect(),
+        still_to_come: debrief.still_to_come,
+        as_of: debrief.as_of,
+        period_end: debrief.period_end,
     };
     super::output::json(&report)
 }

@@ -171,7 +171,12 @@ impl Cast {
             Party::Mother => (20, 42),
             Party::Father => (22, 50),
             Party::Representative | Party::Owner => (23, 65),
-            _ => (18, 75),
+            Party::Applicant
+            | Party::Child
+            | Party::Spouse
+            | Party::Authorized
+            | Party::Business
+            | Party::Premises => (18, 75),
         };
         let lo = lo.max(needs.min_for(party, gender));
         (lo, hi.max(lo))

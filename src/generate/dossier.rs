@@ -280,13 +280,13 @@ impl Value {
     pub fn as_date(&self) -> Option<NaiveDate> {
         match self {
             Value::Date(d) => Some(*d),
-            _ => None,
+            Value::Text(_) | Value::Money(_) | Value::Gender(_) | Value::Address(_) => None,
         }
     }
     pub fn as_address(&self) -> Option<&Address> {
         match self {
             Value::Address(a) => Some(a),
-            _ => None,
+            Value::Text(_) | Value::Date(_) | Value::Money(_) | Value::Gender(_) => None,
         }
     }
 }

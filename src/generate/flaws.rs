@@ -214,7 +214,11 @@ pub(crate) fn apply_to_people(
                     world.expire_card(rng, person, change_age);
                 }
             }
-            _ => {}
+            FlawKind::Missing
+            | FlawKind::Mismatch
+            | FlawKind::Illegible
+            | FlawKind::Unsigned
+            | FlawKind::OutOfJurisdiction => {}
         }
     }
 }

@@ -68,7 +68,7 @@ impl Atlas {
                 .province
                 .get(*i)
                 .map_or(&[], |p| p.hospitals.as_slice()),
-            _ => &[],
+            ProvinceRef::Old(_) | ProvinceRef::Other(_) => &[],
         };
         if !hospitals.is_empty()
             && rng.chance(0.6)

@@ -151,7 +151,7 @@ impl Period<'_> {
     pub fn draw(&self, rng: &mut SimRng, channel: Channel, windows: &Windows) -> NaiveDateTime {
         let windows = match channel {
             Channel::Online if !rng.chance(ONLINE_IN_OFFICE_HOURS) => &windows.online,
-            _ => &windows.office,
+            Channel::Online | Channel::Counter | Channel::Post => &windows.office,
         };
         pick_minute(rng, windows).unwrap_or_else(|| self.earliest())
     }

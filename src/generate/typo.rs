@@ -39,7 +39,18 @@ fn text_slip(rng: &mut SimRng, s: &str, attr: Attr, person: bool) -> String {
         Attr::Name if person && rng.chance(0.5) => {
             other_middle_name(rng, s).unwrap_or_else(|| tone_slip(rng, s))
         }
-        _ => tone_slip(rng, s),
+        Attr::Name
+        | Attr::Gender
+        | Attr::BirthDate
+        | Attr::BirthPlace
+        | Attr::Nationality
+        | Attr::Ethnicity
+        | Attr::IdIssueDate
+        | Attr::IdExpiry
+        | Attr::Address
+        | Attr::BusinessLine
+        | Attr::Capital
+        | Attr::Relation => tone_slip(rng, s),
     };
     if changed != s {
         return changed;
@@ -174,7 +185,21 @@ fn date_slip(rng: &mut SimRng, d: NaiveDate, attr: Attr, today: NaiveDate) -> Na
     ];
     let keeps_meaning = |c: NaiveDate| match attr {
         Attr::IdExpiry => (c < today) == (d < today),
-        _ => c <= today,
+        Attr::Name
+        | Attr::Gender
+        | Attr::BirthDate
+        | Attr::BirthPlace
+        | Attr::Nationality
+        | Attr::Ethnicity
+        | Attr::IdNumber
+        | Attr::IdIssueDate
+        | Attr::Address
+        | Attr::Phone
+        | Attr::Email
+        | Attr::TaxCode
+        | Attr::BusinessLine
+        | Attr::Capital
+        | Attr::Relation => c <= today,
     };
     let good: Vec<NaiveDate> = candidates
         .into_iter()

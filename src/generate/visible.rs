@@ -60,7 +60,11 @@ pub fn visible_problems(
         let seen = match flaw.kind {
             FlawKind::Underage => underage(dossier, flaw, field),
             FlawKind::OutOfJurisdiction => elsewhere,
-            _ => false,
+            FlawKind::Missing
+            | FlawKind::Mismatch
+            | FlawKind::Expired
+            | FlawKind::Illegible
+            | FlawKind::Unsigned => false,
         };
         let found = problem(flaw.kind, None, Some(field));
         if seen && !out.contains(&found) {

@@ -186,12 +186,5 @@ pub fn flaw_explain(lang: Lang, s: &Scenario, procedure: &str, flaw: &str) -> Op
 
 /// Why a scenario is suggested next (`motcua progress`, the TUI library).
 pub fn suggestion_reason(lang: Lang, r: crate::store::SuggestionReason) -> String {
-    use crate::store::SuggestionReason::*;
-    let key = match r {
-        Continue => "continue",
-        Retry => "retry",
-        Next => "next",
-        Improve => "improve",
-    };
-    t!(lang, &format!("store.suggest.{key}"))
+    t!(lang, &format!("store.suggest.{}", r.key()))
 }

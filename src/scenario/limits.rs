@@ -35,7 +35,9 @@ pub(crate) fn oversize(key: &str, value: &DeValue) -> Option<(usize, usize, &'st
         }
         DeValue::Array(items) => (items.len(), limits::LIST_ITEMS, "@diag.unit.items"),
         DeValue::Table(t) => (t.len(), limits::LIST_ITEMS, "@diag.unit.items"),
-        _ => return None,
+        DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {
+            return None;
+        }
     };
     (length > limit).then_some((length, limit, unit))
 }

@@ -54,6 +54,8 @@ pub fn check_file(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 }
 
 /// A catalogue key for the common causes, the system's own words otherwise.
+// `io::ErrorKind` is `#[non_exhaustive]`: a catch-all arm is the only way to match it.
+#[allow(clippy::wildcard_enum_match_arm)]
 fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match err.kind() {

@@ -14,18 +14,21 @@ pub const FORMAT_VERSION: i64 = 2;
 /// The earlier version still read, with documented defaults and warning W005.
 pub const FORMAT_VERSION_1: i64 = 1;
 
+mod action_kind;
 mod area;
 mod fields;
+mod keyed;
 mod result;
 mod scoring;
 mod scripted;
 
+pub use action_kind::ActionKind;
 pub use area::{
     Area, CLOSE_RELATIVES, Condition, Geography, Jurisdiction, LegalForm, Level, RequiredIf,
     is_close_relative, merger_date,
 };
-pub(crate) use fields::keyed_enum;
 pub use fields::{Attr, FieldRef, Party, Stage};
+pub(crate) use keyed::keyed_enum;
 pub use result::ResultChannel;
 pub use scoring::{Deduction, Scoring, StepKind};
 pub use scripted::{EventKind, ScriptedDossier, ScriptedEvent};
@@ -67,35 +70,34 @@ pub struct Meta {
     pub objectives_en: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Difficulty {
-    CoBan,
-    TrungBinh,
-    NangCao,
-}
+keyed_enum!(
+    Difficulty {
+        CoBan = "co-ban",
+        TrungBinh = "trung-binh",
+        NangCao = "nang-cao",
+    }
+);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// Desk officer at the one-stop desk.
-    MotCua,
-    /// Specialist who appraises.
-    ChuyenVien,
-    /// The whole chain, desk to result.
-    ToanBo,
-}
+keyed_enum!(
+    Role {
+        /// Desk officer at the one-stop desk.
+        MotCua = "mot-cua",
+        /// Specialist who appraises.
+        ChuyenVien = "chuyen-vien",
+        /// The whole chain, desk to result.
+        ToanBo = "toan-bo",
+    }
+);
 
-/// Which body of rules and forms applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum RuleSet {
-    /// NĐ 61/2018, TT 01/2018 forms 01–06, three administrative levels, 63 provinces.
-    #[serde(rename = "2018")]
-    R2018,
-    /// NĐ 118/2025, TT 03/2025 forms 01–07, two levels, 34 provinces.
-    #[serde(rename = "2025")]
-    R2025,
-}
+keyed_enum!(
+    /// Which body of rules and forms applies.
+    RuleSet {
+        /// NĐ 61/2018, TT 01/2018 forms 01–06, three administrative levels, 63 provinces.
+        R2018 = "2018",
+        /// NĐ 118/2025, TT 03/2025 forms 01–07, two levels, 34 provinces.
+        R2025 = "2025",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Office {
@@ -214,14 +216,14 @@ impl Procedure {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ServiceLevel {
-    /// ≈ level 4: online payment, result online or by public post (NĐ 42/2022 Art 11.1a).
-    ToanTrinh,
-    /// ≈ level 3: fee and result at the desk (NĐ 42/2022 Art 11.1b).
-    MotPhan,
-}
+keyed_enum!(
+    ServiceLevel {
+        /// ≈ level 4: online payment, result online or by public post (NĐ 42/2022 Art 11.1a).
+        ToanTrinh = "toan-trinh",
+        /// ≈ level 3: fee and result at the desk (NĐ 42/2022 Art 11.1b).
+        MotPhan = "mot-phan",
+    }
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -251,13 +253,13 @@ pub struct FieldSpec {
     pub source: FieldRef,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CopyKind {
-    BanChinh,
-    BanSao,
-    BanDienTu,
-}
+keyed_enum!(
+    CopyKind {
+        BanChinh = "ban-chinh",
+        BanSao = "ban-sao",
+        BanDienTu = "ban-dien-tu",
+    }
+);
 
 keyed_enum!(
     /// What is wrong with a dossier, as an officer sees it.
@@ -275,28 +277,30 @@ keyed_enum!(
 impl FlawKind {
     /// Whether a flaw of this kind must name a component.
     pub fn needs_component(self) -> bool {
-        !matches!(self, FlawKind::Underage | FlawKind::OutOfJurisdiction)
+        use FlawKind::*;
+        match self {
+            Missing | Mismatch | Expired | Illegible | Unsigned => true,
+            Underage | OutOfJurisdiction => false,
+        }
     }
     /// Whether a flaw of this kind must name a field (`party.attribute`).
     pub fn needs_field(self) -> bool {
-        matches!(
-            self,
-            FlawKind::Mismatch
-                | FlawKind::Expired
-                | FlawKind::Underage
-                | FlawKind::OutOfJurisdiction
-        )
+        use FlawKind::*;
+        match self {
+            Mismatch | Expired | Underage | OutOfJurisdiction => true,
+            Missing | Illegible | Unsigned => false,
+        }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FlawResponse {
-    /// Ask, in writing and once, for everything missing (form 02).
-    Supplement,
-    /// Refuse in writing with the reason (form 03).
-    Refuse,
-}
+keyed_enum!(
+    FlawResponse {
+        /// Ask, in writing and once, for everything missing (form 02).
+        Supplement = "supplement",
+        /// Refuse in writing with the reason (form 03).
+        Refuse = "refuse",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flaw {

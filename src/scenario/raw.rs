@@ -311,7 +311,12 @@ fn elements<'de, T: Deserialize<'de>>(
             .into_iter()
             .filter_map(|item| section(report, name, item))
             .collect(),
-        _ => Vec::new(),
+        DeValue::String(_)
+        | DeValue::Integer(_)
+        | DeValue::Float(_)
+        | DeValue::Boolean(_)
+        | DeValue::Datetime(_)
+        | DeValue::Table(_) => Vec::new(),
     }
 }
 

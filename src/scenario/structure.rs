@@ -40,7 +40,19 @@ pub(crate) fn check_table(report: &mut Report, table: &mut DeTable, at: usize, s
             // A missing section is named the way it is written: `[dossiers]`.
             let shown = match spec.kind {
                 Kind::Table(t) | Kind::TableList(t) if t.label.starts_with('[') => t.label,
-                _ => spec.name,
+                Kind::Str
+                | Kind::Int
+                | Kind::Number
+                | Kind::Bool
+                | Kind::Datetime
+                | Kind::StrList
+                | Kind::DateList
+                | Kind::Table(_)
+                | Kind::TableList(_)
+                | Kind::StrMap
+                | Kind::NumMap
+                | Kind::IntMapOf(_)
+                | Kind::IntOrTable(_) => spec.name,
             };
             let args = vec![("key", shown.into()), ("table", schema.label.into())];
             report.push(at, DiagCode::MissingKey, args);
@@ -100,7 +112,7 @@ fn check_value(
         }
         (Kind::StrMap, DeValue::Table(t)) => check_map(report, at, t, Kind::Str),
         (Kind::NumMap, DeValue::Table(t)) => check_map(report, at, t, Kind::Number),
-        (Kind::IntMapOf(names), DeValue::Table(t)) => check_int_map(report, at, key, t, names),
+        (Kind::IntMapOf(names), DeValue::Table(t)) => check_int_map(report, at, key, t, &names()),
         (_, found) => {
             let found = found_type(found);
             wrong_type(report, key, at, kind.type_key(), found);
@@ -198,7 +210,12 @@ fn check_table_list(report: &mut Report, key: &str, items: &mut DeArray, schema:
                 check_table(report, t, at, schema);
                 kept.push(item);
             }
-            other => {
+            other @ DeValue::String(_)
+            | other @ DeValue::Integer(_)
+            | other @ DeValue::Float(_)
+            | other @ DeValue::Boolean(_)
+            | other @ DeValue::Datetime(_)
+            | other @ DeValue::Array(_) => {
                 let found = found_type(other);
                 wrong_type(report, key, at, "@diag.type.table", found);
                 all_tables = false;

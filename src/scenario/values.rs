@@ -20,20 +20,6 @@ pub(crate) trait Named: Sized + Copy + 'static {
     }
 }
 
-/// Enums of the model that serde renames: the names are listed here.
-macro_rules! named {
-    ($t:ty { $($name:literal => $v:expr),+ $(,)? }) => {
-        impl Named for $t {
-            fn from_name(s: &str) -> Option<Self> {
-                match s { $($name => Some($v),)+ _ => None }
-            }
-            fn names() -> Vec<&'static str> {
-                vec![$($name),+]
-            }
-        }
-    };
-}
-
 /// Enums declared with `keyed_enum!` already know their keys.
 macro_rules! keyed {
     ($($t:ty),+) => {$(
@@ -48,13 +34,13 @@ macro_rules! keyed {
     )+};
 }
 
-named!(Difficulty { "co-ban" => Difficulty::CoBan, "trung-binh" => Difficulty::TrungBinh, "nang-cao" => Difficulty::NangCao });
-named!(Role { "mot-cua" => Role::MotCua, "chuyen-vien" => Role::ChuyenVien, "toan-bo" => Role::ToanBo });
-named!(RuleSet { "2018" => RuleSet::R2018, "2025" => RuleSet::R2025 });
-named!(ServiceLevel { "toan-trinh" => ServiceLevel::ToanTrinh, "mot-phan" => ServiceLevel::MotPhan });
-named!(CopyKind { "ban-chinh" => CopyKind::BanChinh, "ban-sao" => CopyKind::BanSao, "ban-dien-tu" => CopyKind::BanDienTu });
-named!(FlawResponse { "supplement" => FlawResponse::Supplement, "refuse" => FlawResponse::Refuse });
 keyed!(
+    Difficulty,
+    Role,
+    RuleSet,
+    ServiceLevel,
+    CopyKind,
+    FlawResponse,
     FlawKind,
     Channel,
     EventKind,

@@ -10,7 +10,7 @@ use crate::session::policy::{covers, is_ground};
 use crate::session::{Actor, Decision, Event, Happened, Item};
 
 use super::mistake::{Mistake, MistakeCode};
-use super::references;
+use super::references::{self, Reference};
 use super::timeliness::Clock;
 
 /// Every mistake in the log, in the order it was made.
@@ -28,14 +28,13 @@ pub fn mistakes(scenario: &Scenario, events: &[Event]) -> Vec<Mistake> {
     let procedures = judge.procedures;
     let mut out = judge.out;
     for (code, dossier, at) in late.drain(..) {
-        let general = references::general(code, scenario.meta.rules, at.date());
+        let citation = references::general(code, scenario.meta.rules, at.date());
         // Lateness cites the procedure's own time limit beside indicator 2.1.
-        let reference = match procedures.get(&dossier) {
-            Some(p) if code == MistakeCode::Late && !p.legal_basis.is_empty() => {
-                format!("{}; {general}", p.legal_basis.join("; "))
-            }
-            _ => general.to_string(),
+        let basis = match procedures.get(&dossier) {
+            Some(p) if code == MistakeCode::Late => p.legal_basis.clone(),
+            _ => Vec::new(),
         };
+        let reference = Reference::General { basis, citation };
         out.push(Mistake {
             code,
             dossier,
@@ -78,7 +77,32 @@ impl<'s> Judge<'s> {
                 }
                 return;
             }
-            _ => {}
+            Happened::Opened { .. }
+            | Happened::Inspected { .. }
+            | Happened::Accepted { .. }
+            | Happened::SupplementRequested { .. }
+            | Happened::SupplementReceived { .. }
+            | Happened::Refused { .. }
+            | Happened::Digitized { .. }
+            | Happened::Reused { .. }
+            | Happened::Forwarded { .. }
+            | Happened::Transferred { .. }
+            | Happened::Examined { .. }
+            | Happened::DelayNotice { .. }
+            | Happened::Appraised { .. }
+            | Happened::Signed { .. }
+            | Happened::Processed { .. }
+            | Happened::FeeRequested { .. }
+            | Happened::Paid { .. }
+            | Happened::Returned { .. }
+            | Happened::Apologized { .. }
+            | Happened::DueSet { .. }
+            | Happened::Stopped { .. }
+            | Happened::Withdrawn { .. }
+            | Happened::Scripted { .. }
+            | Happened::OutageEnded
+            | Happened::Waited { .. }
+            | Happened::DayEnded => {}
         }
         if e.actor == Actor::Trainee {
             self.trainee(e);
@@ -204,7 +228,27 @@ impl<'s> Judge<'s> {
                     self.push(MistakeCode::ResultBeforePayment, dossier, at, &[], &[]);
                 }
             }
-            _ => {}
+            Happened::Arrived { .. }
+            | Happened::Opened { .. }
+            | Happened::Inspected { .. }
+            | Happened::SupplementReceived { .. }
+            | Happened::Digitized { .. }
+            | Happened::Reused { .. }
+            | Happened::Examined { .. }
+            | Happened::DelayNotice { .. }
+            | Happened::Signed { .. }
+            | Happened::Processed { .. }
+            | Happened::FeeRequested { .. }
+            | Happened::Paid { .. }
+            | Happened::Apologized { .. }
+            | Happened::DueSet { .. }
+            | Happened::Withdrawn { .. }
+            | Happened::Scripted { .. }
+            | Happened::OutageEnded
+            | Happened::RulesChanged { .. }
+            | Happened::Waited { .. }
+            | Happened::DayEnded
+            | Happened::PeriodEnded { .. } => {}
         }
     }
 
@@ -369,9 +413,10 @@ impl<'s> Judge<'s> {
         let flaw_ref = flaws
             .first()
             .and_then(|id| p.and_then(|p| p.flaw(id)))
-            .map(|f| f.reference.clone());
-        let reference = flaw_ref
-            .unwrap_or_else(|| references::general(code, self.rules, at.date()).to_string());
+            .map(|f| Reference::Written(f.reference.clone()));
+        let reference = flaw_ref.unwrap_or_else(|| {
+            Reference::general(references::general(code, self.rules, at.date()))
+        });
         self.out.push(Mistake {
             code,
             dossier: dossier.to_string(),

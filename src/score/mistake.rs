@@ -7,6 +7,8 @@ use serde::Serialize;
 use crate::scenario::model::keyed_enum;
 use crate::scenario::{Deduction, StepKind};
 
+use super::references::Reference;
+
 keyed_enum!(
     /// Every kind of mistake the judge knows. The keys are stable: reports and
     /// exported results use them.
@@ -70,7 +72,22 @@ impl MistakeCode {
             MistakeCode::SupplementNotNeeded => Some(Deduction::SupplementNotNeeded),
             MistakeCode::OutOfOrder => Some(Deduction::OutOfOrder),
             MistakeCode::ApologyNotNeeded => Some(Deduction::ApologyNotNeeded),
-            _ => None,
+            MistakeCode::AcceptedIncomplete
+            | MistakeCode::FailedToRefuse
+            | MistakeCode::SupplementIncomplete
+            | MistakeCode::SupplementTwice
+            | MistakeCode::RefusedWithoutGround
+            | MistakeCode::AskedNationalDb
+            | MistakeCode::ApprovedFlawed
+            | MistakeCode::NotDigitized
+            | MistakeCode::NotReused
+            | MistakeCode::Late
+            | MistakeCode::LateWithoutApology
+            | MistakeCode::ResultBeforePayment
+            | MistakeCode::WrongResultChannel
+            | MistakeCode::Unfinished
+            | MistakeCode::NotTransferred
+            | MistakeCode::TransferredWrongly => None,
         }
     }
 }
@@ -86,6 +103,8 @@ pub struct Mistake {
     /// Components it is about (asked for needlessly, not digitised, ...).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub components: Vec<String>,
-    /// The legal instrument that sets the rule.
-    pub reference: String,
+    /// The legal instrument that sets the rule. Not serialised here: the shell
+    /// writes it in words (`present::references`), the JSON field included.
+    #[serde(skip)]
+    pub reference: Reference,
 }

@@ -85,7 +85,10 @@ impl IndicatorId {
             IndicatorId::FiledOnline => Some(0.5),
             IndicatorId::Digitized | IndicatorId::Reused => Some(0.8),
             IndicatorId::Satisfaction => Some(0.9),
-            _ => None,
+            IndicatorId::Synced
+            | IndicatorId::OnTime
+            | IndicatorId::PaidOnline
+            | IndicatorId::ElectronicResult => None,
         }
     }
 
@@ -94,7 +97,12 @@ impl IndicatorId {
         match self {
             IndicatorId::OnTime => Some(20.0),
             IndicatorId::Satisfaction => Some(6.0),
-            _ => None,
+            IndicatorId::Synced
+            | IndicatorId::FiledOnline
+            | IndicatorId::PaidOnline
+            | IndicatorId::ElectronicResult
+            | IndicatorId::Digitized
+            | IndicatorId::Reused => None,
         }
     }
 }

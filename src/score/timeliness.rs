@@ -92,7 +92,24 @@ impl Clock {
                 | Happened::Withdrawn { .. } => {
                     t.ended_at.get_or_insert(e.at);
                 }
-                _ => {}
+                Happened::Arrived { .. }
+                | Happened::Opened { .. }
+                | Happened::Inspected { .. }
+                | Happened::SupplementRequested { .. }
+                | Happened::Digitized { .. }
+                | Happened::Reused { .. }
+                | Happened::Forwarded { .. }
+                | Happened::Examined { .. }
+                | Happened::Appraised { .. }
+                | Happened::Signed { .. }
+                | Happened::FeeRequested { .. }
+                | Happened::Paid { .. }
+                | Happened::Scripted { .. }
+                | Happened::OutageEnded
+                | Happened::RulesChanged { .. }
+                | Happened::Waited { .. }
+                | Happened::DayEnded
+                | Happened::PeriodEnded { .. } => {}
             }
         }
         clock

@@ -140,7 +140,22 @@ fn follow(t: &mut Trail, trainee: bool, what: &Happened, at: NaiveDateTime) {
             });
         }
         Happened::Withdrawn { .. } => t.ended_by_citizen |= !t.ended,
-        _ => {}
+        Happened::Opened { .. }
+        | Happened::Inspected { .. }
+        | Happened::SupplementReceived { .. }
+        | Happened::Digitized { .. }
+        | Happened::Examined { .. }
+        | Happened::DelayNotice { .. }
+        | Happened::Processed { .. }
+        | Happened::FeeRequested { .. }
+        | Happened::Apologized { .. }
+        | Happened::DueSet { .. }
+        | Happened::Scripted { .. }
+        | Happened::OutageEnded
+        | Happened::RulesChanged { .. }
+        | Happened::Waited { .. }
+        | Happened::DayEnded
+        | Happened::PeriodEnded { .. } => {}
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use crate::scenario::ResultChannel;
+pub use crate::scenario::{ActionKind, ResultChannel};
 use crate::scenario::{FieldRef, FlawKind};
 
 /// The specialist's decision.
@@ -110,28 +110,33 @@ pub enum Action {
 }
 
 impl Action {
+    /// What the action does, without its arguments (its name, its cost).
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::Open { .. } => ActionKind::Open,
+            Action::Inspect { .. } => ActionKind::Inspect,
+            Action::Accept { .. } => ActionKind::Accept,
+            Action::RequestSupplement { .. } => ActionKind::RequestSupplement,
+            Action::Refuse { .. } => ActionKind::Refuse,
+            Action::Digitize { .. } => ActionKind::Digitize,
+            Action::Reuse { .. } => ActionKind::Reuse,
+            Action::Forward { .. } => ActionKind::Forward,
+            Action::Transfer { .. } => ActionKind::Transfer,
+            Action::Appraise { .. } => ActionKind::Appraise,
+            Action::Sign { .. } => ActionKind::Sign,
+            Action::RequestFee { .. } => ActionKind::RequestFee,
+            Action::ConfirmPayment { .. } => ActionKind::ConfirmPayment,
+            Action::ReturnResult { .. } => ActionKind::ReturnResult,
+            Action::Apologize { .. } => ActionKind::Apologize,
+            Action::Stop { .. } => ActionKind::Stop,
+            Action::Wait { .. } => ActionKind::Wait,
+            Action::EndDay => ActionKind::EndDay,
+        }
+    }
+
     /// The action's name in the log and in `[costs]`.
     pub fn name(&self) -> &'static str {
-        match self {
-            Action::Open { .. } => "open",
-            Action::Inspect { .. } => "inspect",
-            Action::Accept { .. } => "accept",
-            Action::RequestSupplement { .. } => "request-supplement",
-            Action::Refuse { .. } => "refuse",
-            Action::Digitize { .. } => "digitize",
-            Action::Reuse { .. } => "reuse",
-            Action::Forward { .. } => "forward",
-            Action::Transfer { .. } => "transfer",
-            Action::Appraise { .. } => "appraise",
-            Action::Sign { .. } => "sign",
-            Action::RequestFee { .. } => "request-fee",
-            Action::ConfirmPayment { .. } => "confirm-payment",
-            Action::ReturnResult { .. } => "return-result",
-            Action::Apologize { .. } => "apologize",
-            Action::Stop { .. } => "stop",
-            Action::Wait { .. } => "wait",
-            Action::EndDay => "end-day",
-        }
+        self.kind().key()
     }
 
     /// The dossier the action is about, if any.
@@ -282,5 +287,76 @@ pub fn write_log(actions: &[Action]) -> String {
 impl fmt::Display for ResultChannel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One action of each kind: the match makes a new kind a compile error here.
+    fn sample(kind: ActionKind) -> Action {
+        let dossier = String::from("d");
+        let text = || String::from("x");
+        match kind {
+            ActionKind::Open => Action::Open { dossier },
+            ActionKind::Inspect => Action::Inspect {
+                dossier,
+                component: text(),
+            },
+            ActionKind::Accept => Action::Accept { dossier },
+            ActionKind::RequestSupplement => Action::RequestSupplement {
+                dossier,
+                items: Vec::new(),
+            },
+            ActionKind::Refuse => Action::Refuse {
+                dossier,
+                reason: text(),
+            },
+            ActionKind::Digitize => Action::Digitize {
+                dossier,
+                component: text(),
+            },
+            ActionKind::Reuse => Action::Reuse {
+                dossier,
+                component: text(),
+            },
+            ActionKind::Forward => Action::Forward { dossier },
+            ActionKind::Transfer => Action::Transfer { dossier },
+            ActionKind::Appraise => Action::Appraise {
+                dossier,
+                decision: Decision::Approve,
+                reason: None,
+            },
+            ActionKind::Sign => Action::Sign { dossier },
+            ActionKind::RequestFee => Action::RequestFee { dossier },
+            ActionKind::ConfirmPayment => Action::ConfirmPayment { dossier },
+            ActionKind::ReturnResult => Action::ReturnResult {
+                dossier,
+                channel: ResultChannel::Counter,
+            },
+            ActionKind::Apologize => Action::Apologize {
+                dossier,
+                new_date: NaiveDate::MIN,
+            },
+            ActionKind::Stop => Action::Stop {
+                dossier,
+                reason: text(),
+            },
+            ActionKind::Wait => Action::wait(1),
+            ActionKind::EndDay => Action::EndDay,
+        }
+    }
+
+    /// The log's `"action"` (serde's name) is the kind's key, the one `[costs]` and
+    /// docs/engine.md use: two spellings of one name, kept equal here.
+    #[test]
+    fn the_log_names_each_action_by_its_kind() {
+        for &kind in ActionKind::ALL {
+            let action = sample(kind);
+            assert_eq!(action.kind(), kind);
+            let json = serde_json::to_value(&action).expect("an action serialises");
+            assert_eq!(json["action"], kind.key(), "{kind:?}");
+        }
     }
 }

@@ -11,6 +11,7 @@
 use chrono::NaiveDateTime;
 
 use crate::generate::{Dossier, Origin};
+use crate::scenario::ActionKind;
 
 use super::Session;
 use super::costs;
@@ -50,9 +51,9 @@ impl Session {
         }
         let mut after = 0;
         if s.appraisal.is_none() {
-            after += self.trainee_minutes(Step::Appraise, "appraise");
+            after += self.trainee_minutes(Step::Appraise, ActionKind::Appraise);
         }
-        after += self.trainee_minutes(Step::Sign, "sign");
+        after += self.trainee_minutes(Step::Sign, ActionKind::Sign);
         self.add_minutes(end, after)
     }
 
@@ -103,22 +104,22 @@ impl Session {
             return 0;
         }
         let s = &self.states[i];
-        let cost = |name| u64::from(costs::minutes(&self.scenario.costs, name));
+        let cost = |kind| u64::from(costs::minutes(&self.scenario.costs, kind));
         let steps: u64 = self
             .dossier(i)
             .components
             .iter()
             .map(|c| match c.origin {
-                Origin::Paper if !s.digitized.contains(&c.id) => cost("digitize"),
-                Origin::NationalDb if !s.reused.contains(&c.id) => cost("reuse"),
-                _ => 0,
+                Origin::Paper if !s.digitized.contains(&c.id) => cost(ActionKind::Digitize),
+                Origin::NationalDb if !s.reused.contains(&c.id) => cost(ActionKind::Reuse),
+                Origin::Upload | Origin::Paper | Origin::NationalDb => 0,
             })
             .sum();
-        steps + cost("forward")
+        steps + cost(ActionKind::Forward)
     }
 
     /// The cost of `action` when the trainee takes `step`; colleagues take no time.
-    pub(super) fn trainee_minutes(&self, step: Step, action: &str) -> u64 {
+    pub(super) fn trainee_minutes(&self, step: Step, action: ActionKind) -> u64 {
         if trainee_plays(self.scenario.meta.role, step) {
             u64::from(costs::minutes(&self.scenario.costs, action))
         } else {
@@ -149,8 +150,8 @@ impl Session {
         minutes: u64,
         due: Option<NaiveDateTime>,
     ) -> NaiveDateTime {
-        let after = self.trainee_minutes(Step::Appraise, "appraise")
-            + self.trainee_minutes(Step::Sign, "sign");
+        let after = self.trainee_minutes(Step::Appraise, ActionKind::Appraise)
+            + self.trainee_minutes(Step::Sign, ActionKind::Sign);
         let minutes = match due {
             Some(due) => {
                 let room = self

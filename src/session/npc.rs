@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::generate::Dossier;
-use crate::scenario::{EventKind, Procedure, Stage};
+use crate::scenario::{ActionKind, EventKind, Procedure, Stage};
 
 use super::Session;
 use super::action::ResultChannel;
@@ -195,8 +195,8 @@ impl Session {
     /// Colleagues act at the next opening: a verification that ends exactly at the
     /// close is taken up the next working day.
     pub(super) fn expected_result(&self, verify_at: NaiveDateTime) -> NaiveDateTime {
-        let minutes = self.trainee_minutes(Step::Appraise, "appraise")
-            + self.trainee_minutes(Step::Sign, "sign");
+        let minutes = self.trainee_minutes(Step::Appraise, ActionKind::Appraise)
+            + self.trainee_minutes(Step::Sign, ActionKind::Sign);
         let from = self.opening(verify_at);
         self.add_minutes(from, minutes)
     }
@@ -284,7 +284,13 @@ impl Session {
             let actor = match step {
                 Step::Appraise => Actor::Specialist,
                 Step::Sign => Actor::Leader,
-                _ => Actor::Desk,
+                Step::Look
+                | Step::Receipt
+                | Step::Transfer
+                | Step::LateSupplement
+                | Step::Stop
+                | Step::Return
+                | Step::Apologize => Actor::Desk,
             };
             self.perform(i, &action, actor, at);
         }

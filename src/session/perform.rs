@@ -38,11 +38,26 @@ impl Session {
                 let next = self.opening(close);
                 self.advance_to(next);
             }
-            _ => {
+            Action::Open { .. }
+            | Action::Inspect { .. }
+            | Action::Accept { .. }
+            | Action::RequestSupplement { .. }
+            | Action::Refuse { .. }
+            | Action::Digitize { .. }
+            | Action::Reuse { .. }
+            | Action::Forward { .. }
+            | Action::Transfer { .. }
+            | Action::Appraise { .. }
+            | Action::Sign { .. }
+            | Action::RequestFee { .. }
+            | Action::ConfirmPayment { .. }
+            | Action::ReturnResult { .. }
+            | Action::Apologize { .. }
+            | Action::Stop { .. } => {
                 if let Some(i) = i {
                     self.perform(i, action, Actor::Trainee, at);
                 }
-                let cost = costs::minutes(&self.scenario.costs, action.name());
+                let cost = costs::minutes(&self.scenario.costs, action.kind());
                 let end = self.add_minutes(at, u64::from(cost));
                 self.advance_to(end);
             }

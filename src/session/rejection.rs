@@ -4,6 +4,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::status::Status;
+use crate::scenario::model::keyed_enum;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "rejection")]
@@ -67,69 +68,78 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    /// Stable code, also the catalogue key suffix (`rejection.<code>`).
-    pub fn code(&self) -> &'static str {
+    /// Which rejection, without its argument.
+    pub fn kind(&self) -> RejectionCode {
         use Rejection::*;
         match self {
-            PeriodOver => "period-over",
-            UnknownDossier => "unknown-dossier",
-            NotArrived => "not-arrived",
-            SystemDown => "system-down",
-            Closed => "closed",
-            NotYourRole => "not-your-role",
-            NotOpened => "not-opened",
-            UnknownComponent => "unknown-component",
-            NotHandedIn => "not-handed-in",
-            AlreadyDone => "already-done",
-            WrongStatus(_) => "wrong-status",
-            AwaitingSupplement => "awaiting-supplement",
-            NotPaper => "not-paper",
-            NotInNationalDb => "not-in-national-db",
-            NotAccepted => "not-accepted",
-            NotExamined => "not-examined",
-            NotApproved => "not-approved",
-            NotProcessed => "not-processed",
-            NoFee => "no-fee",
-            FeeNotRequested => "fee-not-requested",
-            PaidOnline => "paid-online",
-            NotInRules => "not-in-rules",
-            BadNewDate => "bad-new-date",
-            EmptyRequest => "empty-request",
-            EmptyReason => "empty-reason",
-            BadWait => "bad-wait",
-            NotBoundaryFree => "not-boundary-free",
-            AlreadyForwarded => "already-forwarded",
+            PeriodOver => RejectionCode::PeriodOver,
+            UnknownDossier => RejectionCode::UnknownDossier,
+            NotArrived => RejectionCode::NotArrived,
+            SystemDown => RejectionCode::SystemDown,
+            Closed => RejectionCode::Closed,
+            NotYourRole => RejectionCode::NotYourRole,
+            NotOpened => RejectionCode::NotOpened,
+            UnknownComponent => RejectionCode::UnknownComponent,
+            NotHandedIn => RejectionCode::NotHandedIn,
+            AlreadyDone => RejectionCode::AlreadyDone,
+            WrongStatus(_) => RejectionCode::WrongStatus,
+            AwaitingSupplement => RejectionCode::AwaitingSupplement,
+            NotPaper => RejectionCode::NotPaper,
+            NotInNationalDb => RejectionCode::NotInNationalDb,
+            NotAccepted => RejectionCode::NotAccepted,
+            NotExamined => RejectionCode::NotExamined,
+            NotApproved => RejectionCode::NotApproved,
+            NotProcessed => RejectionCode::NotProcessed,
+            NoFee => RejectionCode::NoFee,
+            FeeNotRequested => RejectionCode::FeeNotRequested,
+            PaidOnline => RejectionCode::PaidOnline,
+            NotInRules => RejectionCode::NotInRules,
+            BadNewDate => RejectionCode::BadNewDate,
+            EmptyRequest => RejectionCode::EmptyRequest,
+            EmptyReason => RejectionCode::EmptyReason,
+            BadWait => RejectionCode::BadWait,
+            NotBoundaryFree => RejectionCode::NotBoundaryFree,
+            AlreadyForwarded => RejectionCode::AlreadyForwarded,
         }
     }
 
-    pub const CODES: &'static [&'static str] = &[
-        "period-over",
-        "unknown-dossier",
-        "not-arrived",
-        "system-down",
-        "closed",
-        "not-your-role",
-        "not-opened",
-        "unknown-component",
-        "not-handed-in",
-        "already-done",
-        "wrong-status",
-        "awaiting-supplement",
-        "not-paper",
-        "not-in-national-db",
-        "not-accepted",
-        "not-examined",
-        "not-approved",
-        "not-processed",
-        "no-fee",
-        "fee-not-requested",
-        "paid-online",
-        "not-in-rules",
-        "bad-new-date",
-        "empty-request",
-        "empty-reason",
-        "bad-wait",
-        "not-boundary-free",
-        "already-forwarded",
-    ];
+    /// Stable code, also the catalogue key suffix (`rejection.<code>`).
+    pub fn code(&self) -> &'static str {
+        self.kind().key()
+    }
 }
+
+keyed_enum!(
+    /// The stable code of each `Rejection`: what the action log, the store and the
+    /// catalogue (`rejection.<code>`) name it by.
+    RejectionCode {
+        PeriodOver = "period-over",
+        UnknownDossier = "unknown-dossier",
+        NotArrived = "not-arrived",
+        SystemDown = "system-down",
+        Closed = "closed",
+        NotYourRole = "not-your-role",
+        NotOpened = "not-opened",
+        UnknownComponent = "unknown-component",
+        NotHandedIn = "not-handed-in",
+        AlreadyDone = "already-done",
+        WrongStatus = "wrong-status",
+        AwaitingSupplement = "awaiting-supplement",
+        NotPaper = "not-paper",
+        NotInNationalDb = "not-in-national-db",
+        NotAccepted = "not-accepted",
+        NotExamined = "not-examined",
+        NotApproved = "not-approved",
+        NotProcessed = "not-processed",
+        NoFee = "no-fee",
+        FeeNotRequested = "fee-not-requested",
+        PaidOnline = "paid-online",
+        NotInRules = "not-in-rules",
+        BadNewDate = "bad-new-date",
+        EmptyRequest = "empty-request",
+        EmptyReason = "empty-reason",
+        BadWait = "bad-wait",
+        NotBoundaryFree = "not-boundary-free",
+        AlreadyForwarded = "already-forwarded",
+    }
+);

@@ -32,7 +32,24 @@ impl Session {
                 Action::Wait { minutes, until } if minutes.unwrap_or(0) == 0 && until.is_none() => {
                     Err(Rejection::BadWait)
                 }
-                _ => Ok(None),
+                Action::Open { .. }
+                | Action::Inspect { .. }
+                | Action::Accept { .. }
+                | Action::RequestSupplement { .. }
+                | Action::Refuse { .. }
+                | Action::Digitize { .. }
+                | Action::Reuse { .. }
+                | Action::Forward { .. }
+                | Action::Transfer { .. }
+                | Action::Appraise { .. }
+                | Action::Sign { .. }
+                | Action::RequestFee { .. }
+                | Action::ConfirmPayment { .. }
+                | Action::ReturnResult { .. }
+                | Action::Apologize { .. }
+                | Action::Stop { .. }
+                | Action::Wait { .. }
+                | Action::EndDay => Ok(None),
             };
         };
         let i = self.index(code).ok_or(Rejection::UnknownDossier)?;
@@ -111,7 +128,14 @@ pub(super) fn duty_of(action: &Action, s: &DossierState) -> Step {
     match step_of(action, s) {
         Step::Look if s.is_accepted() => Step::Appraise,
         Step::Look => Step::Receipt,
-        step => step,
+        step @ Step::Receipt
+        | step @ Step::Transfer
+        | step @ Step::LateSupplement
+        | step @ Step::Appraise
+        | step @ Step::Sign
+        | step @ Step::Stop
+        | step @ Step::Return
+        | step @ Step::Apologize => step,
     }
 }
 

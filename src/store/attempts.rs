@@ -11,6 +11,7 @@ use super::imported::fingerprint;
 use super::outbox::{Outgoing, queue_in};
 use super::{ENGINE_VERSION, Mode, Result, Store, StoreError, sha256_hex};
 use crate::scenario::Scenario;
+use crate::scenario::model::keyed_enum;
 use crate::score::{Debrief, Grade};
 use crate::session::WORLD_VERSION;
 use crate::session::action::{self, Action};
@@ -18,34 +19,17 @@ use crate::session::action::{self, Action};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct AttemptId(pub i64);
 
-/// Where an attempt stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// Being played (or the program stopped): it can be resumed.
-    Open,
-    /// The period ended; the score is recorded.
-    Finished,
-    /// The trainee started over instead of resuming.
-    Abandoned,
-}
-
-impl Status {
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Open => "open",
-            Status::Finished => "finished",
-            Status::Abandoned => "abandoned",
-        }
+keyed_enum!(
+    /// Where an attempt stands (its `status` column).
+    Status {
+        /// Being played (or the program stopped): it can be resumed.
+        Open = "open",
+        /// The period ended; the score is recorded.
+        Finished = "finished",
+        /// The trainee started over instead of resuming.
+        Abandoned = "abandoned",
     }
-    pub(super) fn from_key(key: &str) -> Status {
-        match key {
-            "finished" => Status::Finished,
-            "abandoned" => Status::Abandoned,
-            _ => Status::Open,
-        }
-    }
-}
+);
 
 /// One attempt as the store keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,32 +65,16 @@ pub struct AttemptInfo {
     pub workshop: super::outbox::OpenedIn,
 }
 
-/// How an attempt was played: what the laptop reports about itself (docs/workshop.md:
-/// a report an instructor can weigh, not proof).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PlayedVia {
-    /// The training screen (`motcua`, `motcua play`).
-    Screen,
-    /// Actions read from standard input (`motcua record`), as a script plays.
-    Stdin,
-}
-
-impl PlayedVia {
-    pub fn key(self) -> &'static str {
-        match self {
-            PlayedVia::Screen => "screen",
-            PlayedVia::Stdin => "stdin",
-        }
+keyed_enum!(
+    /// How an attempt was played: what the laptop reports about itself (docs/workshop.md:
+    /// a report an instructor can weigh, not proof).
+    PlayedVia {
+        /// The training screen (`motcua`, `motcua play`).
+        Screen = "screen",
+        /// Actions read from standard input (`motcua record`), as a script plays.
+        Stdin = "stdin",
     }
-    pub fn from_key(key: &str) -> Option<PlayedVia> {
-        match key {
-            "screen" => Some(PlayedVia::Screen),
-            "stdin" => Some(PlayedVia::Stdin),
-            _ => None,
-        }
-    }
-}
+);
 
 impl AttemptInfo {
     /// Played in this motcua's world: it can be replayed, resumed and re-scored.

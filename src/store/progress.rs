@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::scenario::model::keyed_enum;
+
 use super::attempts::{AttemptInfo, Filter, Status, normalize_name};
 use super::{Result, Store};
 use crate::score::Grade;
@@ -42,18 +44,19 @@ pub struct ScenarioProgress {
     pub last_played: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SuggestionReason {
-    /// An attempt was left unfinished.
-    Continue,
-    /// Played, never passed.
-    Retry,
-    /// The next scenario of the curriculum not played yet.
-    Next,
-    /// Passed, but the latest score is below the top band.
-    Improve,
-}
+keyed_enum!(
+    /// Why a scenario is suggested next.
+    SuggestionReason {
+        /// An attempt was left unfinished.
+        Continue = "continue",
+        /// Played, never passed.
+        Retry = "retry",
+        /// The next scenario of the curriculum not played yet.
+        Next = "next",
+        /// Passed, but the latest score is below the top band.
+        Improve = "improve",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {

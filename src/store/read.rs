@@ -40,7 +40,8 @@ fn row_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttemptInfo> {
         mode: Mode::from_key(&mode).unwrap_or(Mode::Practice),
         engine_version: r.get(6)?,
         world_version: r.get(15)?,
-        status: Status::from_key(&status),
+        // A status this build does not know reads as open, as it always has.
+        status: Status::from_key(&status).unwrap_or(Status::Open),
         started_at: parse_timestamp(&started).unwrap_or_default(),
         ended_at: ended.as_deref().and_then(parse_timestamp),
         total: r.get(10)?,

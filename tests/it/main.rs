@@ -40,6 +40,7 @@ mod hardening;
 mod hidden_truth;
 mod i18n_catalogue;
 mod lrs_sync;
+mod recipes;
 mod scenario_model;
 mod scenario_page_fee;
 mod scenario_robustness;

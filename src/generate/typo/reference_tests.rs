@@ -77,7 +77,10 @@ fn strings(value: &toml::Value, out: &mut Vec<String>) {
             out.push(k.clone());
             strings(v, out);
         }),
-        _ => {}
+        toml::Value::Integer(_)
+        | toml::Value::Float(_)
+        | toml::Value::Boolean(_)
+        | toml::Value::Datetime(_) => {}
     }
 }
 

@@ -8,7 +8,7 @@ use crate::scenario::Scenario;
 use crate::score::{Debrief, Mistake, MistakeCode};
 use crate::t;
 
-use super::super::labels;
+use super::super::{labels, references};
 use super::Section;
 
 /// One line per mistake code, in the order each was first made.
@@ -123,7 +123,11 @@ pub fn mistake(lang: Lang, scenario: &Scenario, d: &Debrief, m: &Mistake) -> Str
     let _ = writeln!(
         out,
         "    {}",
-        t!(lang, "debrief.reference", text = m.reference)
+        t!(
+            lang,
+            "debrief.reference",
+            text = references::text(lang, &m.reference)
+        )
     );
     out
 }

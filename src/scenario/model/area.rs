@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::fields::{FieldRef, Party, keyed_enum};
+use super::fields::{FieldRef, Party};
+use super::keyed::keyed_enum;
 
 /// The day the two-level local government started (1/7/2025): 34 provinces and no district.
 pub fn merger_date() -> NaiveDate {

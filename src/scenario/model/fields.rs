@@ -1,7 +1,9 @@
-//! Field references (`party.attribute`), the parties and attributes they name, the
-//! flaw stages, and `keyed_enum!`, which gives an enum its stable text keys.
+//! Field references (`party.attribute`), the parties and attributes they name, and the
+//! flaw stages.
 
 use serde::Serialize;
+
+use super::keyed::keyed_enum;
 
 /// `party.attribute`, e.g. `mother.name`. Serialised as that string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,7 +24,7 @@ impl FieldRef {
 }
 
 impl Serialize for FieldRef {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
@@ -32,45 +34,6 @@ impl std::fmt::Display for FieldRef {
         write!(f, "{}.{}", self.party.key(), self.attr.key())
     }
 }
-
-macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $key:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vm])* $variant),+ }
-
-        /// Serialised as its key, so JSON and TOML read the same.
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.key())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let key = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                $name::from_key(&key).ok_or_else(|| {
-                    serde::de::Error::unknown_variant(&key, &[$($key),+])
-                })
-            }
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The key used in scenario files and JSON output.
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-            pub fn from_key(key: &str) -> Option<Self> {
-                match key { $($key => Some($name::$variant),)+ _ => None }
-            }
-            pub fn keys() -> Vec<&'static str> {
-                Self::ALL.iter().map(|v| v.key()).collect()
-            }
-        }
-    };
-}
-pub(crate) use keyed_enum;
 
 keyed_enum!(
     /// When a flaw can be found: by the desk officer at receipt, or only by the
@@ -137,7 +100,14 @@ impl Party {
                 attr,
                 Name | Address | Phone | Email | TaxCode | BusinessLine | Capital
             ),
-            _ => !matches!(attr, BusinessLine | Capital),
+            Party::Applicant
+            | Party::Child
+            | Party::Mother
+            | Party::Father
+            | Party::Spouse
+            | Party::Representative
+            | Party::Authorized
+            | Party::Owner => !matches!(attr, BusinessLine | Capital),
         }
     }
 }
@@ -150,7 +120,7 @@ impl Attr {
 }
 
 impl<'de> serde::Deserialize<'de> for FieldRef {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> ::core::result::Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
         FieldRef::parse(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("unknown field reference `{text}`")))

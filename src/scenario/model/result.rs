@@ -1,6 +1,6 @@
 //! How the applicant asks for the result back, and which ways the law leaves open.
 
-use super::fields::keyed_enum;
+use super::keyed::keyed_enum;
 use super::{Channel, ServiceLevel};
 
 keyed_enum!(

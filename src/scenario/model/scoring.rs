@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::fields::keyed_enum;
+use super::keyed::keyed_enum;
 
 keyed_enum!(
     /// A step of a dossier's correct handling that the training score counts. The

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::fields::keyed_enum;
+use super::keyed::keyed_enum;
 use super::{Channel, DayTime, Deadline, ResultChannel, RuleSet};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

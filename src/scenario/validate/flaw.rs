@@ -114,7 +114,11 @@ fn field_fits(
     let allowed: Option<Vec<Attr>> = match kind {
         FlawKind::Expired => Some(Attr::ALL.iter().copied().filter(|a| a.is_date()).collect()),
         FlawKind::Underage => Some(vec![Attr::BirthDate]),
-        _ => None,
+        FlawKind::Missing
+        | FlawKind::Mismatch
+        | FlawKind::Illegible
+        | FlawKind::Unsigned
+        | FlawKind::OutOfJurisdiction => None,
     };
     if let Some(allowed) = allowed.filter(|a| !a.contains(&field.attr)) {
         let names: Vec<&str> = allowed.iter().map(|a| a.key()).collect();

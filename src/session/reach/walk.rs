@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use crate::generate::{Dossier, Origin};
-use crate::scenario::{Channel, EventKind, FlawKind, FlawResponse, RuleSet, Stage};
+use crate::scenario::{ActionKind, Channel, EventKind, FlawKind, FlawResponse, RuleSet, Stage};
 
 use super::super::Session;
 use super::super::costs;
@@ -73,7 +73,7 @@ impl<'s> Walk<'s> {
         if !self.verdict(r, handover, due, rules) {
             return;
         }
-        let signed = self.act(Step::Sign, "sign");
+        let signed = self.act(Step::Sign, ActionKind::Sign);
         r.signed = Some(signed);
         r.end = Some(signed);
         r.returned = Some(self.give_back());
@@ -83,20 +83,20 @@ impl<'s> Walk<'s> {
     /// The acceptance moment, or `None` when the path ends at receipt.
     fn receipt(&mut self, r: &mut Reach) -> Option<NaiveDateTime> {
         let d = self.d;
-        self.act(Step::Receipt, "open");
+        self.act(Step::Receipt, ActionKind::Open);
         let handed_in = self
             .s
             .handed_in(self.i, d)
             .filter(|c| c.origin != Origin::NationalDb)
             .count();
-        self.repeat(Step::Receipt, "inspect", handed_in);
+        self.repeat(Step::Receipt, ActionKind::Inspect, handed_in);
         let flaws: Vec<_> = self
             .flaws(Stage::Receipt)
             .into_iter()
             .map(|f| (f.response, f.kind, f.component.is_some()))
             .collect();
         if flaws.iter().any(|f| f.0 == FlawResponse::Refuse) {
-            r.receipt = Some(self.act(Step::Receipt, "refuse"));
+            r.receipt = Some(self.act(Step::Receipt, ActionKind::Refuse));
             r.ending = Ending::RefusedAtReceipt;
             return None;
         }
@@ -105,7 +105,7 @@ impl<'s> Walk<'s> {
             .filter(|f| f.0 == FlawResponse::Supplement)
             .collect();
         if !supplement.is_empty() {
-            let asked = self.act(Step::Receipt, "request-supplement");
+            let asked = self.act(Step::Receipt, ActionKind::RequestSupplement);
             self.requests += 1;
             let Some(reply) = self.reply(asked) else {
                 r.receipt = Some(asked);
@@ -115,7 +115,7 @@ impl<'s> Walk<'s> {
             self.t = self.t.max(reply);
             // What was supplied is looked at again; a missing paper now is paper.
             let again = supplement.iter().filter(|f| f.2).count();
-            self.repeat(Step::Receipt, "inspect", again);
+            self.repeat(Step::Receipt, ActionKind::Inspect, again);
             if d.channel != Channel::Online {
                 self.supplied_paper = supplement
                     .iter()
@@ -124,7 +124,7 @@ impl<'s> Walk<'s> {
                 r.paper |= self.supplied_paper > 0;
             }
         }
-        let accepted = self.act(Step::Receipt, "accept");
+        let accepted = self.act(Step::Receipt, ActionKind::Accept);
         r.receipt = Some(accepted);
         Some(accepted)
     }
@@ -135,12 +135,12 @@ impl<'s> Walk<'s> {
         let (i, d) = (self.i, self.d);
         let count = |o: Origin| s.handed_in(i, d).filter(|c| c.origin == o).count();
         let paper = count(Origin::Paper) + self.supplied_paper;
-        self.repeat(Step::Transfer, "digitize", paper);
-        self.repeat(Step::Transfer, "reuse", count(Origin::NationalDb));
+        self.repeat(Step::Transfer, ActionKind::Digitize, paper);
+        self.repeat(Step::Transfer, ActionKind::Reuse, count(Origin::NationalDb));
         let name = if self.s.transfers(self.i, self.d) {
-            "transfer"
+            ActionKind::Transfer
         } else {
-            "forward"
+            ActionKind::Forward
         };
         self.act(Step::Transfer, name)
     }
@@ -167,12 +167,12 @@ impl<'s> Walk<'s> {
         if refuse || (supplement && self.requests > 0) {
             r.verdict_relayed = true;
             let at = if appraises {
-                self.act(Step::Appraise, "appraise")
+                self.act(Step::Appraise, ActionKind::Appraise)
             } else {
                 let stop = if rules == RuleSet::R2025 {
-                    "stop"
+                    ActionKind::Stop
                 } else {
-                    "refuse"
+                    ActionKind::Refuse
                 };
                 self.act(Step::Stop, stop)
             };
@@ -183,7 +183,7 @@ impl<'s> Walk<'s> {
         }
         if supplement {
             r.verdict_relayed = true;
-            let asked = self.act(Step::LateSupplement, "request-supplement");
+            let asked = self.act(Step::LateSupplement, ActionKind::RequestSupplement);
             let Some(reply) = self.reply(asked) else {
                 r.verdict = Some(asked);
                 r.end = Some(asked);
@@ -199,11 +199,11 @@ impl<'s> Walk<'s> {
                 .s
                 .verification_end_by(from, REVERIFY_MINUTES, Some(due));
             self.t = self.t.max(again);
-            let approved = self.act(Step::Appraise, "appraise");
+            let approved = self.act(Step::Appraise, ActionKind::Appraise);
             r.verdict = Some(if appraises { approved } else { asked });
             return true;
         }
-        r.verdict = Some(self.act(Step::Appraise, "appraise"));
+        r.verdict = Some(self.act(Step::Appraise, ActionKind::Appraise));
         true
     }
 
@@ -216,21 +216,21 @@ impl<'s> Walk<'s> {
     /// Fee, payment, the result back: the moment it is returned.
     fn give_back(&mut self) -> NaiveDateTime {
         if self.s.fee_of(self.i, self.d) > 0 {
-            let asked = self.act(Step::Return, "request-fee");
+            let asked = self.act(Step::Return, ActionKind::RequestFee);
             if self.s.pays_online_of(self.i, self.d) {
                 let paid = asked + Duration::minutes(ONLINE_PAYMENT_MINUTES);
                 self.t = self.t.max(paid);
             } else {
-                self.act(Step::Return, "confirm-payment");
+                self.act(Step::Return, ActionKind::ConfirmPayment);
             }
         }
-        self.act(Step::Return, "return-result")
+        self.act(Step::Return, ActionKind::ReturnResult)
     }
 
     /// The first moment at or after `self.t` the step can be taken, its moment; the
     /// clock then moves by the action's minutes when the trainee takes it (the
     /// colleagues' steps take no time).
-    fn act(&mut self, step: Step, action: &str) -> NaiveDateTime {
+    fn act(&mut self, step: Step, action: ActionKind) -> NaiveDateTime {
         let trainee = trainee_plays(self.s.scenario.meta.role, step);
         let at = self.ready(trainee);
         let minutes = if trainee {
@@ -242,7 +242,7 @@ impl<'s> Walk<'s> {
         at
     }
 
-    fn repeat(&mut self, step: Step, action: &str, times: usize) {
+    fn repeat(&mut self, step: Step, action: ActionKind, times: usize) {
         for _ in 0..times {
             self.act(step, action);
         }

@@ -24,30 +24,32 @@ pub struct Supplement {
     pub cursor: usize,
 }
 
-const DOCUMENT_PROBLEMS: [FlawKind; 5] = [
-    FlawKind::Missing,
-    FlawKind::Mismatch,
-    FlawKind::Expired,
-    FlawKind::Illegible,
-    FlawKind::Unsigned,
-];
-
 impl Supplement {
     /// Every component of the procedure, then the person-level problems.
     pub fn new(dossier: &Dossier, p: &Procedure) -> Supplement {
+        // The problems a component can have, in `FlawKind` order (the model decides).
+        let document_problems: Vec<FlawKind> = FlawKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.needs_component())
+            .collect();
         let mut rows: Vec<Row> = p
             .components
             .iter()
             .map(|c| Row {
                 component: Some(c.id.to_string()),
                 label: c.name.clone(),
-                problems: DOCUMENT_PROBLEMS.to_vec(),
+                problems: document_problems.clone(),
                 // A component not handed in is most likely missing.
                 problem: usize::from(dossier.component(&c.id).is_some()),
                 ticked: false,
             })
             .collect();
-        for kind in [FlawKind::Underage, FlawKind::OutOfJurisdiction] {
+        for kind in FlawKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| !k.needs_component())
+        {
             rows.push(Row {
                 component: None,
                 label: String::new(),
