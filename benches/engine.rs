@@ -15,10 +15,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use motcua::calendar::WorkCalendar;
-use motcua::generate::{Plan, generate};
-use motcua::scenario::{self, Scenario, builtin};
-use motcua::session::{Action, replay, solver};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::{Plan, generate};
+use motcua_core::scenario::{self, Scenario, builtin};
+use motcua_core::session::{Action, replay, solver};
 
 // The same allocator as the binary, so the figures are the program's (src/main.rs).
 #[global_allocator]

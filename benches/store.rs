@@ -13,14 +13,14 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion};
-use motcua::calendar::WorkCalendar;
-use motcua::export::bundle::{self, Bundle, BundleAttempt};
-use motcua::export::import::{self, Library, Outcome};
-use motcua::scenario::{self, builtin};
-use motcua::score;
-use motcua::session::action::LoggedAction;
-use motcua::session::{Action, Session, solver};
-use motcua::store::{Mode, Store, sha256_hex};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::scenario::{self, builtin};
+use motcua_core::score;
+use motcua_core::session::action::LoggedAction;
+use motcua_core::session::{Action, Session, solver};
+use motcua_store::export::bundle::{self, Bundle, BundleAttempt};
+use motcua_store::export::import::{self, Library, Outcome};
+use motcua_store::store::{Mode, Store, sha256_hex};
 
 // The same allocator as the binary, so the figures are the program's (src/main.rs).
 #[global_allocator]
@@ -65,7 +65,7 @@ fn attempts() -> Bundle {
                 seed,
                 mode: Mode::Practice,
                 engine_version: env!("CARGO_PKG_VERSION").to_string(),
-                world_version: motcua::session::WORLD_VERSION,
+                world_version: motcua_core::session::WORLD_VERSION,
                 started_at: "2026-03-02T01:00:00Z".to_string(),
                 ended_at: "2026-03-02T03:00:00Z".to_string(),
                 total: d.total(),
@@ -92,7 +92,7 @@ fn attempts() -> Bundle {
         format: bundle::FORMAT.to_string(),
         version: bundle::VERSION,
         engine_version: env!("CARGO_PKG_VERSION").to_string(),
-        world_version: motcua::session::WORLD_VERSION,
+        world_version: motcua_core::session::WORLD_VERSION,
         exported_at: "2026-03-02T04:00:00Z".to_string(),
         scenarios: Default::default(),
         attempts,
@@ -110,7 +110,7 @@ fn streams() -> Vec<(u64, Vec<(u64, u64)>)> {
         for seed in 1..=seeds_of(f) {
             out.push((
                 seed,
-                motcua::generate::Plan::new(&s, &calendar, seed).streams(&s),
+                motcua_core::generate::Plan::new(&s, &calendar, seed).streams(&s),
             ));
         }
     }

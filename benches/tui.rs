@@ -8,12 +8,12 @@ mod floor;
 use std::hint::black_box;
 
 use criterion::Criterion;
-use motcua::i18n::Lang;
-use motcua::scenario::{self, builtin};
-use motcua::session::{Action, Session};
 use motcua::tui::app::{App, DebriefTab, Screen};
 use motcua::tui::theme::Theme;
 use motcua::tui::view;
+use motcua_core::scenario::{self, builtin};
+use motcua_core::session::{Action, Session};
+use motcua_i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Constraint;

@@ -6,10 +6,10 @@
 //! `valgrind --tool=callgrind target/release/examples/engine_count generate`
 //! (or `solve`, `replay`).
 
-use motcua::calendar::WorkCalendar;
-use motcua::generate::generate;
-use motcua::scenario::{self, Scenario, builtin};
-use motcua::session::{Action, replay, solver};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::generate;
+use motcua_core::scenario::{self, Scenario, builtin};
+use motcua_core::session::{Action, replay, solver};
 
 // The same allocator as the binary, so the figures are the program's (src/main.rs).
 #[global_allocator]

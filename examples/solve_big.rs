@@ -5,8 +5,8 @@
 //! `cargo build --release --example solve_big`, then
 //! `/usr/bin/time -v target/release/examples/solve_big 10000 715`.
 
-use motcua::scenario::{self, builtin};
-use motcua::session::solver;
+use motcua_core::scenario::{self, builtin};
+use motcua_core::session::solver;
 
 // The same allocator as the binary, so the figures are the program's (src/main.rs).
 #[global_allocator]

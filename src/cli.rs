@@ -38,7 +38,7 @@ use clap::{Parser, Subcommand};
 
 pub use error::CliError;
 
-use crate::i18n::Lang;
+use motcua_i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(

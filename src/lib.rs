@@ -1,27 +1,10 @@
-//! motcua: a training sandbox for Vietnamese one-stop desks.
+//! motcua, the program: the command line (`cli`), the training screen (`tui`) and
+//! the words for the core's codes (`present`).
 //!
-//! Core (pure, headless): `scenario`, `calendar`, `generate`, `session`, `score`.
-//! Shells: `cli`, `tui`, `i18n`, `present` (words for the core's codes), `store` (SQLite),
-//! `export` (report tables, CSV, result bundles and their import).
+//! The engine is `motcua-core` (pure), the records `motcua-store`, the catalogue
+//! `motcua-i18n`; docs/architecture.md draws how they fit.
 
-#[deny(clippy::wildcard_enum_match_arm)]
-pub mod calendar;
-pub mod class;
 pub mod cli;
-pub mod export;
-#[deny(clippy::wildcard_enum_match_arm)]
-pub mod generate;
-pub mod i18n;
-#[deny(clippy::wildcard_enum_match_arm)]
-pub mod limits;
-pub mod lrs;
 pub mod present;
-pub mod sanitize;
-#[deny(clippy::wildcard_enum_match_arm)]
-pub mod scenario;
-#[deny(clippy::wildcard_enum_match_arm)]
-pub mod score;
-#[deny(clippy::wildcard_enum_match_arm)]
-pub mod session;
-pub mod store;
+pub mod scenario_file;
 pub mod tui;

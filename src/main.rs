@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             let exit = err.exit();
             if exit != Exit::ClosedPipe {
                 // Messages carry paths and values from the input: never let them drive the terminal.
-                eprintln!("{}", motcua::sanitize::terminal(&err.render(lang)));
+                eprintln!("{}", motcua_store::sanitize::terminal(&err.render(lang)));
             }
             exit.into()
         }

@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use motcua::generate::SimRng;
+use motcua_core::generate::SimRng;
 
 /// Whether the run is `cargo bench -- --test` (each bench once): small sizes.
 pub fn quick() -> bool {

@@ -8,9 +8,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::{Map, Value, json};
 
 use super::{CliError, exit, output, resolve};
-use crate::calendar::{CalendarEntry, DayOffKind, EntryKind, Source, WorkCalendar, YEARS};
-use crate::i18n::Lang;
-use crate::t;
+use motcua_core::calendar::{CalendarEntry, DayOffKind, EntryKind, Source, WorkCalendar, YEARS};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -43,7 +43,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     if args.json {
         let days: Vec<Value> = entries.iter().map(|e| entry_json(lang, e)).collect();
         let doc = json!({ "year": args.year, "days": days });
-        output::print(&crate::sanitize::json::pretty(&doc))?;
+        output::print(&motcua_store::sanitize::json::pretty(&doc))?;
     } else {
         for e in &entries {
             output::line(&format!(
@@ -97,7 +97,7 @@ fn source_key(source: Source) -> &'static str {
 /// The name of a reason for a day off, e.g. "Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)".
 pub(crate) fn day_off_name(lang: Lang, off: DayOffKind) -> String {
     let holiday =
-        |h: crate::calendar::HolidayName| t!(lang, &format!("calendar.holiday.{}", h.key()));
+        |h: motcua_core::calendar::HolidayName| t!(lang, &format!("calendar.holiday.{}", h.key()));
     match off {
         DayOffKind::Weekend => t!(lang, "calendar.day.weekend"),
         DayOffKind::Holiday { holiday: h } => holiday(h),

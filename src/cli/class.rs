@@ -15,15 +15,15 @@ use super::class_render as render;
 use super::lrs_args::LrsArgs;
 use super::results::{FilterArgs, Format, write_out};
 use super::{CliError, db, exit};
-use crate::class::{self, Selection, Workshop, verify};
-use crate::export::library::Library;
-use crate::export::xapi::profile::workshop_iri;
-use crate::export::xapi::read::grouped_under;
-use crate::i18n::Lang;
-use crate::lrs::Client;
-use crate::scenario;
-use crate::store::Mode;
-use crate::store::attempts::normalize_name;
+use motcua_core::scenario;
+use motcua_i18n::Lang;
+use motcua_store::class::{self, Selection, Workshop, verify};
+use motcua_store::export::library::Library;
+use motcua_store::export::xapi::profile::workshop_iri;
+use motcua_store::export::xapi::read::grouped_under;
+use motcua_store::lrs::Client;
+use motcua_store::store::Mode;
+use motcua_store::store::attempts::normalize_name;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ModeArg {
@@ -130,7 +130,7 @@ pub fn run(
     }
     let report = class::tally::build(&claims, verdicts, &selection, roster.as_ref());
     let text = match args.format {
-        Format::Json => crate::sanitize::json::pretty(&report),
+        Format::Json => motcua_store::sanitize::json::pretty(&report),
         Format::Csv => render::csv(lang, &report),
         Format::Table => render::table(lang, &report),
     };

@@ -9,11 +9,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CliError, exit, resolve};
-use crate::class::workshop::{Exam, Workshop, WorkshopLrs};
-use crate::i18n::Lang;
-use crate::lrs::LrsConfig;
-use crate::store::sha256_hex;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::class::workshop::{Exam, Workshop, WorkshopLrs};
+use motcua_store::lrs::LrsConfig;
+use motcua_store::store::sha256_hex;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -6,15 +6,15 @@ use chrono::{DateTime, Utc};
 
 use super::class_words::{flag, refusal};
 use super::results::align;
-use crate::class::RosterEntry;
-use crate::class::attend::Ambiguous;
-use crate::class::tally::{ClassReport, MissKind};
-use crate::export::{csv as sheet, summary};
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::sanitize;
-use crate::store::Mode;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::class::RosterEntry;
+use motcua_store::class::attend::Ambiguous;
+use motcua_store::class::tally::{ClassReport, MissKind};
+use motcua_store::export::{csv as sheet, summary};
+use motcua_store::sanitize;
+use motcua_store::store::Mode;
 
 /// How many dossiers a misconception lists on screen (the CSV and JSON list all).
 const SHOWN_DOSSIERS: usize = 4;

@@ -1,11 +1,11 @@
 //! A class report's suspect flags and refusals in words, in the chosen language
 //! (`class_render` puts them in its tables).
 
-use crate::class::Refusal;
-use crate::class::suspect::{Flag, FlagKind};
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::class::Refusal;
+use motcua_store::class::suspect::{Flag, FlagKind};
 
 /// A flag in words with the evidence it rests on.
 pub(super) fn flag(lang: Lang, f: &Flag) -> String {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::store::{self, Options, Store, StoreError};
+use motcua_store::store::{self, Options, Store, StoreError};
 
 pub fn path(flag: Option<&Path>) -> Result<PathBuf, CliError> {
     match flag {

@@ -9,10 +9,10 @@ use serde_json::{Map, Value, json};
 
 use super::calendar::{calendar_for, day_off_json, day_off_name, source_name, weekday_name};
 use super::{CliError, exit, output};
-use crate::calendar::{DayOffKind, DayStep, Explanation, ReceiptReason, WorkCalendar, YEARS};
-use crate::i18n::Lang;
-use crate::scenario::Deadline;
-use crate::t;
+use motcua_core::calendar::{DayOffKind, DayStep, Explanation, ReceiptReason, WorkCalendar, YEARS};
+use motcua_core::scenario::Deadline;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// Longest period the command accepts: ten years of working days.
 const MAX_WORKING_DAYS: u32 = 2_500;
@@ -70,7 +70,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
     let cal = calendar_for(args.scenario.as_deref())?;
     let e = cal.explain(received, &deadline);
     if args.json {
-        output::print(&crate::sanitize::json::pretty(&explanation_json(
+        output::print(&motcua_store::sanitize::json::pretty(&explanation_json(
             &e, &deadline,
         )))?;
     } else if args.explain {
@@ -198,7 +198,7 @@ fn explanation_json(e: &Explanation, d: &Deadline) -> Value {
 }
 
 /// A day off with its source, e.g. "Tết Nguyên Đán [lịch chính thức]"; the weekend alone.
-fn reason_text(lang: Lang, kind: DayOffKind, source: crate::calendar::Source) -> String {
+fn reason_text(lang: Lang, kind: DayOffKind, source: motcua_core::calendar::Source) -> String {
     let name = day_off_name(lang, kind);
     if kind == DayOffKind::Weekend {
         name

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use super::exit::Exit;
-use crate::export::bundle::BundleError;
-use crate::i18n::Lang;
-use crate::scenario::Diagnostic;
-use crate::session::Rejection;
-use crate::store::StoreError;
-use crate::t;
+use motcua_core::scenario::Diagnostic;
+use motcua_core::session::Rejection;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::export::bundle::BundleError;
+use motcua_store::store::StoreError;
 
 #[derive(Debug, Error)]
 pub enum CliError {
@@ -60,7 +60,7 @@ pub enum CliError {
     #[error("bad name {name}")]
     BadName {
         name: &'static str,
-        problem: crate::sanitize::NameProblem,
+        problem: motcua_store::sanitize::NameProblem,
     },
     /// `sync` without an LRS set; `waiting` records stay queued.
     #[error("no LRS set ({waiting} waiting)")]
@@ -69,23 +69,23 @@ pub enum CliError {
     #[error("{path}: {error}")]
     Roster {
         path: PathBuf,
-        error: crate::class::RosterError,
+        error: motcua_store::class::RosterError,
     },
     /// The workshop file does not read.
     #[error("{path}: {error}")]
     Workshop {
         path: PathBuf,
-        error: crate::class::WorkshopError,
+        error: motcua_store::class::WorkshopError,
     },
     /// The LRS could not be read (`class`).
     #[error("{url}: {error:?}")]
     Lrs {
         url: String,
-        error: crate::lrs::LrsError,
+        error: motcua_store::lrs::LrsError,
     },
     /// `class --trainee` names no trainee, or one only by its folded form.
     #[error("{0}")]
-    Trainee(crate::class::pick::PickError),
+    Trainee(motcua_store::class::pick::PickError),
     /// The reader of standard output went away: stop quietly (`exit::Exit::ClosedPipe`).
     #[error("standard output closed")]
     ClosedPipe,
@@ -110,7 +110,7 @@ impl CliError {
         match self {
             CliError::Scenario(diags) => diags
                 .iter()
-                .map(|d| crate::i18n::diagnostics::render(lang, d))
+                .map(|d| motcua_i18n::diagnostics::render(lang, d))
                 .collect::<Vec<_>>()
                 .join("\n"),
             CliError::UnknownScenario(name) => t!(lang, "cli.error.unknown_scenario", name = name),
@@ -172,10 +172,10 @@ impl CliError {
             CliError::Workshop { path, error } => {
                 let path = path.display();
                 match error {
-                    crate::class::WorkshopError::Read(e) => {
+                    motcua_store::class::WorkshopError::Read(e) => {
                         t!(lang, "cli.error.read", path = path, reason = e)
                     }
-                    crate::class::WorkshopError::Invalid(detail) => {
+                    motcua_store::class::WorkshopError::Invalid(detail) => {
                         t!(lang, "class.workshop.invalid", path = path, detail = detail)
                     }
                 }
@@ -186,7 +186,7 @@ impl CliError {
                     .status
                     .map_or_else(String::new, |s| format!(" (HTTP {s})"));
                 let key = format!("class.failure.{}", error.failure.key());
-                let detail = crate::sanitize::terminal(&error.detail);
+                let detail = motcua_store::sanitize::terminal(&error.detail);
                 let reason = t!(lang, &key, url = url, status = status, detail = detail);
                 t!(lang, "class.lrs_failed", url = url, reason = reason)
             }
@@ -231,8 +231,12 @@ impl CliError {
 }
 
 /// Why a roster does not read, with its line and what to fix.
-fn roster_problem(lang: Lang, path: &std::path::Path, e: &crate::class::RosterError) -> String {
-    use crate::class::RosterError;
+fn roster_problem(
+    lang: Lang,
+    path: &std::path::Path,
+    e: &motcua_store::class::RosterError,
+) -> String {
+    use motcua_store::class::RosterError;
     let path = path.display();
     match e {
         RosterError::NotUtf8 { line } => {
@@ -256,17 +260,17 @@ fn roster_problem(lang: Lang, path: &std::path::Path, e: &crate::class::RosterEr
     }
 }
 
-fn trainee_problem(lang: Lang, e: &crate::class::pick::PickError) -> String {
-    use crate::class::pick::PickError;
+fn trainee_problem(lang: Lang, e: &motcua_store::class::pick::PickError) -> String {
+    use motcua_store::class::pick::PickError;
     match e {
         PickError::DidYouMean { wanted, names } => t!(
             lang,
             "class.trainee.did_you_mean",
-            wanted = crate::sanitize::inline(wanted),
-            names = crate::sanitize::inline(&names.join("; "))
+            wanted = motcua_store::sanitize::inline(wanted),
+            names = motcua_store::sanitize::inline(&names.join("; "))
         ),
         PickError::Unknown { wanted } => {
-            let wanted = crate::sanitize::inline(wanted);
+            let wanted = motcua_store::sanitize::inline(wanted);
             t!(lang, "class.trainee.unknown", wanted = wanted)
         }
         PickError::NoRoster { id } => t!(lang, "class.trainee.no_roster", id = id),

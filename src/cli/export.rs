@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use super::results::FilterArgs;
 use super::{CliError, db, exit, output};
-use crate::export::bundle::{self, WriteError};
-use crate::i18n::Lang;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::export::bundle::{self, WriteError};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

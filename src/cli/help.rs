@@ -8,8 +8,8 @@ use std::ffi::OsString;
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 
 use super::Cli;
-use crate::i18n::{self, Lang};
-use crate::t;
+use motcua_i18n::t;
+use motcua_i18n::{self as i18n, Lang};
 
 /// `--lang X` / `--lang=X` among `args` (the last wins, as clap takes it), else `env`.
 pub fn prescan_lang(args: &[OsString], env: Option<&str>) -> Lang {

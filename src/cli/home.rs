@@ -4,9 +4,9 @@
 use std::process::ExitCode;
 
 use super::{CliError, exit, help, output};
-use crate::i18n::Lang;
-use crate::scenario::{self, builtin};
-use crate::t;
+use motcua_core::scenario::{self, builtin};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 pub fn run(lang: Lang) -> Result<ExitCode, CliError> {
     let mut out = format!("{} — {}\n\n", t!(lang, "app.name"), t!(lang, "app.tagline"));

@@ -13,13 +13,13 @@ use serde_json::json;
 
 use super::exit::Exit;
 use super::{CliError, db, output, resolve};
-use crate::export::bundle;
-use crate::export::import::{self, Library, Line, Outcome, Refusal};
-use crate::export::stream::{self, Stop};
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::sanitize;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::export::bundle;
+use motcua_store::export::import::{self, Library, Line, Outcome, Refusal};
+use motcua_store::export::stream::{self, Stop};
+use motcua_store::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -47,8 +47,8 @@ fn carried_scenarios(path: &Path, library: &mut Library, lang: Lang) -> Result<(
             continue;
         }
         let label = format!("{}#{}", path.display(), &sha[..sha.len().min(12)]);
-        let loaded = (crate::store::sha256_hex(text.as_bytes()) == sha)
-            .then(|| crate::scenario::load_str(&label, &text).ok())
+        let loaded = (motcua_store::store::sha256_hex(text.as_bytes()) == sha)
+            .then(|| motcua_core::scenario::load_str(&label, &text).ok())
             .flatten();
         match loaded {
             Some(scenario) => library.add(scenario, text.into_bytes()),
@@ -268,7 +268,7 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::Rejection;
+    use motcua_core::session::Rejection;
 
     #[test]
     fn a_refused_action_names_the_action_and_the_rule() {

@@ -5,7 +5,7 @@
 
 use std::io::BufRead;
 
-use crate::limits;
+use motcua_core::limits;
 
 /// What is wrong with one line, before its JSON is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,15 +117,15 @@ impl<R: BufRead> Iterator for LogLines<R> {
 }
 
 /// The problem in the user's language, for `FILE:LINE: …` messages.
-pub fn describe(lang: crate::i18n::Lang, bad: &BadLine) -> String {
+pub fn describe(lang: motcua_i18n::Lang, bad: &BadLine) -> String {
     match bad {
-        BadLine::NotUtf8 { byte, col } => crate::t!(
+        BadLine::NotUtf8 { byte, col } => motcua_i18n::t!(
             lang,
             "log.not_utf8",
             byte = format!("0x{byte:02X}"),
             col = col
         ),
-        BadLine::TooLong { limit } => crate::t!(lang, "log.too_long", limit = limit),
+        BadLine::TooLong { limit } => motcua_i18n::t!(lang, "log.too_long", limit = limit),
     }
 }
 

@@ -5,10 +5,10 @@
 //! Without a URL nothing is queued: a laptop with no LRS keeps no outbox.
 
 use super::CliError;
-use crate::export::xapi::Journal;
-use crate::export::xapi::profile::{DEFAULT_HOME, Profile};
-use crate::i18n::Lang;
-use crate::lrs::LrsConfig;
+use motcua_i18n::Lang;
+use motcua_store::export::xapi::Journal;
+use motcua_store::export::xapi::profile::{DEFAULT_HOME, Profile};
+use motcua_store::lrs::LrsConfig;
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct LrsArgs {

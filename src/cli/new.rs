@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CliError, exit, output};
-use crate::i18n::Lang;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// The template; `__ID__` stands for the scenario id.
 pub const TEMPLATE: &str = include_str!("new_template.toml");

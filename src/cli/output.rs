@@ -21,7 +21,7 @@ pub fn print(text: &str) -> Result<(), CliError> {
 /// is serialised rather than built whole first.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<(), CliError> {
     let mut out = BufWriter::new(std::io::stdout().lock());
-    crate::sanitize::json::write_pretty(&mut out, value)
+    motcua_store::sanitize::json::write_pretty(&mut out, value)
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush())
         .map_err(write_error)

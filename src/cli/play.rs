@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, exit, home};
-use crate::class::Workshop;
-use crate::i18n::Lang;
 use crate::tui::{self, Mode};
+use motcua_i18n::Lang;
+use motcua_store::class::Workshop;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ModeArg {

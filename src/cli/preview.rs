@@ -11,11 +11,11 @@ use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use super::{CliError, exit, resolve};
-use crate::calendar::WorkCalendar;
-use crate::generate::{Dossier, Gender, Origin, Plan, Value, generate};
-use crate::i18n::Lang;
-use crate::scenario::{Attr, CopyKind, FieldRef, Party, Scenario};
-use crate::t;
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::{Dossier, Gender, Origin, Plan, Value, generate};
+use motcua_core::scenario::{Attr, CopyKind, FieldRef, Party, Scenario};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -166,7 +166,7 @@ pub fn render_json(scenario: &Scenario, seed: u64, dossiers: &[Dossier]) -> Stri
         seed,
         dossiers: dossiers.iter().map(dossier_json).collect(),
     };
-    crate::sanitize::json::pretty(&doc)
+    motcua_store::sanitize::json::pretty(&doc)
 }
 
 fn dossier_json(d: &Dossier) -> DossierJson {

@@ -6,12 +6,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, db, exit, output, resolve};
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::sanitize;
-use crate::session::WORLD_VERSION;
-use crate::store::progress::Score;
-use crate::t;
+use motcua_core::session::WORLD_VERSION;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::sanitize;
+use motcua_store::store::progress::Score;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,7 +29,7 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
         .progress(&args.trainee, &resolve::curriculum())
         .map_err(CliError::Store)?;
     if args.json {
-        output::print(&crate::sanitize::json::pretty(&progress))?;
+        output::print(&motcua_store::sanitize::json::pretty(&progress))?;
         return Ok(exit::done());
     }
     let mut out = String::new();

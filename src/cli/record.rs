@@ -23,14 +23,14 @@ use serde_json::json;
 use super::log_lines::{self, LogLines};
 use super::lrs_args::LrsArgs;
 use super::{CliError, db, exit, output, resolve};
-use crate::i18n::Lang;
-use crate::limits;
-use crate::lrs::{Client, send_waiting};
 use crate::present::{labels, trainee_view};
-use crate::sanitize;
-use crate::session::action::{Action, LoggedAction};
-use crate::store::{Mode, Recorder, Start, Store};
-use crate::t;
+use motcua_core::limits;
+use motcua_core::session::action::{Action, LoggedAction};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::lrs::{Client, send_waiting};
+use motcua_store::sanitize;
+use motcua_store::store::{Mode, Recorder, Start, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ModeArg {

@@ -11,14 +11,14 @@ use std::process::ExitCode;
 use super::exit::Exit;
 use super::log_lines::{self, LogLines};
 use super::{CliError, exit, output, report, resolve};
-use crate::i18n::Lang;
-use crate::limits;
 use crate::present::{debrief, labels};
-use crate::sanitize;
-use crate::score;
-use crate::session::Session;
-use crate::session::action::LoggedAction;
-use crate::t;
+use motcua_core::limits;
+use motcua_core::score;
+use motcua_core::session::Session;
+use motcua_core::session::action::LoggedAction;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -8,9 +8,9 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::CliError;
-use crate::i18n::Lang;
 use crate::present::references;
-use crate::score::{Debrief, DossierResult, Mistake, Panel766, TrainingScore};
+use motcua_core::score::{Debrief, DossierResult, Mistake, Panel766, TrainingScore};
+use motcua_i18n::Lang;
 
 /// The debrief's fields in their documented order, each mistake with its reference
 /// in words: the core keeps codes, the JSON keeps the Vietnamese citation.
@@ -84,5 +84,5 @@ pub fn not_final_json(scenario: &str, seed: u64, actions: usize, debrief: &Debri
         as_of: debrief.as_of,
         period_end: debrief.period_end,
     };
-    crate::sanitize::json::pretty(&report)
+    motcua_store::sanitize::json::pretty(&report)
 }

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::CliError;
-use crate::i18n::{Lang, diagnostics};
-use crate::scenario::{self, DiagCode, Loaded, Scenario, builtin};
+use motcua_core::scenario::{self, DiagCode, Loaded, Scenario, builtin};
+use motcua_i18n::{Lang, diagnostics};
 
 /// Load the scenario a user named, by path or by built-in id.
 pub fn scenario(name: &str) -> Result<Scenario, CliError> {

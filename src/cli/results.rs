@@ -9,13 +9,13 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::{CliError, db, exit, output, resolve};
-use crate::export::csv;
-use crate::export::summary::{self, Cell, Table, View};
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::sanitize;
-use crate::store::Filter;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::export::csv;
+use motcua_store::export::summary::{self, Cell, Table, View};
+use motcua_store::sanitize;
+use motcua_store::store::Filter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -59,11 +59,32 @@ impl FilterArgs {
     }
 }
 
+/// `--by`: the command line's names for the store's report views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// One row per trainee and scenario.
+    Trainee,
+    /// One row per scenario, over all trainees.
+    Scenario,
+    /// One row per attempt.
+    Attempt,
+}
+
+impl By {
+    pub fn view(self) -> View {
+        match self {
+            By::Trainee => View::Trainee,
+            By::Scenario => View::Scenario,
+            By::Attempt => View::Attempt,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Rows per trainee and scenario (default), per scenario, or per attempt.
     #[arg(long, value_enum, default_value = "trainee")]
-    pub by: View,
+    pub by: By,
     /// table (default), csv (UTF-8 with BOM, for Excel) or json.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -79,9 +100,9 @@ pub fn run(args: &Args, db_flag: Option<&Path>, lang: Lang) -> Result<ExitCode, 
     let attempts = store
         .attempts(&args.filter.filter())
         .map_err(CliError::Store)?;
-    let table = summary::table(args.by, &attempts, &resolve::curriculum());
+    let table = summary::table(args.by.view(), &attempts, &resolve::curriculum());
     let text = match args.format {
-        Format::Json => summary::json(args.by, &table),
+        Format::Json => summary::json(args.by.view(), &table),
         Format::Csv => csv_text(lang, &table),
         Format::Table => {
             if table.rows.is_empty() {

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, exit, output, report, resolve};
-use crate::i18n::Lang;
 use crate::present::debrief;
-use crate::sanitize;
-use crate::score;
-use crate::session::{Action, action, solver};
-use crate::t;
+use motcua_core::score;
+use motcua_core::session::{Action, action, solver};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

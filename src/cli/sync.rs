@@ -10,9 +10,9 @@ use serde_json::json;
 
 use super::lrs_args::LrsArgs;
 use super::{CliError, db, exit, output};
-use crate::i18n::Lang;
-use crate::lrs::{Client, LrsError, SendReport, send_waiting};
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::lrs::{Client, LrsError, SendReport, send_waiting};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -106,6 +106,6 @@ pub fn failure(lang: Lang, e: &LrsError, url: &str) -> String {
         &key,
         url = url,
         status = status,
-        detail = crate::sanitize::terminal(&e.detail)
+        detail = motcua_store::sanitize::terminal(&e.detail)
     )
 }

@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{CliError, exit, output, winnable};
-use crate::i18n::{Lang, diagnostics};
-use crate::scenario;
-use crate::t;
+use motcua_i18n::t;
+use motcua_i18n::{Lang, diagnostics};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,7 +34,7 @@ pub fn run(args: &Args, lang: Lang) -> Result<ExitCode, CliError> {
         }
         for file in files {
             let label = file.display().to_string();
-            match scenario::check_file(&file) {
+            match crate::scenario_file::check_file(&file) {
                 Ok(loaded) => {
                     valid += 1;
                     // Warnings never make a file invalid: the file's own (W002 events that

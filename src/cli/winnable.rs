@@ -1,9 +1,9 @@
 //! W001: `validate` lets the reference solver play a valid scenario with its own
 //! seed and seeds 1..=5, and warns when it cannot reach 100.
 
-use crate::scenario::{DiagCode, Diagnostic, Scenario};
-use crate::score;
-use crate::session::solver;
+use motcua_core::scenario::{DiagCode, Diagnostic, Scenario};
+use motcua_core::score;
+use motcua_core::session::solver;
 
 /// Seeds tried besides the scenario's own: enough to catch a plan that only
 /// sometimes fits in the period, few enough to keep `validate` quick.

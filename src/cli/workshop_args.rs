@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::lrs_args::LrsArgs;
 use super::{Cli, CliError, Command};
-use crate::class::{Roster, Workshop};
+use motcua_store::class::{Roster, Workshop};
 
 pub fn load(path: Option<&Path>) -> Result<Option<Workshop>, CliError> {
     let Some(path) = path.filter(|p| !p.as_os_str().is_empty()) else {

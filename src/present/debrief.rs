@@ -10,10 +10,10 @@ mod training;
 
 use std::fmt::Write;
 
-use crate::i18n::Lang;
-use crate::scenario::Scenario;
-use crate::score::Debrief;
-use crate::t;
+use motcua_core::scenario::Scenario;
+use motcua_core::score::Debrief;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 use super::labels;
 

@@ -2,14 +2,14 @@
 
 use chrono::NaiveDateTime;
 
-use crate::calendar::WorkCalendar;
-use crate::i18n::Lang;
-use crate::scenario::StepKind;
-use crate::scenario::{Party, Procedure, Scenario};
-use crate::score::panel::NotAssessed;
-use crate::score::{Grade, IndicatorId, MistakeCode, Outcome};
-use crate::session::{Rejection, Status};
-use crate::t;
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::scenario::StepKind;
+use motcua_core::scenario::{Party, Procedure, Scenario};
+use motcua_core::score::panel::NotAssessed;
+use motcua_core::score::{Grade, IndicatorId, MistakeCode, Outcome};
+use motcua_core::session::{Rejection, Status};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// The training score's grade name.
 pub fn grade(lang: Lang, g: Grade) -> String {
@@ -185,6 +185,6 @@ pub fn flaw_explain(lang: Lang, s: &Scenario, procedure: &str, flaw: &str) -> Op
 }
 
 /// Why a scenario is suggested next (`motcua progress`, the TUI library).
-pub fn suggestion_reason(lang: Lang, r: crate::store::SuggestionReason) -> String {
+pub fn suggestion_reason(lang: Lang, r: motcua_store::store::SuggestionReason) -> String {
     t!(lang, &format!("store.suggest.{}", r.key()))
 }

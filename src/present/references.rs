@@ -1,9 +1,9 @@
 //! A mistake's legal reference in words: the scenario's own citation as written,
 //! or a general citation from the catalogue (`reference.<key>`).
 
-use crate::i18n::Lang;
-use crate::score::references::Reference;
-use crate::t;
+use motcua_core::score::references::Reference;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// The reference as the debrief (and, in Vietnamese, the JSON report) writes it:
 /// the procedure's legal basis first, then the general citation, `; ` between.

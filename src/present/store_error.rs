@@ -1,9 +1,9 @@
 //! Store errors in the user's language (the CLI's and the TUI's): what is wrong and what to do. Nothing is
 //! changed in a database that is locked, read-only, newer or damaged.
 
-use crate::i18n::Lang;
-use crate::store::StoreError;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::store::StoreError;
 
 pub fn render(lang: Lang, e: &StoreError) -> String {
     let key = format!("store.error.{}", e.key());
@@ -64,8 +64,12 @@ pub fn render(lang: Lang, e: &StoreError) -> String {
 }
 
 /// Why a name is refused, and what to write instead.
-pub fn name_problem(lang: Lang, name: &str, problem: &crate::sanitize::NameProblem) -> String {
-    use crate::sanitize::NameProblem;
+pub fn name_problem(
+    lang: Lang,
+    name: &str,
+    problem: &motcua_store::sanitize::NameProblem,
+) -> String {
+    use motcua_store::sanitize::NameProblem;
     let key = format!("name.{}", problem.key());
     match problem {
         NameProblem::Empty => t!(lang, &key, name = name),

@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::session::Event;
+use motcua_core::session::Event;
 
 /// Event keys that carry the hidden truth.
 pub const HIDDEN_KEYS: &[&str] = &["flaws", "open_flaws", "cured", "competence", "needed"];
@@ -33,8 +33,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::scenario::Channel;
-    use crate::session::{Actor, Happened};
+    use motcua_core::scenario::Channel;
+    use motcua_core::session::{Actor, Happened};
 
     #[test]
     fn an_arrival_keeps_its_dossier_and_loses_its_planted_flaws() {

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDateTime;
 
-use crate::i18n::Lang;
 use crate::present::debrief::timeline;
-use crate::score::{self, Debrief};
-use crate::session::{Action, Session};
+use motcua_core::score::{self, Debrief};
+use motcua_core::session::{Action, Session};
+use motcua_i18n::Lang;
 
 use super::catalog::Entry;
 use super::forms::Form;
@@ -30,7 +30,7 @@ pub enum DebriefTab {
 }
 
 /// Luyện tập (hints and feedback after every step) or kiểm tra (nothing until the debrief).
-pub use crate::store::Mode;
+pub use motcua_store::store::Mode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -167,7 +167,7 @@ pub struct App {
     /// records and files stand (the library; from the store).
     pub records: Vec<super::submit::AttemptRow>,
     /// The workshop's exam: in exam mode its scenario starts on its seed.
-    pub exam: Option<crate::class::Exam>,
+    pub exam: Option<motcua_store::class::Exam>,
 }
 
 impl App {

@@ -247,8 +247,8 @@ pub fn name_of(screen: Screen, cmd: Cmd) -> String {
 }
 
 /// `b`'s keys as the help writes them: "Enter hoặc o".
-pub fn keys_text(l: crate::i18n::Lang, b: &Binding) -> String {
-    let or = format!(" {} ", crate::t!(l, "tui.key.or"));
+pub fn keys_text(l: motcua_i18n::Lang, b: &Binding) -> String {
+    let or = format!(" {} ", motcua_i18n::t!(l, "tui.key.or"));
     std::iter::once(b.key)
         .chain(b.also.iter().copied())
         .map(Key::name)
@@ -257,14 +257,14 @@ pub fn keys_text(l: crate::i18n::Lang, b: &Binding) -> String {
 }
 
 /// `b` in the footer: its key and its words.
-pub fn footer_text(l: crate::i18n::Lang, b: &Binding, label: Option<&str>) -> String {
-    let label = crate::t!(l, &format!("tui.key.{}", label.unwrap_or(b.label)));
+pub fn footer_text(l: motcua_i18n::Lang, b: &Binding, label: Option<&str>) -> String {
+    let label = motcua_i18n::t!(l, &format!("tui.key.{}", label.unwrap_or(b.label)));
     format!("{} {label}", b.key.name())
 }
 
 /// `b`'s sentence in the help, its keys in place.
-pub fn help_text(l: crate::i18n::Lang, b: &Binding) -> String {
-    crate::t!(l, &format!("tui.keyhelp.{}", b.help), key = keys_text(l, b))
+pub fn help_text(l: motcua_i18n::Lang, b: &Binding) -> String {
+    motcua_i18n::t!(l, &format!("tui.keyhelp.{}", b.help), key = keys_text(l, b))
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use crate::i18n::{Lang, diagnostics};
-use crate::scenario::{self, DiagCode, Loaded, Scenario, builtin};
+use motcua_core::scenario::{self, DiagCode, Loaded, Scenario, builtin};
+use motcua_i18n::{Lang, diagnostics};
 
 #[derive(Debug, Clone)]
 pub struct Entry {

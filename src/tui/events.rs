@@ -1,11 +1,11 @@
 //! What an event means to the person at the desk, as a line in the messages panel
 //! (the model turns new events into notes; the notes view only draws them).
 
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::scenario::Scenario;
-use crate::session::{Actor, Event, Happened};
-use crate::t;
+use motcua_core::scenario::Scenario;
+use motcua_core::session::{Actor, Event, Happened};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 use super::app::Tone;
 
@@ -142,8 +142,8 @@ pub fn describe(lang: Lang, s: &Scenario, e: &Event) -> Option<(Tone, String)> {
         OutageEnded => (Tone::Good, t!(l, "tui.event.outage_ended")),
         RulesChanged { rules } => {
             let rules = match rules {
-                crate::scenario::RuleSet::R2018 => "2018",
-                crate::scenario::RuleSet::R2025 => "2025",
+                motcua_core::scenario::RuleSet::R2018 => "2018",
+                motcua_core::scenario::RuleSet::R2025 => "2025",
             };
             (Tone::Warn, t!(l, "tui.event.rules_changed", rules = rules))
         }

@@ -14,7 +14,7 @@ pub use receipt::Receipt;
 pub use supplement::{Row, Supplement};
 
 use super::msg::Msg;
-use crate::session::Action;
+use motcua_core::session::Action;
 
 #[derive(Debug, Clone)]
 pub enum Form {

@@ -1,6 +1,6 @@
 //! What the user asked for (`Msg`) and what the loop must do about it (`Effect`).
 
-use crate::session::Action;
+use motcua_core::session::Action;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {

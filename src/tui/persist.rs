@@ -4,11 +4,11 @@
 //! With an LRS set, each commit also queues the attempt's learning records in the same
 //! transaction and wakes the sending thread: the screen never waits on the network.
 
-use crate::export::xapi::Journal;
-use crate::lrs::background::Background;
-use crate::scenario;
-use crate::session::{self, Action};
-use crate::store::{AttemptId, PlayedVia, Resume, Start, Store};
+use motcua_core::scenario;
+use motcua_core::session::{self, Action};
+use motcua_store::export::xapi::Journal;
+use motcua_store::lrs::background::Background;
+use motcua_store::store::{AttemptId, PlayedVia, Resume, Start, Store};
 
 use super::app::{App, ResumeOffer, Screen};
 use super::catalog::Entry;
@@ -69,7 +69,7 @@ impl Persist {
         };
         // Never play unsaved: without an open attempt the action is not applied.
         let Some(attempt) = self.attempt else {
-            return Err(crate::t!(app.lang, "tui.store_not_open"));
+            return Err(motcua_i18n::t!(app.lang, "tui.store_not_open"));
         };
         if session.check(action).is_err() {
             return Ok(());

@@ -4,8 +4,8 @@
 //! working it out again.
 
 use super::app::App;
-use crate::generate::Dossier;
-use crate::session::{DossierState, Session};
+use motcua_core::generate::Dossier;
+use motcua_core::session::{DossierState, Session};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Queue {

@@ -5,8 +5,8 @@
 //! it; a typed name is never replaced by a roster name unasked. A name not on the list
 //! is allowed, and marked as such.
 
-use crate::class::RosterEntry;
-use crate::store::attempts::normalize_name;
+use motcua_store::class::RosterEntry;
+use motcua_store::store::attempts::normalize_name;
 
 /// How many names of the list show at once.
 pub const SHOWN: usize = 4;
@@ -50,7 +50,7 @@ fn lower(s: &str) -> String {
 }
 
 fn folded(s: &str) -> String {
-    crate::generate::places::fold_ascii(&normalize_name(s))
+    motcua_core::generate::places::fold_ascii(&normalize_name(s))
 }
 
 impl Picker {

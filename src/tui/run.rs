@@ -16,12 +16,12 @@ use super::msg::Effect;
 use super::persist::Persist;
 use super::theme::Theme;
 use super::view;
-use crate::class::{Exam, Roster};
-use crate::export::xapi::{Journal, Profile};
-use crate::i18n::Lang;
-use crate::lrs::LrsConfig;
-use crate::lrs::background::Background;
-use crate::store::Store;
+use motcua_i18n::Lang;
+use motcua_store::class::{Exam, Roster};
+use motcua_store::export::xapi::{Journal, Profile};
+use motcua_store::lrs::LrsConfig;
+use motcua_store::lrs::background::Background;
+use motcua_store::store::Store;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -78,7 +78,7 @@ pub fn app(opts: &Options) -> App {
         if let Some(Ok(s)) = app_.selected_entry().map(|e| &e.loaded) {
             app_.seed = opts.seed.or(exam_seed).unwrap_or(s.meta.seed);
             if app_.welcome.name.trim().is_empty() {
-                app_.welcome.name = crate::t!(opts.lang, "tui.welcome.default_name");
+                app_.welcome.name = motcua_i18n::t!(opts.lang, "tui.welcome.default_name");
             }
             app_.start();
         }
@@ -174,7 +174,7 @@ fn event_loop(
             }
             Some(Effect::Submit) => match persist.as_mut() {
                 Some(p) => p.submit(app),
-                None => app.store_error = Some(crate::t!(app.lang, "tui.submit.nothing")),
+                None => app.store_error = Some(motcua_i18n::t!(app.lang, "tui.submit.nothing")),
             },
             _ => {}
         }

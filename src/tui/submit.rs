@@ -11,9 +11,9 @@ use chrono::{DateTime, Utc};
 use super::app::{App, Mode, Screen, Tone};
 use super::bindings::{self, Cmd};
 use super::msg::Effect;
-use crate::i18n::Lang;
-use crate::store::Status;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
+use motcua_store::store::Status;
 
 /// The submit state of the training screen.
 #[derive(Debug, Clone, Default)]
@@ -108,7 +108,7 @@ pub fn row_text(l: Lang, row: &AttemptRow) -> String {
     };
     let when = row
         .started_at
-        .with_timezone(&crate::export::summary::vietnam())
+        .with_timezone(&motcua_store::export::summary::vietnam())
         .format("%d/%m %H:%M");
     format!(
         "#{} {when} · {mode} · {score} · {} · {file}",

@@ -2,7 +2,7 @@
 
 mod play;
 
-use crate::i18n::Lang;
+use motcua_i18n::Lang;
 
 use super::app::{App, DebriefTab, Mode, Screen};
 use super::bindings::{self, Cmd};
@@ -138,7 +138,7 @@ fn welcome_field(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Enter => {
             if w.name.trim().is_empty() {
-                w.name = crate::t!(app.lang, "tui.welcome.default_name");
+                w.name = motcua_i18n::t!(app.lang, "tui.welcome.default_name");
             }
             app.screen = Screen::Library;
         }
@@ -185,7 +185,7 @@ pub(crate) fn exam_seed(app: &App) -> Option<u64> {
     let exam = app.exam.as_ref().filter(|_| app.mode == Mode::Exam)?;
     let entry = app.selected_entry()?;
     let s = entry.loaded.as_ref().ok()?;
-    (s.meta.id == exam.scenario && crate::store::sha256_hex(&entry.bytes) == exam.sha256)
+    (s.meta.id == exam.scenario && motcua_store::store::sha256_hex(&entry.bytes) == exam.sha256)
         .then_some(exam.seed)
 }
 

@@ -24,7 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen};
-use crate::t;
+use motcua_i18n::t;
 
 /// The smallest terminal the screens are designed for.
 pub const MIN_WIDTH: u16 = 80;

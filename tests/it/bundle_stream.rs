@@ -2,10 +2,10 @@
 //! checked first (nothing kept from a file that is not a bundle), then attempt by
 //! attempt, each malformed one refused alone; `bundle::write` streams the other way.
 
-use motcua::export::bundle::{self, BundleError};
-use motcua::export::import::{self, Library, Outcome, Refusal};
-use motcua::export::stream;
-use motcua::store::{Filter, Store};
+use motcua_store::export::bundle::{self, BundleError};
+use motcua_store::export::import::{self, Library, Outcome, Refusal};
+use motcua_store::export::stream;
+use motcua_store::store::{Filter, Store};
 use serde_json::{Value, json};
 
 use crate::support::store::*;

@@ -4,8 +4,8 @@
 //! Saturday desk. All times Vietnam local (UTC+7).
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use motcua::calendar::{OfficeHours, ReceiptReason, WorkCalendar};
-use motcua::scenario::{Deadline, TimeSpan};
+use motcua_core::calendar::{OfficeHours, ReceiptReason, WorkCalendar};
+use motcua_core::scenario::{Deadline, TimeSpan};
 use proptest::prelude::*;
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
@@ -274,7 +274,7 @@ fn a_scenario_with_its_own_hours() {
 
 #[test]
 fn the_explanation_lists_every_day_with_its_reason() {
-    use motcua::calendar::{DayOffKind, DayStep};
+    use motcua_core::calendar::{DayOffKind, DayStep};
     let e = cal().explain(at(2026, 4, 24, 16, 0), &Deadline::WorkingDays(2));
     assert_eq!(e.receipt, at(2026, 4, 24, 16, 0));
     assert_eq!(e.due, at(2026, 4, 29, 17, 0));
@@ -358,7 +358,7 @@ proptest! {
 
     #[test]
     fn the_explanation_agrees_with_due(c in calendar(), t in moment(), dl in deadline()) {
-        use motcua::calendar::DayStep;
+        use motcua_core::calendar::DayStep;
         let e = c.explain(t, &dl);
         prop_assert_eq!(e.due, c.due(t, &dl));
         prop_assert_eq!(e.receipt, c.receipt_moment(t, &dl));

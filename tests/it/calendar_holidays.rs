@@ -2,8 +2,8 @@
 //! has them, the Labour Code rules elsewhere, and the scenario's extra days on top.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use motcua::calendar::holidays::rule_days;
-use motcua::calendar::{
+use motcua_core::calendar::holidays::rule_days;
+use motcua_core::calendar::{
     CalendarEntry, DayOff, DayOffKind, EntryKind, HolidayName, OfficeHours, Source, WorkCalendar,
 };
 

@@ -2,8 +2,8 @@
 //! must agree with each other on every input.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
-use motcua::calendar::{OfficeHours, WorkCalendar};
-use motcua::scenario::TimeSpan;
+use motcua_core::calendar::{OfficeHours, WorkCalendar};
+use motcua_core::scenario::TimeSpan;
 use proptest::prelude::*;
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {

@@ -3,7 +3,7 @@
 //! (UTC+8) gives another day.
 
 use chrono::{Datelike, NaiveDate};
-use motcua::calendar::lunar::{self, LunarDate};
+use motcua_core::calendar::lunar::{self, LunarDate};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")

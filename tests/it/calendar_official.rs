@@ -3,9 +3,9 @@
 //! weekday with a Saturday). A typo in a date fails here, not in a trainee's deadline.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use motcua::calendar::HolidayName;
-use motcua::calendar::lunar::{self, LunarDate};
-use motcua::calendar::official::{self, HOLIDAYS_TOML, Schedule, ScheduleError};
+use motcua_core::calendar::HolidayName;
+use motcua_core::calendar::lunar::{self, LunarDate};
+use motcua_core::calendar::official::{self, HOLIDAYS_TOML, Schedule, ScheduleError};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use motcua::session::action;
+use motcua_core::session::action;
 
 use crate::support::store::*;
 

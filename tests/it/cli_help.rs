@@ -2,7 +2,7 @@
 //! by default, English with `--lang en` or MOTCUA_LANG=en.
 
 use motcua::cli::help;
-use motcua::i18n::Lang;
+use motcua_i18n::Lang;
 
 use crate::support;
 

@@ -2,7 +2,7 @@
 //! never written over an existing file.
 
 use motcua::cli::new::{DEFAULT_ID, starter, valid_id};
-use motcua::scenario;
+use motcua_core::scenario;
 
 use crate::support;
 use crate::support::motcua;

@@ -1,7 +1,7 @@
 //! The preview listing and JSON, rendered from hand-built scenarios (no loader needed).
 
 use motcua::cli::preview::{render_json, render_text};
-use motcua::i18n::Lang;
+use motcua_i18n::Lang;
 use serde_json::Value;
 
 use crate::support::handmade;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use motcua::session::action;
+use motcua_core::session::action;
 
 use crate::support::store::*;
 

@@ -1,25 +1,129 @@
-//! The core (scenario, calendar, generate, session, score) stays pure:
-//! no terminal, no database, no shell module, no wall clock, no global RNG.
-//! A replay is only exact if nothing outside the action log can leak in.
+//! The core (`motcua-core`) stays pure: no terminal, database, network or file I/O, no
+//! wall clock, no global RNG. A replay is only exact if nothing outside the action log
+//! can leak in, and a web front-end or an LMS plug-in can embed the core without
+//! dragging in the shell.
+//!
+//! Cargo enforces the crate boundary; `cargo metadata` proves it here. A scan of the
+//! core's sources catches what a dependency list cannot: the standard library's I/O,
+//! clock and environment.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-const CORE: &[&str] = &["scenario", "calendar", "generate", "session", "score"];
+use serde_json::Value;
+
+/// Crates the core must never depend on, directly or through another crate.
+const SHELL_CRATES: &[&str] = &[
+    "motcua",
+    "motcua-store",
+    "motcua-i18n",
+    "clap",
+    "ratatui",
+    "crossterm",
+    "rusqlite",
+    "libsqlite3-sys",
+    "dirs",
+    "ureq",
+    "mimalloc",
+];
+
+/// The workspace's resolved graph.
+fn metadata() -> Value {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let out = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON")
+}
+
+/// Names of every package `root` needs to build (normal dependencies, transitively;
+/// build scripts included, dev-dependencies not: tests may use anything).
+fn normal_closure(meta: &Value, root: &str) -> BTreeSet<String> {
+    let packages: HashMap<&str, &str> = meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap_or(""),
+                p["name"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let nodes: HashMap<&str, &Value> = meta["resolve"]["nodes"]
+        .as_array()
+        .expect("resolve.nodes")
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap_or(""), n))
+        .collect();
+    let start = packages
+        .iter()
+        .find(|(_, name)| **name == root)
+        .map(|(id, _)| *id)
+        .expect("the root package is in the workspace");
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![start];
+    while let Some(id) = todo.pop() {
+        for dep in nodes[id]["deps"].as_array().into_iter().flatten() {
+            let normal = dep["dep_kinds"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|k| k["kind"].is_null() || k["kind"] == "build");
+            let dep_id = dep["pkg"].as_str().unwrap_or("");
+            if normal && seen.insert(packages[dep_id].to_string()) {
+                todo.push(dep_id);
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_core_depends_on_no_shell_crate() {
+    let deps = normal_closure(&metadata(), "motcua-core");
+    // The graph was read: the core's own dependencies are there.
+    assert!(deps.contains("chrono") && deps.contains("toml"), "{deps:?}");
+    let shell: Vec<&&str> = SHELL_CRATES.iter().filter(|c| deps.contains(**c)).collect();
+    assert!(
+        shell.is_empty(),
+        "motcua-core depends on shell crates {shell:?}; move that code out of crates/motcua-core"
+    );
+}
+
+#[test]
+fn the_closure_sees_the_shell_in_the_program() {
+    // The same walk over the program finds the shell: the check above can fail.
+    let deps = normal_closure(&metadata(), "motcua");
+    for c in ["clap", "ratatui", "rusqlite", "motcua-core", "motcua-store"] {
+        assert!(deps.contains(c), "{c} missing from {deps:?}");
+    }
+}
 
 /// Text that must not appear in core code, and why.
 const FORBIDDEN: &[(&str, &str)] = &[
-    ("ratatui", "terminal UI crate"),
-    ("crossterm", "terminal crate"),
-    ("rusqlite", "database crate"),
-    ("crate::tui", "shell module"),
-    ("crate::cli", "shell module"),
-    ("crate::store", "shell module"),
-    ("crate::export", "shell module"),
     (
-        "crate::i18n",
-        "shell module: the core returns codes, not prose",
+        "std::fs",
+        "file I/O: the shell reads files (src/scenario_file.rs)",
     ),
+    ("std::io", "I/O: the core returns values"),
+    ("std::net", "network"),
+    ("std::process", "processes"),
+    ("std::env", "environment"),
+    ("std::time", "wall clock"),
+    ("println!", "printing: the shell prints"),
+    ("print!", "printing: the shell prints"),
+    ("eprintln!", "printing: the shell prints"),
+    ("dbg!", "printing"),
     ("SystemTime", "wall clock"),
     ("Instant::now", "wall clock"),
     ("Utc::now", "wall clock"),
@@ -30,7 +134,6 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("OsRng", "OS entropy"),
     ("SysRng", "OS entropy"),
     ("getrandom", "OS entropy"),
-    ("std::env", "environment"),
 ];
 
 fn rust_files(root: &Path, out: &mut Vec<PathBuf>) {
@@ -47,26 +150,43 @@ fn rust_files(root: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn core_files() -> Vec<PathBuf> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    for module in CORE {
-        let file = src.join(format!("{module}.rs"));
-        if file.exists() {
-            files.push(file);
+/// `use std::{fs, io::Write};` written out as `std::fs`, `std::io::Write`, so that a
+/// grouped import cannot hide a forbidden path.
+fn ungroup(code: &str) -> String {
+    let mut out = code.to_string();
+    let mut rest = code;
+    while let Some(at) = rest.find("std::{") {
+        let inner = &rest[at + "std::{".len()..];
+        let end = inner.find('}').unwrap_or(inner.len());
+        for name in inner[..end].split(',') {
+            out.push_str(&format!(" std::{} ", name.trim()));
         }
-        rust_files(&src.join(module), &mut files);
+        rest = &inner[end..];
     }
-    files
+    out
 }
 
 /// Offending `(line number, pattern, reason)` in one file's text; comments are skipped.
+/// Grouped imports spread over lines are joined first.
 fn violations(text: &str) -> Vec<(usize, &'static str, &'static str)> {
     let mut found = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
+    let code: Vec<&str> = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect();
+    for (i, line) in code.iter().enumerate() {
+        // A grouped import may run to the next lines: scan up to its closing brace.
+        let joined = if line.contains("std::{") && !line.contains('}') {
+            let end = (i..code.len())
+                .find(|&j| code[j].contains('}'))
+                .unwrap_or(i);
+            code[i..=end].join(" ")
+        } else {
+            line.to_string()
+        };
+        let expanded = ungroup(&joined);
         for (pattern, why) in FORBIDDEN {
-            if code.contains(pattern) {
+            if expanded.contains(pattern) {
                 found.push((i + 1, *pattern, *why));
             }
         }
@@ -75,17 +195,25 @@ fn violations(text: &str) -> Vec<(usize, &'static str, &'static str)> {
 }
 
 #[test]
-fn the_scanner_catches_a_planted_violation() {
-    let planted = "use ratatui::Frame;\nlet t = std::time::SystemTime::now();\n// Utc::now in a comment is fine\n";
-    let found = violations(planted);
-    let patterns: Vec<&str> = found.iter().map(|(_, p, _)| *p).collect();
-    assert_eq!(patterns, vec!["ratatui", "SystemTime"]);
+fn the_scanner_catches_planted_violations() {
+    let planted = "use std::time::SystemTime;\n// Utc::now in a comment is fine\nuse std::{\n    collections::HashMap,\n    fs,\n};\n    println!(\"x\");\n";
+    let patterns: Vec<&str> = violations(planted).iter().map(|(_, p, _)| *p).collect();
+    assert_eq!(
+        patterns,
+        vec!["std::time", "SystemTime", "std::fs", "println!"]
+    );
 }
 
 #[test]
-fn core_modules_import_no_shell_clock_or_global_rng() {
-    let files = core_files();
-    assert!(files.len() >= 3, "core sources not found: {files:?}");
+fn core_sources_do_no_io_read_no_clock_and_draw_no_global_randomness() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/motcua-core/src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(
+        files.len() >= 50,
+        "core sources not found under {}",
+        root.display()
+    );
     let mut report = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).expect("core source is readable");

@@ -2,10 +2,10 @@
 //! every mistake code reachable in one of them, and every legal reference naming
 //! a real instrument.
 
-use motcua::scenario::{
+use motcua_core::scenario::{
     Channel, EventKind, FlawKind, FlawResponse, Role, RuleSet, Scenario, Stage,
 };
-use motcua::score::MistakeCode;
+use motcua_core::score::MistakeCode;
 
 use crate::support;
 

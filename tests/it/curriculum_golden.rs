@@ -2,9 +2,9 @@
 //! stable `motcua preview --json` shape. A change in a scenario file, the
 //! generator or its tables shows up here.
 
-use motcua::calendar::WorkCalendar;
 use motcua::cli::preview::render_json;
-use motcua::generate::generate;
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::generate;
 
 use crate::support;
 

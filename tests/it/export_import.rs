@@ -2,11 +2,11 @@
 //! edited score, an edited action, a cut log or another version of the scenario is
 //! refused with its reason; the rest is kept, once.
 
-use motcua::export::bundle::{self, Bundle};
-use motcua::export::import::{self, Library, Outcome, Refusal};
-use motcua::scenario;
-use motcua::session::{Rejection, Session};
-use motcua::store::{Filter, Mode, Store, sha256_hex};
+use motcua_core::scenario;
+use motcua_core::session::{Rejection, Session};
+use motcua_store::export::bundle::{self, Bundle};
+use motcua_store::export::import::{self, Library, Outcome, Refusal};
+use motcua_store::store::{Filter, Mode, Store, sha256_hex};
 
 use crate::support::store::*;
 
@@ -123,7 +123,11 @@ fn an_edited_score_is_refused() {
 }
 
 /// A bundle of one attempt of `b`, edited by `edit`.
-fn one(b: &Bundle, k: usize, edit: impl FnOnce(&mut motcua::export::BundleAttempt)) -> Bundle {
+fn one(
+    b: &Bundle,
+    k: usize,
+    edit: impl FnOnce(&mut motcua_store::export::BundleAttempt),
+) -> Bundle {
     let mut out = b.clone();
     out.attempts = vec![b.attempts[k].clone()];
     edit(&mut out.attempts[0]);
@@ -202,7 +206,7 @@ fn an_edited_action_is_refused() {
     for a in solver_log(&s, 4).into_iter().take(10) {
         session.apply(a).unwrap();
     }
-    let d = motcua::score::score(&session);
+    let d = motcua_core::score::score(&session);
     let edited = one(&b, 0, |a| {
         a.actions.truncate(10);
         a.total = d.total();
@@ -250,7 +254,7 @@ fn an_attempt_on_another_version_of_the_scenario_is_refused() {
         session.apply(act).unwrap();
     }
     store
-        .finish_attempt(a, &motcua::score::score(&session))
+        .finish_attempt(a, &motcua_core::score::score(&session))
         .unwrap();
     let b = bundle::build(&store, &Filter::default()).unwrap();
     assert_eq!(b.attempts[0].mode, Mode::Exam);
@@ -287,7 +291,7 @@ fn an_attempt_on_another_version_of_the_scenario_is_refused() {
 
 #[test]
 fn files_that_are_not_bundles_are_told_apart() {
-    use motcua::export::bundle::BundleError;
+    use motcua_store::export::bundle::BundleError;
     assert!(matches!(bundle::parse("{"), Err(BundleError::Malformed(_))));
     assert_eq!(
         bundle::parse(r#"{"format":"something-else"}"#),

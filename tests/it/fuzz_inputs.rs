@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use motcua::cli::exit::Exit;
-use motcua::scenario::{self, builtin};
+use motcua_core::scenario::{self, builtin};
 use proptest::prelude::*;
 
 use crate::support::fuzz::bounded::{assert_bounded, run_bounded};

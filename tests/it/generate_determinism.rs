@@ -2,9 +2,9 @@
 //! times and codes as an office would see them.
 
 use chrono::{NaiveTime, Timelike};
-use motcua::calendar::WorkCalendar;
-use motcua::generate::generate;
-use motcua::scenario::{Channel, DayTime, ScriptedDossier};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::generate;
+use motcua_core::scenario::{Channel, DayTime, ScriptedDossier};
 
 use crate::support::handmade;
 
@@ -27,7 +27,7 @@ fn another_seed_gives_other_dossiers() {
         let a = handmade::run(&s, 1);
         let b = handmade::run(&s, 2);
         assert_ne!(a, b, "{}", s.meta.id);
-        let names = |ds: &[motcua::generate::Dossier]| {
+        let names = |ds: &[motcua_core::generate::Dossier]| {
             ds.iter()
                 .map(|d| format!("{:?}", d.parties))
                 .collect::<Vec<_>>()

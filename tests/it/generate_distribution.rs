@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use motcua::generate::places::same_province;
-use motcua::generate::{Dossier, Value, table_errors};
-use motcua::scenario::{Attr, Channel, FlawResponse, Party, Scenario};
+use motcua_core::generate::places::same_province;
+use motcua_core::generate::{Dossier, Value, table_errors};
+use motcua_core::scenario::{Attr, Channel, FlawResponse, Party, Scenario};
 
 use crate::support::handmade;
 
@@ -145,7 +145,7 @@ fn most_people_live_in_the_office_province() {
 
 #[test]
 fn components_carry_origin_by_channel_and_national_databases() {
-    use motcua::generate::Origin;
+    use motcua_core::generate::Origin;
     let s = handmade::birth_2025();
     for d in many(&s, 20) {
         for c in &d.components {

@@ -8,9 +8,9 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use motcua::calendar::WorkCalendar;
-use motcua::generate::{Dossier, Plan, Value};
-use motcua::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure, Scenario};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::{Dossier, Plan, Value};
+use motcua_core::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure, Scenario};
 
 use crate::support::handmade;
 use crate::support::layout::papers::Expected;
@@ -80,7 +80,7 @@ fn a_company_and_a_certified_copy_follow_the_documentation() {
     assert_eq!(kinds, all, "every kind of flaw of the procedures planted");
     let played = |d: &Dossier, a: Party, b: Party| {
         let name = |p| {
-            d.declared(motcua::scenario::FieldRef {
+            d.declared(motcua_core::scenario::FieldRef {
                 party: p,
                 attr: Attr::Name,
             })
@@ -205,7 +205,8 @@ fn a_birth_registration_follows_the_documentation() {
 
 /// Which sides of a few choices dossier `d` took, read from its papers.
 fn branches_of(d: &Dossier) -> Vec<&'static str> {
-    let value = |p: Party, a: Attr| d.declared(motcua::scenario::FieldRef { party: p, attr: a });
+    let value =
+        |p: Party, a: Attr| d.declared(motcua_core::scenario::FieldRef { party: p, attr: a });
     let name = |p: Party| value(p, Attr::Name).map(Value::to_string);
     let place = value(Party::Child, Attr::BirthPlace).map(Value::to_string);
     let street = value(Party::Mother, Attr::Address)

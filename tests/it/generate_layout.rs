@@ -8,9 +8,9 @@
 use chacha20::ChaCha20Rng;
 use chacha20::rand_core::{Rng, SeedableRng};
 use chrono::{Duration, NaiveDateTime, NaiveTime};
-use motcua::calendar::WorkCalendar;
-use motcua::generate::{Plan, SimRng};
-use motcua::scenario::{Channel, FlawResponse, Geography, ResultChannel, Scenario, TimeSpan};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::{Plan, SimRng};
+use motcua_core::scenario::{Channel, FlawResponse, Geography, ResultChannel, Scenario, TimeSpan};
 
 use crate::support::handmade;
 use crate::support::layout::stream::{Draw, Words, block, key};

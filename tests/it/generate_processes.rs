@@ -5,7 +5,7 @@
 
 use std::process::{Command, Output};
 
-use motcua::scenario::builtin;
+use motcua_core::scenario::builtin;
 
 fn motcua(args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_motcua"))

@@ -3,12 +3,12 @@
 //! that an officer can see from the documents alone.
 
 use chrono::{Datelike, NaiveDate};
-use motcua::generate::ids::{anniversary, is_valid_tax_code};
-use motcua::generate::places::{province_of_cccd, same_province};
-use motcua::generate::{
+use motcua_core::generate::ids::{anniversary, is_valid_tax_code};
+use motcua_core::generate::places::{province_of_cccd, same_province};
+use motcua_core::generate::{
     Dossier, Gender, NO_EXPIRY, PartyData, Value, expected_problem, explains, visible_problems,
 };
-use motcua::scenario::{Attr, FlawKind, Geography, Party, Scenario};
+use motcua_core::scenario::{Attr, FlawKind, Geography, Party, Scenario};
 use proptest::prelude::*;
 
 use crate::support::handmade;
@@ -151,7 +151,7 @@ fn check_dossier(s: &Scenario, d: &Dossier) -> Result<(), TestCaseError> {
         .iter()
         .map(|id| procedure.flaw(id).expect("flaw"))
         // Appraisal-stage flaws leave the documents sound by design.
-        .filter(|f| f.stage == motcua::scenario::Stage::Receipt)
+        .filter(|f| f.stage == motcua_core::scenario::Stage::Receipt)
         .collect();
     for flaw in &planted {
         prop_assert!(

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use motcua::cli::exit::Exit;
-use motcua::session::action;
+use motcua_core::session::action;
 
 use crate::support::store::*;
 

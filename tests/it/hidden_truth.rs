@@ -6,10 +6,10 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use motcua::i18n::Lang;
 use motcua::present::trainee_view::HIDDEN_KEYS;
-use motcua::session::{Session, action};
 use motcua::tui::{Mode, Msg, Screen};
+use motcua_core::session::{Session, action};
+use motcua_i18n::Lang;
 
 use crate::support;
 use crate::support::store::{Temp, builtin_source, clean_command, solver_log};

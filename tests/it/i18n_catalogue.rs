@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use motcua::i18n::{EN_FILES, VI_FILES, parse_catalogue, placeholders};
+use motcua_i18n::{EN_FILES, VI_FILES, parse_catalogue, placeholders};
 
 #[test]
 fn both_catalogues_parse() {

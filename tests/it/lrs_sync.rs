@@ -16,8 +16,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use motcua::export::xapi::ids;
-use motcua::store::{AttemptId, Store};
+use motcua_store::export::xapi::ids;
+use motcua_store::store::{AttemptId, Store};
 use serde_json::Value;
 
 use crate::support;
@@ -86,7 +86,7 @@ fn sync(db: &Path, lrs: &Lrs) -> (i32, Value) {
 fn registration(db: &Path) -> String {
     let store = Store::open(db).expect("opens");
     let info = store.attempt(AttemptId(1)).expect("attempt 1");
-    let started = motcua::store::timestamp(info.started_at);
+    let started = motcua_store::store::timestamp(info.started_at);
     ids::registration(
         &info.trainee,
         info.roster_id.as_deref(),

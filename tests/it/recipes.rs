@@ -8,15 +8,15 @@
 
 use std::collections::BTreeMap;
 
-use motcua::i18n::{self, Lang};
-use motcua::scenario::{
+use motcua_core::scenario::{
     ActionKind, Attr, Channel, Condition, CopyKind, Deduction, DiagCode, Difficulty, EventKind,
     FlawKind, FlawResponse, LegalForm, Level, Party, ResultChannel, Role, RuleSet, ServiceLevel,
     Stage, StepKind,
 };
-use motcua::score::MistakeCode;
-use motcua::score::references::Citation;
-use motcua::session::RejectionCode;
+use motcua_core::score::MistakeCode;
+use motcua_core::score::references::Citation;
+use motcua_core::session::RejectionCode;
+use motcua_i18n::{self as i18n, Lang};
 
 const AUTHORING: &str = include_str!("../../docs/scenario-authoring.md");
 const ENGINE: &str = include_str!("../../docs/engine.md");

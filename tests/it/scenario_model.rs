@@ -2,7 +2,7 @@
 //! the built-in scenarios as the rest of the program will read them.
 
 use chrono::{NaiveDate, NaiveTime};
-use motcua::scenario::{
+use motcua_core::scenario::{
     self, Attr, Channel, Condition, CopyKind, Deadline, Deduction, Difficulty, EventKind, FieldRef,
     FlawKind, FlawResponse, LegalForm, Level, MinAge, Party, RequiredIf, ResultChannel, Role,
     RuleSet, Scenario, Scoring, ServiceLevel, StepKind, builtin,

@@ -1,9 +1,9 @@
 //! `fee_per_page`: how it is read, checked, and charged by the page.
 
-use motcua::calendar::WorkCalendar;
-use motcua::generate::generate;
-use motcua::scenario::{self, DiagCode, PageFee};
-use motcua::session::policy::fee_of;
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::generate;
+use motcua_core::scenario::{self, DiagCode, PageFee};
+use motcua_core::session::policy::fee_of;
 
 use crate::support;
 

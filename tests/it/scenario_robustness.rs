@@ -2,7 +2,7 @@
 //! and random byte mutations of them load to `Ok` or to a non-empty list of
 //! diagnostics with sane positions, never a panic.
 
-use motcua::scenario::{self, Diagnostic, builtin};
+use motcua_core::scenario::{self, Diagnostic, builtin};
 use proptest::prelude::*;
 
 /// Every diagnostic points inside the text (lines and columns are 1-based).

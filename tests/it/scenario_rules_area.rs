@@ -2,7 +2,7 @@
 //! `scenario::load_str`: the levels an office has on its date, where a procedure's
 //! jurisdiction may point, which flaws and keys depend on it.
 
-use motcua::scenario::DiagCode;
+use motcua_core::scenario::DiagCode;
 
 use crate::support::rules::{SCRIPTED, only, plus, valid, with};
 

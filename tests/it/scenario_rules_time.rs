@@ -2,7 +2,7 @@
 //! and their result channel, moments and office hours, events, deadlines, scores,
 //! weights and the calendar.
 
-use motcua::scenario::DiagCode;
+use motcua_core::scenario::DiagCode;
 
 use crate::support::rules::{event, only, plus, scripted, valid, with};
 

@@ -2,8 +2,8 @@
 //! needs the apology; the built-in building permit keeps it inside the 7 working days
 //! Luật Xây dựng (Điều 102 khoản 1) allows for appraisal and site check.
 
-use motcua::scenario::load_str;
-use motcua::session::{Action, Happened};
+use motcua_core::scenario::load_str;
+use motcua_core::session::{Action, Happened};
 
 use crate::support;
 
@@ -37,7 +37,7 @@ fn a_long_site_check_sends_a_delay_notice_and_the_solver_apologises_in_time() {
 #[test]
 fn the_built_in_site_check_ends_within_seven_working_days_of_receipt() {
     let s = support::builtin("giay-phep-xay-dung");
-    let calendar = motcua::calendar::WorkCalendar::for_scenario(&s);
+    let calendar = motcua_core::calendar::WorkCalendar::for_scenario(&s);
     for seed in 1..=50 {
         let (session, _) = support::solved(&s, seed);
         for e in session.events() {

@@ -7,7 +7,7 @@
 //! dossier loses its later steps, a delay its deadline, a day ended early the work
 //! of the dossiers left).
 
-use motcua::score::{Debrief, MistakeCode};
+use motcua_core::score::{Debrief, MistakeCode};
 
 use crate::support;
 use crate::support::plans::plan;

@@ -1,8 +1,8 @@
 //! Golden runs: the solver's event log and debrief for each built-in scenario,
 //! with its own seed. A change in the engine or the score shows up here.
 
-use motcua::i18n::Lang;
 use motcua::present::debrief;
+use motcua_i18n::Lang;
 
 use crate::support;
 

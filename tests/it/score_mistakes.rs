@@ -2,9 +2,9 @@
 //! is caught, costs points, and its debrief (Vietnamese and English) is pinned by a
 //! snapshot.
 
-use motcua::i18n::Lang;
 use motcua::present::debrief;
-use motcua::score::MistakeCode;
+use motcua_core::score::MistakeCode;
+use motcua_i18n::Lang;
 
 use crate::support;
 use crate::support::plans::plan;
@@ -22,8 +22,8 @@ fn check(code: MistakeCode) {
     insta::assert_snapshot!(format!("{name}-vi"), vi);
     insta::assert_snapshot!(format!("{name}-en"), en);
     // The session that made the mistake replays to the same score.
-    let again = motcua::session::replay(&s, seed, session.actions()).expect("replays");
-    assert_eq!(motcua::score::score(&again), result);
+    let again = motcua_core::session::replay(&s, seed, session.actions()).expect("replays");
+    assert_eq!(motcua_core::score::score(&again), result);
 }
 
 macro_rules! each_code {

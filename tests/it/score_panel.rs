@@ -6,10 +6,10 @@
 //! comes by its due moment, and more than one supplement request makes it overdue.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use motcua::scenario::{Channel, Stage};
-use motcua::score::panel::count::from_log;
-use motcua::score::{IndicatorId, Panel766};
-use motcua::session::{Actor, Code, Event, Happened, List, ResultChannel};
+use motcua_core::scenario::{Channel, Stage};
+use motcua_core::score::panel::count::from_log;
+use motcua_core::score::{IndicatorId, Panel766};
+use motcua_core::session::{Actor, Code, Event, Happened, List, ResultChannel};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, day)

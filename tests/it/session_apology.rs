@@ -5,8 +5,8 @@
 //! digitize 3, forward 2 office minutes) and office hours 07:30–11:30, 13:30–17:00.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use motcua::score::{Debrief, MistakeCode};
-use motcua::session::{Action, Happened, Session};
+use motcua_core::score::{Debrief, MistakeCode};
+use motcua_core::session::{Action, Happened, Session};
 
 use crate::support::desk::{apply, digitize_and_forward, one_dossier, receive, return_to_the_end};
 
@@ -89,14 +89,14 @@ fn a_late_dossier_with_an_apology_in_time_is_still_late_but_not_late_without_apo
     // Lateness cites the procedure's own time limit beside indicator 2.1, and the
     // debrief says the dossier ended after its due moment (it did end).
     let late = &debrief.mistakes[0];
-    let reference = motcua::present::references::text(motcua::i18n::Lang::Vi, &late.reference);
+    let reference = motcua::present::references::text(motcua_i18n::Lang::Vi, &late.reference);
     assert!(
         reference.starts_with("Luật Hộ tịch 2014, Điều 16")
             && reference.ends_with("QĐ 766/QĐ-TTg, chỉ số 2.1 (hồ sơ xử lý đúng hạn)"),
         "{reference}"
     );
     let text =
-        motcua::present::debrief::render(motcua::i18n::Lang::En, session.scenario(), &debrief);
+        motcua::present::debrief::render(motcua_i18n::Lang::En, session.scenario(), &debrief);
     assert!(text.contains("(ended after its due moment)"), "{text}");
     assert!(!text.contains("not finished by its due moment"), "{text}");
 }

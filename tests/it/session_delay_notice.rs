@@ -10,9 +10,9 @@
 //! 13:30–17:00, colleagues (specialist, leader) taking no time.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use motcua::scenario::StepKind;
-use motcua::score::{Debrief, MistakeCode};
-use motcua::session::{Action, Happened, Session};
+use motcua_core::scenario::StepKind;
+use motcua_core::score::{Debrief, MistakeCode};
+use motcua_core::session::{Action, Happened, Session};
 
 use crate::support;
 use crate::support::desk::{apply, digitize_and_forward, one_dossier, receive, return_to_the_end};

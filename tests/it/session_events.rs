@@ -3,10 +3,10 @@
 //! Otherwise the event is a citizen's message that changes nothing (`ignored`),
 //! and the messages panel says so.
 
-use motcua::i18n::Lang;
-use motcua::scenario::{self, EventKind, Scenario, builtin};
-use motcua::session::{Action, Closure, Event, Happened, List, Session, solver};
 use motcua::tui::events::describe;
+use motcua_core::scenario::{self, EventKind, Scenario, builtin};
+use motcua_core::session::{Action, Closure, Event, Happened, List, Session, solver};
+use motcua_i18n::Lang;
 
 fn builtin(id: &str) -> Scenario {
     let (file, text) = builtin::FILES

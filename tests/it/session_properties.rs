@@ -4,9 +4,9 @@
 //! the pass mark. `MOTCUA_RANDOM_PLAYS` sets how many plays per scenario the median
 //! test makes (default 15).
 
-use motcua::scenario::{FlawKind, Scenario};
-use motcua::score;
-use motcua::session::{Action, Decision, Item, ResultChannel, Session, replay};
+use motcua_core::scenario::{FlawKind, Scenario};
+use motcua_core::score;
+use motcua_core::session::{Action, Decision, Item, ResultChannel, Session, replay};
 use proptest::prelude::*;
 
 use crate::support;

@@ -4,9 +4,9 @@
 //! same-day cut-off, and the 30 office minutes before the desk takes a dossier up.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use motcua::scenario;
-use motcua::session::Session;
-use motcua::session::reach::Ending;
+use motcua_core::scenario;
+use motcua_core::session::Session;
+use motcua_core::session::reach::Ending;
 
 use crate::support::desk::one_dossier;
 

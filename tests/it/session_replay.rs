@@ -1,8 +1,8 @@
 //! state = replay(scenario, seed, actions): the same log gives the same attempt,
 //! and a rejected action changes nothing.
 
-use motcua::score;
-use motcua::session::{Action, Rejection, Session, action, replay};
+use motcua_core::score;
+use motcua_core::session::{Action, Rejection, Session, action, replay};
 
 use crate::support;
 
@@ -64,7 +64,7 @@ fn a_rejected_action_changes_nothing() {
     );
     assert_eq!(
         session.find(&code).expect("dossier").1.status(),
-        motcua::session::Status::New
+        motcua_core::session::Status::New
     );
 }
 

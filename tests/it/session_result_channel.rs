@@ -2,9 +2,9 @@
 //! online may ask for public post (NĐ 42/2022/NĐ-CP Art 11.1a): returning it by
 //! post is right, returning it online is `wrong-result-channel`.
 
-use motcua::scenario::{self, Channel, ResultChannel};
-use motcua::score::{self, Debrief, MistakeCode};
-use motcua::session::{Action, Session};
+use motcua_core::scenario::{self, Channel, ResultChannel};
+use motcua_core::score::{self, Debrief, MistakeCode};
+use motcua_core::session::{Action, Session};
 
 use crate::support::desk::{apply, one_dossier, receive, to_the_end, until_processed};
 

@@ -1,8 +1,8 @@
 //! The reference solver wins every built-in scenario at 100, for seeds 1..=50; a
 //! trainee who only waits or ends the days earns (next to) nothing.
 
-use motcua::score::{self, Grade};
-use motcua::session::{Action, Happened, Session, Status};
+use motcua_core::score::{self, Grade};
+use motcua_core::session::{Action, Happened, Session, Status};
 
 use crate::support;
 

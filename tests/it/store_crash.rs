@@ -6,8 +6,8 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Stdio;
 
-use motcua::session::{self, action};
-use motcua::store::Store;
+use motcua_core::session::{self, action};
+use motcua_store::store::Store;
 use serde_json::Value;
 
 use crate::support::store::recorder::Recorder;
@@ -237,7 +237,7 @@ fn sigkill_at_random_points_resumes_exactly_from_the_acknowledged_actions() {
     let db = tmp.path("kills.db");
     let (s, _) = builtin_source(ID);
     let log = solver_log(&s, SEED);
-    let uninterrupted = motcua::score::score(&session::replay(&s, SEED, &log).unwrap());
+    let uninterrupted = motcua_core::score::score(&session::replay(&s, SEED, &log).unwrap());
     let mut attempt = 0;
     let mut trainee = format!("Học viên {attempt}");
     for kill in 0..kills {

@@ -3,8 +3,10 @@
 //! written by a motcua newer than 5 is refused as before; an attempt started with an
 //! id keeps it, and the id is what tells two namesakes' attempts apart.
 
-use motcua::session::action;
-use motcua::store::{Filter, Mode, Recorder, Start, Status, Store, StoreError, schema, sha256_hex};
+use motcua_core::session::action;
+use motcua_store::store::{
+    Filter, Mode, Recorder, Start, Status, Store, StoreError, schema, sha256_hex,
+};
 use rusqlite::Connection;
 
 use crate::support::store::*;
@@ -43,7 +45,7 @@ fn schema_4(path: &std::path::Path) -> usize {
             ID,
             sha256_hex(&source),
             s.meta.seed as i64,
-            motcua::session::WORLD_VERSION
+            motcua_core::session::WORLD_VERSION
         ],
     )
     .expect("attempt");
@@ -124,9 +126,11 @@ fn an_attempt_keeps_the_id_it_was_started_with() {
     let mut store = rec.into_store();
     // An empty id is no id.
     let other = store
-        .open_attempt_via(&start(Some("")), motcua::store::PlayedVia::Screen, |_| {
-            Vec::new()
-        })
+        .open_attempt_via(
+            &start(Some("")),
+            motcua_store::store::PlayedVia::Screen,
+            |_| Vec::new(),
+        )
         .expect("opens");
     let list = store.attempts(&Filter::default()).expect("attempts");
     let ids: Vec<Option<&str>> = list.iter().map(|a| a.roster_id.as_deref()).collect();

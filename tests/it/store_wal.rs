@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use motcua::cli::exit::Exit;
-use motcua::session::action;
-use motcua::store::{Mode, Store, StoreError};
+use motcua_core::session::action;
+use motcua_store::store::{Mode, Store, StoreError};
 
 use crate::support::store::recorder::Recorder;
 use crate::support::store::*;

@@ -2,11 +2,11 @@
 //! long pane reachable to its end, tables cut with "…", no key acting unseen, focus
 //! following the trainee, and a name field that takes every character as text.
 
-use motcua::i18n::Lang;
-use motcua::session::Action;
 use motcua::tui::app::Focus;
 use motcua::tui::update::NAME_MAX;
 use motcua::tui::{Effect, Msg, Screen};
+use motcua_core::session::Action;
+use motcua_i18n::Lang;
 
 use crate::support::keys::{press, type_text};
 use crate::support::screen::{draw, fresh, playing};

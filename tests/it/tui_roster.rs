@@ -4,15 +4,15 @@
 //! the list is allowed and marked, and the id picked is kept with the attempt and
 //! becomes the learning records' account name.
 
-use motcua::class::Roster;
-use motcua::export::xapi::{Journal, Profile};
-use motcua::i18n::Lang;
-use motcua::store::Store;
 use motcua::tui::persist::Persist;
 use motcua::tui::roster_pick::{Kind, Standing};
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
 use motcua::tui::{App, Msg, Screen};
+use motcua_i18n::Lang;
+use motcua_store::class::Roster;
+use motcua_store::export::xapi::{Journal, Profile};
+use motcua_store::store::Store;
 
 use crate::support;
 use crate::support::keys::{press, type_text};
@@ -153,11 +153,11 @@ fn the_id_picked_is_kept_with_the_attempt_and_is_the_learning_records_account_na
         serde_json::from_str(&waiting[0].body).expect("a statement");
     assert_eq!(initialized["actor"]["name"], "Nguyễn Văn An");
     assert_eq!(initialized["actor"]["account"]["name"], "HV02");
-    let ext = motcua::export::xapi::profile::ext("trainee-id");
+    let ext = motcua_store::export::xapi::profile::ext("trainee-id");
     assert_eq!(initialized["context"]["extensions"][ext], "HV02");
     // The results database keeps it too: the bundle and the class report read it there.
     let attempts = store
-        .attempts(&motcua::store::Filter::default())
+        .attempts(&motcua_store::store::Filter::default())
         .expect("attempts");
     assert_eq!(attempts[0].roster_id.as_deref(), Some("HV02"));
 }

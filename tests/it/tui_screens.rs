@@ -2,11 +2,11 @@
 //! types and drawn through ratatui's TestBackend; and a whole scenario played to
 //! its debrief by keyboard alone.
 
-use motcua::i18n::Lang;
-use motcua::session::{Action, solver};
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
 use motcua::tui::{Msg, Screen};
+use motcua_core::session::{Action, solver};
+use motcua_i18n::Lang;
 
 use crate::support;
 use crate::support::keys::{play, press, type_text};
@@ -122,7 +122,7 @@ fn a_careless_attempt_ends_in_a_debrief_with_its_mistakes() {
         let d = a.debrief.as_ref().expect("debrief");
         let codes: Vec<_> = d.mistakes.iter().map(|m| m.code).collect();
         assert!(
-            codes.contains(&motcua::score::MistakeCode::Unfinished),
+            codes.contains(&motcua_core::score::MistakeCode::Unfinished),
             "ending early leaves work unfinished: {codes:?}"
         );
         assert!(d.total() < 100.0);
@@ -228,7 +228,7 @@ fn a_scenario_folder_joins_the_library_and_a_broken_file_says_why() {
     );
     std::fs::write(dir.join("b-broken.toml"), "format = 1\n[scenario\n").expect("write");
     let mut a = with_folder(Lang::En, &dir);
-    let builtins = motcua::scenario::builtin::FILES.len();
+    let builtins = motcua_core::scenario::builtin::FILES.len();
     assert_eq!(a.catalog.len(), builtins + 2);
     assert!(a.catalog[builtins].loaded.is_ok());
     assert!(a.catalog[builtins + 1].loaded.is_err());
@@ -255,7 +255,7 @@ fn a_format_1_file_in_the_library_is_marked_in_vietnamese_too() {
     )];
     let dir = scenario_folder("lib-v1", &one);
     let mut a = with_folder(Lang::Vi, &dir);
-    let builtins = motcua::scenario::builtin::FILES.len();
+    let builtins = motcua_core::scenario::builtin::FILES.len();
     assert!(a.catalog[..builtins].iter().all(|e| e.format_one.is_none()));
     assert!(a.catalog[builtins].format_one.is_some());
     press(&mut a, Msg::Enter);

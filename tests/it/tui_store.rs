@@ -2,12 +2,12 @@
 //! applied, a lost window resumes exactly where it stopped, the library shows the
 //! trainee's best score, and names seen before are offered.
 
-use motcua::i18n::Lang;
-use motcua::session::{Action, solver};
-use motcua::store::Store;
 use motcua::tui::persist::Persist;
 use motcua::tui::run::{Options, app};
 use motcua::tui::{App, Effect, Msg, Screen};
+use motcua_core::session::{Action, solver};
+use motcua_i18n::Lang;
+use motcua_store::store::Store;
 
 use crate::support;
 
@@ -101,7 +101,7 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
         "the new best shows at once"
     );
     // Progress suggests the next scenario of the curriculum, and the cursor is on it.
-    let next = motcua::scenario::builtin::FILES[1]
+    let next = motcua_core::scenario::builtin::FILES[1]
         .0
         .trim_end_matches(".toml");
     assert_eq!(b.suggestion.as_ref().map(|(id, _)| id.as_str()), Some(next));
@@ -118,7 +118,7 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
             .is_none()
     );
     let kept = store
-        .attempts(&motcua::store::Filter::default())
+        .attempts(&motcua_store::store::Filter::default())
         .expect("attempts");
     assert_eq!(kept.len(), 1);
     assert_eq!(
@@ -128,10 +128,10 @@ fn a_lost_window_resumes_with_every_action_and_the_best_score_is_kept() {
     );
     let log = store.actions(kept[0].id).expect("log");
     let scenario = support::builtin("khai-sinh-co-ban");
-    let replayed =
-        motcua::session::replay(&scenario, kept[0].seed, &log).expect("the stored log replays");
+    let replayed = motcua_core::session::replay(&scenario, kept[0].seed, &log)
+        .expect("the stored log replays");
     assert_eq!(
-        motcua::score::score(&replayed).total(),
+        motcua_core::score::score(&replayed).total(),
         total,
         "every action was stored"
     );

@@ -7,16 +7,16 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
-use motcua::class::{from_store, tally, verify};
-use motcua::export::bundle;
-use motcua::export::import::{self, Library, Outcome};
-use motcua::export::xapi::{Journal, Profile};
-use motcua::i18n::Lang;
-use motcua::store::{Filter, Mode, Status, Store};
 use motcua::tui::persist::Persist;
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
 use motcua::tui::{App, Effect, Msg, Screen};
+use motcua_i18n::Lang;
+use motcua_store::class::{from_store, tally, verify};
+use motcua_store::export::bundle;
+use motcua_store::export::import::{self, Library, Outcome};
+use motcua_store::export::xapi::{Journal, Profile};
+use motcua_store::store::{Filter, Mode, Status, Store};
 
 use crate::support;
 
@@ -327,12 +327,12 @@ fn the_new_screens_at_80_by_24() {
 
 #[test]
 fn the_workshops_exam_starts_on_its_seed_in_exam_mode_only() {
-    let text = motcua::scenario::builtin::FILES
+    let text = motcua_core::scenario::builtin::FILES
         .iter()
         .find(|(file, _)| file.starts_with("khai-sinh-co-ban"))
         .map(|(_, text)| *text)
         .expect("built in");
-    let exam = |sha256: String| motcua::class::Exam {
+    let exam = |sha256: String| motcua_store::class::Exam {
         scenario: "khai-sinh-co-ban".into(),
         seed: 777,
         sha256,
@@ -349,7 +349,7 @@ fn the_workshops_exam_starts_on_its_seed_in_exam_mode_only() {
         a.seed
     };
     let own = support::builtin("khai-sinh-co-ban").meta.seed;
-    let sha = motcua::store::sha256_hex(text.as_bytes());
+    let sha = motcua_store::store::sha256_hex(text.as_bytes());
     assert_eq!(seed_at_briefing(Mode::Exam, sha.clone()), 777);
     assert_eq!(seed_at_briefing(Mode::Practice, sha), own);
     // Another text of the scenario is not the workshop's exam.
@@ -361,7 +361,7 @@ fn the_workshops_exam_starts_on_its_seed_in_exam_mode_only() {
             mode: Some(Mode::Exam),
             scenario: Some("khai-sinh-co-ban".into()),
             seed,
-            exam: Some(exam(motcua::store::sha256_hex(text.as_bytes()))),
+            exam: Some(exam(motcua_store::store::sha256_hex(text.as_bytes()))),
             ..Options::default()
         });
         a.session.as_ref().expect("playing").seed()

@@ -5,11 +5,11 @@
 //! a period of two working days, Monday 2 and Tuesday 3 March 2026; action costs
 //! open 1, inspect 2, accept 5 office minutes), then drawn in both languages.
 
-use motcua::i18n::Lang;
 use motcua::present::debrief::timeline::{Mark, Scale, Verdict};
-use motcua::session::{Action, Session, solver};
 use motcua::tui::theme::Theme;
 use motcua::tui::{App, DebriefTab, Msg, Screen};
+use motcua_core::session::{Action, Session, solver};
+use motcua_i18n::Lang;
 
 use crate::support;
 use crate::support::desk::{apply, one_dossier, to_the_end};

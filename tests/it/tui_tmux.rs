@@ -248,7 +248,7 @@ fn a_pasted_100_character_name_is_kept_and_never_read_as_commands() {
     pane.wait_for("Điểm luyện tập theo bước");
     pane.send(&["q"]);
     pane.wait_for("MOTCUA-EXIT=0");
-    let store = motcua::store::Store::open(std::path::Path::new(&db)).expect("opens");
+    let store = motcua_store::store::Store::open(std::path::Path::new(&db)).expect("opens");
     let trainees = store.trainees().expect("trainees");
     assert_eq!(trainees, vec![name]);
 }

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use motcua::scenario::{DiagCode, Severity};
+use motcua_core::scenario::{DiagCode, Severity};
 
 const BIN: &str = env!("CARGO_BIN_EXE_motcua");
 
@@ -239,11 +239,11 @@ fn a_format_one_file_loads_with_warning_w005_at_its_format_key() {
     let file = fixtures("warn").join("W005-format-one.toml");
     warns_and_loads(&file, [("vi", "phiên bản 1"), ("en", "format version 1")]);
     // The documented defaults of format 1 (docs/scenario-authoring.md, section 12).
-    let s = motcua::scenario::load_file(&file).expect("loads");
+    let s = motcua::scenario_file::load_file(&file).expect("loads");
     assert_eq!(s.office.commune.as_deref(), Some("Phường Linh Chiểu"));
     assert_eq!(s.office.district.as_deref(), Some("Thành phố Thủ Đức"));
     let j = s.procedures[0].jurisdiction.clone().expect("from the flaw");
-    assert_eq!(j.level, motcua::scenario::Level::Province);
+    assert_eq!(j.level, motcua_core::scenario::Level::Province);
     assert_eq!(j.by.len(), 1);
     assert_eq!(j.by[0].to_string(), "applicant.address");
 }
@@ -254,8 +254,12 @@ fn the_retired_group_weights_are_w006_in_a_format_one_file_and_ignored() {
     for stderr in warns_and_loads(&file, [("vi", "không còn dùng"), ("en", "is retired")]) {
         assert!(stderr.contains("steps = {"), "says what to write: {stderr}");
     }
-    let s = motcua::scenario::load_file(&file).expect("loads");
-    assert_eq!(s.scoring, motcua::scenario::Scoring::default(), "ignored");
+    let s = motcua::scenario_file::load_file(&file).expect("loads");
+    assert_eq!(
+        s.scoring,
+        motcua_core::scenario::Scoring::default(),
+        "ignored"
+    );
 }
 
 #[test]

@@ -4,13 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use motcua::generate::{
+use motcua_core::generate::{
     Address, Competence, Dossier, Standing, Text, Value, competence, desk_area, standing,
     visible_problems,
 };
-use motcua::scenario::{Attr, FieldRef, FlawKind, Geography, Level, Party, Scenario};
-use motcua::score::MistakeCode;
-use motcua::session::{Action, Happened, Session};
+use motcua_core::scenario::{Attr, FieldRef, FlawKind, Geography, Level, Party, Scenario};
+use motcua_core::score::MistakeCode;
+use motcua_core::session::{Action, Happened, Session};
 
 use crate::support;
 
@@ -64,7 +64,7 @@ fn a_deciding_party_is_outside_the_area_exactly_when_the_flaw_says_so() {
     let mut seen = (0usize, 0usize, 0usize);
     for s in support::builtins() {
         for seed in SEEDS {
-            let session = motcua::session::solver::solve(&s, seed);
+            let session = motcua_core::session::solver::solve(&s, seed);
             let refused = refused_for_jurisdiction(&session);
             let decided = decided(&session);
             for d in session.all_dossiers() {

@@ -4,13 +4,13 @@
 //! re-scored, and an unfinished one does not block the training screen: it is
 //! offered to be given up. Bundles: `world_version_bundle.rs`.
 
-use motcua::i18n::Lang;
-use motcua::score::Grade;
-use motcua::session::{Action, WORLD_VERSION, action};
-use motcua::store::{Filter, Recorder, Status, Store, StoreError, schema, sha256_hex};
 use motcua::tui::persist::Persist;
 use motcua::tui::run::{Options, app};
 use motcua::tui::{App, Effect, Msg, Screen};
+use motcua_core::score::Grade;
+use motcua_core::session::{Action, WORLD_VERSION, action};
+use motcua_i18n::Lang;
+use motcua_store::store::{Filter, Recorder, Status, Store, StoreError, schema, sha256_hex};
 use ratatui::{Terminal, backend::TestBackend};
 
 use crate::support;
@@ -127,7 +127,7 @@ fn attempts_made_before_the_bump_are_of_world_1_and_keep_their_stored_score() {
     assert!(!p.unfinished && p.unfinished_other_world);
     assert_ne!(
         progress.suggestion.map(|s| s.reason),
-        Some(motcua::store::SuggestionReason::Continue)
+        Some(motcua_store::store::SuggestionReason::Continue)
     );
     drop(store);
     let db = path.to_string_lossy().into_owned();
@@ -184,7 +184,9 @@ fn an_old_unfinished_attempt_is_never_resumed_and_record_gives_it_up() {
     assert!(err.contains("simulation version 1"), "{err}");
     assert!(out.contains("\"resumed\":false"), "{out}");
     let store = Store::open(&path).expect("reads");
-    let old = store.attempt(motcua::store::AttemptId(2)).expect("kept");
+    let old = store
+        .attempt(motcua_store::store::AttemptId(2))
+        .expect("kept");
     assert_eq!(old.status, Status::Abandoned);
     assert_eq!(old.actions, 5, "its actions are kept");
     let new = store
@@ -244,7 +246,9 @@ fn the_training_screen_offers_to_give_up_an_old_unfinished_attempt_and_plays_on(
     assert_eq!(a.screen, Screen::Play);
     key(&mut a, &mut persist, Msg::Char('n'));
     let store = Store::open(&path).expect("reads");
-    let old = store.attempt(motcua::store::AttemptId(2)).expect("kept");
+    let old = store
+        .attempt(motcua_store::store::AttemptId(2))
+        .expect("kept");
     assert_eq!(old.status, Status::Abandoned);
     let new = store
         .unfinished_attempt(NAME, None)

@@ -4,10 +4,10 @@
 //! anything is kept; an attempt cannot be of a newer world than its bundle; in a
 //! streamed bundle each attempt's world version is read and checked on its own.
 
-use motcua::export::bundle::{self, Bundle};
-use motcua::export::import::{self, Library, Outcome, Refusal};
-use motcua::session::{WORLD_VERSION, action};
-use motcua::store::{Filter, Store, sha256_hex};
+use motcua_core::session::{WORLD_VERSION, action};
+use motcua_store::export::bundle::{self, Bundle};
+use motcua_store::export::import::{self, Library, Outcome, Refusal};
+use motcua_store::store::{Filter, Store, sha256_hex};
 
 use crate::support;
 use crate::support::store::*;
@@ -75,7 +75,7 @@ fn a_bundle_from_before_the_bump_is_kept_as_of_world_1_with_its_stored_score() {
         panic!("kept as of world 1, not replayed: {got:?}");
     };
     let info = store
-        .attempt(motcua::store::AttemptId(attempt))
+        .attempt(motcua_store::store::AttemptId(attempt))
         .expect("kept");
     assert_eq!(
         (info.total, info.world_version, info.imported),
@@ -149,10 +149,10 @@ fn a_streamed_bundle_reads_the_world_version_of_each_attempt() {
     let tmp = Temp::new();
     let mut store = Store::open(&tmp.path("instructor.db")).expect("opens");
     let text = mixed_bundle_text();
-    let header = motcua::export::stream::header(text.as_bytes()).expect("a bundle");
+    let header = motcua_store::export::stream::header(text.as_bytes()).expect("a bundle");
     assert_eq!(
         header,
-        motcua::export::stream::Header {
+        motcua_store::export::stream::Header {
             attempts: 4,
             world_version: WORLD_VERSION
         }
@@ -211,8 +211,8 @@ fn layout_two(world: Option<serde_json::Value>) -> String {
 
 #[test]
 fn a_bundle_written_in_a_newer_world_is_refused_whole_and_nothing_is_kept() {
-    use motcua::export::bundle::BundleError;
-    use motcua::export::stream;
+    use motcua_store::export::bundle::BundleError;
+    use motcua_store::export::stream;
     let newer = layout_two(Some((WORLD_VERSION + 1).into()));
     let refused = BundleError::WorldTooNew {
         found: WORLD_VERSION + 1,

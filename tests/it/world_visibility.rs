@@ -4,11 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use motcua::generate::{
+use motcua_core::generate::{
     Address, Dossier, Problem, Value, desk_area, expected_problem, explains, visible_problems,
 };
-use motcua::scenario::{Attr, FieldRef, Flaw, FlawKind, FlawResponse, Procedure, Scenario, Stage};
-use motcua::session::{Session, supplied};
+use motcua_core::scenario::{
+    Attr, FieldRef, Flaw, FlawKind, FlawResponse, Procedure, Scenario, Stage,
+};
+use motcua_core::session::{Session, supplied};
 
 use crate::support;
 
@@ -200,13 +202,16 @@ fn a_missing_authorisation_shows_through_the_proxys_relationship() {
         .find(|d| d.scripted_id.as_deref() == Some("nop-ho-khong-uy-quyen"))
         .expect("scripted");
     let relation = d.declared(FieldRef {
-        party: motcua::scenario::Party::Authorized,
+        party: motcua_core::scenario::Party::Authorized,
         attr: Attr::Relation,
     });
     let Some(Value::Text(relation)) = relation else {
         panic!("no relation: {relation:?}")
     };
-    assert!(!motcua::scenario::is_close_relative(relation), "{relation}");
+    assert!(
+        !motcua_core::scenario::is_close_relative(relation),
+        "{relation}"
+    );
     let p = s.procedure(&d.procedure).expect("procedure");
     let problems = visible_problems(d, p, &s);
     assert_eq!(
@@ -226,8 +231,8 @@ fn a_missing_authorisation_shows_through_the_proxys_relationship() {
         .find(|d| {
             d.truth.flaws.is_empty()
                 && matches!(
-                    d.declared(FieldRef { party: motcua::scenario::Party::Authorized, attr: Attr::Relation }),
-                    Some(Value::Text(r)) if motcua::scenario::is_close_relative(r)
+                    d.declared(FieldRef { party: motcua_core::scenario::Party::Authorized, attr: Attr::Relation }),
+                    Some(Value::Text(r)) if motcua_core::scenario::is_close_relative(r)
                 )
         })
         .expect("a proxy who is a close relative");

@@ -3,12 +3,12 @@
 //! derived from the attempt, the score as the debrief has it, and nothing at all when
 //! no LRS is set.
 
-use motcua::export::xapi::{Journal, Profile, ids};
-use motcua::i18n::Lang;
-use motcua::scenario::{self, Scenario, builtin};
-use motcua::score;
-use motcua::session::{self, Action};
-use motcua::store::{AttemptId, Mode, Recorder, Start, Store};
+use motcua_core::scenario::{self, Scenario, builtin};
+use motcua_core::score;
+use motcua_core::session::{self, Action};
+use motcua_i18n::Lang;
+use motcua_store::export::xapi::{Journal, Profile, ids};
+use motcua_store::store::{AttemptId, Mode, Recorder, Start, Store};
 use serde_json::Value;
 
 fn birth() -> (Scenario, Vec<u8>) {
@@ -88,7 +88,7 @@ fn an_exam_queues_initialized_each_action_then_completed_and_passed_with_derived
 
     // Each id is the one derived from the attempt: sending twice is recognised.
     let info = rec.store().attempt(AttemptId(1)).expect("attempt");
-    let started = motcua::store::timestamp(info.started_at);
+    let started = motcua_store::store::timestamp(info.started_at);
     let reg = ids::registration(
         &info.trainee,
         info.roster_id.as_deref(),
@@ -224,7 +224,7 @@ fn a_workshop_groups_every_statement_of_its_attempts_even_resumed_without_it() {
     }
     let queued = statements(rec.store());
     assert_eq!(queued.len(), actions.len() + 3);
-    let iri = motcua::export::xapi::profile::workshop_iri("Lớp sáng 02/03");
+    let iri = motcua_store::export::xapi::profile::workshop_iri("Lớp sáng 02/03");
     assert!(iri.starts_with("urn:motcua:xapi:workshop:"), "{iri}");
     // The grouping does not enter the ids: the same derivation as without a workshop.
     let info = rec.store().attempt(AttemptId(1)).expect("attempt");

@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use crate::i18n::Lang;
-use crate::scenario::Scenario;
-use crate::score::{Debrief, Mistake, MistakeCode};
-use crate::t;
+use motcua_core::scenario::Scenario;
+use motcua_core::score::{Debrief, Mistake, MistakeCode};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 use super::super::{labels, references};
 use super::Section;

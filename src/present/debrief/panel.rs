@@ -1,9 +1,9 @@
 //! The QĐ 766 indicators of the simulated desk, each as its ratio against its
 //! threshold, with points only where they are stated.
 
-use crate::i18n::Lang;
-use crate::score::{Indicator, Panel766};
-use crate::t;
+use motcua_core::score::{Indicator, Panel766};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 use super::super::labels;
 use super::Section;

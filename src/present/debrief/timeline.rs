@@ -13,11 +13,11 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::calendar::WorkCalendar;
 use crate::present::labels::office_day_minutes;
-use crate::score::Debrief;
-use crate::score::timeliness::Clock;
-use crate::session::{Event, Happened};
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::score::Debrief;
+use motcua_core::score::timeliness::Clock;
+use motcua_core::session::{Event, Happened};
 
 /// At most this many cells for one working day (about 20 office minutes each).
 pub const MAX_CELLS_PER_DAY: usize = 20;

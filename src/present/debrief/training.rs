@@ -1,9 +1,9 @@
 //! The training score by step: how many dossiers each step counted in and was done
 //! right in, what the mistakes cost beyond their steps, and the sum.
 
-use crate::i18n::Lang;
-use crate::score::Debrief;
-use crate::t;
+use motcua_core::score::Debrief;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 use super::super::labels;
 use super::Section;

@@ -4,11 +4,11 @@
 //! cannot skip the help.
 
 use super::{Binding, Cmd, Key, On, TABLE, command};
-use crate::i18n::Lang;
 use crate::tui::app::{App, DebriefTab, Mode, Screen};
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::run::{Options, app};
 use crate::tui::view::{help, keys};
+use motcua_i18n::Lang;
 
 const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];
 
@@ -28,7 +28,7 @@ fn playing(lang: Lang) -> App {
         if !a.play.queue.is_empty() {
             break;
         }
-        a.apply(crate::session::Action::wait_for_next_event());
+        a.apply(motcua_core::session::Action::wait_for_next_event());
     }
     assert!(!a.play.queue.is_empty(), "a dossier arrived");
     a

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::calendar::WorkCalendar;
-use crate::session::Action;
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::session::Action;
 
 use super::super::msg::Msg;
 use super::Outcome;

@@ -1,8 +1,8 @@
 //! Pick one option: a refusal or stop reason, an appraisal decision, a result channel.
 
-use crate::scenario::FlawKind;
-use crate::session::policy::NOT_SUPPLEMENTED;
-use crate::session::{Action, Decision, ResultChannel};
+use motcua_core::scenario::FlawKind;
+use motcua_core::session::policy::NOT_SUPPLEMENTED;
+use motcua_core::session::{Action, Decision, ResultChannel};
 
 use super::super::msg::Msg;
 use super::Outcome;

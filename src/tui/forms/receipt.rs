@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::session::Action;
+use motcua_core::session::Action;
 
 use super::super::msg::Msg;
 use super::Outcome;

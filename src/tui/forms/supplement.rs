@@ -1,8 +1,8 @@
 //! Form 02: tick what must be supplemented, and the problem of each.
 
-use crate::generate::Dossier;
-use crate::scenario::{FlawKind, Procedure};
-use crate::session::{Action, Item};
+use motcua_core::generate::Dossier;
+use motcua_core::scenario::{FlawKind, Procedure};
+use motcua_core::session::{Action, Item};
 
 use super::super::msg::Msg;
 use super::Outcome;

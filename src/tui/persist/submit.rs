@@ -13,10 +13,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::export::bundle::{self, WriteError};
-use crate::export::xapi::ids;
-use crate::store::{AttemptInfo, Filter, Status, Store};
-use crate::t;
+use motcua_i18n::t;
+use motcua_store::export::bundle::{self, WriteError};
+use motcua_store::export::xapi::ids;
+use motcua_store::store::{AttemptInfo, Filter, Status, Store};
 
 use super::super::app::{App, Tone};
 use super::super::submit::AttemptRow;
@@ -33,7 +33,7 @@ pub struct Handed {
 
 /// Lower-case ASCII, diacritics dropped, runs of anything else one `-`, at most 40.
 pub fn slug(text: &str) -> String {
-    let folded = crate::generate::places::fold_ascii(text);
+    let folded = motcua_core::generate::places::fold_ascii(text);
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {

@@ -2,8 +2,8 @@
 //! the arrows move in the focused pane and the other keys are commands of the key
 //! table (`bindings`): the clock's, the screen's and the selected dossier's.
 
-use crate::session::Action;
-use crate::t;
+use motcua_core::session::Action;
+use motcua_i18n::t;
 
 use super::super::app::{App, Focus, Tone};
 use super::super::bindings::{self, Cmd};
@@ -290,9 +290,9 @@ fn open_form(app: &mut App, code: &str, kind: FormKind) -> Option<Effect> {
         FormKind::Receipt => {
             let p = session.procedure_of(d)?;
             let applicant = d
-                .declared(crate::scenario::FieldRef {
-                    party: crate::scenario::Party::Applicant,
-                    attr: crate::scenario::Attr::Name,
+                .declared(motcua_core::scenario::FieldRef {
+                    party: motcua_core::scenario::Party::Applicant,
+                    attr: motcua_core::scenario::Attr::Name,
                 })
                 .map(ToString::to_string)
                 .unwrap_or_default();

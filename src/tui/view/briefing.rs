@@ -9,10 +9,10 @@ use super::super::app::{App, Screen};
 use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::scenario::{Deadline, ServiceLevel};
-use crate::t;
+use motcua_core::scenario::{Deadline, ServiceLevel};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
@@ -54,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ServiceLevel::ToanTrinh => t!(l, "tui.service.toan-trinh"),
             ServiceLevel::MotPhan => t!(l, "tui.service.mot-phan"),
         };
-        let money = |v: u64| crate::generate::Value::Money(v).to_string();
+        let money = |v: u64| motcua_core::generate::Value::Money(v).to_string();
         let mut fees = Vec::new();
         if p.fee > 0 {
             fees.push(money(p.fee));
@@ -88,14 +88,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     let rules = match s.meta.rules {
-        crate::scenario::RuleSet::R2018 => t!(l, "tui.rules.2018"),
+        motcua_core::scenario::RuleSet::R2018 => t!(l, "tui.rules.2018"),
         // The forms of Thông tư 03/2025/TT-VPCP are cited from 2026 (references.rs).
-        crate::scenario::RuleSet::R2025
-            if !crate::score::references::circular_03_2025_forms(s.meta.start.date()) =>
+        motcua_core::scenario::RuleSet::R2025
+            if !motcua_core::score::references::circular_03_2025_forms(s.meta.start.date()) =>
         {
             t!(l, "tui.rules.2025_early")
         }
-        crate::scenario::RuleSet::R2025 => t!(l, "tui.rules.2025"),
+        motcua_core::scenario::RuleSet::R2025 => t!(l, "tui.rules.2025"),
     };
     lines.push(Line::raw(rules));
     lines.push(Line::styled(

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::super::app::{App, Tone};
 use super::super::text;
 use super::centered;
-use crate::t;
+use motcua_i18n::t;
 
 const WIDTH: u16 = 72;
 

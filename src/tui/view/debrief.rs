@@ -15,7 +15,7 @@ use super::boxed::Boxed;
 use super::pane;
 use crate::present::debrief::{self as text_debrief, Section};
 use crate::present::labels;
-use crate::t;
+use motcua_i18n::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;

@@ -9,11 +9,11 @@ use super::super::app::{App, Focus};
 use super::super::scroll::Scroll;
 use super::boxed::Boxed;
 use super::pane;
-use crate::generate::{Dossier, Origin};
 use crate::present::labels;
-use crate::scenario::{CopyKind, Procedure, ServiceLevel};
-use crate::session::DossierState;
-use crate::t;
+use motcua_core::generate::{Dossier, Origin};
+use motcua_core::scenario::{CopyKind, Procedure, ServiceLevel};
+use motcua_core::session::DossierState;
+use motcua_i18n::t;
 
 pub fn render(
     app: &App,

@@ -10,7 +10,7 @@ use super::super::forms::{ChoiceKind, Form};
 use super::super::text;
 use super::boxed::Boxed;
 use super::{centered, pane};
-use crate::t;
+use motcua_i18n::t;
 
 pub fn render(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let th = &app.theme;

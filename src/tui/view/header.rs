@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::super::app::{App, Mode, Screen};
 use super::super::bindings::Cmd;
-use crate::t;
+use motcua_i18n::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;
@@ -53,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// Which working day of the period `now` falls on (1-based): the working days from
 /// the start up to today, counted in one walk (asking for the n-th period day for
 /// each n walked the period again for every day: quadratic in its length, every frame).
-fn working_day(s: &crate::session::Session) -> u32 {
+fn working_day(s: &motcua_core::session::Session) -> u32 {
     let cal = s.calendar();
     let start = s.scenario().meta.start.date();
     let today = s.now().date();

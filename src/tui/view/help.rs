@@ -10,8 +10,8 @@ use super::super::bindings::{self, Cmd::*};
 use super::boxed::Boxed;
 use super::keys::Item::{self, Key as K, Labelled, Prose};
 use super::{centered, pane};
-use crate::i18n::Lang;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// Glossary entries, in the order a newcomer meets them.
 const TERMS: &[&str] = &[

@@ -10,12 +10,12 @@ use ratatui::text::Line;
 use super::super::app::{App, Focus, Screen};
 use super::super::bindings::{self, Cmd};
 use super::super::text;
-use crate::generate::Dossier;
-use crate::i18n::Lang;
-use crate::scenario::Role;
-use crate::session::DossierState;
-use crate::session::Status;
-use crate::t;
+use motcua_core::generate::Dossier;
+use motcua_core::scenario::Role;
+use motcua_core::session::DossierState;
+use motcua_core::session::Status;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// One item of a key hint: the catalogue's words for keys that only move, or a
 /// command of the key table (its key and its words, or other words where the state
@@ -195,9 +195,10 @@ fn rows(hint: &str, cols: usize) -> Vec<String> {
 }
 
 /// Whether dossier `d` is one the desk transfers to the competent commune.
-fn transferable(s: &crate::session::Session, d: &Dossier) -> bool {
+fn transferable(s: &motcua_core::session::Session, d: &Dossier) -> bool {
     s.procedure_of(d).is_some_and(|p| {
-        crate::generate::competence(d, p, s.scenario()) == crate::generate::Competence::Transfer
+        motcua_core::generate::competence(d, p, s.scenario())
+            == motcua_core::generate::Competence::Transfer
     })
 }
 

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::super::app::{App, Screen};
 use super::super::text;
 use crate::present::labels;
-use crate::score::Grade;
-use crate::t;
+use motcua_core::score::Grade;
+use motcua_i18n::t;
 
 /// The trainee's latest attempts of the selected scenario shown under it.
 pub const ATTEMPTS_SHOWN: usize = 3;
@@ -191,26 +191,26 @@ fn cells(app: &App, e: &super::super::catalog::Entry) -> ([String; 4], bool) {
     (cells, true)
 }
 
-pub fn role_key(role: crate::scenario::Role) -> &'static str {
+pub fn role_key(role: motcua_core::scenario::Role) -> &'static str {
     match role {
-        crate::scenario::Role::MotCua => "mot-cua",
-        crate::scenario::Role::ChuyenVien => "chuyen-vien",
-        crate::scenario::Role::ToanBo => "toan-bo",
+        motcua_core::scenario::Role::MotCua => "mot-cua",
+        motcua_core::scenario::Role::ChuyenVien => "chuyen-vien",
+        motcua_core::scenario::Role::ToanBo => "toan-bo",
     }
 }
 
-pub fn level_key(d: crate::scenario::Difficulty) -> &'static str {
+pub fn level_key(d: motcua_core::scenario::Difficulty) -> &'static str {
     match d {
-        crate::scenario::Difficulty::CoBan => "co-ban",
-        crate::scenario::Difficulty::TrungBinh => "trung-binh",
-        crate::scenario::Difficulty::NangCao => "nang-cao",
+        motcua_core::scenario::Difficulty::CoBan => "co-ban",
+        motcua_core::scenario::Difficulty::TrungBinh => "trung-binh",
+        motcua_core::scenario::Difficulty::NangCao => "nang-cao",
     }
 }
 
 /// The scenario's first objective, in the UI language when the file has it.
-fn objective(l: crate::i18n::Lang, s: &crate::scenario::Scenario) -> String {
+fn objective(l: motcua_i18n::Lang, s: &motcua_core::scenario::Scenario) -> String {
     let list = match l {
-        crate::i18n::Lang::En if !s.meta.objectives_en.is_empty() => &s.meta.objectives_en,
+        motcua_i18n::Lang::En if !s.meta.objectives_en.is_empty() => &s.meta.objectives_en,
         _ => &s.meta.objectives,
     };
     list.first().cloned().unwrap_or_default()

@@ -14,10 +14,10 @@ use super::super::bindings::{self, Cmd};
 use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
-use crate::generate::Dossier;
 use crate::present::labels;
-use crate::session::DossierState;
-use crate::t;
+use motcua_core::generate::Dossier;
+use motcua_core::session::DossierState;
+use motcua_i18n::t;
 
 /// The panel under the queue and the dossier.
 pub fn render(

@@ -10,7 +10,7 @@ use super::super::app::App;
 use super::super::scroll::Scroll;
 use super::super::text;
 use super::boxed::Boxed;
-use crate::t;
+use motcua_i18n::t;
 
 /// Draw `lines` in `block` at `area`, from `scroll`'s position; `selected` (a line
 /// index) is brought into view when the scroll was asked to reveal it.

@@ -17,11 +17,11 @@ use super::super::bindings::{self, Cmd};
 use super::super::text;
 use super::boxed::Boxed;
 use super::lines;
-use crate::generate::Planned;
-use crate::i18n::Lang;
 use crate::present::labels;
-use crate::session::{DossierState, Session, Status};
-use crate::t;
+use motcua_core::generate::Planned;
+use motcua_core::session::{DossierState, Session, Status};
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// Office minutes under which a due moment counts as close.
 const SOON_MINUTES: u64 = 120;

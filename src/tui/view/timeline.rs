@@ -17,10 +17,10 @@ use super::super::text;
 use super::super::theme::Theme;
 use super::boxed::Boxed;
 use super::pane;
-use crate::i18n::Lang;
 use crate::present::debrief::timeline::{Mark, Row, Scale, Timeline, Verdict};
 use crate::present::labels;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 /// At most this share of the width for the dossier codes; a longer code keeps its
 /// end (the serial number), cut at the start with "…".

@@ -10,8 +10,8 @@ use super::super::roster_pick::{Kind, Standing};
 use super::super::text;
 use super::super::update::NAME_MAX;
 use super::centered;
-use crate::i18n::Lang;
-use crate::t;
+use motcua_i18n::Lang;
+use motcua_i18n::t;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = &app.theme;

@@ -5,14 +5,14 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use motcua::export::xapi::{Journal, Profile};
-use motcua::i18n::Lang;
-use motcua::lrs::LrsConfig;
-use motcua::lrs::background::Background;
-use motcua::store::{Mode, Store};
 use motcua::tui::persist::Persist;
 use motcua::tui::run::{Options, app};
 use motcua::tui::{App, Effect, Msg, Screen};
+use motcua_i18n::Lang;
+use motcua_store::export::xapi::{Journal, Profile};
+use motcua_store::lrs::LrsConfig;
+use motcua_store::lrs::background::Background;
+use motcua_store::store::{Mode, Store};
 
 use crate::support;
 

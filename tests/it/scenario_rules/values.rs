@@ -103,8 +103,8 @@ fn non_utf8_bytes_are_reported_where_they_are() {
 
 #[test]
 fn unreadable_files_are_e001() {
-    let err =
-        scenario::load_file(std::path::Path::new("/no/such/dir/x.toml")).expect_err("missing");
+    let err = motcua::scenario_file::load_file(std::path::Path::new("/no/such/dir/x.toml"))
+        .expect_err("missing");
     assert_eq!(err[0].code, DiagCode::Io);
     assert_eq!(err[0].arg("reason"), Some("@diag.io.not_found"));
 }

@@ -1,9 +1,9 @@
 //! Attempts as the TUI keeps them: each action committed, resume, finish, names,
 //! progress and filters, two stores writing at once.
 
-use motcua::score::{self, Grade};
-use motcua::session::{self, Action};
-use motcua::store::{Filter, Mode, Status, Store, StoreError, SuggestionReason, schema};
+use motcua_core::score::{self, Grade};
+use motcua_core::session::{self, Action};
+use motcua_store::store::{Filter, Mode, Status, Store, StoreError, SuggestionReason, schema};
 use rusqlite::Connection;
 
 use crate::support::store::*;
@@ -51,7 +51,7 @@ fn actions_are_committed_one_by_one_and_an_unfinished_attempt_resumes_exactly() 
     assert_eq!(resume.info.status, Status::Open);
     assert_eq!(resume.info.seed, 3);
     assert_eq!(resume.actions, log[..20].to_vec());
-    let scenario = motcua::scenario::load_bytes("stored", &resume.source).unwrap();
+    let scenario = motcua_core::scenario::load_bytes("stored", &resume.source).unwrap();
     let again = session::replay(&scenario, resume.info.seed, &resume.actions).unwrap();
     assert_eq!(again.now(), live.now());
     assert_eq!(again.events(), live.events());

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use motcua::session::Action;
-use motcua::store::{Mode, Options, Store, StoreError, schema};
+use motcua_core::session::Action;
+use motcua_store::store::{Mode, Options, Store, StoreError, schema};
 use rusqlite::Connection;
 
 use crate::support::store::*;

@@ -2,9 +2,9 @@
 //! motcua is damaged (not edited), one that no longer replays is reported, and an
 //! unfinished attempt never shows a partial score.
 
-use motcua::score;
-use motcua::session::Action;
-use motcua::store::{Filter, Mode, Status, Store, StoreError};
+use motcua_core::score;
+use motcua_core::session::Action;
+use motcua_store::store::{Filter, Mode, Status, Store, StoreError};
 use rusqlite::Connection;
 
 use crate::support::store::*;
@@ -13,7 +13,7 @@ use super::ID;
 
 #[test]
 fn the_recorder_commits_allowed_actions_only_and_scores_at_the_end() {
-    use motcua::store::Recorder;
+    use motcua_store::store::Recorder;
     let tmp = Temp::new();
     let path = tmp.path("r.db");
     let (s, source) = builtin_source(ID);
@@ -76,7 +76,7 @@ fn edit_second_action(path: &std::path::Path, attempt: i64, with_checksum: bool)
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        let sum = motcua::store::checksum::of(lines.iter().map(String::as_str));
+        let sum = motcua_store::store::checksum::of(lines.iter().map(String::as_str));
         conn.execute(
             "UPDATE attempt SET log_checksum = ?1 WHERE id = ?2",
             rusqlite::params![sum, attempt],
@@ -106,7 +106,7 @@ fn a_stored_log_changed_outside_motcua_is_damaged_not_edited() {
 
 #[test]
 fn a_stored_log_that_no_longer_replays_is_reported_not_lost() {
-    use motcua::store::Recorder;
+    use motcua_store::store::Recorder;
     let tmp = Temp::new();
     let path = tmp.path("r.db");
     let (s, _) = builtin_source(ID);

@@ -3,9 +3,9 @@
 //! role) with one scripted dossier, and the steps to receive it.
 #![allow(dead_code)]
 
-use motcua::scenario::{self, Scenario};
-use motcua::score::{self, Debrief};
-use motcua::session::{Action, Session};
+use motcua_core::scenario::{self, Scenario};
+use motcua_core::score::{self, Debrief};
+use motcua_core::session::{Action, Session};
 
 const MINIMAL: &str = include_str!("../../fixtures/valid/minimal.toml");
 

@@ -1,10 +1,10 @@
 //! Turn an action into the keys a trainee presses in the TUI, and press them.
 #![allow(dead_code)]
 
-use motcua::session::{Action, Decision, ResultChannel, WaitUntil};
 use motcua::tui::bindings::{self, Cmd};
 use motcua::tui::forms::Form;
 use motcua::tui::{App, Msg, Screen};
+use motcua_core::session::{Action, Decision, ResultChannel, WaitUntil};
 
 /// The play screen's key for `cmd`, from the key table (tests keep no letters).
 pub fn key(cmd: Cmd) -> Msg {
@@ -139,7 +139,7 @@ fn choose(app: &mut App, cmd: Cmd, option: &str, press: &mut Key) {
     press(app, Msg::Enter);
 }
 
-fn supplement(app: &mut App, items: &[motcua::session::Item], press: &mut Key) {
+fn supplement(app: &mut App, items: &[motcua_core::session::Item], press: &mut Key) {
     press(app, key(Cmd::Supplement));
     for item in items {
         let Some(Form::Supplement(f)) = &app.play.form else {

@@ -20,9 +20,9 @@ pub mod skip;
 pub mod store;
 pub mod twist;
 
-use motcua::scenario::{self, Scenario, builtin};
-use motcua::score::{self, Debrief};
-use motcua::session::{Session, solver};
+use motcua_core::scenario::{self, Scenario, builtin};
+use motcua_core::score::{self, Debrief};
+use motcua_core::session::{Session, solver};
 
 /// Every built-in scenario, loaded.
 pub fn builtins() -> Vec<Scenario> {

@@ -2,9 +2,9 @@
 //! change to the solver's play (shared by the mistake and calibration tests).
 #![allow(dead_code)]
 
-use motcua::scenario::FlawKind;
-use motcua::score::MistakeCode;
-use motcua::session::{Action, Decision, Item, ResultChannel, Session};
+use motcua_core::scenario::FlawKind;
+use motcua_core::score::MistakeCode;
+use motcua_core::session::{Action, Decision, Item, ResultChannel, Session};
 
 pub type Twist = fn(&Session, &Action) -> Option<Vec<Action>>;
 

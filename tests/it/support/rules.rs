@@ -1,7 +1,7 @@
 //! The validation-rule tests' scenario texts: `minimal.toml` with one change, and
 //! what `scenario::load_str` says of it.
 
-use motcua::scenario::{self, DiagCode, Diagnostic};
+use motcua_core::scenario::{self, DiagCode, Diagnostic};
 
 pub const MINIMAL: &str = include_str!("../../fixtures/valid/minimal.toml");
 pub const EVERY_KEY: &str = include_str!("../../fixtures/valid/every-key.toml");

@@ -1,10 +1,10 @@
 //! Apps to drive without a terminal, and a frame drawn on ratatui's TestBackend.
 #![allow(dead_code)]
 
-use motcua::i18n::Lang;
 use motcua::tui::run::{Options, app};
 use motcua::tui::theme::Theme;
 use motcua::tui::{App, view};
+use motcua_i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

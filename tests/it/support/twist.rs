@@ -1,9 +1,9 @@
 //! Plays that commit one mistake: the solver's play with one step replaced.
 #![allow(dead_code)]
 
-use motcua::scenario::Scenario;
-use motcua::score::{self, Debrief, MistakeCode};
-use motcua::session::{Action, Session, solver};
+use motcua_core::scenario::Scenario;
+use motcua_core::score::{self, Debrief, MistakeCode};
+use motcua_core::session::{Action, Session, solver};
 
 /// What to do instead of the solver's `action`; `None` keeps it. Asked at every
 /// step, so "always do X instead of Y" is one closure.

@@ -78,7 +78,7 @@ fn a_marriage_where_only_the_other_party_lives_in_the_ward_is_the_wards() {
     let certificate = p
         .component("xac-nhan-hon-nhan-nguoi-yeu-cau")
         .expect("component");
-    assert!(motcua::generate::needed(certificate, &d, p, &s));
+    assert!(motcua_core::generate::needed(certificate, &d, p, &s));
     // Both elsewhere: out of jurisdiction.
     set_address(
         &mut d,
@@ -106,7 +106,7 @@ fn the_solver_accepts_a_marriage_with_only_the_other_party_resident() {
     let p = s.procedure("1.000894").expect("marriage");
     let inside = |d: &Dossier, party: Party| lives_inside(&s, d, party);
     for seed in SEEDS {
-        let session = motcua::session::solver::solve(&s, seed);
+        let session = motcua_core::session::solver::solve(&s, seed);
         let found = session.all_dossiers().into_iter().find(|d| {
             d.truth.flaws.is_empty() && !inside(d, Party::Applicant) && inside(d, Party::Spouse)
         });
@@ -155,7 +155,7 @@ fn the_solver_accepts_a_birth_with_only_the_father_resident() {
     let s = support::builtin("khai-sinh-co-ban");
     let inside = |d: &Dossier, party: Party| lives_inside(&s, d, party);
     for seed in SEEDS {
-        let session = motcua::session::solver::solve(&s, seed);
+        let session = motcua_core::session::solver::solve(&s, seed);
         let found = session.all_dossiers().into_iter().find(|d| {
             d.truth.flaws.is_empty() && inside(d, Party::Father) && !inside(d, Party::Mother)
         });

@@ -21,7 +21,7 @@ fn play_scripted(s: &Scenario, id: &str, then: fn(String) -> Vec<Action>) -> (Se
         dossier: code.clone(),
     }];
     for c in &d.components {
-        if c.origin != motcua::generate::Origin::NationalDb {
+        if c.origin != motcua_core::generate::Origin::NationalDb {
             steps.push(Action::Inspect {
                 dossier: code.clone(),
                 component: c.id.to_string(),
@@ -38,7 +38,7 @@ fn play_scripted(s: &Scenario, id: &str, then: fn(String) -> Vec<Action>) -> (Se
 }
 
 fn mistakes_of(s: &Scenario, session: &Session, code: &str) -> Vec<MistakeCode> {
-    motcua::score::judge::mistakes(s, session.events())
+    motcua_core::score::judge::mistakes(s, session.events())
         .into_iter()
         .filter(|m| {
             m.dossier == code && m.code != MistakeCode::Unfinished && m.code != MistakeCode::Late
@@ -74,15 +74,15 @@ fn a_boundary_free_dossier_from_another_ward_is_accepted_and_transferred_without
     let mut steps = Vec::new();
     for c in &d.components {
         match c.origin {
-            motcua::generate::Origin::Paper => steps.push(Action::Digitize {
+            motcua_core::generate::Origin::Paper => steps.push(Action::Digitize {
                 dossier: code.clone(),
                 component: c.id.to_string(),
             }),
-            motcua::generate::Origin::NationalDb => steps.push(Action::Reuse {
+            motcua_core::generate::Origin::NationalDb => steps.push(Action::Reuse {
                 dossier: code.clone(),
                 component: c.id.to_string(),
             }),
-            motcua::generate::Origin::Upload => {}
+            motcua_core::generate::Origin::Upload => {}
         }
     }
     steps.push(Action::Transfer {

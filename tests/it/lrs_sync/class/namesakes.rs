@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use motcua::export::xapi::profile::ext;
+use motcua_store::export::xapi::profile::ext;
 use serde_json::Value;
 
 use super::super::{Lrs, motcua, registration};

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use motcua::export::xapi::profile::workshop_iri;
+use motcua_store::export::xapi::profile::workshop_iri;
 use serde_json::Value;
 
 use super::super::{Lrs, motcua, registration};

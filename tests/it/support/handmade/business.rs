@@ -1,7 +1,7 @@
 //! A business scenario: company registration and a certified copy, two procedures mixed.
 
 use chrono::NaiveDate;
-use motcua::scenario::*;
+use motcua_core::scenario::*;
 
 use super::{at, component, field, flaw, meta, office, plan, procedure, scenario};
 

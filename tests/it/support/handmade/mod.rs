@@ -10,9 +10,9 @@ pub use scenarios::*;
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use motcua::calendar::WorkCalendar;
-use motcua::generate::{Dossier, generate};
-use motcua::scenario::*;
+use motcua_core::calendar::WorkCalendar;
+use motcua_core::generate::{Dossier, generate};
+use motcua_core::scenario::*;
 
 pub fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
@@ -66,7 +66,7 @@ pub fn flaw(
         component: component.map(String::from),
         field,
         response,
-        stage: motcua::scenario::Stage::Receipt,
+        stage: motcua_core::scenario::Stage::Receipt,
         min_age: None,
         reference: "Luật Hộ tịch 2014".into(),
         explain: "Giải thích.".into(),

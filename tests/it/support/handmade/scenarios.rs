@@ -1,7 +1,7 @@
 //! The four hand-built scenarios: birth (2025), marriage (2018), business (2025), and an
 //! office in a province the tables do not know.
 
-use motcua::scenario::*;
+use motcua_core::scenario::*;
 
 use super::{at, component, field, flaw, meta, office, plan, procedure, scenario, t};
 

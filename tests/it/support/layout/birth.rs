@@ -3,7 +3,7 @@
 //! of dossier `k` writes it, as values the papers show.
 
 use chrono::NaiveDate;
-use motcua::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure};
+use motcua_core::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure};
 
 use super::cast::{self, Family};
 use super::papers::{self, Expected, shown};

@@ -1,7 +1,7 @@
 //! docs/generator.md step 7 for a birth registration: the family and the applicant.
 
 use chrono::{Datelike, Days, NaiveDate};
-use motcua::generate::Gender;
+use motcua_core::generate::Gender;
 
 use super::people::{self, Name, age_on};
 use super::places::{self, Addr, Desk, Map, Spot};

@@ -4,8 +4,8 @@
 //! and of a phone number.
 
 use chrono::NaiveDate;
-use motcua::generate::Gender;
-use motcua::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure};
+use motcua_core::generate::Gender;
+use motcua_core::scenario::{Attr, Channel, Flaw, FlawKind, Party, Procedure};
 
 use super::cast::{self, Home, Person};
 use super::papers::{self, Expected, shown};

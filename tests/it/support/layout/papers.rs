@@ -2,8 +2,8 @@
 //! component-level flaws, as the values papers show.
 
 use chrono::NaiveDate;
-use motcua::generate::{Gender, Origin};
-use motcua::scenario::{Attr, Channel, CopyKind, Flaw, FlawKind, Party, Procedure};
+use motcua_core::generate::{Gender, Origin};
+use motcua_core::scenario::{Attr, Channel, CopyKind, Flaw, FlawKind, Party, Procedure};
 
 use super::cast::Person;
 use super::people::expiry;

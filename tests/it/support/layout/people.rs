@@ -1,7 +1,7 @@
 //! docs/generator.md step 7, people: dates, names, căn cước, contacts, homes.
 
 use chrono::{Datelike, Days, NaiveDate};
-use motcua::generate::Gender;
+use motcua_core::generate::Gender;
 use unicode_normalization::UnicodeNormalization;
 
 use super::stream::Draw;

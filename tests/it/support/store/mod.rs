@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use chrono::{DateTime, TimeZone, Utc};
-use motcua::scenario::{self, Scenario, builtin};
-use motcua::score;
-use motcua::session::{Action, Session, solver};
-use motcua::store::{AttemptId, Mode, Store};
+use motcua_core::scenario::{self, Scenario, builtin};
+use motcua_core::score;
+use motcua_core::session::{Action, Session, solver};
+use motcua_store::store::{AttemptId, Mode, Store};
 
 /// `program` with motcua's environment variables removed (`MOTCUA_LANG`, `MOTCUA_DB`)
 /// and its three streams piped: the binary tests run it as a user's shell would.
