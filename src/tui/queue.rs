@@ -4,7 +4,7 @@
 //! working it out again.
 
 use super::app::App;
-use motcua_core::generate::Dossier;
+use motcua_core::generate::TraineeDossier;
 use motcua_core::session::{DossierState, Session};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,8 +94,8 @@ impl App {
     }
 
     /// The dossier under the queue cursor, with its state.
-    pub fn selected_dossier(&self) -> Option<(&Dossier, &DossierState)> {
+    pub fn selected_dossier(&self) -> Option<(TraineeDossier<'_>, &DossierState)> {
         let s = self.session.as_ref()?;
-        s.find(self.selected_code()?)
+        s.seen(self.selected_code()?)
     }
 }

@@ -9,10 +9,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
+
+use crate::support;
 
 /// Crates the core must never depend on, directly or through another crate.
 const SHELL_CRATES: &[&str] = &[
@@ -136,20 +138,6 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("getrandom", "OS entropy"),
 ];
 
-fn rust_files(root: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(root) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// `use std::{fs, io::Write};` written out as `std::fs`, `std::io::Write`, so that a
 /// grouped import cannot hide a forbidden path.
 fn ungroup(code: &str) -> String {
@@ -208,7 +196,7 @@ fn the_scanner_catches_planted_violations() {
 fn core_sources_do_no_io_read_no_clock_and_draw_no_global_randomness() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/motcua-core/src");
     let mut files = Vec::new();
-    rust_files(&root, &mut files);
+    support::rust_files(&root, &mut files);
     assert!(
         files.len() >= 50,
         "core sources not found under {}",

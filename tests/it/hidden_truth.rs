@@ -114,3 +114,59 @@ fn the_training_screen_shows_no_planted_flaw_before_the_debrief() {
     support::keys::press(&mut a, Msg::Char('y'));
     assert_eq!(a.screen, Screen::Debrief);
 }
+
+/// The play screen gets dossiers only as `TraineeDossier`, which has no truth to
+/// read; this keeps the TUI from going around it to the whole `Dossier`.
+#[test]
+fn the_tui_reads_dossiers_only_through_the_trainee_view() {
+    const AROUND: &[&str] = &[
+        "&Dossier",
+        "generate::Dossier",
+        "generate::{Dossier",
+        " Dossier,",
+        ".truth",
+        ".find(code)",
+        ".procedure_of(",
+        ".deadline_of(",
+        ".all_dossiers(",
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut files = Vec::new();
+    support::rust_files(&root, &mut files);
+    assert!(
+        files.len() >= 20,
+        "TUI sources not found under {}",
+        root.display()
+    );
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for pattern in AROUND.iter().filter(|p| names(code, p)) {
+                found.push(format!("{}:{}: `{pattern}`", file.display(), i + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the TUI reaches the whole dossier:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Whether `code` contains `pattern` as a whole name (`&Dossier` is not `&DossierState`).
+fn names(code: &str, pattern: &str) -> bool {
+    code.match_indices(pattern).any(|(at, _)| {
+        let next = code[at + pattern.len()..].chars().next();
+        !pattern.ends_with(|c: char| c.is_alphanumeric())
+            || !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn the_scan_matches_whole_names_only() {
+    assert!(names("fn f(d: &Dossier) {}", "&Dossier"));
+    assert!(!names("fn f(s: &DossierState) {}", "&Dossier"));
+    assert!(names("let f = d.truth.flaws;", ".truth"));
+}

@@ -29,6 +29,7 @@ pub mod rng;
 mod tables;
 mod text;
 mod timing;
+mod trainee;
 mod typo;
 pub mod visible;
 
@@ -39,6 +40,7 @@ pub use plan::{Plan, Planned};
 pub use render::NO_EXPIRY;
 pub use rng::SimRng;
 pub use tables::table_errors;
+pub use trainee::TraineeDossier;
 pub use visible::{Problem, expected_problem, explains, visible_problems};
 
 use crate::calendar::WorkCalendar;

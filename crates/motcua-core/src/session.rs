@@ -20,6 +20,7 @@ mod rejection;
 pub mod replay;
 pub mod roles;
 mod rules;
+mod seen;
 pub mod solver;
 pub mod state;
 pub mod status;

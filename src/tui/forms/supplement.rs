@@ -1,6 +1,6 @@
 //! Form 02: tick what must be supplemented, and the problem of each.
 
-use motcua_core::generate::Dossier;
+use motcua_core::generate::TraineeDossier;
 use motcua_core::scenario::{FlawKind, Procedure};
 use motcua_core::session::{Action, Item};
 
@@ -26,7 +26,7 @@ pub struct Supplement {
 
 impl Supplement {
     /// Every component of the procedure, then the person-level problems.
-    pub fn new(dossier: &Dossier, p: &Procedure) -> Supplement {
+    pub fn new(dossier: TraineeDossier<'_>, p: &Procedure) -> Supplement {
         // The problems a component can have, in `FlawKind` order (the model decides).
         let document_problems: Vec<FlawKind> = FlawKind::ALL
             .iter()
@@ -59,7 +59,7 @@ impl Supplement {
             });
         }
         Supplement {
-            dossier: dossier.code.clone(),
+            dossier: dossier.code.to_string(),
             rows,
             cursor: 0,
         }

@@ -258,7 +258,7 @@ fn visible_component(app: &mut App, code: &str) -> Option<String> {
 fn is_opened(app: &App, code: &str) -> bool {
     app.session
         .as_ref()
-        .and_then(|s| s.find(code))
+        .and_then(|s| s.seen(code))
         .is_some_and(|(_, st)| st.opened)
 }
 
@@ -268,14 +268,14 @@ fn already_inspected(app: &mut App, code: &str, component: &str) -> bool {
     let Some(session) = &app.session else {
         return false;
     };
-    let Some((d, st)) = session.find(code) else {
+    let Some((d, st)) = session.seen(code) else {
         return false;
     };
     if !st.inspected.contains(component) {
         return false;
     }
     let name = session
-        .procedure_of(d)
+        .procedure_of_seen(d)
         .and_then(|p| p.component(component))
         .map_or_else(|| component.to_string(), |c| c.name.clone());
     let text = t!(app.lang, "tui.note.already_inspected", component = name);
@@ -285,10 +285,10 @@ fn already_inspected(app: &mut App, code: &str, component: &str) -> bool {
 
 fn open_form(app: &mut App, code: &str, kind: FormKind) -> Option<Effect> {
     let session = app.session.as_ref()?;
-    let (d, s) = session.find(code)?;
+    let (d, s) = session.seen(code)?;
     let form = match kind {
         FormKind::Receipt => {
-            let p = session.procedure_of(d)?;
+            let p = session.procedure_of_seen(d)?;
             let applicant = d
                 .declared(motcua_core::scenario::FieldRef {
                     party: motcua_core::scenario::Party::Applicant,
@@ -306,12 +306,13 @@ fn open_form(app: &mut App, code: &str, kind: FormKind) -> Option<Effect> {
                 applicant,
                 procedure: crate::present::labels::procedure_name(app.lang, p),
                 components,
-                due: session
-                    .calendar()
-                    .due(session.now(), &session.deadline_of(d).unwrap_or(p.deadline)),
+                due: session.calendar().due(
+                    session.now(),
+                    &session.deadline_of_seen(d).unwrap_or(p.deadline),
+                ),
             })
         }
-        FormKind::Supplement => Form::Supplement(Supplement::new(d, session.procedure_of(d)?)),
+        FormKind::Supplement => Form::Supplement(Supplement::new(d, session.procedure_of_seen(d)?)),
         FormKind::Choice(k) => Form::Choice(Choice::new(k, code)),
         FormKind::Apology => Form::Apology(Apology::new(
             code,

@@ -10,14 +10,14 @@ use super::super::scroll::Scroll;
 use super::boxed::Boxed;
 use super::pane;
 use crate::present::labels;
-use motcua_core::generate::{Dossier, Origin};
+use motcua_core::generate::{Origin, TraineeDossier};
 use motcua_core::scenario::{CopyKind, Procedure, ServiceLevel};
 use motcua_core::session::DossierState;
 use motcua_i18n::t;
 
 pub fn render(
     app: &App,
-    selected: Option<(&Dossier, &DossierState)>,
+    selected: Option<(TraineeDossier<'_>, &DossierState)>,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -31,7 +31,7 @@ pub fn render(
     ));
     let found = app.session.as_ref().and_then(|s| {
         let (d, st) = selected?;
-        Some((d, st, s.procedure_of(d)?))
+        Some((d, st, s.procedure_of_seen(d)?))
     });
     // Nothing to scroll here: a fresh position, so the open dossier's stays its own.
     // Drawn through the pane, not a wrapping `Paragraph`, which restyles every cell
@@ -65,7 +65,7 @@ pub fn render(
 
 fn document_lines<'a>(
     app: &App,
-    d: &'a Dossier,
+    d: TraineeDossier<'a>,
     st: &DossierState,
     p: &Procedure,
 ) -> (Vec<Line<'a>>, u16) {
@@ -173,7 +173,7 @@ fn document_lines<'a>(
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(t!(l, "tui.document.declared"), th.strong()));
-    for (party, data) in &d.parties {
+    for (party, data) in d.parties {
         let values: Vec<String> = data
             .values
             .iter()

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use super::super::app::{App, Focus, Screen};
 use super::super::bindings::{self, Cmd};
 use super::super::text;
-use motcua_core::generate::Dossier;
+use motcua_core::generate::TraineeDossier;
 use motcua_core::scenario::Role;
 use motcua_core::session::DossierState;
 use motcua_core::session::Status;
@@ -138,7 +138,7 @@ pub fn hint(l: Lang, screen: Screen, items: &[Item]) -> String {
 
 pub fn render(
     app: &App,
-    selected: Option<(&Dossier, &DossierState)>,
+    selected: Option<(TraineeDossier<'_>, &DossierState)>,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -194,17 +194,9 @@ fn rows(hint: &str, cols: usize) -> Vec<String> {
     rows.into_iter().map(|(row, _)| row).collect()
 }
 
-/// Whether dossier `d` is one the desk transfers to the competent commune.
-fn transferable(s: &motcua_core::session::Session, d: &Dossier) -> bool {
-    s.procedure_of(d).is_some_and(|p| {
-        motcua_core::generate::competence(d, p, s.scenario())
-            == motcua_core::generate::Competence::Transfer
-    })
-}
-
 fn context_items(
     app: &App,
-    selected: Option<(&Dossier, &DossierState)>,
+    selected: Option<(TraineeDossier<'_>, &DossierState)>,
 ) -> Option<&'static [Item]> {
     let s = app.session.as_ref()?;
     let (d, st) = selected?;
@@ -218,7 +210,7 @@ fn context_items(
         (Status::Accepted, Role::ChuyenVien) => return None,
         // `b` only where the engine would transfer: a boundary-free procedure's
         // dossier from another commune of the province (`generate::competence`).
-        (Status::Accepted, _) if transferable(s, d) => ACCEPTED_TRANSFER,
+        (Status::Accepted, _) if s.transferable(d) => ACCEPTED_TRANSFER,
         (Status::Accepted, _) => ACCEPTED,
         (Status::Processing, Role::MotCua) => PROCESSING_DESK,
         (Status::Processing, Role::ChuyenVien) => PROCESSING,

@@ -15,14 +15,14 @@ use super::super::text;
 use super::boxed::Boxed;
 use super::pane;
 use crate::present::labels;
-use motcua_core::generate::Dossier;
+use motcua_core::generate::TraineeDossier;
 use motcua_core::session::DossierState;
 use motcua_i18n::t;
 
 /// The panel under the queue and the dossier.
 pub fn render(
     app: &App,
-    selected: Option<(&Dossier, &DossierState)>,
+    selected: Option<(TraineeDossier<'_>, &DossierState)>,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -122,12 +122,12 @@ fn note_rows(app: &App, n: &Note, unread: bool, cols: usize) -> Vec<Line<'static
 }
 
 /// Practice mode: the next right step on the selected dossier, by name.
-fn hint(app: &App, selected: Option<(&Dossier, &DossierState)>) -> Option<String> {
+fn hint(app: &App, selected: Option<(TraineeDossier<'_>, &DossierState)>) -> Option<String> {
     if app.mode != Mode::Practice || app.play.form.is_some() {
         return None;
     }
     let s = app.session.as_ref()?;
     let (d, _) = selected?;
-    let action = s.hint(&d.code)?;
+    let action = s.hint(d.code)?;
     Some(labels::action(app.lang, action.name()))
 }
