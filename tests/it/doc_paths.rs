@@ -92,7 +92,11 @@ fn every_path_the_docs_name_exists() {
     for doc in documents() {
         let text = fs::read_to_string(&doc)
             .unwrap_or_else(|e| panic!("{} is not readable: {e}", doc.display()));
-        let name = doc.strip_prefix(repo()).unwrap_or(&doc).display().to_string();
+        let name = doc
+            .strip_prefix(repo())
+            .unwrap_or(&doc)
+            .display()
+            .to_string();
         for (line, path) in missing_in(&text, |p| exists_in_repo(p, &ignored)) {
             report.push(format!("{name}:{line}: `{path}` does not exist"));
         }
