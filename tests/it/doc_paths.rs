@@ -62,20 +62,51 @@ fn path_in(span: &str) -> Option<&str> {
     (rooted && !pattern).then_some(path)
 }
 
-/// `(line, path)` of every backticked repository path in `text` that `exists` denies.
-fn missing_in(text: &str, exists: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
-    let mut found = Vec::new();
+/// The code spans of a Markdown text with the line each starts on. A span may run over
+/// a line break (Markdown allows it); a blank line or a fence ends an unclosed one, as
+/// in Markdown, and fenced blocks are not read (they hold commands and layouts, not
+/// code spans).
+fn code_spans(text: &str) -> Vec<(usize, String)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    let mut fenced = false;
     for (i, line) in text.lines().enumerate() {
-        // Odd pieces between backticks are the code spans.
-        for span in line.split('`').skip(1).step_by(2) {
-            if let Some(path) = path_in(span)
-                && !exists(path)
-            {
-                found.push((i + 1, path.to_string()));
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            open = None;
+            continue;
+        }
+        if fenced || line.trim().is_empty() {
+            open = None;
+            continue;
+        }
+        if let Some((_, span)) = open.as_mut() {
+            span.push(' ');
+        }
+        for c in line.chars() {
+            match (c, open.take()) {
+                ('`', None) => open = Some((i + 1, String::new())),
+                ('`', Some(done)) => spans.push(done),
+                (c, Some((at, mut span))) => {
+                    span.push(c);
+                    open = Some((at, span));
+                }
+                (_, None) => {}
             }
         }
     }
-    found
+    spans
+}
+
+/// `(line, path)` of every backticked repository path in `text` that `exists` denies.
+fn missing_in(text: &str, exists: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
+    code_spans(text)
+        .into_iter()
+        .filter_map(|(line, span)| {
+            let path = path_in(&span)?;
+            (!exists(path)).then(|| (line, path.to_string()))
+        })
+        .collect()
 }
 
 fn exists_in_repo(path: &str, ignored: &[String]) -> bool {
@@ -115,7 +146,15 @@ fn the_check_finds_a_planted_path_and_skips_patterns() {
                 A moved one: `src/session/rules.rs:31`, and `crates/motcua-core/src/nowhere.rs#top`.\n\
                 Patterns: `locales/{vi,en}/*.toml`, `tests/it/snapshots/it__<module>__<name>.snap`.\n\
                 Not paths: `motcua validate`, `session/rules.rs`, `a src/x.rs`.\n\
-                Generated: `.ci/venv/bin/ralph`.";
+                Generated: `.ci/venv/bin/ralph`. Over a line break: `the\n\
+                src/nowhere.rs`, then `tests/it/gone.rs\n\
+                ` too.\n\
+                ```sh\n\
+                cargo run -- validate `src/in-a-fence.rs`\n\
+                ```\n\
+                An unclosed `src/unclosed.rs\n\
+                \n\
+                `src/after-a-blank.rs` is read.";
     let ignored = vec![".ci/venv".to_string()];
     let missing = missing_in(text, |p| exists_in_repo(p, &ignored));
     assert_eq!(
@@ -123,6 +162,8 @@ fn the_check_finds_a_planted_path_and_skips_patterns() {
         vec![
             (2, "src/session/rules.rs".to_string()),
             (2, "crates/motcua-core/src/nowhere.rs".to_string()),
+            (6, "tests/it/gone.rs".to_string()),
+            (13, "src/after-a-blank.rs".to_string()),
         ]
     );
 }
