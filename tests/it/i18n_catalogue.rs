@@ -1,5 +1,5 @@
 //! Both languages carry the same keys with the same placeholders (that every code
-//! has its keys is tests/recipes.rs).
+//! has its keys is tests/it/recipes.rs).
 
 use std::collections::BTreeSet;
 

@@ -28,6 +28,7 @@ mod cli_solve_replay;
 mod core_purity;
 mod curriculum_coverage;
 mod curriculum_golden;
+mod doc_paths;
 mod export_import;
 mod fuzz_inputs;
 mod generate_determinism;

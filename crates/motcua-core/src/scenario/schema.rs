@@ -328,7 +328,7 @@ pub(crate) static WEIGHTS: Table = Table {
 mod tests {
     //! Every key of the format is documented: docs/scenario-authoring.md names
     //! each one (in backticks). The enum-valued keys, `[costs]`, `[scoring]` and the
-    //! diagnostic codes are checked by tests/recipes.rs.
+    //! diagnostic codes are checked by tests/it/recipes.rs.
 
     use super::*;
 

@@ -6,7 +6,7 @@
 //! The macro gives `key`, `from_key`, `ALL`, `KEYS`, `keys` and serde as the key, and
 //! derives `Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash`. Code that must
 //! handle every variant matches without a wildcard (denied in the core), so a new
-//! variant is a compile error there; tests/recipes.rs checks its catalogue keys and
+//! variant is a compile error there; tests/it/recipes.rs checks its catalogue keys and
 //! docs through `ALL`.
 
 // Exported for the store's enums (attempt status, suspect flags); serde paths are the
