@@ -102,6 +102,25 @@ fn the_core_depends_on_no_shell_crate() {
     );
 }
 
+/// The records crate keeps SQLite and the LRS client but no terminal or command line:
+/// a web front-end can use the store without them.
+#[test]
+fn the_store_depends_on_no_terminal_or_command_line_crate() {
+    let deps = normal_closure(&metadata(), "motcua-store");
+    assert!(
+        deps.contains("rusqlite") && deps.contains("motcua-core"),
+        "{deps:?}"
+    );
+    let ui: Vec<&str> = ["motcua", "clap", "ratatui", "crossterm", "mimalloc"]
+        .into_iter()
+        .filter(|c| deps.contains(*c))
+        .collect();
+    assert!(
+        ui.is_empty(),
+        "motcua-store depends on {ui:?}; that belongs in the program (src/)"
+    );
+}
+
 #[test]
 fn the_closure_sees_the_shell_in_the_program() {
     // The same walk over the program finds the shell: the check above can fail.

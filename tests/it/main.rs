@@ -14,6 +14,7 @@ mod calendar_holidays;
 mod calendar_hours;
 mod calendar_lunar;
 mod calendar_official;
+mod catalogue_keys;
 mod class_namesakes;
 mod cli_calendar;
 mod cli_calendar_scenario;
