@@ -19,7 +19,7 @@ impl Queue {
     pub fn of(s: &Session) -> Queue {
         let mut order = Vec::new();
         let mut closed = Vec::new();
-        for (i, _, st) in s.arrived() {
+        for (i, _, st) in s.arrived_seen() {
             if st.is_closed() {
                 closed.push(i);
             } else {

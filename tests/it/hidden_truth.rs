@@ -129,6 +129,9 @@ fn the_tui_reads_dossiers_only_through_the_trainee_view() {
         ".procedure_of(",
         ".deadline_of(",
         ".all_dossiers(",
+        ".arrived()",
+        ".plan()",
+        "Planned",
     ];
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
     let mut files = Vec::new();
@@ -157,10 +160,12 @@ fn the_tui_reads_dossiers_only_through_the_trainee_view() {
 
 /// Whether `code` contains `pattern` as a whole name (`&Dossier` is not `&DossierState`).
 fn names(code: &str, pattern: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
     code.match_indices(pattern).any(|(at, _)| {
         let next = code[at + pattern.len()..].chars().next();
-        !pattern.ends_with(|c: char| c.is_alphanumeric())
-            || !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        let before = code[..at].chars().next_back();
+        (!pattern.ends_with(word) || !next.is_some_and(word))
+            && (!pattern.starts_with(word) || !before.is_some_and(word))
     })
 }
 
@@ -169,4 +174,6 @@ fn the_scan_matches_whole_names_only() {
     assert!(names("fn f(d: &Dossier) {}", "&Dossier"));
     assert!(!names("fn f(s: &DossierState) {}", "&Dossier"));
     assert!(names("let f = d.truth.flaws;", ".truth"));
+    assert!(names("fn row(d: &Planned)", "Planned"));
+    assert!(!names("fn row(d: TraineePlanned)", "Planned"));
 }

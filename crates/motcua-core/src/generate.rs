@@ -40,7 +40,7 @@ pub use plan::{Plan, Planned};
 pub use render::NO_EXPIRY;
 pub use rng::SimRng;
 pub use tables::table_errors;
-pub use trainee::TraineeDossier;
+pub use trainee::{TraineeDossier, TraineePlanned};
 pub use visible::{Problem, expected_problem, explains, visible_problems};
 
 use crate::calendar::WorkCalendar;

@@ -18,7 +18,7 @@ use super::super::text;
 use super::boxed::Boxed;
 use super::lines;
 use crate::present::labels;
-use motcua_core::generate::Planned;
+use motcua_core::generate::TraineePlanned;
 use motcua_core::session::{DossierState, Session, Status};
 use motcua_i18n::Lang;
 use motcua_i18n::t;
@@ -54,16 +54,16 @@ impl Widget for QueueView<'_> {
         let sel = app.play.queue_sel.min(total.saturating_sub(1));
         let offset = sel.saturating_sub(inner_height - 1);
         let words = Words::new(l, s, cols);
-        // The states in plan order, once: a row reads its own by index.
-        let states: Vec<&DossierState> = s.arrived().map(|(_, _, st)| st).collect();
-        let plan = s.plan();
+        // What the queue shows of each arrived dossier, in plan order, once: a row reads its own by index.
+        let arrived: Vec<(TraineePlanned, &DossierState)> =
+            s.arrived_seen().map(|(_, d, st)| (d, st)).collect();
         let lines: Vec<Line> = queue
             .order()
             .iter()
             .enumerate()
             .skip(offset)
             .take(inner_height)
-            .filter_map(|(row, &i)| Some((row, i, plan.get(i)?, *states.get(i)?)))
+            .filter_map(|(row, &i)| arrived.get(i).map(|&(d, st)| (row, i, d, st)))
             .map(|(row, i, d, st)| {
                 let (symbol, when, style) = timing(app, s, st, &words);
                 let style = if row == sel { th.selected() } else { style };
@@ -149,7 +149,7 @@ impl Words {
         marker: &str,
         symbol: &str,
         code: &str,
-        d: &Planned,
+        d: TraineePlanned,
         when: &str,
         st: &DossierState,
     ) -> String {

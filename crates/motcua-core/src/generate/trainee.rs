@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::dossier::{Dossier, Parties, SubmittedComponent, Value};
+use super::plan::Planned;
 use crate::scenario::{Channel, FieldRef, ResultChannel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -36,6 +37,25 @@ impl<'a> TraineeDossier<'a> {
     }
     pub fn declared(&self, field: FieldRef) -> Option<&'a Value> {
         self.parties.get(&field.party)?.values.get(&field.attr)
+    }
+}
+
+/// A dossier in the queue as the desk sees it before opening it: how and when it came
+/// in. Its plan entry also holds the planted flaws and where it belongs: not here.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TraineePlanned {
+    pub channel: Channel,
+    /// Vietnam local time (UTC+7).
+    pub submitted_at: NaiveDateTime,
+}
+
+impl Planned {
+    /// What the queue shows of this dossier.
+    pub fn trainee_view(&self) -> TraineePlanned {
+        TraineePlanned {
+            channel: self.channel,
+            submitted_at: self.submitted_at,
+        }
     }
 }
 

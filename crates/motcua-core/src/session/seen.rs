@@ -4,13 +4,17 @@
 
 use super::Session;
 use super::state::DossierState;
-use crate::generate::{Competence, TraineeDossier, competence};
+use crate::generate::{Competence, TraineeDossier, TraineePlanned, competence};
 use crate::scenario::{Deadline, Procedure};
 
 impl Session {
     /// Dossier `code` as the desk sees it, with its state.
     pub fn seen(&self, code: &str) -> Option<(TraineeDossier<'_>, &DossierState)> {
         self.find(code).map(|(d, st)| (d.trainee_view(), st))
+    }
+    /// The dossiers that have arrived, in plan order, as the queue shows them.
+    pub fn arrived_seen(&self) -> impl Iterator<Item = (usize, TraineePlanned, &DossierState)> {
+        self.arrived().map(|(i, p, st)| (i, p.trainee_view(), st))
     }
     /// The procedure `d` was filed under.
     pub fn procedure_of_seen(&self, d: TraineeDossier<'_>) -> Option<&Procedure> {
