@@ -77,3 +77,21 @@ fn malformed_lines_are_named() {
     let err = action::parse_log("{\"seq\":2,\"action\":\"end-day\"}\n").expect_err("bad seq");
     assert_eq!(err.line(), 1);
 }
+
+#[test]
+fn a_wait_for_no_time_is_refused_and_a_real_wait_or_the_end_of_the_day_is_not() {
+    let s = support::builtin("khai-sinh-co-ban");
+    let session = Session::new(&s, 1);
+    let nothing = Action::Wait {
+        minutes: Some(0),
+        until: None,
+    };
+    assert_eq!(session.check(&nothing), Err(Rejection::BadWait));
+    let unsaid = Action::Wait {
+        minutes: None,
+        until: None,
+    };
+    assert_eq!(session.check(&unsaid), Err(Rejection::BadWait));
+    assert_eq!(session.check(&Action::wait(15)), Ok(()));
+    assert_eq!(session.check(&Action::EndDay), Ok(()));
+}

@@ -28,29 +28,15 @@ impl Session {
             return Err(Rejection::PeriodOver);
         }
         let Some(code) = action.dossier() else {
-            return match action {
-                Action::Wait { minutes, until } if minutes.unwrap_or(0) == 0 && until.is_none() => {
-                    Err(Rejection::BadWait)
-                }
-                Action::Open { .. }
-                | Action::Inspect { .. }
-                | Action::Accept { .. }
-                | Action::RequestSupplement { .. }
-                | Action::Refuse { .. }
-                | Action::Digitize { .. }
-                | Action::Reuse { .. }
-                | Action::Forward { .. }
-                | Action::Transfer { .. }
-                | Action::Appraise { .. }
-                | Action::Sign { .. }
-                | Action::RequestFee { .. }
-                | Action::ConfirmPayment { .. }
-                | Action::ReturnResult { .. }
-                | Action::Apologize { .. }
-                | Action::Stop { .. }
-                | Action::Wait { .. }
-                | Action::EndDay => Ok(None),
-            };
+            // No dossier: a wait or the end of the day. Only a wait for no time is
+            // refused (a question about one action, not a dispatch over all of them).
+            if let Action::Wait { minutes, until } = action
+                && minutes.unwrap_or(0) == 0
+                && until.is_none()
+            {
+                return Err(Rejection::BadWait);
+            }
+            return Ok(None);
         };
         let i = self.index(code).ok_or(Rejection::UnknownDossier)?;
         let (d, s) = (self.dossier(i), &self.states[i]);
